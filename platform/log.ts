@@ -1,0 +1,38 @@
+/**
+ * The one logger factory for Node-side code (main, devices, backend).
+ *
+ * Logs are JSON lines (pino). Personal data must never reach them: callers log
+ * ids, counts, states and error codes, never names, addresses, My Numbers, PINs
+ * or APDU payloads. As a second line of defence the keys below are censored
+ * wherever they appear in a logged object.
+ */
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+const REDACTED_KEYS = [
+  'pin', 'password', 'myNumber', 'name', 'kana', 'address', 'birthDate', 'sex',
+  'payload', 'apdu', 'data', 'secret', 'token', 'key',
+];
+
+const redactPaths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+
+function defaultLevel(): pino.LevelWithSilent {
+  const fromEnv = process.env.MADOGUCHI_LOG_LEVEL;
+  if (fromEnv && ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(fromEnv)) {
+    return fromEnv as pino.LevelWithSilent;
+  }
+  // Tests keep their output readable; a failing test still prints its own assertion.
+  return process.env.NODE_TEST_CONTEXT ? 'silent' : 'info';
+}
+
+const root: Logger = pino({
+  level: defaultLevel(),
+  base: { app: 'madoguchi' },
+  redact: { paths: redactPaths, censor: '[redacted]' },
+});
+
+/** Returns a logger for one component, e.g. `createLogger('card')`. */
+export function createLogger(component: string): Logger {
+  return root.child({ component });
+}
