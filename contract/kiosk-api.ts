@@ -1,0 +1,82 @@
+/**
+ * The one typed contract between the renderer and the main side.
+ *
+ * `requests` are promise-returning calls (renderer → main); `events` are pushed (main → renderer).
+ * Each has a zod schema, checked on both sides: main validates what it receives and what it
+ * returns, the renderer validates what comes back. An unknown name or an invalid payload is
+ * rejected and logged, never executed. Both shells (Electron IPC and the browser shell's
+ * WebSocket bridge) carry exactly these messages.
+ */
+import { z } from 'zod';
+
+export const languageSchema = z.enum(['ja', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const journeySchema = z.enum(['certificate', 'application']);
+export type Journey = z.infer<typeof journeySchema>;
+
+/** Why a citizen session ended. Every path ends through the same wipe. */
+export const endReasonSchema = z.enum(['cancel', 'complete', 'timeout', 'card-removed', 'renderer-gone', 'crash-recovery']);
+export type EndReason = z.infer<typeof endReasonSchema>;
+
+export const sessionStateSchema = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('idle'), endedReason: endReasonSchema.optional() }),
+  z.object({ phase: z.literal('active'), sessionId: z.string().uuid(), journey: journeySchema.nullable() }),
+  z.object({
+    phase: z.literal('prompt'),
+    sessionId: z.string().uuid(),
+    journey: journeySchema.nullable(),
+    /** Milliseconds left before the session is wiped, counted when the event was sent. */
+    remainingMs: z.number().int().nonnegative(),
+  }),
+]);
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const kioskInfoSchema = z.object({
+  kioskId: z.string(),
+  ward: z.object({ id: z.string(), nameJa: z.string(), nameEn: z.string() }),
+  languages: z.array(languageSchema).min(1),
+  defaultLanguage: languageSchema,
+  shell: z.enum(['electron', 'browser']),
+  maintenance: z.boolean(),
+});
+export type KioskInfo = z.infer<typeof kioskInfoSchema>;
+
+const empty = z.object({}).strict();
+
+/** Request channels: name → input and output schemas. */
+export const requests = {
+  /** Facts the UI needs at start: kiosk id, ward, languages, shell. */
+  'kiosk.getInfo': { input: empty, output: kioskInfoSchema },
+  /** Current session state (also pushed as `session.changed`). */
+  'session.getState': { input: empty, output: sessionStateSchema },
+  /** Starts a citizen session; a no-op returning the same session if one is active. */
+  'session.start': { input: z.object({ journey: journeySchema.nullable() }).strict(), output: sessionStateSchema },
+  /** Chooses or changes the journey of the active session. */
+  'session.setJourney': { input: z.object({ journey: journeySchema.nullable() }).strict(), output: sessionStateSchema },
+  /** The citizen touched the screen: restarts the idle timer (throttled by the renderer). Ignored while the prompt shows. */
+  'session.activity': { input: empty, output: sessionStateSchema },
+  /** The citizen answered "Need more time?" with yes: back to active with a fresh idle timer. */
+  'session.extend': { input: empty, output: sessionStateSchema },
+  /** Ends the session (cancel or completion): the full wipe runs before this resolves. */
+  'session.end': { input: z.object({ reason: z.enum(['cancel', 'complete']) }).strict(), output: sessionStateSchema },
+} as const;
+
+/** Event channels: name → payload schema. */
+export const events = {
+  'session.changed': sessionStateSchema,
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type EventName = keyof typeof events;
+export type RequestInput<K extends RequestName> = z.infer<(typeof requests)[K]['input']>;
+export type RequestOutput<K extends RequestName> = z.infer<(typeof requests)[K]['output']>;
+export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requests, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}

@@ -1,0 +1,51 @@
+/**
+ * The kiosk's one typed configuration.
+ *
+ * Validated at start; an error names the bad key and value. Unknown keys are errors too,
+ * so a typo in a deployed file is caught rather than silently ignored.
+ */
+import { z } from 'zod';
+import { languageSchema } from '../../contract/kiosk-api';
+import { WARD_IDS } from './wards';
+
+/** `sim` runs the simulator as a normal device; `real` uses the hardware binding. */
+export const deviceBindingSchema = z.enum(['sim', 'real']);
+
+export const configSchema = z
+  .object({
+    kioskId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'lower-case letters, digits and hyphens, 3 to 64 characters'),
+    ward: z.enum(WARD_IDS),
+    languages: z.array(languageSchema).min(1).refine((l) => new Set(l).size === l.length, 'languages must not repeat'),
+    defaultLanguage: languageSchema,
+    idle: z
+      .object({
+        /** Seconds without a touch before the "Need more time?" prompt. */
+        timeoutSec: z.number().int().min(1).max(3600),
+        /** Seconds the prompt stays before the wipe: at least 20 so anyone can answer it. */
+        promptSec: z.number().int().min(20).max(600),
+      })
+      .strict(),
+    devices: z
+      .object({
+        card: deviceBindingSchema,
+        printer: deviceBindingSchema,
+        cash: deviceBindingSchema,
+        cashless: deviceBindingSchema,
+      })
+      .strict(),
+    backend: z
+      .object({
+        /** `embedded` runs the reference ward back end in-process (demo); otherwise `url` is used. */
+        mode: z.enum(['embedded', 'remote']),
+        url: z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
+      })
+      .strict(),
+    /** Maintenance mode unlocks devtools, reload and quit shortcuts for technicians. */
+    maintenance: z.boolean(),
+    /** Where the kiosk keeps its databases and key files. Relative paths are under the user data folder. */
+    dataDir: z.string().min(1),
+  })
+  .strict()
+  .refine((c) => c.languages.includes(c.defaultLanguage), { message: 'must be one of languages', path: ['defaultLanguage'] });
+
+export type KioskConfig = z.infer<typeof configSchema>;

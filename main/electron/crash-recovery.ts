@@ -1,0 +1,36 @@
+/**
+ * Keeps the kiosk window alive: a crashed, hung or failed renderer is reloaded a few
+ * times; when reloads keep failing the whole app relaunches. Each event ends the citizen
+ * session first, so nobody's data survives into the reloaded page.
+ */
+import { app, type BrowserWindow } from 'electron';
+import { createLogger } from '../../platform/log';
+
+const log = createLogger('electron');
+
+export const MAX_RELOADS = 3;
+const RELOAD_WINDOW_MS = 10 * 60 * 1000;
+
+export function watchRenderer(window: BrowserWindow, onGone: () => Promise<void>): void {
+  const reloads: number[] = [];
+  const recover = async (why: string) => {
+    await onGone();
+    const now = Date.now();
+    while (reloads.length && now - reloads[0]! > RELOAD_WINDOW_MS) reloads.shift();
+    if (reloads.length >= MAX_RELOADS) {
+      log.fatal({ why, reloads: reloads.length }, 'renderer keeps failing; relaunching the app');
+      app.relaunch();
+      app.exit(0);
+      return;
+    }
+    reloads.push(now);
+    log.error({ why, reloads: reloads.length }, 'reloading the renderer');
+    window.webContents.reload();
+  };
+
+  window.webContents.on('render-process-gone', (_e, details) => void recover(`gone:${details.reason}`));
+  window.on('unresponsive', () => void recover('unresponsive'));
+  window.webContents.on('did-fail-load', (_e, code, _desc, _url, isMainFrame) => {
+    if (isMainFrame) void recover(`fail-load:${code}`);
+  });
+}

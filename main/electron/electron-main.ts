@@ -1,0 +1,70 @@
+/**
+ * Entry of the Electron shell (production): one fullscreen kiosk window, sandboxed renderer
+ * on `app://kiosk/`, the main-side runtime behind `kiosk:invoke`.
+ */
+import { app, BrowserWindow, ipcMain, powerSaveBlocker } from 'electron';
+import { join } from 'node:path';
+import { createLogger } from '../../platform/log';
+import { ConfigError, resolveConfig } from '../config/load-config';
+import { createKioskRuntime, type KioskRuntime } from '../kiosk-runtime';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { watchRenderer } from './crash-recovery';
+import { blockShortcuts, denyAllPermissions, isTrustedSender, lockDownWebContents } from './hardening';
+import { APP_ENTRY, kioskWindowOptions } from './window-options';
+
+const log = createLogger('electron');
+
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
+} else {
+  registerAppScheme();
+  lockDownWebContents();
+  app.whenReady().then(start, (err: unknown) => fail(err));
+}
+
+async function start(): Promise<void> {
+  let runtime: KioskRuntime;
+  try {
+    runtime = await createKioskRuntime(resolveConfig(process.argv), 'electron');
+  } catch (err) {
+    return fail(err);
+  }
+  const { maintenance } = runtime.config;
+  denyAllPermissions();
+  serveRenderer(join(__dirname, '..', 'renderer'));
+  powerSaveBlocker.start('prevent-display-sleep');
+
+  const window = new BrowserWindow(kioskWindowOptions(join(__dirname, 'preload.js'), maintenance));
+  const contents = window.webContents;
+  blockShortcuts(contents, maintenance);
+  watchRenderer(window, () => runtime.rendererGone());
+
+  ipcMain.handle('kiosk:invoke', (event, channel: unknown, payload: unknown) => {
+    if (!isTrustedSender(event.senderFrame, contents, event.sender)) {
+      log.warn('refused IPC from an untrusted frame');
+      return { ok: false, error: { code: 'unknown-channel', messageKey: 'errors.unknown-channel' } };
+    }
+    return runtime.router.dispatch(channel, payload);
+  });
+  runtime.hub.addSink((channel, payload) => {
+    if (!contents.isDestroyed()) contents.send('kiosk:event', channel, payload);
+  });
+
+  app.on('second-instance', () => window.focus());
+  app.on('window-all-closed', () => {
+    // A kiosk has no "closed" state: outside maintenance the window comes back.
+    if (maintenance) {
+      void runtime.stop().then(() => app.quit());
+    } else {
+      app.relaunch();
+      app.exit(0);
+    }
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(APP_ENTRY);
+}
+
+function fail(err: unknown): void {
+  console.error(err instanceof ConfigError ? err.message : err);
+  app.exit(1);
+}

@@ -1,0 +1,167 @@
+/**
+ * One citizen session at a time, with an explicit start and end.
+ *
+ * The idle timer lives here, on the main side, so a hung or closed renderer cannot keep a
+ * citizen's data on screen: after `idleTimeoutMs` without activity the session moves to the
+ * "Need more time?" prompt, and after `promptMs` more it is wiped. Every way a session ends
+ * (timeout, cancel, completion, card removal, renderer gone, crash recovery) goes through
+ * `end()`, which runs the one wipe: every registered wiper, then the idle state event.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EndReason, Journey, SessionState } from '../../contract/kiosk-api';
+import { createLogger } from '../../platform/log';
+
+const log = createLogger('session');
+
+/** Clears one service's session data. Must not throw for "nothing to clear". */
+export type Wiper = (reason: EndReason) => void | Promise<void>;
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+export interface SessionOptions {
+  idleTimeoutMs: number;
+  promptMs: number;
+  /** Receives every state change (the event hub's `session.changed`). */
+  onChange: (state: SessionState) => void;
+  clock?: Clock;
+}
+
+type Live = { sessionId: string; journey: Journey | null; phase: 'active' | 'prompt'; deadline: number };
+
+export class SessionManager {
+  private live: Live | null = null;
+  private lastEnded: EndReason | undefined;
+  private timer: unknown = null;
+  private ending: Promise<SessionState> | null = null;
+  private readonly wipers = new Map<string, Wiper>();
+  private readonly clock: Clock;
+
+  constructor(private readonly options: SessionOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** Registers a service's wiper under a unique name; returns its removal. */
+  registerWiper(name: string, wiper: Wiper): () => void {
+    if (this.wipers.has(name)) throw new Error(`wiper ${name} registered twice`);
+    this.wipers.set(name, wiper);
+    return () => this.wipers.delete(name);
+  }
+
+  state(): SessionState {
+    const live = this.live;
+    if (!live) return this.lastEnded ? { phase: 'idle', endedReason: this.lastEnded } : { phase: 'idle' };
+    if (live.phase === 'active') return { phase: 'active', sessionId: live.sessionId, journey: live.journey };
+    return {
+      phase: 'prompt',
+      sessionId: live.sessionId,
+      journey: live.journey,
+      remainingMs: Math.max(0, Math.round(live.deadline - this.clock.now())),
+    };
+  }
+
+  get active(): boolean {
+    return this.live !== null;
+  }
+
+  /** Starts a session, or returns the one already running (a second touch is not a second citizen). */
+  start(journey: Journey | null): SessionState {
+    if (this.ending) return this.state();
+    if (!this.live) {
+      this.live = { sessionId: randomUUID(), journey, phase: 'active', deadline: 0 };
+      this.lastEnded = undefined;
+      log.info({ sessionId: this.live.sessionId }, 'session started');
+    } else if (journey !== null) {
+      this.live.journey = journey;
+    }
+    return this.toActive();
+  }
+
+  setJourney(journey: Journey | null): SessionState {
+    if (!this.live || this.ending) return this.state();
+    this.live.journey = journey;
+    return this.toActive();
+  }
+
+  /** A touch restarts the idle timer, but not while the prompt asks: only `extend` answers it. */
+  activity(): SessionState {
+    if (!this.live || this.live.phase === 'prompt' || this.ending) return this.state();
+    return this.toActive(false);
+  }
+
+  extend(): SessionState {
+    if (!this.live || this.ending) return this.state();
+    return this.toActive();
+  }
+
+  /** Ends the session through the one wipe. Concurrent calls share the same wipe. */
+  end(reason: EndReason): Promise<SessionState> {
+    if (this.ending) return this.ending;
+    this.ending = this.wipe(reason).finally(() => {
+      this.ending = null;
+    });
+    return this.ending;
+  }
+
+  /** Stops the timer without a wipe event (process shutdown). */
+  dispose(): void {
+    this.clearTimer();
+  }
+
+  private async wipe(reason: EndReason): Promise<SessionState> {
+    this.clearTimer();
+    const sessionId = this.live?.sessionId;
+    this.live = null;
+    for (const [name, wiper] of this.wipers) {
+      try {
+        await wiper(reason);
+      } catch (err) {
+        // One failing wiper must not leave the others' data behind.
+        log.error({ wiper: name, err: err instanceof Error ? err.name : typeof err }, 'wiper failed');
+      }
+    }
+    this.lastEnded = reason;
+    log.info({ sessionId, reason }, 'session wiped');
+    const state = this.state();
+    this.options.onChange(state);
+    return state;
+  }
+
+  private toActive(notify = true): SessionState {
+    const live = this.live!;
+    const wasPrompt = live.phase === 'prompt';
+    live.phase = 'active';
+    this.arm(this.options.idleTimeoutMs, () => this.toPrompt());
+    const state = this.state();
+    if (notify || wasPrompt) this.options.onChange(state);
+    return state;
+  }
+
+  private toPrompt(): void {
+    const live = this.live;
+    if (!live) return;
+    live.phase = 'prompt';
+    live.deadline = this.clock.now() + this.options.promptMs;
+    this.arm(this.options.promptMs, () => void this.end('timeout'));
+    this.options.onChange(this.state());
+  }
+
+  private arm(ms: number, fn: () => void): void {
+    this.clearTimer();
+    this.timer = this.clock.setTimeout(fn, ms);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

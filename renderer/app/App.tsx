@@ -1,0 +1,86 @@
+/**
+ * The kiosk frame: top bar, the current screen, and the idle prompt.
+ *
+ * When the main side reports that a session ended (for any reason), the renderer wipes its
+ * own state too: back to the home screen, default language and text size, and every screen
+ * component remounted so nothing typed survives.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Journey, Language } from '../../contract/kiosk-api';
+import { switchLanguage } from '../i18n/i18n';
+import { HomeScreen } from '../screens/HomeScreen';
+import { IdlePrompt } from '../screens/IdlePrompt';
+import { NotYetScreen } from '../screens/NotYetScreen';
+import { TopBar } from '../screens/TopBar';
+import { useKiosk } from './kiosk-context';
+import { useSession } from './use-session';
+
+export type TextSize = 'standard' | 'large';
+
+export function App() {
+  const { client, info } = useKiosk();
+  const session = useSession(client);
+  const [journey, setJourney] = useState<Journey | null>(null);
+  const [textSize, setTextSize] = useState<TextSize>('standard');
+  const [language, setLanguage] = useState<Language>(info.defaultLanguage);
+  const [epoch, setEpoch] = useState(0);
+
+  // The renderer half of the wipe.
+  useEffect(() => {
+    if (session.phase !== 'idle') return;
+    setJourney(null);
+    setTextSize('standard');
+    setLanguage(info.defaultLanguage);
+    setEpoch((e) => e + 1);
+  }, [session.phase, info.defaultLanguage]);
+
+  useEffect(() => {
+    void switchLanguage(language);
+  }, [language]);
+
+  useEffect(() => {
+    document.documentElement.dataset.textSize = textSize;
+  }, [textSize]);
+
+  const ensureSession = useCallback(
+    (next: Journey | null) => client.call('session.start', { journey: next }).catch(() => undefined),
+    [client],
+  );
+
+  const choose = async (next: Journey) => {
+    await ensureSession(next);
+    setJourney(next);
+  };
+  const toggleLanguage = async () => {
+    await ensureSession(journey);
+    const others = info.languages.filter((l) => l !== language);
+    setLanguage(others[0] ?? language);
+  };
+  const toggleTextSize = async () => {
+    await ensureSession(journey);
+    setTextSize((s) => (s === 'standard' ? 'large' : 'standard'));
+  };
+  const startOver = () => client.call('session.end', { reason: 'cancel' }).catch(() => undefined);
+
+  return (
+    <div className="kiosk" key={epoch}>
+      <TopBar
+        textSize={textSize}
+        canSwitchLanguage={info.languages.length > 1}
+        onToggleLanguage={toggleLanguage}
+        onToggleTextSize={toggleTextSize}
+        onStartOver={journey ? startOver : null}
+      />
+      <main className="screen" id="main">
+        {journey === null ? <HomeScreen onChoose={choose} /> : <NotYetScreen journey={journey} onBack={startOver} />}
+      </main>
+      {session.phase === 'prompt' ? (
+        <IdlePrompt
+          remainingMs={session.remainingMs}
+          onExtend={() => client.call('session.extend', {}).catch(() => undefined)}
+          onFinish={() => client.call('session.end', { reason: 'cancel' }).catch(() => undefined)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * i18next set up for the kiosk: Japanese first, every string from the resource files.
+ * New languages are a folder under `locales/` plus an entry here and in the contract.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../contract/kiosk-api';
+import enCommon from './locales/en/common.json';
+import jaCommon from './locales/ja/common.json';
+
+export const resources = {
+  ja: { common: jaCommon },
+  en: { common: enCommon },
+} as const;
+
+export async function initI18n(language: Language): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'ja',
+    defaultNS: 'common',
+    ns: ['common'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+  return i18next;
+}
+
+export async function switchLanguage(language: Language): Promise<void> {
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+}

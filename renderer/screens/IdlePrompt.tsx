@@ -1,0 +1,43 @@
+/**
+ * "Need more time?": large, one touch to continue. Touches elsewhere do not count, so the
+ * next person in line cannot continue someone else's session by accident.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCountdown } from '../app/use-countdown';
+
+type Props = { remainingMs: number; onExtend: () => void; onFinish: () => void };
+
+export function IdlePrompt({ remainingMs, onExtend, onFinish }: Props) {
+  const { t } = useTranslation();
+  const seconds = useCountdown(remainingMs);
+  const extend = useRef<HTMLButtonElement>(null);
+  useEffect(() => extend.current?.focus(), []);
+  return (
+    <div className="overlay">
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-body"
+        data-testid="idle-prompt"
+      >
+        <h2 id="idle-title" className="dialog__title">
+          {t('idle.title')}
+        </h2>
+        <p id="idle-body" className="dialog__body" aria-live="polite">
+          {t('idle.body', { seconds })}
+        </p>
+        <div className="dialog__actions">
+          <button ref={extend} type="button" className="button button--primary button--wide" onClick={onExtend} data-testid="idle-extend">
+            {t('idle.extend')}
+          </button>
+          <button type="button" className="button button--secondary button--wide" onClick={onFinish} data-testid="idle-finish">
+            {t('idle.finish')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Runs the kiosk's browser shell in the test process (the same runtime and bridge server
+ * as `npm start`, against the built renderer bundle) with a configuration overlay.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBridgeServer, type BridgeServer } from '../../main/browser-shell/bridge-server';
+import { DEFAULT_CONFIG } from '../../main/config/default-config';
+import { mergeConfig, parseConfig } from '../../main/config/load-config';
+import { createKioskRuntime, type KioskRuntime } from '../../main/kiosk-runtime';
+
+export const RENDERER_DIR = join(__dirname, '..', '..', 'dist', 'renderer');
+
+export interface KioskHarness {
+  runtime: KioskRuntime;
+  server: BridgeServer;
+  stop(): Promise<void>;
+}
+
+export async function startKiosk(overlay: unknown = {}, opts: { reconnectGraceMs?: number } = {}): Promise<KioskHarness> {
+  if (!existsSync(join(RENDERER_DIR, 'main.js'))) {
+    throw new Error('dist/renderer is missing: run `npm run build` first (npm test does)');
+  }
+  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, overlay), 'test config');
+  const runtime = await createKioskRuntime(config, 'browser');
+  const server = await startBridgeServer({ runtime, rendererDir: RENDERER_DIR, reconnectGraceMs: opts.reconnectGraceMs });
+  return {
+    runtime,
+    server,
+    stop: async () => {
+      await server.close();
+      await runtime.stop();
+    },
+  };
+}

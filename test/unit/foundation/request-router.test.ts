@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { KioskError } from '../../../contract/errors';
+import type { SessionState } from '../../../contract/kiosk-api';
+import { RequestRouter, type RequestHandlers } from '../../../main/ipc/request-router';
+
+const idle: SessionState = { phase: 'idle' };
+
+function makeRouter(overrides: Partial<RequestHandlers> = {}) {
+  const calls: string[] = [];
+  const record =
+    <T>(name: string, value: T) =>
+    async () => {
+      calls.push(name);
+      return value;
+    };
+  const handlers: RequestHandlers = {
+    'kiosk.getInfo': record('kiosk.getInfo', {
+      kioskId: 'k1',
+      ward: { id: 'moji', nameJa: '門司区', nameEn: 'Moji Ward' },
+      languages: ['ja'],
+      defaultLanguage: 'ja',
+      shell: 'browser',
+      maintenance: false,
+    } as const),
+    'session.getState': record('session.getState', idle),
+    'session.start': record('session.start', idle),
+    'session.setJourney': record('session.setJourney', idle),
+    'session.activity': record('session.activity', idle),
+    'session.extend': record('session.extend', idle),
+    'session.end': record('session.end', idle),
+    ...overrides,
+  };
+  return { router: new RequestRouter(handlers), calls };
+}
+
+describe('request router', () => {
+  test('a valid request reaches its handler and returns its value', async () => {
+    const { router, calls } = makeRouter();
+    const result = await router.dispatch('session.start', { journey: 'certificate' });
+    assert.deepEqual(result, { ok: true, value: idle });
+    assert.deepEqual(calls, ['session.start']);
+  });
+
+  test('an unknown channel is rejected and nothing runs', async () => {
+    const { router, calls } = makeRouter();
+    for (const channel of ['session.delete', '__proto__', 'constructor', 'toString', 42, null, 'a'.repeat(500)]) {
+      const result = await router.dispatch(channel, {});
+      assert.deepEqual(result, { ok: false, error: { code: 'unknown-channel', messageKey: 'errors.unknown-channel' } });
+    }
+    assert.deepEqual(calls, []);
+  });
+
+  test('an invalid payload is rejected and nothing runs', async () => {
+    const { router, calls } = makeRouter();
+    const bad = [undefined, null, 'x', { journey: 'passport' }, { journey: 'certificate', extra: 1 }];
+    for (const payload of bad) {
+      const result = await router.dispatch('session.start', payload);
+      assert.equal(result.ok, false);
+      assert.equal(!result.ok && result.error.code, 'invalid-request');
+    }
+    assert.deepEqual(calls, []);
+  });
+
+  test('a handler result that breaks the contract does not reach the renderer', async () => {
+    const { router } = makeRouter({ 'session.getState': async () => ({ phase: 'dancing' }) as unknown as SessionState });
+    const result = await router.dispatch('session.getState', {});
+    assert.deepEqual(result, { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } });
+  });
+
+  test('a KioskError keeps its code; any other error becomes internal with no detail', async () => {
+    const { router } = makeRouter({
+      'session.end': async () => {
+        throw new KioskError('no-session');
+      },
+      'session.extend': async () => {
+        throw new Error('secret detail /home/someone');
+      },
+    });
+    assert.deepEqual(await router.dispatch('session.end', { reason: 'cancel' }), {
+      ok: false,
+      error: { code: 'no-session', messageKey: 'errors.no-session' },
+    });
+    const internal = await router.dispatch('session.extend', {});
+    assert.deepEqual(internal, { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } });
+    assert.doesNotMatch(JSON.stringify(internal), /secret/);
+  });
+});
