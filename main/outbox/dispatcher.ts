@@ -1,0 +1,272 @@
+/**
+ * Delivers queued submissions: one independent queue per destination (its own timer, failure count
+ * and pause), so one ward's outage never delays another's submissions.
+ *
+ * Delivery is at-least-once: a row leaves `queued` only after the sender reported the back end's
+ * answer, so a crash or a lost answer means a resend with the same idempotency key, which the back
+ * end answers with the same receipt: exactly-once effect. Order within a destination is not kept.
+ */
+import { createLogger } from '../../platform/log';
+import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffPolicy } from './backoff';
+import type { EnqueueInput, Outbox } from './outbox';
+import type { OutboxItem, SendResult, Sender } from './sender';
+
+const log = createLogger('outbox-dispatcher');
+
+/** Timer functions, injectable for tests. */
+export interface DispatcherClock {
+  /** Epoch ms. */
+  now(): number;
+  /** Schedules `fn` after `ms`. */
+  setTimeout(fn: () => void, ms: number): unknown;
+  /** Cancels a handle from `setTimeout`. */
+  clearTimeout(handle: unknown): void;
+}
+
+const realClock: DispatcherClock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+/** Sent to staff when a submission is dead-lettered. Carries no payload. */
+export interface DeadLetterAlert {
+  /** Local receipt number. */
+  receiptNumber: string;
+  /** Destination queue. */
+  destination: string;
+  /** Submission kind. */
+  kind: string;
+  /** HTTP status of the refusal (0: refused locally, e.g. payload failed authentication). */
+  httpStatus: number;
+  /** Refusal code. */
+  code: string;
+}
+
+/** Final or interim outcome of one submission as the citizen should be told. */
+export type SubmissionOutcome =
+  /** The back end acknowledged it: 「受け付けました」. */
+  | 'delivered'
+  /** Stored safely, will be sent when the connection is back: 「通信が回復したら自動で送信します」. */
+  | 'queued'
+  /** Refused by the back end; staff were alerted and will follow up. */
+  | 'dead';
+
+export interface DispatcherOptions {
+  /** The store to drain. */
+  outbox: Outbox;
+  /** Carries one item to its back end. */
+  sender: Sender;
+  /** Staff alert for every dead letter. */
+  onDeadLetter?: (alert: DeadLetterAlert) => void;
+  /** Backoff between retries (per item and per destination). */
+  backoff?: BackoffPolicy;
+  /** Parallel sends per destination. Default 4. */
+  concurrency?: number;
+  /** Random source in [0, 1) for jitter. */
+  random?: () => number;
+  /** Clock and timers. */
+  clock?: DispatcherClock;
+}
+
+interface DestinationQueue {
+  failures: number;
+  pausedUntil: number;
+  timer: unknown;
+  inFlight: Map<number, Promise<void>>;
+}
+
+/** Per-destination view for the staff screen. */
+export interface DispatcherDestinationStatus {
+  /** Consecutive transient failures (0 = last attempt reached the back end). */
+  consecutiveFailures: number;
+  /** Until when sending is paused by backoff (epoch ms), if paused. */
+  pausedUntil?: number;
+  /** Sends in flight. */
+  inFlight: number;
+}
+
+export class Dispatcher {
+  private readonly opts: DispatcherOptions;
+  private readonly clock: DispatcherClock;
+  private readonly backoff: BackoffPolicy;
+  private readonly queues = new Map<string, DestinationQueue>();
+  private readonly waiters = new Map<string, Set<(o: SubmissionOutcome) => void>>();
+  private unsubscribe: (() => void) | undefined;
+  private running = false;
+
+  constructor(options: DispatcherOptions) {
+    this.opts = options;
+    this.clock = options.clock ?? realClock;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  /** Starts one queue for every destination with waiting rows, and follows new enqueues. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.opts.outbox.onEnqueued((d) => this.pump(d));
+    for (const destination of this.opts.outbox.queuedDestinations()) this.pump(destination);
+  }
+
+  /** The destination is reachable again (network up, health check passed): retry everything now. */
+  notifyReachable(destination: string): void {
+    const q = this.queue(destination);
+    q.failures = 0;
+    q.pausedUntil = 0;
+    if (this.running) this.opts.outbox.makeAllDue(destination, this.clock.now());
+    this.pump(destination);
+  }
+
+  /**
+   * Enqueues durably, then waits up to `waitMs` for the first delivery attempt so the citizen can be
+   * told the honest outcome: `delivered` 「受け付けました」 or `queued` 「通信が回復したら自動で送信します」
+   * (with the receipt number either way), or `dead` (staff follow up).
+   */
+  async submit(input: EnqueueInput, waitMs: number): Promise<{ receiptNumber: string; idempotencyKey: string; outcome: SubmissionOutcome }> {
+    const r = this.opts.outbox.enqueue(input);
+    const outcome = await this.waitForOutcome(r.receiptNumber, waitMs);
+    return { receiptNumber: r.receiptNumber, idempotencyKey: r.idempotencyKey, outcome };
+  }
+
+  /** Resolves with the outcome once known, or `queued` after `timeoutMs`. */
+  waitForOutcome(receiptNumber: string, timeoutMs: number): Promise<SubmissionOutcome> {
+    const current = this.opts.outbox.receipt(receiptNumber)?.state;
+    if (current === 'delivered') return Promise.resolve('delivered');
+    if (current === 'dead' || current === 'resolved') return Promise.resolve('dead');
+    return new Promise((resolveOutcome) => {
+      const set = this.waiters.get(receiptNumber) ?? new Set();
+      this.waiters.set(receiptNumber, set);
+      const done = (o: SubmissionOutcome): void => {
+        this.clock.clearTimeout(timer);
+        set.delete(done);
+        if (set.size === 0) this.waiters.delete(receiptNumber);
+        resolveOutcome(o);
+      };
+      const timer = this.clock.setTimeout(() => done('queued'), timeoutMs);
+      set.add(done);
+    });
+  }
+
+  /** Backoff state per destination (counts come from `Outbox.status()`). */
+  status(): Record<string, DispatcherDestinationStatus> {
+    const now = this.clock.now();
+    const out: Record<string, DispatcherDestinationStatus> = {};
+    for (const [d, q] of this.queues) {
+      out[d] = { consecutiveFailures: q.failures, inFlight: q.inFlight.size, ...(q.pausedUntil > now ? { pausedUntil: q.pausedUntil } : {}) };
+    }
+    return out;
+  }
+
+  /** Stops scheduling and waits for sends in flight to finish and be recorded. Call before `outbox.close()`. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const pending: Promise<void>[] = [];
+    for (const q of this.queues.values()) {
+      if (q.timer !== undefined) this.clock.clearTimeout(q.timer);
+      q.timer = undefined;
+      pending.push(...q.inFlight.values());
+    }
+    await Promise.allSettled(pending);
+    for (const [receipt, set] of this.waiters) for (const w of [...set]) w(this.opts.outbox.receipt(receipt)?.state === 'delivered' ? 'delivered' : 'queued');
+  }
+
+  private queue(destination: string): DestinationQueue {
+    let q = this.queues.get(destination);
+    if (!q) {
+      q = { failures: 0, pausedUntil: 0, timer: undefined, inFlight: new Map() };
+      this.queues.set(destination, q);
+    }
+    return q;
+  }
+
+  private schedule(destination: string, q: DestinationQueue, at: number): void {
+    if (q.timer !== undefined) this.clock.clearTimeout(q.timer);
+    q.timer = this.clock.setTimeout(() => {
+      q.timer = undefined;
+      this.pump(destination);
+    }, Math.max(0, at - this.clock.now()));
+  }
+
+  /** Fills the destination's free send slots with due items, or sleeps until the next one is due. */
+  private pump(destination: string): void {
+    if (!this.running) return;
+    const q = this.queue(destination);
+    const now = this.clock.now();
+    if (now < q.pausedUntil) {
+      if (q.inFlight.size === 0) this.schedule(destination, q, q.pausedUntil);
+      return;
+    }
+    const slots = (this.opts.concurrency ?? 4) - q.inFlight.size;
+    if (slots <= 0) return;
+    const { items, corrupt } = this.opts.outbox.due(destination, now, slots, [...q.inFlight.keys()]);
+    for (const row of corrupt) {
+      // Never send or drop a row we cannot authenticate: staff must see it.
+      this.opts.outbox.markDead(row.id, 0, 'payload-integrity', now);
+      this.deadLettered({ receiptNumber: row.receipt_number, destination, kind: row.kind, httpStatus: 0, code: 'payload-integrity' });
+    }
+    for (const item of items) {
+      const p = this.attempt(item, q).finally(() => {
+        q.inFlight.delete(item.id);
+        this.pump(destination);
+      });
+      q.inFlight.set(item.id, p);
+    }
+    if (items.length === 0 && q.inFlight.size === 0) {
+      const next = this.opts.outbox.nextDueAt(destination);
+      if (next !== undefined) this.schedule(destination, q, Math.max(next, q.pausedUntil));
+    }
+  }
+
+  private async attempt(item: OutboxItem, q: DestinationQueue): Promise<void> {
+    let result: SendResult;
+    try {
+      result = await this.opts.sender(item);
+    } catch (err) {
+      result = { status: 'retry', reason: `sender-error: ${err instanceof Error ? err.name : 'unknown'}` };
+    }
+    const now = this.clock.now();
+    try {
+      this.record(item, q, result, now);
+    } catch (err) {
+      // The database is closing or failing: the row stays queued and is retried after restart.
+      log.error({ receiptNumber: item.receiptNumber, err: err instanceof Error ? err.message : 'unknown' }, 'could not record outcome');
+    }
+  }
+
+  private record(item: OutboxItem, q: DestinationQueue, result: SendResult, now: number): void {
+    const random = this.opts.random ?? Math.random;
+    if (result.status === 'delivered') {
+      this.opts.outbox.markDelivered(item.id, result.remoteReceipt, now);
+      q.failures = 0;
+      log.info({ receiptNumber: item.receiptNumber, destination: item.destination, attempts: item.attempts + 1 }, 'delivered');
+      this.notify(item.receiptNumber, 'delivered');
+    } else if (result.status === 'rejected') {
+      this.opts.outbox.markDead(item.id, result.httpStatus, result.code, now);
+      q.failures = 0; // the back end answered, so it is reachable
+      this.deadLettered({ receiptNumber: item.receiptNumber, destination: item.destination, kind: item.kind, httpStatus: result.httpStatus, code: result.code });
+    } else {
+      this.opts.outbox.markRetry(item.id, result.reason, now + fullJitterDelay(item.attempts, this.backoff, random), now);
+      q.pausedUntil = Math.max(q.pausedUntil, now + fullJitterDelay(q.failures, this.backoff, random));
+      q.failures++;
+      log.warn({ receiptNumber: item.receiptNumber, destination: item.destination, reason: result.reason, failures: q.failures }, 'will retry');
+    }
+  }
+
+  private deadLettered(alert: DeadLetterAlert): void {
+    log.error({ ...alert }, 'dead letter: staff alerted');
+    try {
+      this.opts.onDeadLetter?.(alert);
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.message : 'unknown' }, 'staff alert callback failed');
+    }
+    this.notify(alert.receiptNumber, 'dead');
+  }
+
+  private notify(receiptNumber: string, outcome: SubmissionOutcome): void {
+    const set = this.waiters.get(receiptNumber);
+    if (set) for (const w of [...set]) w(outcome);
+  }
+}
