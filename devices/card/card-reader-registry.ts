@@ -19,6 +19,8 @@ export interface CardReaderConfig {
   readonly simReaderName?: string;
   /** `sim` only: added latency per APDU in ms (demo realism). */
   readonly simLatencyMs?: number;
+  /** `real` only: reconnect backoff after pcscd went away (default 100 ms doubling to 2000 ms). */
+  readonly reconnectBackoffMs?: { readonly initial: number; readonly max: number };
 }
 
 /** Creates the reader manager for `config` (not started). */
@@ -31,5 +33,9 @@ export function createCardReaderManager(config: CardReaderConfig): CardReaderMan
     if (config.simLatencyMs !== undefined) opts.latencyMs = config.simLatencyMs;
     return new SimReaderBackend(opts);
   }
-  return new PcscReaderManager({ allowReaderPatterns: config.allowReaderPatterns ?? [] });
+  return new PcscReaderManager({
+    allowReaderPatterns: config.allowReaderPatterns ?? [],
+    initialBackoffMs: config.reconnectBackoffMs?.initial ?? 100,
+    maxBackoffMs: config.reconnectBackoffMs?.max ?? 2000,
+  });
 }

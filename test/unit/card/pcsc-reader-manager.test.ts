@@ -1,0 +1,133 @@
+/**
+ * The PC/SC backend against a fake pcsclite (the C ABI is faked, as AusweisApp's helper/pcsc
+ * does): reader policy, hot-plug, card removal, error mapping, and recovery after pcscd dies.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { PcscReaderManager } from '../../../devices/card/pcsc/pcsc-reader-manager';
+import type { PcscLiteLike, PcscReaderLike } from '../../../devices/card/pcsc/pcsclite-types';
+import { isCardError } from '../../../devices/card/card-errors';
+import { waitForCard, waitForReader } from '../../../devices/card/wait-for-reader';
+
+const PRESENT = 0x20;
+const EMPTY = 0x10;
+
+class FakeReader extends EventEmitter implements PcscReaderLike {
+  connected = false;
+  readonly SCARD_SHARE_EXCLUSIVE = 1;
+  readonly SCARD_STATE_PRESENT = PRESENT;
+  readonly SCARD_STATE_MUTE = 0x200;
+  readonly SCARD_RESET_CARD = 1;
+  transmitError: string | undefined;
+  disconnects = 0;
+  constructor(readonly name: string) { super(); }
+  connect(_o: unknown, cb: (err: unknown, p: number) => void) { setImmediate(() => { this.connected = true; cb(null, 2); }); }
+  disconnect(_d: number, cb: (err: unknown) => void) { setImmediate(() => { this.disconnects++; this.connected = false; cb(null); }); }
+  transmit(_d: Buffer, _l: number, _p: number, cb: (err: unknown, r: Buffer) => void) {
+    setImmediate(() => (this.transmitError ? cb(new Error(this.transmitError), Buffer.alloc(0)) : cb(null, Buffer.from([0x90, 0]))));
+  }
+  close() {}
+  insert() { this.emit('status', { state: PRESENT, atr: Buffer.from([0x3b, 0x00]) }); }
+  remove() { this.emit('status', { state: EMPTY }); }
+}
+
+class FakePcsc {
+  up = true;
+  contexts: Array<EventEmitter & PcscLiteLike> = [];
+  readonly factory = (): PcscLiteLike => {
+    if (!this.up) throw new Error('SCardEstablishContext error: Service not available.(0x8010001d)');
+    const ctx = Object.assign(new EventEmitter(), { close() {} });
+    this.contexts.push(ctx);
+    return ctx;
+  };
+  addReader(name: string): FakeReader {
+    const r = new FakeReader(name);
+    this.contexts.at(-1)?.emit('reader', r);
+    return r;
+  }
+}
+
+async function started(fake: FakePcsc, allow: string[] = []) {
+  const m = new PcscReaderManager({ factory: fake.factory, allowReaderPatterns: allow, initialBackoffMs: 5, maxBackoffMs: 20 });
+  await m.start();
+  return m;
+}
+
+describe('PC/SC reader manager (fake pcsclite)', () => {
+  test('refuses virtual readers unless allow-listed', async () => {
+    const fake = new FakePcsc();
+    const m = await started(fake, ['^Virtual PCD 00 01$']);
+    fake.addReader('Virtual PCD 00 00');
+    fake.addReader('Virtual PCD 00 01');
+    fake.addReader('SCM Microsystems SCR 3310 [CCID Interface] 00 00');
+    assert.deepEqual(m.listReaders().map((r) => r.name).sort(), ['SCM Microsystems SCR 3310 [CCID Interface] 00 00', 'Virtual PCD 00 01']);
+    await m.stop();
+  });
+
+  test('card removal kills the open session; the next transmit is card-removed', async () => {
+    const fake = new FakePcsc();
+    const m = await started(fake);
+    const r = fake.addReader('ACS ACR39U 00 00');
+    r.insert();
+    await waitForCard(m, 1000);
+    const s = await m.connect(r.name);
+    assert.deepEqual([...(await s.transmit(Uint8Array.of(0, 0xa4, 4, 0x0c)))], [0x90, 0]);
+    await assert.rejects(m.connect(r.name), (e) => isCardError(e, 'busy'));
+    r.remove();
+    await assert.rejects(s.transmit(Uint8Array.of(0, 0xb0, 0, 0, 0)), (e) => isCardError(e, 'card-removed'));
+    await s.close();
+    await assert.rejects(m.connect(r.name), (e) => isCardError(e, 'no-card'));
+    await m.stop();
+  });
+
+  test('PC/SC transmit errors map to typed errors by code', async () => {
+    const fake = new FakePcsc();
+    const m = await started(fake);
+    const r = fake.addReader('ACS ACR39U 00 00');
+    r.insert();
+    await waitForCard(m, 1000);
+    for (const [msg, code] of [
+      ['SCardTransmit error: Card was removed.(0x80100069)', 'card-removed'],
+      ['SCardTransmit error: Service not available.(0x8010001d)', 'reader-gone'],
+    ] as const) {
+      const s = await m.connect(r.name);
+      r.transmitError = msg;
+      await assert.rejects(s.transmit(Uint8Array.of(0, 0xb0, 0, 0, 0)), (e) => isCardError(e, code));
+      assert.equal(s.isOpen, false);
+      await s.close();
+      r.transmitError = undefined;
+    }
+    await m.stop();
+  });
+
+  test('recovers when the service dies: sessions end reader-gone, context recreated with backoff', async () => {
+    const fake = new FakePcsc();
+    const m = await started(fake);
+    const lost: string[] = [];
+    m.on('serviceLost', () => lost.push('lost'));
+    m.on('serviceRestored', () => lost.push('restored'));
+    const r = fake.addReader('ACS ACR39U 00 00');
+    r.insert();
+    await waitForCard(m, 1000);
+    const s = await m.connect(r.name);
+    fake.up = false;
+    fake.contexts.at(-1)?.emit('error', new Error('SCardGetStatusChange error: RPC transport error.(0x80100013)'));
+    await assert.rejects(s.transmit(Uint8Array.of(0, 0xa4, 4, 0x0c)), (e) => isCardError(e, 'reader-gone'));
+    assert.deepEqual(m.listReaders(), []);
+    await new Promise((res) => setTimeout(res, 60)); // several failed attempts
+    const attempts = fake.contexts.length;
+    fake.up = true;
+    await waitForReader(m, () => false, 80).catch(() => undefined);
+    assert.ok(fake.contexts.length > attempts, 'a new context was established');
+    const r2 = fake.addReader('ACS ACR39U 00 00');
+    r2.insert();
+    const info = await waitForCard(m, 1000);
+    assert.equal(info.name, 'ACS ACR39U 00 00');
+    // Events from the dead context are ignored.
+    r.remove();
+    assert.equal(m.listReaders()[0]?.cardPresent, true);
+    assert.deepEqual(lost, ['lost', 'restored']);
+    await m.stop();
+  });
+});
