@@ -10,21 +10,15 @@ import { CashUnitError, type MoneyState } from '../../../devices/payment/cash/ca
 import type { SimCashUnitDevice } from '../../../devices/payment/cash/sim/sim-cash-unit-device';
 import { loadCashUnitSimFixture, type CashUnitSimFixture } from '../../../devices/payment/cash/sim/sim-cash-unit-fixture';
 import type { HidTransport } from '../../../devices/payment/hid/hid-transport';
+import { until } from './until';
+
+export { until };
 
 export interface Rig { transport: HidTransport; device: SimCashUnitDevice }
 export type RigFactory = (fixture: CashUnitSimFixture) => Rig;
 
 /** Fast timeouts: the simulator answers within a few ms. */
 export const FAST: CashUnitOptions = { ackTimeoutMs: 80, retries: 2, operationTimeoutMs: 1000, inactivityTimeoutMs: 5000 };
-
-/** Waits until `pred` holds (polling each ms, 2 s at most). */
-export async function until(pred: () => boolean, what = 'condition'): Promise<void> {
-  const end = Date.now() + 2000;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1));
-  }
-}
 
 /** The money invariants every outcome must satisfy. */
 export function assertInvariants(m: MoneyState): void {
