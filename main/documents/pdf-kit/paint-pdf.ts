@@ -1,0 +1,98 @@
+/**
+ * Paints a {@link DocumentPlan} with pdfkit. Fonts are the process-wide fontkit objects; pdfkit
+ * embeds a subset of each with only the glyphs used.
+ *
+ * Callers check glyphs BEFORE calling this (see glyph-check.ts): painting itself never decides
+ * whether a document may be printed.
+ */
+import PDFDocument from 'pdfkit';
+import type { DocumentFonts, FontKey } from '../fonts';
+import type { DocumentPlan, DrawOp } from './plan';
+
+const FONT_KEYS: FontKey[] = ['mincho', 'gothic', 'gothicBold'];
+
+/** Thrown when a custom Info entry is not plain printable ASCII (it must survive as-is). */
+export class PdfInfoError extends Error {
+  readonly code = 'pdf-info-invalid' as const;
+  constructor(readonly key: string) {
+    super(`custom PDF info entry ${key} must be printable ASCII without parentheses or backslashes`);
+    this.name = 'PdfInfoError';
+  }
+}
+
+function paintOps(doc: PDFKit.PDFDocument, ops: DrawOp[]): void {
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'text':
+        doc.font(op.font).fontSize(op.size).fillColor(op.color ?? '#000000')
+          .text(op.text, op.x, op.y, { lineBreak: false, characterSpacing: op.charSpacing ?? 0 });
+        break;
+      case 'line':
+        doc.save().lineWidth(op.width).strokeColor(op.color ?? '#000000');
+        if (op.dash) doc.dash(op.dash[0], { space: op.dash[1] });
+        doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke().restore();
+        break;
+      case 'rect':
+      case 'path': {
+        doc.save();
+        if (op.kind === 'rect') doc.rect(op.x, op.y, op.w, op.h); else doc.path(op.d);
+        const rule = op.kind === 'path' && op.rule === 'even-odd' ? 'even-odd' : 'non-zero';
+        if (op.fill && op.stroke) doc.lineWidth(op.stroke.width).fillAndStroke(op.fill, op.stroke.color ?? '#000000', rule);
+        else if (op.fill) doc.fill(op.fill, rule);
+        else if (op.stroke) doc.lineWidth(op.stroke.width).stroke(op.stroke.color ?? '#000000');
+        doc.restore();
+        break;
+      }
+      case 'image':
+        doc.image(op.data, op.x, op.y, { width: op.w, height: op.h });
+        break;
+      case 'group':
+        doc.save();
+        if (op.opacity !== undefined) doc.opacity(op.opacity);
+        if (op.clip) doc.path(op.clip.d).clip(op.clip.rule === 'even-odd' ? 'even-odd' : 'non-zero');
+        paintOps(doc, op.ops);
+        doc.restore();
+        break;
+    }
+  }
+}
+
+/** Renders the plan to PDF bytes. `creationDate` fixes the Info date (default: now). */
+export function paintPdf(plan: DocumentPlan, fonts: DocumentFonts, creationDate: Date = new Date()): Promise<Buffer> {
+  for (const [k, v] of Object.entries(plan.custom ?? {})) {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/u.test(k) || !/^[\x20-\x7e]*$/u.test(v) || /[()\\]/u.test(v)) throw new PdfInfoError(k);
+  }
+  const doc = new PDFDocument({
+    size: [plan.size.width, plan.size.height],
+    margin: 0,
+    autoFirstPage: false,
+    bufferPages: false,
+    pdfVersion: '1.7',
+    info: {
+      Title: plan.info.title,
+      ...(plan.info.subject ? { Subject: plan.info.subject } : {}),
+      ...(plan.info.author ? { Author: plan.info.author } : {}),
+      Creator: plan.info.creator ?? 'Madoguchi',
+      Producer: 'Madoguchi (pdfkit)',
+      CreationDate: creationDate,
+    },
+  });
+  for (const k of FONT_KEYS) doc.registerFont(k, fonts[k] as unknown as Buffer);
+  const info = doc.info as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(plan.custom ?? {})) info[k] = v;
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    try {
+      for (const page of plan.pages) {
+        doc.addPage({ size: [plan.size.width, plan.size.height], margin: 0 });
+        paintOps(doc, page.ops);
+      }
+      doc.end();
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  });
+}
