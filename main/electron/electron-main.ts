@@ -10,7 +10,7 @@ import { createKioskRuntime, type KioskRuntime } from '../kiosk-runtime';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { watchRenderer } from './crash-recovery';
 import { blockShortcuts, denyAllPermissions, isTrustedSender, lockDownWebContents } from './hardening';
-import { APP_ENTRY, kioskWindowOptions } from './window-options';
+import { APP_ENTRY, createKioskWindow } from './window-options';
 
 const log = createLogger('electron');
 
@@ -34,7 +34,7 @@ async function start(): Promise<void> {
   serveRenderer(join(__dirname, '..', 'renderer'));
   powerSaveBlocker.start('prevent-display-sleep');
 
-  const window = new BrowserWindow(kioskWindowOptions(join(__dirname, 'preload.js'), maintenance));
+  const window = createKioskWindow(BrowserWindow, join(__dirname, 'preload.js'), maintenance);
   const contents = window.webContents;
   blockShortcuts(contents, maintenance);
   watchRenderer(window, () => runtime.rendererGone());

@@ -1,6 +1,8 @@
 /**
- * The kiosk window's options, kept pure so a test can check every security setting
- * without an Electron runtime.
+ * The kiosk window, built in one place so a test can check every security setting without
+ * an Electron runtime: the constructor is passed in, and the test passes a recorder.
+ * (The options stay an object literal at the `new BrowserWindow(...)` call, which is also
+ * what @doyensec/electronegativity reads.)
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 
@@ -10,8 +12,10 @@ export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-export function kioskWindowOptions(preloadPath: string, maintenance: boolean): BrowserWindowConstructorOptions {
-  return {
+export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+
+export function createKioskWindow<W>(BrowserWindow: WindowConstructor<W>, preloadPath: string, maintenance: boolean): W {
+  return new BrowserWindow({
     fullscreen: !maintenance,
     kiosk: !maintenance,
     frame: maintenance,
@@ -30,11 +34,20 @@ export function kioskWindowOptions(preloadPath: string, maintenance: boolean): B
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: maintenance,
       safeDialogs: true,
       disableDialogs: true,
       autoplayPolicy: 'user-gesture-required',
     },
-  };
+  });
+}
+
+/** The options `createKioskWindow` gives Electron, for tests and audits. */
+export function kioskWindowOptions(preloadPath: string, maintenance: boolean): BrowserWindowConstructorOptions {
+  class Recorder {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  }
+  return createKioskWindow(Recorder, preloadPath, maintenance).options;
 }

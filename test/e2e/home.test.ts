@@ -1,0 +1,100 @@
+/**
+ * End to end through the browser shell in the system Chromium: the home screen, language,
+ * text size, the not-yet screens, accessibility, and touch sizes in both orientations.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchTestBrowser } from '../support/browser';
+import { assertAccessible, assertTouchFriendly, LANDSCAPE, PORTRAIT, withKioskPage } from '../support/e2e-page';
+import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
+
+let browser: Browser;
+let kiosk: KioskHarness;
+
+before(async () => {
+  kiosk = await startKiosk();
+  browser = await launchTestBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+describe('home screen', () => {
+  for (const viewport of [LANDSCAPE, PORTRAIT]) {
+    const label = viewport === LANDSCAPE ? 'landscape' : 'portrait';
+    test(`renders in Japanese, large and accessible (${label})`, async () => {
+      await withKioskPage(browser, kiosk, `home-${label}`, async (page) => {
+        await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor();
+        assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+        assert.match(await page.getByTestId('journey-certificate').innerText(), /証明書をとる/);
+        assert.match(await page.getByTestId('journey-application').innerText(), /申請書をつくる/);
+        await assertTouchFriendly(page);
+        await assertAccessible(page, `home (${label})`);
+      }, viewport);
+    });
+  }
+
+  test('the UI font is the bundled BIZ UDGothic, loaded from the kiosk itself', async () => {
+    await withKioskPage(browser, kiosk, 'home-font', async (page) => {
+      await page.getByTestId('journey-certificate').waitFor();
+      const loaded = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return document.fonts.check('28px "BIZ UDGothic"', '証明書');
+      });
+      assert.equal(loaded, true);
+      const fontRequests = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /woff2?$/.test(n)),
+      );
+      assert.ok(fontRequests.length > 0, 'some font files were fetched');
+      for (const url of fontRequests) assert.equal(new URL(url).origin, kiosk.server.origin);
+    });
+  });
+
+  test('switches to English and back', async () => {
+    await withKioskPage(browser, kiosk, 'language', async (page) => {
+      await page.getByTestId('language').click();
+      await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.match(await page.getByTestId('journey-certificate').innerText(), /Get a certificate/);
+      await assertAccessible(page, 'home (en)');
+      await page.getByTestId('language').click();
+      await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor();
+    });
+    await kiosk.runtime.session.end('cancel');
+  });
+
+  test('the text-size toggle makes the text larger', async () => {
+    await withKioskPage(browser, kiosk, 'text-size', async (page) => {
+      const title = page.getByRole('heading', { name: 'ご用件をお選びください' });
+      const before = await title.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      await page.getByTestId('text-size').click();
+      await page.waitForFunction(() => document.documentElement.dataset.textSize === 'large');
+      const after = await title.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      assert.ok(after > before * 1.2, `font grew from ${before} to ${after}`);
+      assert.equal(await page.getByTestId('text-size').getAttribute('aria-pressed'), 'true');
+      await assertTouchFriendly(page);
+      await assertAccessible(page, 'home (large text)');
+    });
+    await kiosk.runtime.session.end('cancel');
+  });
+
+  for (const journey of ['certificate', 'application'] as const) {
+    test(`the ${journey} journey says plainly it is not available yet`, async () => {
+      await withKioskPage(browser, kiosk, `not-yet-${journey}`, async (page) => {
+        await page.getByTestId(`journey-${journey}`).click();
+        await page.getByTestId(`not-yet-${journey}`).waitFor();
+        await page.getByRole('heading', { name: 'この機能はまだご利用いただけません' }).waitFor();
+        const state = kiosk.runtime.session.state();
+        assert.equal(state.phase === 'active' && state.journey, journey);
+        await assertTouchFriendly(page);
+        await assertAccessible(page, `not yet (${journey})`);
+        await page.getByTestId('back-home').click();
+        await page.getByTestId('journey-certificate').waitFor();
+        assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'cancel' });
+      });
+    });
+  }
+});

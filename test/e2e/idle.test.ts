@@ -1,0 +1,72 @@
+/**
+ * The idle prompt and the wipe, end to end, with short timeouts from the configuration.
+ * The prompt keeps its 20 seconds minimum, so the wipe test waits that long on purpose.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchTestBrowser } from '../support/browser';
+import { assertAccessible, assertTouchFriendly, withKioskPage } from '../support/e2e-page';
+import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
+
+let browser: Browser;
+let kiosk: KioskHarness;
+
+before(async () => {
+  kiosk = await startKiosk({ idle: { timeoutSec: 1, promptSec: 20 } });
+  browser = await launchTestBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+describe('idle prompt', () => {
+  test('after the idle time the prompt asks; one touch extends the session', async () => {
+    await withKioskPage(browser, kiosk, 'idle-extend', async (page) => {
+      await page.getByTestId('journey-certificate').click();
+      const prompt = page.getByTestId('idle-prompt');
+      await prompt.waitFor({ timeout: 5000 });
+      assert.match(await prompt.innerText(), /まだ使いますか？/);
+      assert.match(await prompt.innerText(), /(19|20)秒後に最初の画面に戻ります/);
+      await assertTouchFriendly(page);
+      await assertAccessible(page, 'idle prompt');
+      const before = kiosk.runtime.session.state();
+      await page.getByTestId('idle-extend').click();
+      await prompt.waitFor({ state: 'detached' });
+      const after = kiosk.runtime.session.state();
+      assert.equal(after.phase, 'active');
+      assert.equal(after.phase === 'active' && after.sessionId, before.phase === 'prompt' && before.sessionId);
+      await page.getByTestId('not-yet-certificate').waitFor();
+    });
+    await kiosk.runtime.session.end('cancel');
+  });
+
+  test('with no answer the session is wiped: home screen, default language and text size', async () => {
+    await withKioskPage(browser, kiosk, 'idle-wipe', async (page) => {
+      await page.getByTestId('language').click();
+      await page.getByTestId('text-size').click();
+      await page.getByTestId('journey-application').click();
+      await page.getByRole('heading', { name: 'This service is not available yet' }).waitFor();
+      await page.getByTestId('idle-prompt').waitFor({ timeout: 5000 });
+      assert.match(await page.getByTestId('idle-prompt').innerText(), /Need more time\?/);
+      // Touching outside the prompt's buttons does not count as an answer.
+      await page.mouse.click(5, 1000);
+      await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor({ timeout: 25_000 });
+      assert.equal(await page.getByTestId('idle-prompt').count(), 0);
+      assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), 'standard');
+      assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'timeout' });
+    });
+  });
+
+  test('"Finish" on the prompt ends the session at once', async () => {
+    await withKioskPage(browser, kiosk, 'idle-finish', async (page) => {
+      await page.getByTestId('journey-certificate').click();
+      await page.getByTestId('idle-finish').click({ timeout: 5000 });
+      await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor();
+      assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'cancel' });
+    });
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Opens the kiosk in Chromium for one end-to-end test, and on failure saves a screenshot
+ * under test-results/ before re-throwing.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { KioskHarness } from './kiosk-harness';
+
+export const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
+
+export type Viewport = { width: number; height: number };
+export const LANDSCAPE: Viewport = { width: 1920, height: 1080 };
+export const PORTRAIT: Viewport = { width: 1080, height: 1920 };
+
+export async function withKioskPage(
+  browser: Browser,
+  kiosk: KioskHarness,
+  name: string,
+  body: (page: Page) => Promise<void>,
+  viewport: Viewport = LANDSCAPE,
+): Promise<void> {
+  const context = await browser.newContext({ viewport, hasTouch: true });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  try {
+    await page.goto(kiosk.server.url);
+    await body(page);
+    assert.deepEqual(pageErrors, [], 'the page threw');
+  } catch (err) {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: join(RESULTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`) }).catch(() => undefined);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs axe on the page as it is now; fails on any serious or critical violation. */
+export async function assertAccessible(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `axe found serious or critical violations on ${label}`,
+  );
+}
+
+/** Every button is at least `min` CSS px in both directions, and body text at least `minFont` px. */
+export async function assertTouchFriendly(page: Page, min = 60, minFont = 24): Promise<void> {
+  const small = await page.$$eval(
+    'button',
+    (buttons, minSize) =>
+      buttons
+        .map((b) => ({ text: b.textContent ?? '', rect: b.getBoundingClientRect() }))
+        .filter((b) => b.rect.width < minSize || b.rect.height < minSize)
+        .map((b) => `${b.text} ${Math.round(b.rect.width)}x${Math.round(b.rect.height)}`),
+    min,
+  );
+  assert.deepEqual(small, [], 'touch targets below the minimum size');
+  const tiny = await page.$$eval(
+    'p, h1, h2, button, span',
+    (nodes, minPx) =>
+      nodes
+        .filter((n) => (n.textContent ?? '').trim() !== '' && parseFloat(getComputedStyle(n).fontSize) < minPx)
+        .map((n) => `${n.tagName} ${getComputedStyle(n).fontSize}`),
+    minFont,
+  );
+  assert.deepEqual(tiny, [], 'text below the minimum size');
+}
