@@ -102,9 +102,9 @@ function decodeValue(r: Reader, tag: number, len: number, depth: number): IppVal
     }
     case ValueTag.dateTime:
       sized(11);
-      return { kind: 'dateTime', tag, bytes: raw.slice() };
+      return { kind: 'dateTime', tag, bytes: new Uint8Array(raw) };
     case ValueTag.octetString:
-      return { kind: 'octets', tag, bytes: raw.slice() };
+      return { kind: 'octets', tag, bytes: new Uint8Array(raw) };
     case ValueTag.textWithLanguage:
     case ValueTag.nameWithLanguage: {
       const inner = new Reader(raw);
@@ -130,7 +130,7 @@ function decodeValue(r: Reader, tag: number, len: number, depth: number): IppVal
       }
       if (OUT_OF_BAND_TAGS.has(tag)) return { kind: 'outOfBand', tag: tag as typeof ValueTag.noValue };
       if (tag === ValueTag.memberAttrName || tag === ValueTag.endCollection) r.fail('ipp.bad-tag', 'collection tag outside a collection', start);
-      return { kind: 'other', tag, bytes: raw.slice() };
+      return { kind: 'other', tag, bytes: new Uint8Array(raw) };
   }
 }
 
