@@ -52,6 +52,13 @@ export class PcscSession implements CardSession {
           reject(e);
           return;
         }
+        if (response.length < 2) {
+          // No status word at all: the card stopped answering mid-exchange (vpcd reports a pulled
+          // card this way). Treat it as removed so the operation ends and restarts from SELECT.
+          this.kill('card-removed');
+          reject(new CardError('card-removed', 'no answer from the card'));
+          return;
+        }
         resolve(new Uint8Array(response));
       });
     });

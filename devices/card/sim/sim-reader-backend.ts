@@ -132,7 +132,10 @@ export class SimReaderBackend implements CardReaderManager {
     this.check(generation);
     const card = this.card as ApduCard;
     // The card works on its own copy, as over a wire.
-    return Uint8Array.from(card.transmit(Uint8Array.from(command)));
+    const response = Uint8Array.from(card.transmit(Uint8Array.from(command)));
+    // Pulled while the card was working: the reader reports the removal, not an answer.
+    this.check(generation);
+    return response;
   }
 
   /** @internal Ends a session: a real reader resets the card on disconnect. */
