@@ -1,0 +1,61 @@
+/**
+ * 書かない窓口 submissions: stored once per (ward, kiosk, idempotency key). The same key with the
+ * same body returns the same receipt; the same key with another body is a 409, never a duplicate.
+ */
+import { createHash } from 'node:crypto';
+import { wardInfo, type SubmissionReceipt, type SubmissionRequest, type WardId } from '../../contract/ward-api';
+import { canonicalJson } from '../../platform/certificate-seal';
+import { jstDay, toJstIso } from '../certificates/japanese-date';
+import { nextCounter, type WardDb } from '../db/ward-db';
+import { ApiError } from '../http/api-error';
+
+/** A submission answer plus whether it was a replay (201 first time, 200 on replay). */
+export interface SubmitResult {
+  receipt: SubmissionReceipt;
+  replayed: boolean;
+}
+
+interface Row { receiptNumber: string; kind: string; receivedAt: string; hash: string }
+
+export class SubmissionService {
+  constructor(private readonly db: WardDb, private readonly now: () => Date) {}
+
+  submit(ward: WardId, kioskId: string, idempotencyKey: string, req: SubmissionRequest, residentId: string | undefined): SubmitResult {
+    const hash = createHash('sha256').update(canonicalJson(req)).digest('hex');
+    return this.db.transaction((): SubmitResult => {
+      const prior = this.db.prepare(`SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash
+        FROM submissions WHERE ward = ? AND kiosk_id = ? AND idempotency_key = ?`).get(ward, kioskId, idempotencyKey) as Row | undefined;
+      if (prior) {
+        if (prior.hash !== hash) throw new ApiError(409, 'idempotency-key-reused', 'idempotency key was used for a different submission');
+        return { receipt: toReceipt(prior), replayed: true };
+      }
+      const at = this.now();
+      const day = jstDay(at);
+      const seq = nextCounter(this.db, `receipt:${ward}:${day}`);
+      const receiptNumber = `${wardInfo[ward].code}-${day}-${String(seq).padStart(6, '0')}`;
+      const receivedAt = toJstIso(at);
+      this.db.prepare(`INSERT INTO submissions (receipt_number, ward, kiosk_id, idempotency_key, request_hash, form_type, payload_json,
+        resident_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(receiptNumber, ward, kioskId, idempotencyKey, hash, req.kind, JSON.stringify(req), residentId ?? null, receivedAt);
+      return { receipt: { receiptNumber, kind: req.kind, status: 'received', receivedAt }, replayed: false };
+    })();
+  }
+
+  /** A receipt of this ward (any kiosk of the city may look it up by number). */
+  get(ward: WardId, receiptNumber: string): SubmissionReceipt {
+    const row = this.db.prepare(`SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash
+      FROM submissions WHERE ward = ? AND receipt_number = ?`).get(ward, receiptNumber) as Row | undefined;
+    if (!row) throw new ApiError(404, 'not-found', 'no such receipt');
+    return toReceipt(row);
+  }
+
+  /** Rows stored for a key (tests check "one row"). */
+  countForKey(ward: WardId, kioskId: string, idempotencyKey: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE ward = ? AND kiosk_id = ? AND idempotency_key = ?')
+      .get(ward, kioskId, idempotencyKey) as { n: number }).n;
+  }
+}
+
+function toReceipt(r: Row): SubmissionReceipt {
+  return { receiptNumber: r.receiptNumber, kind: r.kind, status: 'received', receivedAt: r.receivedAt };
+}
