@@ -21,7 +21,7 @@ describe('printer simulator server', () => {
   after(() => sim.stop());
 
   async function post(body: Uint8Array, url = http): Promise<IppMessage> {
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/ipp' }, body });
+    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/ipp' }, body: new Uint8Array(body) });
     assert.equal(res.status, 200);
     const r = decodeIppMessage(new Uint8Array(await res.arrayBuffer()));
     assert.ok(r.ok);
