@@ -54,6 +54,8 @@ function serve(card: ApduCard, socket: Socket, port: number): Promise<VpcdCloseR
     reason ??= r;
   };
   socket.on('data', (chunk: Buffer) => {
+    // After detach() ended our side the card is out of the reader: late commands get no answer.
+    if (socket.writableEnded || socket.destroyed) return;
     for (const msg of decoder.push(chunk)) {
       if (msg.kind === 'invalid') {
         log.warn({ port, reason: msg.reason }, 'invalid vpcd frame, closing the connection');
@@ -107,8 +109,8 @@ export function attachToVpcd(card: ApduCard, options: VpcdOptions = {}): Promise
       socket.off('error', onError);
       let detaching = false;
       const closed = serve(card, socket, port).then((r) => (detaching ? 'detached' : r));
-      log.info({ port }, 'virtual card inserted');
-      void closed.then((r) => log.info({ port, reason: r }, 'virtual card removed'));
+      log.debug({ port }, 'virtual card inserted');
+      void closed.then((r) => log.debug({ port, reason: r }, 'virtual card removed'));
       resolve({
         closed,
         detach: async () => {
