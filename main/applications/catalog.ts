@@ -1,0 +1,27 @@
+/**
+ * The data the applications journey runs on: form templates + the guide, loaded and
+ * cross-checked once from fixtures/ (they never change at run time).
+ */
+import { formRegistry, type FormRegistry } from './form-templates';
+import { loadGuide, type GuideData } from './guide-data';
+import { buildGuideIndex, type GuideIndex } from './guide-search';
+
+export interface ApplicationsCatalog {
+  readonly forms: FormRegistry;
+  readonly guide: GuideData;
+  readonly index: GuideIndex;
+}
+
+export function buildCatalog(forms: FormRegistry, guide: GuideData): ApplicationsCatalog {
+  return { forms, guide, index: buildGuideIndex(guide) };
+}
+
+let cached: ApplicationsCatalog | null = null;
+/** The catalog from fixtures/, loaded on first use; throws FormTemplateError/GuideDataError if broken. */
+export function defaultCatalog(): ApplicationsCatalog {
+  if (!cached) {
+    const forms = formRegistry();
+    cached = buildCatalog(forms, loadGuide(new Set(forms.templates.keys())));
+  }
+  return cached;
+}

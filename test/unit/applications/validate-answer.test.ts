@@ -1,0 +1,84 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { myNumberCheckDigitOk, validateAnswer, type ValidatableField } from '../../../main/applications/validate-answer';
+import { formatMessage, messageKeys } from '../../../main/applications/messages';
+import { defaultCatalog } from '../../../main/applications/catalog';
+
+const TODAY = '2025-06-10';
+const f = (type: ValidatableField['type'], validation: ValidatableField['validation'] = { required: true }, options?: { value: string }[]): ValidatableField =>
+  ({ id: 'q', type, validation, ...(options ? { options } : {}) });
+const err = (field: ValidatableField, v: unknown) => {
+  const r = validateAnswer(field, v, TODAY);
+  return r.ok ? null : r.error;
+};
+
+describe('answer validation', () => {
+  test('required, length and pattern', () => {
+    assert.equal(err(f('text'), '  ')?.code, 'required');
+    assert.equal(err(f('text', { maxLength: 3 }), 'abcd')?.code, 'too-long');
+    assert.deepEqual(err(f('text', { maxLength: 3 }), 'abcd')?.params, { max: 3 });
+    assert.equal(err(f('text', { minLength: 2 }), 'a')?.code, 'too-short');
+    const phone = f('phone', { required: true, pattern: '0\\d{1,4}-?\\d{1,4}-?\\d{3,4}', patternMessage: 'applications.validation.phoneFormat' });
+    assert.equal(err(phone, 'abc')?.messageKey, 'applications.validation.phoneFormat');
+    assert.deepEqual(validateAnswer(phone, '０９３－５８２－００００', TODAY), { ok: true, value: '093-582-0000' });
+  });
+  test('kana: hiragana becomes katakana; kanji is refused', () => {
+    assert.deepEqual(validateAnswer(f('kana'), 'きたきゅう　たろう', TODAY), { ok: true, value: 'キタキュウ　タロウ' });
+    assert.deepEqual(validateAnswer(f('kana'), 'ｷﾀｷｭｳ ﾀﾛｳ', TODAY), { ok: true, value: 'キタキュウ　タロウ' });
+    assert.equal(err(f('kana'), '北九')?.code, 'not-kana');
+  });
+  test('dates: ISO or 和暦 objects, with ranges relative to today', () => {
+    const d = f('era-date', { required: true, minDate: 'today-365', maxDate: 'today+14' });
+    assert.deepEqual(validateAnswer(d, { era: '令和', year: 7, month: 6, day: 1 }, TODAY), { ok: true, value: '2025-06-01' });
+    assert.deepEqual(validateAnswer(d, '2025/6/1', TODAY), { ok: true, value: '2025-06-01' });
+    assert.equal(err(d, { era: '昭和', year: 64, month: 1, day: 8 })?.code, 'invalid-date');
+    assert.equal(err(d, '2025-02-30')?.code, 'invalid-date');
+    const early = err(d, '2024-01-01');
+    assert.equal(early?.code, 'date-too-early');
+    assert.equal(early?.params.bound, '2024-06-10');
+  });
+  test('numbers, choices, checkboxes, postal codes', () => {
+    assert.equal(err(f('number', { min: 1, max: 9 }), 0)?.code, 'too-small');
+    assert.equal(err(f('number', { min: 1, max: 9 }), '12')?.code, 'too-large');
+    assert.deepEqual(validateAnswer(f('number'), '３', TODAY), { ok: true, value: 3 });
+    assert.equal(err(f('number'), '1e3')?.code, 'not-a-number');
+    assert.equal(err(f('choice', { required: true }, [{ value: 'a' }]), 'b')?.code, 'bad-choice');
+    assert.equal(err(f('checkbox'), 'yes')?.code, 'wrong-type');
+    assert.deepEqual(validateAnswer(f('checkbox', {}), undefined, TODAY), { ok: true, value: false });
+    assert.deepEqual(validateAnswer(f('postal'), '〒８０２－０００１', TODAY), { ok: true, value: '8020001' });
+    assert.equal(err(f('postal'), '802-001')?.code, 'bad-postal');
+  });
+  test('control characters and objects are refused', () => {
+    assert.equal(err(f('text'), 'a\u0000b')?.code, 'bad-characters');
+    assert.equal(err(f('text'), { toString: 1 })?.code, 'wrong-type');
+  });
+  test('My Number check digit', () => {
+    assert.equal(myNumberCheckDigitOk('123456789018'), true);
+    assert.equal(myNumberCheckDigitOk('123456789012'), false);
+    assert.equal(myNumberCheckDigitOk('12345678901'), false);
+  });
+  test('total for every template field and any input (property)', () => {
+    const fields = [...defaultCatalog().forms.fields.values()];
+    fc.assert(fc.property(fc.constantFrom(...fields), fc.anything(), (field, v) => {
+      const r = validateAnswer(field, v, TODAY);
+      assert.ok(r.ok || typeof r.error.messageKey === 'string');
+    }), { numRuns: 500 });
+  });
+});
+
+describe('validation messages', () => {
+  test('ja and en have the same keys, and every code and pattern message has a text', () => {
+    assert.deepEqual(messageKeys('ja').sort(), messageKeys('en').sort());
+    const fields = [...defaultCatalog().forms.fields.values()];
+    for (const fld of fields) if (fld.validation.patternMessage) assert.ok(messageKeys('ja').includes(fld.validation.patternMessage), fld.validation.patternMessage);
+    const codes = ['required', 'pattern', 'too-short', 'too-long', 'too-small', 'too-large', 'not-a-number', 'invalid-date', 'date-too-early',
+      'date-too-late', 'not-kana', 'bad-choice', 'bad-check-digit', 'wrong-type', 'unknown-question', 'not-applicable', 'bad-postal', 'bad-characters'];
+    for (const c of codes) assert.ok(messageKeys('en').includes(`applications.validation.${c}`), c);
+  });
+  test('parameters are filled in', () => {
+    assert.equal(formatMessage('applications.validation.too-long', { max: 40 }, 'ja'), '40文字以内で入力してください。');
+    assert.equal(formatMessage('applications.validation.date-too-late', { bound: '2025-06-24', boundWareki: '令和7年6月24日' }, 'en'), 'Enter a date on or before 2025-06-24.');
+    assert.equal(formatMessage('no.such.key', {}, 'en'), 'no.such.key');
+  });
+});
