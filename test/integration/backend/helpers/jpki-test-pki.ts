@@ -1,7 +1,8 @@
 /**
  * A throwaway JPKI user-authentication PKI for back-end tests (RSA-2048, sha256WithRSA, like the
  * real JPKI): a CA, one cert per resident, an expired, a not-yet-valid and a revoked cert, a CRL,
- * and a cert from a foreign CA. Also signs nonces exactly as the card does.
+ * and a cert from a foreign CA. Also signs nonces exactly as the card does. res-002's card has its
+ * own key; the other leaves share one (key generation is the slow part).
  */
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
@@ -37,8 +38,8 @@ async function keys(): Promise<CryptoKeyPair> {
 
 let serialSeq = 0x1000;
 
-async function leaf(ca: { cert: x509.X509Certificate; keys: CryptoKeyPair }, notBefore: Date, notAfter: Date): Promise<TestCard> {
-  const k = await keys();
+// RSA-2048 generation dominates the cost, so leaves share two key pairs (a real card has its own).
+async function leaf(ca: { cert: x509.X509Certificate; keys: CryptoKeyPair }, k: CryptoKeyPair, notBefore: Date, notAfter: Date): Promise<TestCard> {
   const serialHex = (serialSeq++).toString(16).padStart(8, '0').toUpperCase();
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serialHex, subject: `CN=${serialHex}, OU=Madoguchi TEST, O=JPKI, C=JP`, issuer: ca.cert.subject,
@@ -63,17 +64,19 @@ export async function createJpkiTestPki(residentIds: string[], special: { revoke
   const now = Date.now();
   const validFrom = new Date(now - 365 * 86_400_000);
   const validTo = new Date(now + 4 * 365 * 86_400_000);
+  const [shared, other] = [await keys(), await keys()];
   const cards: Record<string, TestCard> = {};
-  for (const id of residentIds) cards[id] = await leaf(ca, validFrom, validTo);
-  const expired = await leaf(ca, new Date(now - 6 * 365 * 86_400_000), new Date(now - 86_400_000));
-  const notYetValid = await leaf(ca, new Date(now + 86_400_000), validTo);
-  const revoked = await leaf(ca, validFrom, validTo);
+  // res-002 has the other key so "signed by another card's key" is a real wrong-key case.
+  for (const id of residentIds) cards[id] = await leaf(ca, id === 'res-002' ? other : shared, validFrom, validTo);
+  const expired = await leaf(ca, shared, new Date(now - 6 * 365 * 86_400_000), new Date(now - 86_400_000));
+  const notYetValid = await leaf(ca, shared, new Date(now + 86_400_000), validTo);
+  const revoked = await leaf(ca, shared, validFrom, validTo);
   const crl = await x509.X509CrlGenerator.create({
     issuer: ca.cert.subject, thisUpdate: new Date(now - 3_600_000), nextUpdate: new Date(now + 86_400_000),
     entries: [{ serialNumber: revoked.serialHex, revocationDate: new Date(now - 7_200_000), reason: x509.X509CrlReason.keyCompromise }],
     signingKey: ca.keys.privateKey, signingAlgorithm: RSA,
   });
-  const foreign = await leaf(await makeCa(), validFrom, validTo);
+  const foreign = await leaf(await makeCa(), shared, validFrom, validTo);
   const bindings = [
     ...Object.entries(cards).map(([residentId, c]) => ({ serialHex: c.serialHex, residentId })),
     { serialHex: revoked.serialHex, residentId: special.revokedFor },
