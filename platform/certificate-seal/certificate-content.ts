@@ -108,7 +108,7 @@ export const inkanSchema = z.strictObject({
 });
 
 /** One item of a 戸籍 身分事項 entry, e.g. { label: '出生日', value: '平成2年4月1日' }. */
-export const kosekiItemSchema = z.strictObject({ label: boundedText(20), value: boundedText(200) });
+export const kosekiItemSchema = z.strictObject({ label: boundedText(12), value: boundedText(100) });
 
 /** One 身分事項 (or 戸籍事項) entry: a kind such as 出生 or 婚姻 and its items. */
 export const kosekiEventSchema = z.strictObject({

@@ -25,11 +25,15 @@ export function boundedText(max: number) {
     .refine((s) => !LONE_SURROGATE.test(s), { message: 'lone surrogates are not allowed' });
 }
 
-/** A person's full name as registered (氏名), e.g. 「𠮷田 太郎」. */
-export const personName = boundedText(60);
+/**
+ * A person's full name as registered (氏名), e.g. 「𠮷田 太郎」. The bounds (40 for names, 100
+ * for addresses) are what every certificate cell can set at its smallest size; longer data is
+ * refused (the citizen is served at the counter) rather than printed cut off.
+ */
+export const personName = boundedText(40);
 
 /** A postal address or 本籍 as registered. */
-export const addressText = boundedText(160);
+export const addressText = boundedText(100);
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2月30日). */
 export const isoDate = z.iso.date();

@@ -97,7 +97,7 @@ export function closingBlock(fonts: DocumentFonts, content: CertificateContent, 
   const a = content.issuingAuthority;
   const authY = dateY + mm(10);
   const sealSize = mm(21);
-  const authRight = right - sealSize * 0.78;
+  const authRight = right - sealSize * 0.9;
   const titleSize = 14;
   const holder = a.holderName ?? '';
   const holderW = holder ? textWidth(fonts, 'mincho', holder, titleSize, 1) : 0;

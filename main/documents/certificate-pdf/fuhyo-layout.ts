@@ -12,7 +12,7 @@ export function fuhyoLayout(c: FuhyoContent, fonts: DocumentFonts): CertificateL
   const [lw, aw, dl, dw] = columns(W, [1.3, 5.2, 1.3, 1.9]) as [number, number, number, number];
   const blocks: Block[] = [
     rowsBlock(fonts, [
-      { h: mm(9), cells: [label(lw, '本籍', 'honseki'), value(W - lw, c.honseki, 'honseki', { size: 11.5 })] },
+      { h: mm(9), cells: [label(lw, '本籍', 'honseki'), value(W - lw, c.honseki, 'honseki', { size: 11.5, minSize: 6 })] },
       { h: mm(9), cells: [label(lw, '筆頭者', 'hittosha'), value(W - lw, c.hittosha, 'hittosha', { size: 12.5 })] },
     ]),
   ];
@@ -22,14 +22,14 @@ export function fuhyoLayout(c: FuhyoContent, fonts: DocumentFonts): CertificateL
       h: mm(9),
       cells: [
         label(lw, '附票に記録されている者', 'recorded'),
-        value(aw, `【名】${p.name}`, `${f}.name`, { size: 12.5, maxLines: 1 }),
+        value(aw, `【名】${p.name}`, `${f}.name`, { size: 12.5, minSize: 6 }),
         label(dl, '生年月日', 'birthDate'), value(dw, wareki(p.birthDate), `${f}.birthDate`, { size: 9.5 }),
       ],
     }];
     p.addresses.forEach((a, j) => rows.push({
-      h: mm(9),
+      h: mm(10),
       cells: [
-        label(lw, '住所', 'address'), value(aw, a.address, `${f}.addresses[${j}].address`, { size: 10 }),
+        label(lw, '住所', 'address'), value(aw, a.address, `${f}.addresses[${j}].address`, { size: 10, maxLines: 3, minSize: 6 }),
         label(dl, '住所を定めた年月日', 'since'), value(dw, wareki(a.since), `${f}.addresses[${j}].since`, { size: 9.5 }),
       ],
     }));

@@ -50,11 +50,11 @@ export function inkanLayout(c: InkanContent, fonts: DocumentFonts): CertificateL
   const [lw, vw] = columns(PAGE.bodyW - boxW - gap, [1, 3.2]) as [number, number];
   const rows: Row[] = [
     { h: mm(9), cells: [label(lw, '登録番号', 'registrationNumber'), value(vw, c.registrationNumber, 'registrationNumber')] },
-    { h: mm(12), cells: [label(lw, '氏名', 'name'), value(vw, c.holder.name, 'holder.name', { size: 15, maxLines: 1 })] },
+    { h: mm(12), cells: [label(lw, '氏名', 'name'), value(vw, c.holder.name, 'holder.name', { size: 15, minSize: 6 })] },
     { h: mm(9), cells: [label(lw, '生年月日', 'birthDate'), value(vw, wareki(c.holder.birthDate), 'holder.birthDate')] },
   ];
   if (c.holder.sex) rows.push({ h: mm(9), cells: [label(lw, '性別', 'sex'), value(vw, sexLabel(c.holder.sex), 'holder.sex')] });
-  rows.push({ h: mm(14), cells: [label(lw, '住所', 'address'), value(vw, c.holder.address, 'holder.address', { size: 11 })] });
+  rows.push({ h: mm(14), cells: [label(lw, '住所', 'address'), value(vw, c.holder.address, 'holder.address', { size: 11, maxLines: 3, minSize: 6 })] });
   const table = rowsBlock(fonts, rows);
   const impression = impressionBlock(c, fonts, boxW, table.height);
   const both: Block = {

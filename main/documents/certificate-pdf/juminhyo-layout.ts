@@ -19,22 +19,23 @@ const SUBTITLE: Record<JuminhyoContent['scope'], string> = {
 export function juminhyoLayout(c: JuminhyoContent, fonts: DocumentFonts): CertificateLayout {
   const W = PAGE.bodyW;
   const [lw, vw] = columns(W, [1, 6.5]) as [number, number];
-  const headRows: Row[] = [{ h: mm(12), cells: [label(lw, '住所', 'address'), value(vw, c.address, 'address', { size: 11.5 })] }];
+  const headRows: Row[] = [{ h: mm(12), cells: [label(lw, '住所', 'address'), value(vw, c.address, 'address', { size: 11.5, maxLines: 3, minSize: 6 })] }];
   if (c.householdHead !== undefined) {
-    headRows.push({ h: mm(9), cells: [label(lw, '世帯主', 'householdHead'), value(vw, c.householdHead, 'householdHead', { size: 11.5 })] });
+    headRows.push({ h: mm(9), cells: [label(lw, '世帯主', 'householdHead'), value(vw, c.householdHead, 'householdHead', { size: 11.5, minSize: 6 })] });
   }
   const blocks = [rowsBlock(fonts, headRows), spacer(mm(3))];
   const numW = mm(8);
-  const g = columns(W - numW, [1.1, 2.6, 1.1, 1.8, 0.7, 0.7]) as [number, number, number, number, number, number];
+  const g = columns(W - numW, [1.1, 2.4, 1.1, 1.6, 1.1, 1.6]) as [number, number, number, number, number, number];
   const wide = g[1] + g[2] + g[3] + g[4] + g[5];
+  const h4 = columns(W - numW, [1.1, 4.2, 1.1, 2.5]) as [number, number, number, number];
   c.members.forEach((m, i) => {
     const f = `members[${i}]`;
     const rows: Row[] = [];
-    if (m.kana !== undefined) rows.push({ h: mm(5.5), cells: [label(g[0], 'ふりがな', 'kana'), value(wide, m.kana, `${f}.kana`, { size: 8 })] });
+    if (m.kana !== undefined) rows.push({ h: mm(6), cells: [label(g[0], 'ふりがな', 'kana'), value(wide, m.kana, `${f}.kana`, { size: 8, minSize: 5 })] });
     rows.push({
       h: mm(11),
       cells: [
-        label(g[0], '氏名', 'name'), value(g[1], m.name, `${f}.name`, { size: 14, maxLines: 1 }),
+        label(g[0], '氏名', 'name'), value(g[1], m.name, `${f}.name`, { size: 14, minSize: 6 }),
         label(g[2], '生年月日', 'birthDate'), value(g[3], wareki(m.birthDate), `${f}.birthDate`),
         label(g[4], '性別', 'sex'), value(g[5], sexLabel(m.sex), `${f}.sex`, { align: 'center' }),
       ],
@@ -43,22 +44,20 @@ export function juminhyoLayout(c: JuminhyoContent, fonts: DocumentFonts): Certif
       h: mm(8),
       cells: [
         label(g[0], '続柄', 'relationship'), value(g[1], m.relationship ?? '', `${f}.relationship`),
-        label(g[2], '住民となった日', 'becameResidentOn'), value(g[3] + g[4] + g[5], wareki(m.becameResidentOn), `${f}.becameResidentOn`),
+        label(g[2], '住民となった日', 'becameResidentOn'), value(g[3], wareki(m.becameResidentOn), `${f}.becameResidentOn`),
+        label(g[4], '住所を定めた日', 'addressSince'), value(g[5], m.addressSince ? wareki(m.addressSince) : '', `${f}.addressSince`),
       ],
     });
     rows.push({
       h: mm(8),
-      cells: [
-        label(g[0], '住所を定めた日', 'addressSince'), value(g[1], m.addressSince ? wareki(m.addressSince) : '', `${f}.addressSince`),
-        label(g[2], '前住所', 'previousAddress'), value(g[3] + g[4] + g[5], m.previousAddress ?? '', `${f}.previousAddress`, { size: 9 }),
-      ],
+      cells: [label(g[0], '前住所', 'previousAddress'), value(wide, m.previousAddress ?? '', `${f}.previousAddress`, { size: 9.5, minSize: 6 })],
     });
     if (c.include.honsekiAndHittosha) {
       rows.push({
-        h: mm(8),
+        h: mm(10),
         cells: [
-          label(g[0], '本籍', 'honseki'), value(g[1] + g[2], m.honseki ?? '', `${f}.honseki`, { size: 9 }),
-          label(g[3] * 0.45, '筆頭者', 'hittosha'), value(g[3] * 0.55 + g[4] + g[5], m.hittosha ?? '', `${f}.hittosha`),
+          label(h4[0], '本籍', 'honseki'), value(h4[1], m.honseki ?? '', `${f}.honseki`, { size: 9.5, maxLines: 3, minSize: 6 }),
+          label(h4[2], '筆頭者', 'hittosha'), value(h4[3], m.hittosha ?? '', `${f}.hittosha`, { minSize: 6 }),
         ],
       });
     }

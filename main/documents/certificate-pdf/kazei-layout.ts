@@ -12,8 +12,8 @@ export function kazeiLayout(c: KazeiContent, fonts: DocumentFonts): CertificateL
   const W = PAGE.bodyW;
   const [lw, vw] = columns(W, [1, 5]) as [number, number];
   const person: Row[] = [
-    { h: mm(12), cells: [label(lw, '住所', 'address'), value(vw, c.taxpayer.address, 'taxpayer.address', { size: 11 })] },
-    { h: mm(10), cells: [label(lw, '氏名', 'name'), value(vw, c.taxpayer.name, 'taxpayer.name', { size: 14, maxLines: 1 })] },
+    { h: mm(12), cells: [label(lw, '住所', 'address'), value(vw, c.taxpayer.address, 'taxpayer.address', { size: 11, maxLines: 3, minSize: 6 })] },
+    { h: mm(10), cells: [label(lw, '氏名', 'name'), value(vw, c.taxpayer.name, 'taxpayer.name', { size: 14, minSize: 6 })] },
   ];
   if (c.taxpayer.birthDate) person.push({ h: mm(8), cells: [label(lw, '生年月日', 'birthDate'), value(vw, wareki(c.taxpayer.birthDate), 'taxpayer.birthDate')] });
   const [gw, iw, aw] = columns(W, [1, 2.6, 2.4]) as [number, number, number];

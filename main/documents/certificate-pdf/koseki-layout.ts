@@ -23,7 +23,7 @@ function eventBlocks(fonts: DocumentFonts, section: string, sectionKey: string, 
       cells: [
         label(sw, e === 0 && i === 0 ? section : '', sectionKey),
         value(kw, i === 0 ? ev.kind : '', `${field}[${e}].kind`, { font: 'gothic', size: 9 }),
-        value(vw, `【${it.label}】${it.value}`, `${field}[${e}].items[${i}]`, { size: 10 }),
+        value(vw, `【${it.label}】${it.value}`, `${field}[${e}].items[${i}]`, { size: 10, minSize: 5.5 }),
       ],
     }));
     return rowsBlock(fonts, rows);
@@ -36,7 +36,7 @@ export function kosekiLayout(c: KosekiContent, fonts: DocumentFonts): Certificat
   const [sw] = widths;
   const blocks: Block[] = [
     rowsBlock(fonts, [
-      { h: mm(9), cells: [label(sw, '本籍', 'honseki'), value(W - sw, c.honseki, 'honseki', { size: 11.5 })] },
+      { h: mm(9), cells: [label(sw, '本籍', 'honseki'), value(W - sw, c.honseki, 'honseki', { size: 11.5, minSize: 6 })] },
       { h: mm(9), cells: [label(sw, '氏名', 'hittosha'), value(W - sw, c.hittosha, 'hittosha', { size: 12.5 })] },
     ]),
     spacer(mm(2)),
@@ -48,13 +48,13 @@ export function kosekiLayout(c: KosekiContent, fonts: DocumentFonts): Certificat
     const head: Row[] = [
       { h: mm(9), cells: [
         label(sw, p.removed ? '除籍' : '戸籍に記録されている者', 'recorded'),
-        value(rest * 0.6, `【名】${p.name}`, `${f}.name`, { size: 12.5, maxLines: 1 }),
+        value(rest * 0.6, `【名】${p.name}`, `${f}.name`, { size: 12.5, minSize: 6 }),
         value(rest * 0.4, `【生年月日】${wareki(p.birthDate)}`, `${f}.birthDate`, { size: 9.5 }),
       ] },
       { h: LINE, cells: [
         label(sw, '', 'recorded'),
-        value(rest * 0.3, `【父】${p.father ?? ''}`, `${f}.father`, { size: 9.5 }),
-        value(rest * 0.3, `【母】${p.mother ?? ''}`, `${f}.mother`, { size: 9.5 }),
+        value(rest * 0.3, `【父】${p.father ?? ''}`, `${f}.father`, { size: 9.5, minSize: 5 }),
+        value(rest * 0.3, `【母】${p.mother ?? ''}`, `${f}.mother`, { size: 9.5, minSize: 5 }),
         value(rest * 0.2, `【続柄】${p.relationship ?? ''}`, `${f}.relationship`, { size: 9.5 }),
         value(rest * 0.2, `【性別】${sexLabel(p.sex)}`, `${f}.sex`, { size: 9.5 }),
       ] },

@@ -21,6 +21,8 @@ export interface Cell {
   /** Lines allowed before the text is an overflow (default 1 for labels, 2 for values). */
   maxLines?: number;
   align?: 'left' | 'center' | 'right';
+  /** Smallest size before the text counts as overflowing (default 6.5 labels, 7 values). */
+  minSize?: number;
   /** Override the font role. */
   font?: FontKey;
 }
@@ -50,7 +52,7 @@ export function tableRow(fonts: DocumentFonts, x: number, y: number, h: number, 
       ops.push(...fitText(fonts, c.text, { x: cx, y, w: c.w, h }, {
         font: c.font ?? (label ? 'gothic' : 'mincho'),
         size: c.size ?? (label ? 8 : 10.5),
-        minSize: label ? 5.5 : 7,
+        minSize: c.minSize ?? (label ? 6.5 : 7),
         maxLines: c.maxLines ?? (label ? 2 : 2),
         align: c.align ?? (label ? 'center' : 'left'),
         field: c.field,
