@@ -136,7 +136,7 @@ export class MyNumberCardClient {
     const ch = new ApduChannel(session);
     try {
       const result = await fn(ch, reader.name);
-      log.info({ op, apdus: ch.apduCount }, 'card operation done');
+      log.debug({ op, apdus: ch.apduCount }, 'card operation done');
       return result;
     } catch (e) {
       const err = isCardError(e) ? e : new CardError('malformed-response', 'unexpected failure in card layer', { cause: e });
