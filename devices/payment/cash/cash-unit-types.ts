@@ -45,7 +45,9 @@ export type CollectResult = MoneyState & {
 export type RefundResult = MoneyState & { problem: PayoutProblem };
 
 export type CashUnitErrorCode =
-  | 'busy' | 'bad-amount' | 'disconnected' | 'closed' | 'response-timeout' | 'nak' | 'device-fault' | 'protocol';
+  | 'busy' | 'bad-amount' | 'disconnected' | 'response-timeout' | 'nak' | 'device-fault' | 'protocol'
+  /** The device holds escrow from an earlier payment that could not be returned: staff must empty it. */
+  | 'escrow-held';
 
 /** Typed CashUnit failure. `money` (when an operation was under way) says where every yen is. */
 export class CashUnitError extends Error {

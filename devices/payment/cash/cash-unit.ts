@@ -135,6 +135,7 @@ export class CashUnit {
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     const inactivity = opts.inactivityTimeoutMs ?? this.opts.inactivityTimeoutMs;
     try {
+      await this.preflight(m);
       await this.guarded(m, this.link.send({ op: 'enable', amountDue: m.due, accept: this.opts.accept }));
       for (;;) {
         const s = await this.link.next(inactivity);
@@ -155,6 +156,20 @@ export class CashUnit {
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * Before taking money: the escrow must be empty (else an earlier citizen's cash would be
+   * counted for this one) and no stopping fault may be active (staff must reset first).
+   */
+  private async preflight(m: MoneyState): Promise<void> {
+    await this.guarded(m, this.link.send({ op: 'get-status' }));
+    const st = await this.awaitEvent(m, 'status');
+    if (st === 'disconnected') throw lost(m);
+    if (st === 'timeout') throw new CashUnitError('response-timeout', 'no STATUS report', { money: settle(m) });
+    if (st.escrowTotal > 0) throw new CashUnitError('escrow-held', 'the device still holds cash from an earlier payment', { money: settle(m) });
+    const fault = st.faults.find((f) => STOPPING_FAULTS.includes(f));
+    if (fault) throw new CashUnitError('device-fault', `cash unit fault: ${fault}`, { money: settle(m), fault });
   }
 
   /** Applies one event to the books; returns a fault that must stop the payment. */

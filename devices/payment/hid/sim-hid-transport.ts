@@ -92,13 +92,16 @@ export class SimHidTransport implements HidTransport {
     });
   }
 
+  /**
+   * Reports the device sent before the unplug still arrive (they were on the wire), then the
+   * host sees `disconnect`; from the unplug on, writes fail and the device can send nothing.
+   */
   private unplug(): void {
     if (this.unplugged || !this.open) return;
     this.unplugged = true;
-    for (const t of this.timers) clearTimeout(t); // reports in flight are lost, as on a real unplug
-    this.timers.clear();
     const err = new HidTransportError('disconnected', 'device unplugged');
-    setImmediate(() => {
+    this.later(() => {
+      this.open = false;
       this.events.emit('disconnect', err);
       this.events.clear();
     });
@@ -108,7 +111,7 @@ export class SimHidTransport implements HidTransport {
   private later(fn: () => void): void {
     const t = setTimeout(() => {
       this.timers.delete(t);
-      if (this.isOpen) fn();
+      if (this.open) fn();
     }, this.latencyMs);
     this.timers.add(t);
   }

@@ -161,6 +161,48 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
       assert.equal(unit.connected, false);
     });
 
+    test('disconnect while paying out change: paid, and the unconfirmed change is owed', async () => {
+      const d = open();
+      d.unplugDuring('dispense', 2); // ACK + first progress report (200 of 270) get out
+      const paid = unit.collect(730);
+      await accepting(d);
+      d.insertNote(1000);
+      const r = await paid;
+      assert.deepEqual([r.status, r.kept, r.change, r.paidOut, r.owed, r.problem], ['paid', 730, 270, 200, 70, 'disconnected']);
+      assertInvariants(r);
+    });
+
+    test('escrow that could not be returned blocks the next payment (no mixing citizens\' cash)', async () => {
+      const d = open((f) => { f.activeScript = 'jam-while-returning'; });
+      const paid = unit.collect(1000);
+      await accepting(d);
+      d.insertCoin(500);
+      await until(() => d.model.escrowTotal === 500);
+      const r = await unit.cancel();
+      assert.ok(r);
+      assert.deepEqual([r.status, r.paidOut, r.owed, r.problem], ['cancelled', 0, 500, 'jam']);
+      assertInvariants(r);
+      await paid;
+      const e = await rejectsWith(unit.collect(100), 'escrow-held');
+      assert.deepEqual(e.money && [e.money.inserted, e.money.owed], [0, 0]);
+    });
+
+    test('after a jam, payments are refused until staff reset the unit', async () => {
+      const d = open((f) => { f.activeScript = 'jam-on-third-insert'; });
+      const p1 = unit.collect(1000);
+      await accepting(d);
+      d.insertCoin(10); d.insertCoin(10); d.insertCoin(10);
+      await rejectsWith(p1, 'device-fault');
+      const e = await rejectsWith(unit.collect(100), 'device-fault');
+      assert.equal(e.details.fault, 'jam');
+      const st = await unit.reset();
+      assert.deepEqual([st.state, st.faults], ['idle', []]);
+      const p2 = unit.collect(100);
+      await accepting(d);
+      d.insertCoin(100);
+      assert.equal((await p2).status, 'paid');
+    });
+
     test('door opened during payment: nothing can be returned, all of it is owed', async () => {
       const d = open();
       const paid = unit.collect(1000);

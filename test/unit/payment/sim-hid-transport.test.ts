@@ -26,17 +26,21 @@ test('reports go to the device and back in order, asynchronously, and are record
   await t.close();
 });
 
-test('refuses wrong-size reports; unplug emits disconnect once and refuses writes', async () => {
+test('refuses wrong-size reports; unplug delivers reports already sent, then disconnect once', async () => {
   const dev = new EchoDevice();
   const t = new SimHidTransport(dev, { reportLength: 4 });
   await assert.rejects(t.write(new Uint8Array(3)), (e: unknown) => e instanceof HidTransportError && e.code === 'bad-report');
   const seen: string[] = [];
+  t.on('report', () => seen.push('report'));
   t.on('disconnect', (e) => seen.push(e.code));
+  dev.host.sendInputReport(Uint8Array.from([2, 0, 0, 0]));
   dev.host.unplug();
+  dev.host.sendInputReport(Uint8Array.from([2, 0, 0, 0])); // after the unplug: lost
   dev.host.unplug();
   await assert.rejects(t.write(new Uint8Array(4)), (e: unknown) => e instanceof HidTransportError && e.code === 'disconnected');
-  await new Promise((r) => setImmediate(r));
-  assert.deepEqual(seen, ['disconnected']);
+  await until(() => seen.includes('disconnected'));
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(seen, ['report', 'disconnected']);
   assert.equal(t.isOpen, false);
   await t.close();
 });

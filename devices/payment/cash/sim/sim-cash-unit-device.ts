@@ -31,6 +31,7 @@ export class SimCashUnitDevice implements SimHidDevice {
   private corruptNext = 0;
   private ignoreNextCommands = 0;
   private readonly dropAcks = new Set<CommandOp>();
+  private unplugOn: { op: CommandOp; reports: number } | null = null;
 
   constructor(fixture: CashUnitSimFixture = loadCashUnitSimFixture()) {
     this.model = new SimCashUnitModel(fixture);
@@ -58,6 +59,13 @@ export class SimCashUnitDevice implements SimHidDevice {
       : { type: 'nak', ackSeq: seq, op: cmd.op, reason: out.reply };
     this.last = { seq, bytes, ack };
     if (this.dropAcks.delete(cmd.op)) this.dropNext++; // executed, but the ACK is lost on the wire
+    if (this.unplugOn?.op === cmd.op) {
+      const n = this.unplugOn.reports;
+      this.unplugOn = null;
+      this.send([ack, ...out.events].slice(0, n)); // the cable is pulled after `n` reports
+      this.host?.unplug();
+      return;
+    }
     this.send([ack, ...out.events]);
   }
 
@@ -87,6 +95,8 @@ export class SimCashUnitDevice implements SimHidDevice {
   loseNextCommands(n: number): void { this.ignoreNextCommands += n; }
   /** The ACK of the next `op` command is lost after the device executed it (tests host retries). */
   dropNextAckOf(op: CommandOp): void { this.dropAcks.add(op); }
+  /** When the next `op` command runs, only its first `reports` answer reports get out before an unplug. */
+  unplugDuring(op: CommandOp, reports: number): void { this.unplugOn = { op, reports }; }
   /** Unplugs the device: the host transport reports `disconnect`. */
   unplug(): void { this.host?.unplug(); }
 
