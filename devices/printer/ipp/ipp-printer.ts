@@ -92,9 +92,9 @@ export function createIppPrinter(uri: string, options: IppPrinterOptions = {}): 
     }
   }
 
-  async function submit(pdf: Buffer, jobName: string, copies: number, signal?: AbortSignal): Promise<number> {
+  async function submit(pdf: Buffer, jobName: string, copies: number): Promise<number> {
     try {
-      return await client.printJob(pdf, jobName, copies, signal);
+      return await client.printJob(pdf, jobName, copies);
     } catch (e) {
       if (e instanceof PrinterError && e.code === 'printer.rejected') {
         const [reason] = await blockingReasons();
@@ -111,7 +111,9 @@ export function createIppPrinter(uri: string, options: IppPrinterOptions = {}): 
     const { copies, jobName } = validateJob(pdf, o, maxBytes);
     const signal = o.signal;
     if (signal?.aborted) throw new PrinterError('printer.canceled', 'aborted before submission');
-    const jobId = await submit(pdf, jobName, copies, signal);
+    // The signal is not passed to Print-Job: aborting mid-upload could leave a job we never learn
+    // about. Submission is bounded by submitTimeoutMs; an abort meanwhile cancels the job below.
+    const jobId = await submit(pdf, jobName, copies);
     log.info({ jobId, copies, bytes: pdf.length }, 'print job submitted');
 
     const started = Date.now();
