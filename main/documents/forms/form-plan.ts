@@ -1,0 +1,164 @@
+/**
+ * Turns a form template's A4 layout (millimetres) and a filled form into a DocumentPlan of
+ * drawing operations (points), using the shared pdf-kit primitives. Labels are set in the UD
+ * gothic, citizen data in IPAmj Mincho; a value too long for its box shrinks, then wraps, then
+ * stops the document with TextOverflowError (official data is never cut off).
+ */
+import type { AnswerValue, FilledForm } from '../../../contract/applications';
+import { toWareki } from '../../applications/era';
+import type { FormTemplate, LayoutElement, TemplateField } from '../../applications/form-template-schema';
+import { formatValue } from '../../applications/format-value';
+import type { DocumentFonts } from '../fonts';
+import type { DocumentPlan, DrawOp } from '../pdf-kit/plan';
+import { qrPath } from '../pdf-kit/qr';
+import { fitText, type FitOptions } from '../pdf-kit/text';
+import { A4, mm, type Box } from '../pdf-kit/units';
+
+const RULE = 0.6;
+const LABEL_FILL = '#e6ede9';
+const SECTION_FILL = '#d4ded8';
+
+/** What the QR on a form encodes: no personal data, only what the clerk's scanner looks up. */
+export function formQrText(templateId: string, receiptNumber: string): string {
+  return `MADOGUCHI-FORM:${templateId}:${receiptNumber}`;
+}
+
+function box(x: number, y: number, w: number, h: number): Box {
+  return { x: mm(x), y: mm(y), w: mm(w), h: mm(h) };
+}
+
+/** A tick drawn as a path (no dependence on a ✓ glyph in the fonts). */
+function tick(x: number, y: number, s: number): DrawOp {
+  const p = (fx: number, fy: number) => `${(mm(x) + fx * mm(s)).toFixed(2)} ${(mm(y) + fy * mm(s)).toFixed(2)}`;
+  return { kind: 'path', d: `M${p(0.15, 0.5)}L${p(0.42, 0.8)}L${p(0.9, 0.12)}`, stroke: { width: 1.2 } };
+}
+
+function checkboxOps(fonts: DocumentFonts, x: number, y: number, label: string, checked: boolean, size: number, field: string): DrawOp[] {
+  const s = 3.2;
+  const ops: DrawOp[] = [{ kind: 'rect', x: mm(x), y: mm(y + 0.4), w: mm(s), h: mm(s), stroke: { width: 0.6 } }];
+  if (checked) ops.push(tick(x, y + 0.4, s));
+  ops.push(...fitText(fonts, label, box(x + s + 0.6, y - 0.6, 60, 5.2), { font: 'gothic', size, minSize: size, field, padding: 0.5 }));
+  return ops;
+}
+
+interface Ctx {
+  readonly fonts: DocumentFonts;
+  readonly template: FormTemplate;
+  readonly fields: ReadonlyMap<string, TemplateField>;
+  readonly values: Readonly<Record<string, AnswerValue>>;
+  readonly receiptNumber: string;
+}
+
+function valueText(ctx: Ctx, fieldId: string, format?: string): string {
+  const field = ctx.fields.get(fieldId);
+  const v = ctx.values[fieldId];
+  if (!field || v === undefined) return '';
+  if (format === 'number' || format === 'plain') return String(v);
+  return formatValue(field, v);
+}
+
+function fit(ctx: Ctx, text: string, b: Box, o: Partial<FitOptions> & { field: string }): DrawOp[] {
+  if (text === '') return [];
+  return fitText(ctx.fonts, text, b, { font: 'mincho', size: 11, minSize: 7, maxLines: 1, padding: 1.5, ...o });
+}
+
+function eraDateOps(ctx: Ctx, el: Extract<LayoutElement, { kind: 'eraDate' }>): DrawOp[] {
+  const ops: DrawOp[] = [];
+  const iso = ctx.values[el.field];
+  const w = typeof iso === 'string' ? toWareki(iso) : null;
+  const era = w?.ok ? w.value : null;
+  const eraW = Math.min(13, (el.w * 0.55) / el.eras.length);
+  const cy = el.y + (el.h - 4.2) / 2;
+  el.eras.forEach((name, i) => {
+    ops.push(...checkboxOps(ctx.fonts, el.x + 1 + i * eraW, cy, name, era?.era === name, 8.5, `label.${el.field}.era`));
+  });
+  // 年 月 日 with the numbers in mincho, units in gothic.
+  const start = el.x + 3 + el.eras.length * eraW;
+  // Units close together as on paper, whatever the box width.
+  const unitW = Math.min(16, (el.x + el.w - start) / 3);
+  const parts: [string, string][] = [
+    [era ? (era.year === 1 ? '元' : String(era.year)) : '', '年'],
+    [era ? String(era.month) : '', '月'],
+    [era ? String(era.day) : '', '日'],
+  ];
+  parts.forEach(([num, unit], i) => {
+    const ux = start + i * unitW;
+    ops.push(...fit(ctx, num, box(ux, el.y, unitW - 5, el.h), { field: el.field, align: 'right', size: 11 }));
+    ops.push(...fit(ctx, unit, box(ux + unitW - 5, el.y, 5, el.h), { field: `label.${el.field}.unit`, font: 'gothic', size: 9 }));
+  });
+  return ops;
+}
+
+function elementOps(ctx: Ctx, el: LayoutElement): DrawOp[] {
+  switch (el.kind) {
+    case 'title':
+      return fit(ctx, el.text, box(el.x, el.y, el.w, el.h), { field: 'label.title', font: 'gothicBold', size: el.size ?? 17, align: 'center', charSpacing: 1 });
+    case 'label':
+      return fit(ctx, el.text, box(el.x, el.y, el.w, el.h), { field: 'label.text', font: 'gothic', size: el.size ?? 9, minSize: (el.size ?? 9) * 0.7, maxLines: 2, align: el.align ?? 'left', padding: 0.5 });
+    case 'box': {
+      const ops: DrawOp[] = [];
+      if (el.bold) ops.push({ kind: 'rect', ...box(el.x, el.y, el.w, el.h), fill: SECTION_FILL, stroke: { width: RULE } });
+      else ops.push({ kind: 'rect', ...box(el.x, el.y, el.w, el.h), stroke: { width: RULE } });
+      if (el.label) {
+        const lw = el.labelWidth ?? 30;
+        ops.push({ kind: 'rect', ...box(el.x, el.y, lw, el.h), fill: LABEL_FILL, stroke: { width: RULE } });
+        ops.push(...fit(ctx, el.label, box(el.x, el.y, lw, el.h), { field: 'label.box', font: 'gothic', size: 9, minSize: 6.5, maxLines: 2, align: 'center' }));
+      }
+      return ops;
+    }
+    case 'field': {
+      const field = ctx.fields.get(el.field);
+      const wraps = field?.type === 'address' || field?.type === 'text';
+      return fit(ctx, valueText(ctx, el.field, el.format), box(el.x, el.y, el.w, el.h), {
+        field: el.field, size: el.size ?? 11, align: el.align ?? 'left', maxLines: wraps ? 2 : 1, minSize: 6.5,
+      });
+    }
+    case 'furigana':
+      return fit(ctx, valueText(ctx, el.field), box(el.x, el.y, el.w, el.h), { field: el.field, font: 'gothic', size: 8, minSize: 6 });
+    case 'eraDate':
+      return eraDateOps(ctx, el);
+    case 'checkbox': {
+      const v = ctx.values[el.field];
+      const checked = el.value === undefined ? v === true : v === el.value;
+      return checkboxOps(ctx.fonts, el.x, el.y, el.label, checked, el.size ?? 9, `label.${el.field}`);
+    }
+    case 'digits': {
+      const ops: DrawOp[] = [];
+      const text = Array.from(String(ctx.values[el.field] ?? ''));
+      const cw = el.w / el.count;
+      for (let i = 0; i < el.count; i++) {
+        ops.push({ kind: 'rect', ...box(el.x + i * cw, el.y, cw, el.h), stroke: { width: 0.5 } });
+        const ch = text[i];
+        if (ch) ops.push(...fit(ctx, ch, box(el.x + i * cw, el.y, cw, el.h), { field: el.field, align: 'center', size: 11, padding: 0.3 }));
+      }
+      return ops;
+    }
+    case 'signature':
+      return [
+        { kind: 'rect', ...box(el.x, el.y, el.w, el.h), stroke: { width: RULE } },
+        ...fit(ctx, el.label, box(el.x + 0.5, el.y + 0.3, el.w - 1, 4.5), { field: 'label.signature', font: 'gothic', size: 7, minSize: 5.5 }),
+      ];
+    case 'receipt':
+      return [
+        { kind: 'rect', ...box(el.x, el.y, el.w, el.h), stroke: { width: RULE } },
+        { kind: 'rect', ...box(el.x, el.y, 16, el.h), fill: LABEL_FILL, stroke: { width: RULE } },
+        ...fit(ctx, '受付番号', box(el.x, el.y, 16, el.h), { field: 'label.receipt', font: 'gothic', size: 7.5, align: 'center' }),
+        ...fit(ctx, ctx.receiptNumber, box(el.x + 16, el.y, el.w - 16, el.h), { field: 'receiptNumber', font: 'gothicBold', size: 10, align: 'center' }),
+      ];
+    case 'qr':
+      return [qrPath(formQrText(ctx.template.id, ctx.receiptNumber), mm(el.x), mm(el.y), mm(el.size)).op];
+    case 'line':
+      return [{ kind: 'line', x1: mm(el.x1), y1: mm(el.y1), x2: mm(el.x2), y2: mm(el.y2), width: 0.4 }];
+  }
+}
+
+/** The plan of one filled form on one A4 page. */
+export function planForm(template: FormTemplate, form: FilledForm, receiptNumber: string, fonts: DocumentFonts): DocumentPlan {
+  const ctx: Ctx = { fonts, template, fields: new Map(template.fields.map((f) => [f.id, f])), values: form.values, receiptNumber };
+  const ops = template.layout.elements.flatMap((el) => elementOps(ctx, el));
+  return {
+    size: A4,
+    pages: [{ ops }],
+    info: { title: template.title.ja, subject: `受付番号 ${receiptNumber}`, creator: 'Madoguchi kiosk' },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Renders a filled application form (書かない窓口) to an A4 PDF with its receipt number and a
+ * QR code of it. Throws FormRenderError, MissingGlyphError (glyph-check.ts) or
+ * TextOverflowError (pdf-kit/text.ts); never returns a partial document.
+ */
+import { filledFormSchema, type FilledForm } from '../../../contract/applications';
+import { createLogger } from '../../../platform/log';
+import { formRegistry } from '../../applications/form-templates';
+import type { FormTemplate } from '../../applications/form-template-schema';
+import { documentFonts, type DocumentFonts } from '../fonts';
+import { assertGlyphs } from '../glyph-check';
+import { paintPdf } from '../pdf-kit/paint-pdf';
+import { textsOf } from '../pdf-kit/plan';
+import { planForm } from './form-plan';
+
+const log = createLogger('documents.forms');
+
+export class FormRenderError extends Error {
+  constructor(readonly code: 'invalid-form' | 'unknown-template' | 'bad-receipt-number') {
+    super(`form not rendered: ${code}`);
+    this.name = 'FormRenderError';
+  }
+}
+
+export interface RenderFormOptions {
+  /** The receipt number printed on the form and encoded in its QR (e.g. `KK-20250610-0001`). */
+  readonly receiptNumber: string;
+  /** Defaults to the template registered under `form.templateId`. */
+  readonly template?: FormTemplate;
+  readonly fonts?: DocumentFonts;
+  /** PDF creation date (default now); fixed in tests for reproducible output. */
+  readonly creationDate?: Date;
+}
+
+export async function renderFormPdf(form: FilledForm, opts: RenderFormOptions): Promise<Buffer> {
+  const parsed = filledFormSchema.safeParse(form);
+  if (!parsed.success) throw new FormRenderError('invalid-form');
+  if (!/^[A-Z0-9][A-Z0-9-]{3,31}$/.test(opts.receiptNumber)) throw new FormRenderError('bad-receipt-number');
+  const template = opts.template ?? formRegistry().templates.get(parsed.data.templateId);
+  if (!template || template.id !== parsed.data.templateId) throw new FormRenderError('unknown-template');
+  const fonts = opts.fonts ?? documentFonts();
+  const plan = planForm(template, parsed.data, opts.receiptNumber, fonts);
+  try {
+    assertGlyphs(textsOf(plan), fonts);
+  } catch (e) {
+    log.warn({ template: template.id, receipt: opts.receiptNumber, code: 'missing-glyph' }, 'form refused before printing');
+    throw e;
+  }
+  const pdf = await paintPdf(plan, fonts, opts.creationDate);
+  log.info({ template: template.id, receipt: opts.receiptNumber, bytes: pdf.length }, 'form rendered');
+  return pdf;
+}
