@@ -22,7 +22,7 @@ import type { WardFixtures } from './fixtures/ward-fixture-schemas';
 import { handleRequest } from './http/request-pipeline';
 import { wardRoutes } from './routes/ward-routes';
 import { SubmissionService } from './submissions/submission-service';
-import { resolveWardConfig, type WardConfig } from './ward-config';
+import { resolveWardConfig, type WardConfig, type WardConfigOverrides } from './ward-config';
 
 /** TLS material, PEM. Defaults: fixtures/pki/kiosk/{server.cert,server.key,city-ca.cert}.pem. */
 export interface WardBackendTls {
@@ -45,8 +45,8 @@ export interface WardBackendOptions {
   faults?: boolean;
   /** Clock (tests freeze or move it). Default `() => new Date()`. */
   now?: () => Date;
-  /** Overrides of the configuration (fees, TTLs, allow-list, wards...). */
-  config?: Partial<WardConfig>;
+  /** Overrides of the configuration (fees per type, TTLs, allow-list, wards...). */
+  config?: WardConfigOverrides;
   /** Fixture folder; default the repo's fixtures/. */
   fixturesDir?: string;
   /** Seed data; default loaded from `fixturesDir`. */

@@ -45,6 +45,9 @@ export const defaultWardConfig: WardConfig = {
   maxOutstandingNonces: 10_000,
 };
 
+/** What callers may override: any top-level field, and fees per type. */
+export type WardConfigOverrides = Omit<Partial<WardConfig>, 'fees'> & { fees?: Partial<WardConfig['fees']> };
+
 /** Partial overrides on top of the defaults (fees merge per type); throws a ZodError if invalid. */
 export function resolveWardConfig(overrides: unknown = {}): WardConfig {
   const o = z.object({ fees: z.record(z.string(), z.unknown()).optional() }).passthrough().parse(overrides);
