@@ -69,7 +69,7 @@ th{background:#e6ede9;font:normal 8pt 'UDG';width:18mm}.n{width:8mm;text-align:c
 <h1>住民票の写し</h1><div class="sub">（世帯全員）</div>
 <table><tr><th>住所</th><td>${esc(c.address)}</td></tr><tr><th>世帯主</th><td>${esc(c.householdHead ?? '')}</td></tr></table>
 ${rows}<div class="close"><div class="qr">${qrSvg}</div><div class="att">この写しは、住民票の原本と相違ないことを証明する。<br><br>${formatWareki(c.issuedAt.slice(0, 10))}</div>
-<div class="auth">${esc(c.issuingAuthority.title)}　${esc(c.issuingAuthority.holderName ?? '')}</div>
+<div class="auth">${esc(c.issuingAuthority.title)}\u3000${esc(c.issuingAuthority.holderName ?? '')}</div>
 <img class="seal" src="data:image/png;base64,${SEAL_IMAGE.toString('base64')}"></div>
 <div class="foot">発行日時 ${issued.wareki}（${issued.western}）<span style="float:right">1 / 1 ページ</span></div></div></body></html>`;
 }
