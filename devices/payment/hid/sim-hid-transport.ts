@@ -5,7 +5,8 @@
  * the code above `HidTransport` runs exactly as with hardware.
  *
  * Like hardware it is asynchronous: a write reaches the device on a later macrotask and each
- * input report is delivered on its own later macrotask, in order. `recording` keeps every report
+ * input report is delivered on its own later macrotask, in order (setImmediate, or a timer
+ * when `latencyMs` > 0). `recording` keeps every report
  * in both directions (hex) for byte-exact tests.
  */
 import { HidTransportError, type HidTransport, type HidTransportEvents } from './hid-transport';
@@ -44,7 +45,7 @@ export class SimHidTransport implements HidTransport {
   private open = true;
   private unplugged = false;
   private readonly events = new TypedEvents<HidTransportEvents>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<NodeJS.Timeout | NodeJS.Immediate>();
   private readonly reportLength: number;
   private readonly latencyMs: number;
 
@@ -78,7 +79,7 @@ export class SimHidTransport implements HidTransport {
 
   async close(): Promise<void> {
     this.open = false;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) { clearTimeout(t as NodeJS.Timeout); clearImmediate(t as NodeJS.Immediate); }
     this.timers.clear();
     this.events.clear();
   }
@@ -107,12 +108,13 @@ export class SimHidTransport implements HidTransport {
     });
   }
 
-  /** Runs `fn` after the latency, in FIFO order (timers of equal delay keep insertion order). */
+  /** Runs `fn` after the latency (0 = next macrotask), in FIFO order. */
   private later(fn: () => void): void {
-    const t = setTimeout(() => {
+    const run = (): void => {
       this.timers.delete(t);
       if (this.open) fn();
-    }, this.latencyMs);
+    };
+    const t = this.latencyMs > 0 ? setTimeout(run, this.latencyMs) : setImmediate(run);
     this.timers.add(t);
   }
 }
