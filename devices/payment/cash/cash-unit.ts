@@ -53,6 +53,8 @@ export class CashUnit {
   private readonly opts: Required<CashUnitOptions>;
   private current: Promise<CollectResult> | null = null;
   private busyWith: string | null = null;
+  /** A cancel seen while waiting for a specific event (preflight, enable): honoured at the next step. */
+  private cancelPending = false;
 
   constructor(transport: HidTransport, opts: CashUnitOptions = {}) {
     this.opts = {
@@ -130,6 +132,7 @@ export class CashUnit {
 
   private async runCollect(m: MoneyState, opts: CollectOptions): Promise<CollectResult> {
     this.link.drain();
+    this.cancelPending = false;
     if (opts.signal?.aborted) return { ...settle(m), status: 'cancelled', change: 0, problem: null };
     const onAbort = (): void => this.link.push({ kind: 'cancel' });
     opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -138,6 +141,7 @@ export class CashUnit {
       await this.preflight(m);
       await this.guarded(m, this.link.send({ op: 'enable', amountDue: m.due, accept: this.opts.accept }));
       for (;;) {
+        if (this.cancelPending) return await this.giveBack(m, 'cancelled');
         const s = await this.link.next(inactivity);
         if (s.kind === 'event') {
           const fault = this.observe(m, s.event, opts);
@@ -264,11 +268,12 @@ export class CashUnit {
 
   // ----- plumbing -----
 
-  /** Waits for an event of one of `types`, applying others to the books; cancel is ignored here. */
+  /** Waits for an event of one of `types`, applying others to the books; a cancel is remembered, not acted on. */
   private async awaitEvent<T extends DeviceEvent['type']>(m: MoneyState, ...types: T[]): Promise<Extract<DeviceEvent, { type: T }> | 'timeout' | 'disconnected'> {
     for (;;) {
       const s: Stimulus = await this.link.next(this.opts.operationTimeoutMs);
       if (s.kind === 'timeout' || s.kind === 'disconnected') return s.kind;
+      if (s.kind === 'cancel') this.cancelPending = true;
       if (s.kind !== 'event') continue;
       if ((types as string[]).includes(s.event.type)) return s.event as Extract<DeviceEvent, { type: T }>;
       this.observe(m, s.event);

@@ -92,6 +92,15 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
       assertInvariants(r);
     });
 
+    test('cancel at once, before the unit is even enabled, is not lost', async () => {
+      const d = open();
+      const paid = unit.collect(500);
+      const r = await unit.cancel();
+      assert.equal(await paid, r);
+      assert.deepEqual(r && [r.status, r.inserted, r.owed], ['cancelled', 0, 0]);
+      assert.notEqual(d.model.state, 'accepting');
+    });
+
     test('abort signal and inactivity timeout both give everything back', async () => {
       const d = open();
       const ac = new AbortController();
