@@ -79,11 +79,11 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
       return;
     }
     sendJson(res, result.status, result.body, result.headers);
-    deps.log.info({ method: req.method, route: routeName, status: result.status, kioskId, ms: Date.now() - started }, 'request');
+    deps.log.debug({ method: req.method, route: routeName, status: result.status, kioskId, ms: Date.now() - started }, 'request');
   } catch (err) {
     const apiErr = err instanceof ApiError ? err : new ApiError(500, 'internal', 'internal error');
     if (!(err instanceof ApiError)) deps.log.error({ route: routeName, errName: (err as Error)?.name }, 'unhandled error');
     if (!res.headersSent && !res.destroyed) sendError(res, apiErr);
-    deps.log.info({ method: req.method, route: routeName, status: apiErr.status, code: apiErr.code, kioskId, ms: Date.now() - started }, 'request');
+    deps.log.debug({ method: req.method, route: routeName, status: apiErr.status, code: apiErr.code, kioskId, ms: Date.now() - started }, 'request');
   }
 }
