@@ -163,7 +163,10 @@ export function cardContract(name: string, makeRig: () => Promise<ContractRig>, 
       await rig.insert(card);
       let restarting: Promise<void> | undefined;
       // APDU 6 is the SELECT of the basic-4 EF, after the VERIFY.
-      card.armPull(6, () => { restarting = restart(); });
+      card.armPull(6, () => {
+        restarting = restart();
+        restarting.catch(() => undefined); // awaited below; never an unhandled rejection
+      });
       await assert.rejects(client.readBasicInfo('1234'), (e) => isCardError(e, ...FATAL));
       assert.equal(card.pinVerifies(), 1, 'the VERIFY before the failure was sent once');
       await restarting;

@@ -21,7 +21,11 @@ export interface ContractRig {
   unplugReader(): Promise<void>;
   /** Brings the reader back (without a card); resolves once listed. */
   plugReader(): Promise<void>;
-  /** Restarts the PC/SC service (undefined where there is none, e.g. in process). */
+  /**
+   * Restarts the PC/SC service (undefined where there is none, e.g. in process). Called from
+   * inside a card APDU: it must take the service down synchronously (so the pending answer never
+   * arrives, as when pcscd crashes), then start it again; resolves once the reader is back.
+   */
   restartService?: () => Promise<void>;
   /** Stops everything the rig started. */
   teardown(): Promise<void>;

@@ -26,8 +26,14 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: string):
   }
 }
 
+function pcscdPid(): number | undefined {
+  const r = spawnSync('pgrep', ['-x', 'pcscd'], { encoding: 'utf8' });
+  const pid = Number(r.stdout.trim().split('\n')[0]);
+  return r.status === 0 && pid > 0 ? pid : undefined;
+}
+
 function pcscdRunning(): boolean {
-  return spawnSync('pgrep', ['-x', 'pcscd']).status === 0;
+  return pcscdPid() !== undefined;
 }
 
 cardContract('pcscd + vpcd', async () => {
@@ -73,10 +79,17 @@ cardContract('pcscd + vpcd', async () => {
       await ensurePcscd();
       await waitForReader(manager, (r) => r.name === READER, 8000);
     },
-    async restartService() {
+    restartService() {
       attachment = undefined; // the vpcd connection dies with pcscd
-      await restartPcscd();
-      await waitForReader(manager, (r) => r.name === READER, 8000);
+      // SIGKILL now, synchronously: the APDU in flight is lost as in a pcscd crash. Only the
+      // pcscd of this test rig is running here (ensurePcscd above).
+      const pid = pcscdPid();
+      if (pid) process.kill(pid, 'SIGKILL');
+      return (async () => {
+        await stopPcscd(); // reaps the child if this process owned it
+        await ensurePcscd();
+        await waitForReader(manager, (r) => r.name === READER, 8000);
+      })();
     },
     async teardown() {
       await remove().catch(() => undefined);
