@@ -4,16 +4,62 @@
  * (/etc/reader.conf.d/vpcd, one entry, port 0x8C7B): pcscd shows two readers,
  * "Virtual PCD 00 00" (vpcd port 35963) and "Virtual PCD 00 01" (port 35964).
  *
- * pcscd is one system-wide daemon: test files that restart or stop it must not run at the same
- * time as other pcscd users (run them with `run-tests.ts --serial`, or keep them in one file).
+ * pcscd is one system-wide daemon and test files run in parallel processes: the first
+ * ensurePcscd() of a process takes a cross-process lock (a directory holding the owner's pid)
+ * and keeps it until the process exits, so test files using pcscd (and restarting it) run one
+ * after another instead of pulling the daemon from under each other. A lock left by a dead
+ * process is taken over.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Reader names of the two vpcd slots, by vpcd port. */
 export const VPCD_READERS = { 35963: 'Virtual PCD 00 00', 35964: 'Virtual PCD 00 01' } as const;
 
 let owned: ChildProcess | null = null;
+let lockHeld = false;
+const LOCK_DIR = join(tmpdir(), 'madoguchi-pcscd.lock');
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function tryLock(): boolean {
+  try {
+    mkdirSync(LOCK_DIR);
+  } catch {
+    const holder = Number(existsSync(join(LOCK_DIR, 'pid')) ? readFileSync(join(LOCK_DIR, 'pid'), 'utf8') : NaN);
+    if (Number.isInteger(holder) && pidAlive(holder)) return false;
+    // Stale (holder gone) or half-written: take it over.
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+    try {
+      mkdirSync(LOCK_DIR);
+    } catch {
+      return false;
+    }
+  }
+  writeFileSync(join(LOCK_DIR, 'pid'), String(process.pid));
+  return true;
+}
+
+/** Takes the cross-process pcscd lock for the rest of this process (waits up to 5 minutes). */
+async function holdPcscdLock(): Promise<void> {
+  if (lockHeld) return;
+  await waitFor(tryLock, 300_000, 'another test process to finish with pcscd');
+  lockHeld = true;
+  process.once('exit', () => {
+    // A pcscd we started must not outlive the test process; then let the next one in.
+    if (owned && owned.exitCode === null) owned.kill('SIGTERM');
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  });
+}
 
 /** pid of a running pcscd, or null. */
 function runningPcscdPid(): number | null {
@@ -52,6 +98,7 @@ function startPcscd(): void {
 
 /** Makes sure pcscd runs and shows the vpcd readers; starts it (as root) if needed. */
 export async function ensurePcscd(): Promise<void> {
+  await holdPcscdLock();
   if (runningPcscdPid() === null) startPcscd();
   await waitFor(() => listReaders().includes(VPCD_READERS[35963]), 5000, 'pcscd to list the vpcd reader');
 }
@@ -73,6 +120,7 @@ export async function stopPcscd(): Promise<void> {
  * process owns, or else the one in /run/pcscd/pcscd.pid.
  */
 export async function restartPcscd(): Promise<void> {
+  await holdPcscdLock();
   if (owned) {
     await stopPcscd();
   } else {
