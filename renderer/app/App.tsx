@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Journey, Language } from '../../contract/kiosk-api';
 import { switchLanguage } from '../i18n/i18n';
+import { CertificateJourney } from '../screens/certificate/CertificateJourney';
 import { HomeScreen } from '../screens/HomeScreen';
 import { IdlePrompt } from '../screens/IdlePrompt';
 import { NotYetScreen } from '../screens/NotYetScreen';
@@ -72,7 +73,13 @@ export function App() {
         onStartOver={journey ? startOver : null}
       />
       <main className="screen" id="main">
-        {journey === null ? <HomeScreen onChoose={choose} /> : <NotYetScreen journey={journey} onBack={startOver} />}
+        {journey === null ? (
+          <HomeScreen onChoose={choose} />
+        ) : journey === 'certificate' ? (
+          <CertificateJourney onFinish={startOver} />
+        ) : (
+          <NotYetScreen journey={journey} onBack={startOver} />
+        )}
       </main>
       {session.phase === 'prompt' ? (
         <IdlePrompt

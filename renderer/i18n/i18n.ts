@@ -5,12 +5,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../contract/kiosk-api';
+import enCertificate from './locales/en/certificate.json';
 import enCommon from './locales/en/common.json';
+import jaCertificate from './locales/ja/certificate.json';
 import jaCommon from './locales/ja/common.json';
 
 export const resources = {
-  ja: { common: jaCommon },
-  en: { common: enCommon },
+  ja: { common: jaCommon, certificate: jaCertificate },
+  en: { common: enCommon, certificate: enCertificate },
 } as const;
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
@@ -19,7 +21,7 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
     lng: language,
     fallbackLng: 'ja',
     defaultNS: 'common',
-    ns: ['common'],
+    ns: ['common', 'certificate'],
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -1,6 +1,6 @@
 /**
  * End to end through the browser shell in the system Chromium: the home screen, language,
- * text size, the not-yet screens, accessibility, and touch sizes in both orientations.
+ * text size, the first screen of each journey, accessibility, and touch sizes in both orientations.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -81,20 +81,32 @@ describe('home screen', () => {
     await kiosk.runtime.session.end('cancel');
   });
 
-  for (const journey of ['certificate', 'application'] as const) {
-    test(`the ${journey} journey says plainly it is not available yet`, async () => {
-      await withKioskPage(browser, kiosk, `not-yet-${journey}`, async (page) => {
-        await page.getByTestId(`journey-${journey}`).click();
-        await page.getByTestId(`not-yet-${journey}`).waitFor();
-        await page.getByRole('heading', { name: 'この機能はまだご利用いただけません' }).waitFor();
-        const state = kiosk.runtime.session.state();
-        assert.equal(state.phase === 'active' && state.journey, journey);
-        await assertTouchFriendly(page);
-        await assertAccessible(page, `not yet (${journey})`);
-        await page.getByTestId('back-home').click();
-        await page.getByTestId('journey-certificate').waitFor();
-        assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'cancel' });
-      });
+  test('the certificate journey opens on the insert-card screen; start over goes home', async () => {
+    await withKioskPage(browser, kiosk, 'certificate-first-screen', async (page) => {
+      await page.getByTestId('journey-certificate').click();
+      await page.getByRole('heading', { name: 'マイナンバーカードを差し込んでください' }).waitFor();
+      const state = kiosk.runtime.session.state();
+      assert.equal(state.phase === 'active' && state.journey, 'certificate');
+      await assertTouchFriendly(page);
+      await assertAccessible(page, 'insert card');
+      await page.getByTestId('start-over').click();
+      await page.getByTestId('journey-certificate').waitFor();
+      assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'cancel' });
     });
-  }
+  });
+
+  test('the application journey says plainly it is not available yet', async () => {
+    await withKioskPage(browser, kiosk, 'not-yet-application', async (page) => {
+      await page.getByTestId('journey-application').click();
+      await page.getByTestId('not-yet-application').waitFor();
+      await page.getByRole('heading', { name: 'この機能はまだご利用いただけません' }).waitFor();
+      const state = kiosk.runtime.session.state();
+      assert.equal(state.phase === 'active' && state.journey, 'application');
+      await assertTouchFriendly(page);
+      await assertAccessible(page, 'not yet (application)');
+      await page.getByTestId('back-home').click();
+      await page.getByTestId('journey-certificate').waitFor();
+      assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'cancel' });
+    });
+  });
 });

@@ -38,7 +38,7 @@ describe('idle prompt', () => {
       const after = kiosk.runtime.session.state();
       assert.equal(after.phase, 'active');
       assert.equal(after.phase === 'active' && after.sessionId, before.phase === 'prompt' && before.sessionId);
-      await page.getByTestId('not-yet-certificate').waitFor();
+      await page.getByTestId('cert-insert-card').waitFor();
     });
     await kiosk.runtime.session.end('cancel');
   });

@@ -1,0 +1,76 @@
+/**
+ * The certificate journey (自動交付機): draws the screen for the main side's current step.
+ * All state that matters lives on the main side; this only shows it and sends the
+ * citizen's answers. The PIN exists only inside the PIN screen until it is sent.
+ */
+import { useTranslation } from 'react-i18next';
+import type { CertificateView } from '../../../contract/certificate-journey';
+import { useKiosk } from '../../app/kiosk-context';
+import { useCertificateView, type CertificateViewState } from '../../app/use-certificate-view';
+import { ChooseScreen } from './ChooseScreen';
+import { FailedScreen } from './FailedScreen';
+import { InsertCardScreen } from './InsertCardScreen';
+import { messageText } from './message-text';
+import { PrintingScreen, TakeCardScreen, TakeCertificateScreen } from './OutcomeScreens';
+import { PayScreen } from './PayScreen';
+import { PinScreen } from './PinScreen';
+import { ProgressScreen } from './ProgressScreen';
+import { SimulatorPanel } from './SimulatorPanel';
+
+export function CertificateJourney({ onFinish }: { onFinish: () => void }) {
+  const { client, info } = useKiosk();
+  const { t } = useTranslation('certificate');
+  const state = useCertificateView(client);
+  const { view, callErrorKey, call } = state;
+  return (
+    <div className="cert" data-step={view?.step ?? 'starting'}>
+      {callErrorKey ? (
+        <p className="cert-message cert-message--error" role="alert" data-testid="cert-call-error">
+          {messageText(t, callErrorKey)}
+        </p>
+      ) : null}
+      <StepScreen view={view} send={state.send} shuffle={info.shufflePinPad} onFinish={onFinish} />
+      <SimulatorPanel view={view} simulated={info.simulated} call={call} />
+    </div>
+  );
+}
+
+type StepProps = { view: CertificateView | null; send: CertificateViewState['send']; shuffle: boolean; onFinish: () => void };
+
+function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
+  if (!view) return <ProgressScreen kind="starting" />;
+  switch (view.step) {
+    case 'idle':
+      return <ProgressScreen kind="starting" />;
+    case 'insert-card':
+      return <InsertCardScreen messageKey={view.messageKey} />;
+    case 'reading-card':
+      return <ProgressScreen kind="reading" />;
+    case 'pin':
+      return (
+        <PinScreen
+          triesLeft={view.triesLeft}
+          lastTry={view.lastTry}
+          errorKey={view.errorKey}
+          shuffle={shuffle}
+          onSubmit={(pin, confirmedLastTry) => void send('certificate.submitPin', { pin, confirmedLastTry })}
+        />
+      );
+    case 'authenticating':
+      return <ProgressScreen kind="authenticating" />;
+    case 'choose':
+      return <ChooseScreen offers={view.offers} errorKey={view.errorKey} onChoose={(choice) => void send('certificate.choose', choice)} />;
+    case 'preparing':
+      return <ProgressScreen kind="preparing" />;
+    case 'pay':
+      return <PayScreen view={view} onMethod={(method) => void send('certificate.pay', { method })} onBack={() => void send('certificate.back', {})} />;
+    case 'take-card':
+      return <TakeCardScreen changeYen={view.changeYen} />;
+    case 'printing':
+      return <PrintingScreen pagesDone={view.pagesDone} />;
+    case 'take-certificate':
+      return <TakeCertificateScreen />;
+    case 'failed':
+      return <FailedScreen view={view} onHome={onFinish} />;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Where a failure leaves the citizen: what happened, what money came back (and the voucher
+ * number for what could not), the card to take, and one way out.
+ */
+import { useTranslation } from 'react-i18next';
+import type { CertificateView } from '../../../contract/certificate-journey';
+import { messageText } from './message-text';
+
+type FailedView = Extract<CertificateView, { step: 'failed' }>;
+
+export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () => void }) {
+  const { t } = useTranslation('certificate');
+  return (
+    <section className="cert-screen" aria-labelledby="failed-title" data-testid="cert-failed">
+      <h1 id="failed-title" className="screen__title">
+        {t('failed.title')}
+      </h1>
+      <p className="cert-message cert-message--error" role="alert" data-testid="cert-failed-message">
+        {messageText(t, view.messageKey)}
+      </p>
+      {view.refundedYen > 0 ? (
+        <p className="cert-lead" data-testid="cert-refunded">
+          {t('failed.refunded', { yen: view.refundedYen })}
+        </p>
+      ) : null}
+      {view.owedYen > 0 ? (
+        <div className="cert-message cert-message--warning" data-testid="cert-owed">
+          <p className="cert-message__strong">{t('failed.owed', { yen: view.owedYen })}</p>
+          {view.voucher ? (
+            <>
+              <p className="cert-voucher" data-testid="cert-voucher">
+                {t('failed.voucher', { voucher: view.voucher })}
+              </p>
+              <p>{t('failed.voucherHint')}</p>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {view.takeCard ? (
+        <p className="cert-title--big cert-take-card-line" data-testid="cert-failed-take-card">
+          {t('failed.takeCard')}
+        </p>
+      ) : null}
+      <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid="cert-home">
+        {t('failed.home')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The 4-digit 利用者証明用 PIN, keypad only: no text field, so no keyboard, autocomplete or
+ * spell-check can see it. The digits live only in this component's state; they are cleared
+ * the moment they are sent, and vanish with the component when the step changes.
+ *
+ * With one try left, 確定 first asks an explicit confirmation (the lock warning) and only
+ * then sends with `confirmedLastTry`.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageText } from './message-text';
+import { keypadDigits } from './pin-layout';
+
+const PIN_LENGTH = 4;
+
+type Props = {
+  triesLeft: number;
+  lastTry: boolean;
+  errorKey?: string;
+  shuffle: boolean;
+  onSubmit: (pin: string, confirmedLastTry: boolean) => void;
+};
+
+export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit }: Props) {
+  const { t } = useTranslation('certificate');
+  const [digits, setDigits] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const layout = useMemo(() => keypadDigits(shuffle), [shuffle]);
+  const full = digits.length === PIN_LENGTH;
+
+  const press = (d: string) => setDigits((s) => (s.length < PIN_LENGTH ? s + d : s));
+  const backspace = () => setDigits((s) => s.slice(0, -1));
+  const send = (confirmed: boolean) => {
+    const pin = digits;
+    setDigits('');
+    setConfirming(false);
+    if (pin.length === PIN_LENGTH) onSubmit(pin, confirmed);
+  };
+  const ok = () => {
+    if (!full) return;
+    if (lastTry) setConfirming(true);
+    else send(false);
+  };
+
+  return (
+    <section className="cert-screen pin" aria-labelledby="pin-title" data-testid="cert-pin">
+      <h1 id="pin-title" className="screen__title">
+        {t('pin.title')}
+      </h1>
+      {errorKey ? (
+        <p className="cert-message cert-message--error" role="alert" data-testid="cert-pin-error">
+          {messageText(t, errorKey)}
+        </p>
+      ) : null}
+      <div className="pin__status">
+        <div className="pin__dots" role="status" aria-label={t('pin.entered', { count: digits.length })} data-testid="cert-pin-dots">
+          {Array.from({ length: PIN_LENGTH }, (_, i) => (
+            <span key={i} className={i < digits.length ? 'pin__dot pin__dot--filled' : 'pin__dot'} aria-hidden="true" />
+          ))}
+        </div>
+        <p className={lastTry ? 'pin__tries pin__tries--last' : 'pin__tries'} data-testid="cert-pin-tries">
+          {t('pin.triesLeft', { n: triesLeft })}
+        </p>
+      </div>
+      {lastTry ? (
+        <div className="cert-message cert-message--warning" data-testid="cert-pin-last-try">
+          <p className="cert-message__strong">{t('pin.lastTryWarning')}</p>
+          <p>{t('pin.lastTryHint')}</p>
+        </div>
+      ) : null}
+      <div className="keypad" role="group" aria-label={t('pin.keypad')}>
+        {layout.map((d, i) => (
+          <button
+            key={d}
+            type="button"
+            // The last digit sits in the middle of the bottom row, between 訂正 and 確定.
+            className={i === layout.length - 1 ? 'keypad__key keypad__key--bottom' : 'keypad__key'}
+            onClick={() => press(d)}
+            disabled={full || confirming}
+            data-testid={`pin-key-${d}`}
+          >
+            {d}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="keypad__key keypad__key--backspace"
+          onClick={backspace}
+          disabled={digits.length === 0 || confirming}
+          aria-label={t('pin.backspaceLabel')}
+          data-testid="pin-backspace"
+        >
+          {t('pin.backspace')}
+        </button>
+        <button
+          type="button"
+          className="keypad__key keypad__key--ok"
+          onClick={ok}
+          disabled={!full || confirming}
+          data-testid="pin-ok"
+        >
+          {t('pin.ok')}
+        </button>
+      </div>
+      {confirming ? (
+        <div className="overlay">
+          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="pin-confirm-title" aria-describedby="pin-confirm-body" data-testid="cert-pin-confirm">
+            <h2 id="pin-confirm-title" className="dialog__title">
+              {t('pin.confirmTitle')}
+            </h2>
+            <p id="pin-confirm-body" className="dialog__body cert-message__strong">
+              {t('pin.lastTryWarning')}
+            </p>
+            <div className="dialog__actions">
+              <button type="button" className="button button--primary button--wide" onClick={() => send(true)} data-testid="pin-confirm-yes" autoFocus>
+                {t('pin.confirmYes')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary button--wide"
+                onClick={() => {
+                  setDigits('');
+                  setConfirming(false);
+                }}
+                data-testid="pin-confirm-no"
+              >
+                {t('pin.confirmNo')}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
