@@ -1,0 +1,91 @@
+/**
+ * Numbered migrations of the journal database. Never edit a shipped migration: append one.
+ *
+ * `allowed_transitions` mirrors TRANSITIONS in journal-states.ts (a unit test checks they agree)
+ * and a trigger refuses any other state change, even from a hand-written UPDATE. `events` is
+ * append-only. `serials` makes a certificate serial usable by one transaction, once.
+ */
+import type { Migration } from '../../platform/sqlite/open-database';
+
+export const JOURNAL_MIGRATIONS: readonly Migration[] = [
+  `
+  CREATE TABLE allowed_transitions (from_state TEXT NOT NULL, to_state TEXT NOT NULL, PRIMARY KEY (from_state, to_state)) STRICT;
+  INSERT INTO allowed_transitions VALUES
+    ('selected', 'authenticated'), ('selected', 'cancelled'),
+    ('authenticated', 'paid'), ('authenticated', 'cancelled'),
+    ('paid', 'printing'), ('paid', 'refunded'),
+    ('printing', 'printed'), ('printing', 'voided'),
+    ('voided', 'printing'), ('voided', 'refunded'),
+    ('printed', 'card_returned'), ('printed', 'voided'),
+    ('card_returned', 'done');
+
+  CREATE TABLE transactions (
+    id TEXT PRIMARY KEY,
+    kiosk_id TEXT NOT NULL,
+    certificate_type TEXT NOT NULL,
+    copies INTEGER NOT NULL CHECK (copies BETWEEN 1 AND 20),
+    amount_yen INTEGER NOT NULL CHECK (amount_yen >= 0),
+    state TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    resident_ref TEXT,
+    payment_method TEXT,
+    payment_ref TEXT,
+    paid_yen INTEGER,
+    paid_at INTEGER,
+    serial TEXT,
+    print_attempts INTEGER NOT NULL DEFAULT 0,
+    printed_at INTEGER,
+    refund_method TEXT,
+    refund_voucher TEXT UNIQUE,
+    refunded_yen INTEGER,
+    refunded_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX transactions_state ON transactions (state);
+
+  CREATE TRIGGER transactions_legal_transition BEFORE UPDATE OF state ON transactions
+  WHEN NEW.state <> OLD.state AND NOT EXISTS
+    (SELECT 1 FROM allowed_transitions WHERE from_state = OLD.state AND to_state = NEW.state)
+  BEGIN SELECT RAISE(ABORT, 'journal: illegal transition'); END;
+
+  CREATE TRIGGER transactions_no_delete BEFORE DELETE ON transactions
+  BEGIN SELECT RAISE(ABORT, 'journal: transactions are never deleted'); END;
+
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    tx_id TEXT NOT NULL REFERENCES transactions (id),
+    seq INTEGER NOT NULL,
+    from_state TEXT,
+    to_state TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    detail TEXT NOT NULL,
+    UNIQUE (tx_id, seq)
+  ) STRICT;
+  CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'journal: events are append-only'); END;
+  CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'journal: events are append-only'); END;
+
+  CREATE TABLE serials (
+    serial TEXT PRIMARY KEY,
+    tx_id TEXT NOT NULL REFERENCES transactions (id),
+    issued_at INTEGER NOT NULL,
+    voided_at INTEGER,
+    void_confirmed_at INTEGER
+  ) STRICT;
+
+  CREATE TABLE recovery_decisions (
+    id INTEGER PRIMARY KEY,
+    tx_id TEXT NOT NULL REFERENCES transactions (id),
+    at_seq INTEGER NOT NULL,
+    state_at_decision TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('print', 'void-and-reissue', 'refund')),
+    void_serial TEXT,
+    voucher_number TEXT,
+    decided_at INTEGER NOT NULL,
+    completed_at INTEGER,
+    UNIQUE (tx_id, at_seq)
+  ) STRICT;
+
+  CREATE TABLE counters (name TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (name, day)) STRICT;
+  `,
+];

@@ -1,0 +1,304 @@
+/**
+ * The certificate transaction journal: one SQLite file (WAL, synchronous=FULL, exclusive lock).
+ * Every state change is one durable transaction (the row's new state + an append-only event with
+ * its timestamp and details), committed before the call returns: write-ahead for money and paper.
+ *
+ * No personal data: a resident is recorded by an opaque reference id from the back end, never a
+ * name, address, birth date or My Number (the id format itself refuses spaces and non-ASCII).
+ */
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '../../platform/log';
+import { openDatabase, type SqliteDatabase } from '../../platform/sqlite/open-database';
+import { calendarDay, JST_OFFSET_MINUTES } from '../outbox/receipt-number';
+import { runRecovery, type RecoveryPolicy, type RecoveryResult } from './crash-recovery';
+import { IllegalTransitionError, JournalError } from './journal-errors';
+import { JOURNAL_MIGRATIONS } from './journal-schema';
+import { canTransition, PAYMENT_METHODS, REFUND_METHODS, TRANSACTION_STATES, type PaymentMethod, type RefundMethod, type TransactionState } from './journal-states';
+import { dailyReconciliation, type DailyReconciliation } from './reconciliation';
+import { rowToRecord, type JournalEvent, type TransactionRecord, type TransactionRow } from './journal-rows';
+
+export type { JournalEvent, TransactionRecord } from './journal-rows';
+
+const log = createLogger('journal');
+const ID = /^[A-Za-z0-9_-]{4,64}$/;
+const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const SERIAL = /^[A-Za-z0-9-]{4,64}$/;
+
+export interface TransactionJournalOptions {
+  /** Database file. */
+  path: string;
+  /** This kiosk's id (A-Z0-9, 1-8), used in transaction ids and voucher numbers. */
+  kioskId: string;
+  /** Clock (epoch ms), injectable for tests. */
+  now?: () => number;
+  /** UTC offset for calendar days (vouchers, reconciliation). Default +09:00. */
+  utcOffsetMinutes?: number;
+}
+
+/** Column changes a transition may make (snake_case columns of `transactions`). */
+export type RowPatch = Partial<Record<keyof TransactionRow, string | number | null>>;
+
+function check(cond: boolean, message: string): void {
+  if (!cond) throw new JournalError('invalid-input', message);
+}
+
+export class TransactionJournal {
+  /** @internal Used by crash-recovery and reconciliation in this folder. */
+  readonly db: SqliteDatabase;
+  /** @internal */
+  readonly options: TransactionJournalOptions;
+  private readonly statements = new Map<string, Database.Statement>();
+  private closed = false;
+
+  private constructor(db: SqliteDatabase, options: TransactionJournalOptions) {
+    this.db = db;
+    this.options = options;
+  }
+
+  /** Opens the journal. Throws DatabaseCorruptError / DatabaseLockedError / ... from platform/sqlite. */
+  static open(options: TransactionJournalOptions): TransactionJournal {
+    check(/^[A-Z0-9]{1,8}$/.test(options.kioskId), 'kioskId must be 1-8 of A-Z0-9.');
+    return new TransactionJournal(openDatabase({ path: options.path, migrations: JOURNAL_MIGRATIONS }), options);
+  }
+
+  /** @internal Cached prepared statement. */
+  stmt(sql: string): Database.Statement {
+    if (this.closed) throw new JournalError('closed', 'The journal is closed.');
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** @internal Current time (epoch ms). */
+  now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /** @internal `YYYYMMDD` of a time in the kiosk's calendar. */
+  day(at: number): string {
+    return calendarDay(at, this.options.utcOffsetMinutes ?? JST_OFFSET_MINUTES);
+  }
+
+  /** @internal Next number of a per-day counter (inside the caller's transaction). */
+  nextCounter(name: string, day: string): number {
+    return (
+      this.stmt('INSERT INTO counters (name, day, last) VALUES (?, ?, 1) ON CONFLICT (name, day) DO UPDATE SET last = last + 1 RETURNING last').get(
+        name,
+        day,
+      ) as { last: number }
+    ).last;
+  }
+
+  private row(txId: string): TransactionRow {
+    const row = this.stmt('SELECT * FROM transactions WHERE id = ?').get(txId) as TransactionRow | undefined;
+    if (!row) throw new JournalError('not-found', `No transaction ${txId}.`);
+    return row;
+  }
+
+  /**
+   * @internal Applies one transition: checks the table, updates the row, appends the event.
+   * Must run inside a transaction (the public methods wrap it).
+   */
+  applyTransition(txId: string, to: TransactionState, patch: RowPatch, detail: Record<string, unknown>, at: number): TransactionRow {
+    const row = this.row(txId);
+    if (!canTransition(row.state, to)) throw new IllegalTransitionError(txId, row.state, to);
+    const seq = row.seq + 1;
+    const cols = Object.keys(patch);
+    this.stmt(
+      `UPDATE transactions SET state = ?, seq = ?, updated_at = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ? AND seq = ?`,
+    ).run(to, seq, at, ...cols.map((c) => patch[c as keyof TransactionRow] ?? null), txId, row.seq);
+    this.stmt('INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+      txId,
+      seq,
+      row.state,
+      to,
+      at,
+      JSON.stringify(detail),
+    );
+    log.info({ txId, from: row.state, to, seq }, 'transition');
+    return this.row(txId);
+  }
+
+  private transition(txId: string, to: TransactionState, patch: RowPatch | ((at: number) => RowPatch), detail: Record<string, unknown>, extra?: (row: TransactionRow, at: number) => void): TransactionRecord {
+    const at = this.now();
+    return rowToRecord(
+      this.db
+        .transaction(() => {
+          extra?.(this.row(txId), at);
+          return this.applyTransition(txId, to, typeof patch === 'function' ? patch(at) : patch, detail, at);
+        })
+        .immediate(),
+    );
+  }
+
+  /** Starts a transaction in `selected`: the citizen chose a certificate; `amountYen` is the quoted fee. */
+  begin(input: { certificateType: string; copies: number; amountYen: number }): TransactionRecord {
+    check(CODE.test(input.certificateType), 'certificateType must be a short lower-case code.');
+    check(Number.isInteger(input.copies) && input.copies >= 1 && input.copies <= 20, 'copies must be 1-20.');
+    check(Number.isSafeInteger(input.amountYen) && input.amountYen >= 0, 'amountYen must be a non-negative integer.');
+    const at = this.now();
+    const id = `TX-${this.options.kioskId}-${this.day(at)}-${randomUUID().slice(0, 8)}`;
+    this.db
+      .transaction(() => {
+        this.stmt(
+          `INSERT INTO transactions (id, kiosk_id, certificate_type, copies, amount_yen, state, seq, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'selected', 1, ?, ?)`,
+        ).run(id, this.options.kioskId, input.certificateType, input.copies, input.amountYen, at, at);
+        this.stmt("INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES (?, 1, NULL, 'selected', ?, ?)").run(
+          id,
+          at,
+          JSON.stringify(input),
+        );
+      })
+      .immediate();
+    return this.get(id) as TransactionRecord;
+  }
+
+  /** selected → authenticated. `residentRef` is the back end's opaque id (4-64 of A-Za-z0-9_-), never a name. */
+  markAuthenticated(txId: string, input: { residentRef: string }): TransactionRecord {
+    check(ID.test(input.residentRef), 'residentRef must be an opaque id.');
+    return this.transition(txId, 'authenticated', { resident_ref: input.residentRef }, {});
+  }
+
+  /** authenticated → paid. The amount must equal the quoted fee exactly. */
+  markPaid(txId: string, input: { method: PaymentMethod; reference: string; amountYen: number }): TransactionRecord {
+    check((PAYMENT_METHODS as readonly string[]).includes(input.method), 'unknown payment method.');
+    check(ID.test(input.reference), 'payment reference must be an id.');
+    return this.transition(
+      txId,
+      'paid',
+      (at) => ({ payment_method: input.method, payment_ref: input.reference, paid_yen: input.amountYen, paid_at: at }),
+      { method: input.method, reference: input.reference, amountYen: input.amountYen },
+      (row) => {
+        if (row.state === 'authenticated' && input.amountYen !== row.amount_yen) {
+          throw new JournalError('amount-mismatch', `Transaction ${txId}: paid ${input.amountYen} yen, quoted ${row.amount_yen}.`);
+        }
+      },
+    );
+  }
+
+  /**
+   * paid|voided → printing, recorded BEFORE the job is sent to the printer. `serial` is the
+   * certificate serial the back end issued; a serial already used by any transaction is refused.
+   */
+  markPrinting(txId: string, input: { serial: string }): TransactionRecord {
+    check(SERIAL.test(input.serial), 'serial format is invalid.');
+    return this.transition(txId, 'printing', { serial: input.serial }, { serial: input.serial }, (row, at) => {
+      if (!canTransition(row.state, 'printing')) return; // applyTransition reports it
+      if (this.stmt('SELECT 1 FROM serials WHERE serial = ?').get(input.serial)) {
+        throw new JournalError('serial-reused', `Serial ${input.serial} was already used; a certificate is issued once.`);
+      }
+      this.stmt('INSERT INTO serials (serial, tx_id, issued_at) VALUES (?, ?, ?)').run(input.serial, txId, at);
+      this.stmt('UPDATE transactions SET print_attempts = print_attempts + 1 WHERE id = ?').run(txId);
+    });
+  }
+
+  /** printing → printed: the printer confirmed the output. */
+  markPrinted(txId: string): TransactionRecord {
+    return this.transition(txId, 'printed', (at) => ({ printed_at: at }), {});
+  }
+
+  /**
+   * printing|printed → voided: the current serial is void. `backendConfirmed` says whether the back
+   * end already acknowledged the void; if not, call `confirmVoid` once it has.
+   */
+  markVoided(txId: string, input: { reason: string; backendConfirmed: boolean }): TransactionRecord {
+    check(CODE.test(input.reason), 'reason must be a short code.');
+    return this.transition(txId, 'voided', {}, { reason: input.reason, backendConfirmed: input.backendConfirmed }, (row, at) => {
+      if (row.serial === null || !canTransition(row.state, 'voided')) return;
+      this.stmt('UPDATE serials SET voided_at = ?, void_confirmed_at = ? WHERE serial = ?').run(at, input.backendConfirmed ? at : null, row.serial);
+    });
+  }
+
+  /** The back end acknowledged the void of `serial`. */
+  confirmVoid(serial: string): void {
+    this.stmt('UPDATE serials SET void_confirmed_at = ? WHERE serial = ? AND voided_at IS NOT NULL AND void_confirmed_at IS NULL').run(this.now(), serial);
+  }
+
+  /** paid|voided → refunded. The refund must equal what was paid. */
+  markRefunded(txId: string, input: { method: RefundMethod; amountYen: number; reason: string; voucherNumber?: string }): TransactionRecord {
+    check((REFUND_METHODS as readonly string[]).includes(input.method), 'unknown refund method.');
+    check(CODE.test(input.reason), 'reason must be a short code.');
+    check((input.method === 'voucher') === (input.voucherNumber !== undefined), 'a voucher refund needs a voucher number (and only it).');
+    return this.transition(
+      txId,
+      'refunded',
+      (at) => ({ refund_method: input.method, refund_voucher: input.voucherNumber ?? null, refunded_yen: input.amountYen, refunded_at: at }),
+      { ...input },
+      (row) => {
+        if (canTransition(row.state, 'refunded') && input.amountYen !== row.paid_yen) {
+          throw new JournalError('amount-mismatch', `Transaction ${txId}: refund ${input.amountYen} yen, paid ${row.paid_yen ?? 0}.`);
+        }
+      },
+    );
+  }
+
+  /** printed → card_returned. */
+  markCardReturned(txId: string): TransactionRecord {
+    return this.transition(txId, 'card_returned', {}, {});
+  }
+
+  /** card_returned → done. */
+  markDone(txId: string): TransactionRecord {
+    return this.transition(txId, 'done', {}, {});
+  }
+
+  /** selected|authenticated → cancelled (no money taken). */
+  cancel(txId: string, reason: string): TransactionRecord {
+    check(CODE.test(reason), 'reason must be a short code.');
+    return this.transition(txId, 'cancelled', {}, { reason });
+  }
+
+  /** One transaction, or undefined. */
+  get(txId: string): TransactionRecord | undefined {
+    const row = this.stmt('SELECT * FROM transactions WHERE id = ?').get(txId) as TransactionRow | undefined;
+    return row && rowToRecord(row);
+  }
+
+  /** The append-only event history of a transaction, oldest first. */
+  events(txId: string): JournalEvent[] {
+    const rows = this.stmt('SELECT seq, from_state, to_state, at, detail FROM events WHERE tx_id = ? ORDER BY seq').all(txId) as Array<{
+      seq: number;
+      from_state: TransactionState | null;
+      to_state: TransactionState;
+      at: number;
+      detail: string;
+    }>;
+    return rows.map((r) => ({ seq: r.seq, from: r.from_state, to: r.to_state, at: r.at, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  }
+
+  /** Transactions in the given states (default: every non-terminal state), oldest first. */
+  list(states: readonly TransactionState[] = TRANSACTION_STATES.filter((s) => !['done', 'refunded', 'cancelled'].includes(s))): TransactionRecord[] {
+    const rows = this.stmt('SELECT * FROM transactions WHERE state IN (SELECT value FROM json_each(?)) ORDER BY created_at, id').all(
+      JSON.stringify(states),
+    ) as TransactionRow[];
+    return rows.map(rowToRecord);
+  }
+
+  /**
+   * Resolves every paid-but-unprinted transaction after a crash (see crash-recovery.ts). Returns
+   * the actions for the caller to carry out; idempotent: a second run decides nothing new.
+   */
+  recoverAfterCrash(policy: RecoveryPolicy): RecoveryResult {
+    return runRecovery(this, policy);
+  }
+
+  /** Marks a recovery decision carried out (refund voucher printed and staff alerted). */
+  completeRecovery(decisionId: number): void {
+    this.stmt('UPDATE recovery_decisions SET completed_at = ? WHERE id = ? AND completed_at IS NULL').run(this.now(), decisionId);
+  }
+
+  /** Totals of one calendar day (`YYYYMMDD`) for the staff screen. */
+  reconcile(day: string): DailyReconciliation {
+    check(/^\d{8}$/.test(day), 'day must be YYYYMMDD.');
+    return dailyReconciliation(this, day);
+  }
+
+  /** Closes the database. Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}
