@@ -120,7 +120,7 @@ export function runRecovery(journal: TransactionJournal, policy: RecoveryPolicy)
            AND at_seq <> (SELECT seq FROM transactions t WHERE t.id = recovery_decisions.tx_id)`,
         )
         .run(at);
-      const open = journal.stmt("SELECT * FROM transactions WHERE state IN ('paid', 'printing') ORDER BY created_at, id").all() as TransactionRow[];
+      const open = journal.stmt("SELECT * FROM transactions WHERE state IN ('paid', 'printing') ORDER BY created_at, rowid").all() as TransactionRow[];
       for (const row of open) {
         if (journal.stmt('SELECT 1 FROM recovery_decisions WHERE tx_id = ? AND at_seq = ?').get(row.id, row.seq)) continue;
         const { action, reason } = decide(row, policy);

@@ -270,7 +270,7 @@ export class TransactionJournal {
 
   /** Transactions in the given states (default: every non-terminal state), oldest first. */
   list(states: readonly TransactionState[] = TRANSACTION_STATES.filter((s) => !['done', 'refunded', 'cancelled'].includes(s))): TransactionRecord[] {
-    const rows = this.stmt('SELECT * FROM transactions WHERE state IN (SELECT value FROM json_each(?)) ORDER BY created_at, id').all(
+    const rows = this.stmt('SELECT * FROM transactions WHERE state IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid').all(
       JSON.stringify(states),
     ) as TransactionRow[];
     return rows.map(rowToRecord);
