@@ -97,7 +97,7 @@ cardContract('pcscd + vpcd', async () => {
       await stopPcscd();
     },
   };
-}, { pullSteps: 'some', hasService: true });
+}, { pullSteps: 'all', hasService: true });
 
 test('real mode refuses virtual readers that are not allow-listed', async () => {
   await ensurePcscd();
