@@ -45,14 +45,16 @@ describe('outbox → reference ward back end', () => {
       onDeadLetter: (a) => alerts.push(a),
     });
     dispatcher.start();
+    const faults = ward.faults;
+    assert.ok(faults, 'started with faults: true');
     try {
-      await ward.faults.apply({ mode: 'down', durationMs: 600 });
+      await faults.apply({ mode: 'down', durationMs: 600 });
       const a = await dispatcher.submit({ destination: 'kokurakita', kind: 'moving-in', payload: { form: 'A' } }, 200);
       assert.equal(a.outcome, 'queued');
       assert.equal(await dispatcher.waitForOutcome(a.receiptNumber, 10_000), 'delivered');
 
-      await ward.faults.apply({ mode: 'drop-after-commit', count: 2 });
-      await ward.faults.apply({ mode: 'http500', count: 1 });
+      await faults.apply({ mode: 'drop-after-commit', count: 2 });
+      await faults.apply({ mode: 'http500', count: 1 });
       const b = await dispatcher.submit({ destination: 'kokurakita', kind: 'moving-in', payload: { form: 'B' } }, 10_000);
       assert.equal(b.outcome, 'delivered');
       assert.ok((outbox.receipt(b.receiptNumber)?.attempts ?? 0) >= 2, 'the first answers were lost');
@@ -67,7 +69,7 @@ describe('outbox → reference ward back end', () => {
       assert.equal(outbox.status().delivered, 2);
       assert.equal((ward.db.prepare('SELECT count(*) AS c FROM submissions').get() as { c: number }).c, 2);
     } finally {
-      await ward.faults.clear();
+      await faults.clear();
       await dispatcher.stop();
       outbox.close();
     }
