@@ -12,6 +12,7 @@ import { openDatabase, type SqliteDatabase } from '../../platform/sqlite/open-da
 import { createLogger } from '../../platform/log';
 import type { KeyProvider } from './key-provider';
 import { IdempotencyConflictError, OutboxError, OutboxInputError, OutboxKeyError, PayloadIntegrityError } from './outbox-errors';
+import { loadOutboxKey } from './outbox-key-check';
 import { OUTBOX_MIGRATIONS } from './outbox-schema';
 import { associatedData, open as openSealed, seal, type SealIdentity } from './payload-cipher';
 import { calendarDay, formatReceiptNumber, JST_OFFSET_MINUTES, RECEIPT_PREFIX_PATTERN } from './receipt-number';
@@ -23,8 +24,6 @@ export type { DeadLetter, OutboxStatus, SubmissionReceipt } from './outbox-rows'
 const log = createLogger('outbox');
 const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
-const KEY_CHECK_PLAIN = Buffer.from('madoguchi outbox key check v1');
-const KEY_CHECK_AAD = Buffer.from('madoguchi/outbox/key-check');
 
 export interface OutboxOptions {
   /** Database file. */
@@ -95,7 +94,7 @@ export class Outbox {
     if (options.keyProvider.keyPath) assertInsideNot(options.keyProvider.keyPath, options.path);
     const db = openDatabase({ path: options.path, migrations: OUTBOX_MIGRATIONS, secureDelete: true });
     try {
-      const key = Outbox.loadKey(db, options.keyProvider);
+      const key = loadOutboxKey(db, options.keyProvider);
       const queued = (db.prepare("SELECT count(*) AS n FROM submissions WHERE state = 'queued'").get() as { n: number }).n;
       log.info({ queued }, 'outbox opened');
       return new Outbox(db, key, options);
@@ -103,40 +102,6 @@ export class Outbox {
       db.close();
       throw err;
     }
-  }
-
-  /** Gets the key; creates one only when the database has never held encrypted data. */
-  private static loadKey(db: SqliteDatabase, provider: KeyProvider): Buffer {
-    const check = db.prepare("SELECT value FROM meta WHERE name = 'key_check'").get() as { value: Buffer } | undefined;
-    if (check) {
-      let key: Buffer;
-      try {
-        key = provider.getKey();
-      } catch (err) {
-        if (err instanceof OutboxKeyError && err.code === 'key-missing') {
-          throw new OutboxKeyError(
-            'key-missing',
-            `The outbox holds encrypted submissions but its key (${provider.description}) is missing. ` +
-              'Restore the key; a new key would make the queued submissions unreadable.',
-            { cause: err },
-          );
-        }
-        throw err;
-      }
-      if (!openSealed(key, KEY_CHECK_AAD, check.value)?.equals(KEY_CHECK_PLAIN)) {
-        throw new OutboxKeyError('key-mismatch', `The key from ${provider.description} does not match this outbox.`);
-      }
-      return key;
-    }
-    let key: Buffer;
-    try {
-      key = provider.getKey();
-    } catch (err) {
-      if (!(err instanceof OutboxKeyError && err.code === 'key-missing')) throw err;
-      key = provider.createKey();
-    }
-    db.prepare("INSERT INTO meta (name, value) VALUES ('key_check', ?)").run(seal(key, KEY_CHECK_AAD, KEY_CHECK_PLAIN));
-    return key;
   }
 
   /** Prepared statements are cached: preparing costs more than running on the hot paths. */
