@@ -8,6 +8,7 @@
  * WebSocket bridge) carry exactly these messages.
  */
 import { z } from 'zod';
+import { certificateChoiceSchema, certificateViewSchema, paymentMethodSchema, simCardSchema } from './certificate-journey';
 
 export const languageSchema = z.enum(['ja', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -39,6 +40,10 @@ export const kioskInfoSchema = z.object({
   defaultLanguage: languageSchema,
   shell: z.enum(['electron', 'browser']),
   maintenance: z.boolean(),
+  /** Devices running as simulators: the UI shows their controls (clearly marked) for demos. */
+  simulated: z.object({ card: z.boolean(), cash: z.boolean() }),
+  /** Shuffle the PIN keypad's digits (against shoulder-surfing). */
+  shufflePinPad: z.boolean(),
 });
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 
@@ -60,11 +65,37 @@ export const requests = {
   'session.extend': { input: empty, output: sessionStateSchema },
   /** Ends the session (cancel or completion): the full wipe runs before this resolves. */
   'session.end': { input: z.object({ reason: z.enum(['cancel', 'complete']) }).strict(), output: sessionStateSchema },
+
+  /** Certificate journey: starts waiting for the card (starts the session if needed). */
+  'certificate.begin': { input: empty, output: certificateViewSchema },
+  /** The current step (also pushed as `certificate.changed`). */
+  'certificate.getView': { input: empty, output: certificateViewSchema },
+  /**
+   * The 4-digit 利用者証明用 PIN. Checked for format before anything reaches the card; with one
+   * try left the card is not asked unless `confirmedLastTry` is true. Never logged, never kept.
+   */
+  'certificate.submitPin': {
+    input: z.object({ pin: z.string().regex(/^[0-9]{4}$/), confirmedLastTry: z.boolean() }).strict(),
+    output: certificateViewSchema,
+  },
+  /** The citizen's choice: type, options, copies. Checks the printer and prepares the certificate before any money. */
+  'certificate.choose': { input: certificateChoiceSchema, output: certificateViewSchema },
+  /** Starts taking the fee. */
+  'certificate.pay': { input: z.object({ method: paymentMethodSchema }).strict(), output: certificateViewSchema },
+  /** Goes back from the fee screen to the choice (money inserted so far comes back). */
+  'certificate.back': { input: empty, output: certificateViewSchema },
+
+  /** Simulator controls (demo, technicians): only when that device's binding is `sim`. */
+  'simulator.listCards': { input: empty, output: z.array(simCardSchema) },
+  'simulator.insertCard': { input: z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict(), output: z.object({}) },
+  'simulator.removeCard': { input: empty, output: z.object({}) },
+  'simulator.insertCash': { input: z.object({ yen: z.union([z.literal(10), z.literal(50), z.literal(100), z.literal(500), z.literal(1000)]) }).strict(), output: z.object({}) },
 } as const;
 
 /** Event channels: name → payload schema. */
 export const events = {
   'session.changed': sessionStateSchema,
+  'certificate.changed': certificateViewSchema,
 } as const;
 
 export type RequestName = keyof typeof requests;

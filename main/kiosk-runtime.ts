@@ -1,17 +1,26 @@
 /**
  * The composition root of the main side, shared by both shells.
  *
- * It builds the services from the configuration and wires them to the one contract:
- * the request router (renderer → main) and the event hub (main → renderer). A shell only
- * carries messages; everything a citizen can do is decided here and below.
+ * It opens the devices and the ward connection from the configuration, builds the services,
+ * and wires them to the one contract: the request router (renderer → main) and the event hub
+ * (main → renderer). A shell only carries messages; everything a citizen can do is decided
+ * here and below.
  */
 import type { KioskInfo } from '../contract/kiosk-api';
 import { createLogger } from '../platform/log';
+import { CertificateJourney } from './certificates/certificate-journey';
+import { certificateHandlers } from './certificates/certificate-handlers';
+import { createVerifiedRenderer } from './certificates/verified-renderer';
+import { connectWard, type WardConnection } from './certificates/ward-connection';
 import type { KioskConfig } from './config/config-schema';
+import { resolveProjectPath } from './config/project-paths';
 import { WARDS } from './config/wards';
+import { openKioskDevices, type KioskDevices } from './devices/kiosk-devices';
+import { simulatorHandlers } from './devices/simulator-controls';
 import { EventHub } from './ipc/event-hub';
 import { RequestRouter, type RequestHandlers } from './ipc/request-router';
 import { SessionManager } from './session/session-manager';
+import { StaffAlerts } from './staff/staff-alerts';
 
 const log = createLogger('runtime');
 
@@ -22,18 +31,51 @@ export interface KioskRuntime {
   readonly router: RequestRouter;
   readonly hub: EventHub;
   readonly session: SessionManager;
+  readonly devices: KioskDevices;
+  readonly ward: WardConnection;
+  readonly journey: CertificateJourney;
+  readonly staffAlerts: StaffAlerts;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function createKioskRuntime(config: KioskConfig, shell: ShellKind): Promise<KioskRuntime> {
+export interface RuntimeOptions {
+  /** Start the embedded back end with fault injection (tests). */
+  backendFaults?: boolean;
+  /** How long the "take your certificate" screen stays (tests shorten it). */
+  takeCertificateMs?: number;
+}
+
+export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, options: RuntimeOptions = {}): Promise<KioskRuntime> {
   const hub = new EventHub();
   const session = new SessionManager({
     idleTimeoutMs: config.idle.timeoutSec * 1000,
     promptMs: config.idle.promptSec * 1000,
     onChange: (state) => hub.emit('session.changed', state),
   });
+  const staffAlerts = new StaffAlerts();
+  const devices = await openKioskDevices(config);
+  const ward = await connectWard(config, { faults: options.backendFaults ?? false });
+
+  const journey = new CertificateJourney({
+    card: devices.card,
+    ward: ward.client,
+    wardId: config.ward,
+    printer: devices.printer,
+    payment: devices.payment,
+    render: createVerifiedRenderer(
+      resolveProjectPath(config.backend.sealPublicKeyFile),
+      resolveProjectPath('fixtures/documents/city-seal.png'),
+    ),
+    onView: (view) => hub.emit('certificate.changed', view),
+    alertStaff: (alert) => staffAlerts.raise(alert),
+    endSession: (reason) => void session.end(reason),
+    ...(options.takeCertificateMs !== undefined ? { takeCertificateMs: options.takeCertificateMs } : {}),
+  });
+  session.registerWiper('certificate-journey', () => journey.wipe());
+  devices.card.on('cardInserted', () => journey.onCardInserted());
+  devices.card.on('cardRemoved', () => journey.onCardRemoved());
 
   const info: KioskInfo = {
     kioskId: config.kioskId,
@@ -42,33 +84,43 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind):
     defaultLanguage: config.defaultLanguage,
     shell,
     maintenance: config.maintenance,
+    simulated: { card: config.devices.card === 'sim', cash: config.devices.cash === 'sim' },
+    shufflePinPad: config.shufflePinPad,
   };
 
   const handlers: RequestHandlers = {
     'kiosk.getInfo': async () => info,
     'session.getState': async () => session.state(),
-    'session.start': async ({ journey }) => session.start(journey),
-    'session.setJourney': async ({ journey }) => session.setJourney(journey),
+    'session.start': async ({ journey: chosen }) => session.start(chosen),
+    'session.setJourney': async ({ journey: chosen }) => session.setJourney(chosen),
     'session.activity': async () => session.activity(),
     'session.extend': async () => session.extend(),
     'session.end': async ({ reason }) => session.end(reason),
+    ...certificateHandlers(journey, session),
+    ...simulatorHandlers(devices),
   };
   const router = new RequestRouter(handlers);
 
   // Whatever a previous run left half-done is wiped before the first citizen arrives.
   await session.end('crash-recovery');
-  log.info({ kioskId: config.kioskId, shell, devices: config.devices }, 'kiosk runtime ready');
+  log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.mode }, 'kiosk runtime ready');
 
   return {
     config,
     router,
     hub,
     session,
+    devices,
+    ward,
+    journey,
+    staffAlerts,
     rendererGone: async () => {
       if (session.active) await session.end('renderer-gone');
     },
     stop: async () => {
       session.dispose();
+      await devices.stop();
+      await ward.close();
     },
   };
 }

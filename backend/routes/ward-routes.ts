@@ -69,9 +69,11 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
         const login = s.trust().verifyLogin(nonce, Buffer.from(body.signature, 'base64'), Buffer.from(body.certificate, 'base64'), s.now());
         const resident = s.records.resident(login.residentId);
         if (!resident) throw new ApiError(401, 'certificate-unmapped', 'bound resident is not on record');
-        if (resident.ward !== extra.ward) throw new ApiError(409, 'resident-not-in-ward', 'the resident is registered in another ward');
-        const session = s.sessions.create(resident.id, extra.kioskId, extra.ward);
-        const out: VerifyResponse = { sessionToken: session.token, expiresAt: session.expiresAt.toISOString(), residentId: resident.id, ward: extra.ward };
+        // Any kiosk in the city serves any resident of the city (as コンビニ交付 does): the session
+        // belongs to the resident's own ward, and the kiosk makes its next calls under that ward.
+        if (!s.config.wards.includes(resident.ward)) throw new ApiError(409, 'resident-not-in-ward', 'the resident is registered in a ward this server does not serve');
+        const session = s.sessions.create(resident.id, extra.kioskId, resident.ward);
+        const out: VerifyResponse = { sessionToken: session.token, expiresAt: session.expiresAt.toISOString(), residentId: resident.id, ward: resident.ward };
         return { status: 200, body: out };
       },
     },

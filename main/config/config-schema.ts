@@ -33,13 +33,33 @@ export const configSchema = z
         cashless: deviceBindingSchema,
       })
       .strict(),
+    /** Where the `real` bindings find their hardware. */
+    hardware: z
+      .object({
+        /** IPP URI of the certificate printer, e.g. ipp://printer.local/ipp/print. */
+        printerUri: z.string().regex(/^ipps?:\/\/[^\s]+$/, 'an ipp:// or ipps:// URI'),
+        /** USB ids of the HID cash unit. */
+        cashUnit: z.object({ vendorId: z.number().int().min(0).max(0xffff), productId: z.number().int().min(0).max(0xffff) }).strict(),
+        /**
+         * Reader names the `real` card binding may use (regular expressions). Virtual readers
+         * (vpcd) are refused unless listed here: only test rigs list them.
+         */
+        cardReaderAllow: z.array(z.string().min(1).max(200)),
+      })
+      .strict(),
     backend: z
       .object({
         /** `embedded` runs the reference ward back end in-process (demo); otherwise `url` is used. */
         mode: z.enum(['embedded', 'remote']),
         url: z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
+        /** The kiosk's client certificate and key, and the CA of the back end's server certificate (PEM files). */
+        tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1), caFile: z.string().min(1) }).strict(),
+        /** The city's public key that signs certificates (their QR seal), PEM. */
+        sealPublicKeyFile: z.string().min(1),
       })
       .strict(),
+    /** Shuffle the digits of the on-screen PIN keypad for each citizen (against shoulder-surfing). */
+    shufflePinPad: z.boolean(),
     /** Maintenance mode unlocks devtools, reload and quit shortcuts for technicians. */
     maintenance: z.boolean(),
     /** Where the kiosk keeps its databases and key files. Relative paths are under the user data folder. */

@@ -11,7 +11,23 @@ export const DEFAULT_CONFIG: KioskConfig = {
   defaultLanguage: 'ja',
   idle: { timeoutSec: 90, promptSec: 30 },
   devices: { card: 'sim', printer: 'sim', cash: 'sim', cashless: 'sim' },
-  backend: { mode: 'embedded', url: 'https://127.0.0.1:0/' },
+  hardware: {
+    printerUri: 'ipp://127.0.0.1:631/ipp/print',
+    cashUnit: { vendorId: 0x1209, productId: 0x4d47 },
+    cardReaderAllow: [],
+  },
+  // The demo uses the committed TEST PKI (fixtures/pki); relative paths are from the project folder.
+  backend: {
+    mode: 'embedded',
+    url: 'https://127.0.0.1:0/',
+    tls: {
+      certFile: 'fixtures/pki/kiosk/clients/kiosk-kokurakita-01.cert.pem',
+      keyFile: 'fixtures/pki/kiosk/clients/kiosk-kokurakita-01.key.pem',
+      caFile: 'fixtures/pki/kiosk/city-ca.cert.pem',
+    },
+    sealPublicKeyFile: 'fixtures/documents/city-seal.pub.pem',
+  },
+  shufflePinPad: false,
   maintenance: false,
   dataDir: '.madoguchi',
 };

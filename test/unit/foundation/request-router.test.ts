@@ -22,6 +22,8 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
       defaultLanguage: 'ja',
       shell: 'browser',
       maintenance: false,
+      simulated: { card: true, cash: true },
+      shufflePinPad: false,
     } as const),
     'session.getState': record('session.getState', idle),
     'session.start': record('session.start', idle),
@@ -29,6 +31,16 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
     'session.activity': record('session.activity', idle),
     'session.extend': record('session.extend', idle),
     'session.end': record('session.end', idle),
+    'certificate.begin': record('certificate.begin', { step: 'idle' } as const),
+    'certificate.getView': record('certificate.getView', { step: 'idle' } as const),
+    'certificate.submitPin': record('certificate.submitPin', { step: 'idle' } as const),
+    'certificate.choose': record('certificate.choose', { step: 'idle' } as const),
+    'certificate.pay': record('certificate.pay', { step: 'idle' } as const),
+    'certificate.back': record('certificate.back', { step: 'idle' } as const),
+    'simulator.listCards': record('simulator.listCards', []),
+    'simulator.insertCard': record('simulator.insertCard', {}),
+    'simulator.removeCard': record('simulator.removeCard', {}),
+    'simulator.insertCash': record('simulator.insertCash', {}),
     ...overrides,
   };
   return { router: new RequestRouter(handlers), calls };
@@ -47,6 +59,15 @@ describe('request router', () => {
     for (const channel of ['session.delete', '__proto__', 'constructor', 'toString', 42, null, 'a'.repeat(500)]) {
       const result = await router.dispatch(channel, {});
       assert.deepEqual(result, { ok: false, error: { code: 'unknown-channel', messageKey: 'errors.unknown-channel' } });
+    }
+    assert.deepEqual(calls, []);
+  });
+
+  test('a PIN that is not four digits never reaches the handler', async () => {
+    const { router, calls } = makeRouter();
+    for (const pin of ['123', '12345', '12a4', '１２３４', ' 1234', 1234]) {
+      const result = await router.dispatch('certificate.submitPin', { pin, confirmedLastTry: false });
+      assert.equal(!result.ok && result.error.code, 'invalid-request');
     }
     assert.deepEqual(calls, []);
   });

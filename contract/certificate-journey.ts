@@ -1,0 +1,80 @@
+/**
+ * The certificate auto-issuance journey (自動交付機) as the renderer sees it: one view per
+ * step, pushed as `certificate.changed`, and the requests that move it on.
+ *
+ * The view carries no personal data beyond what the screen must show (the household members'
+ * names when the citizen picks some of them); PINs travel only inside `certificate.submitPin`.
+ */
+import { z } from 'zod';
+
+export const certificateTypeSchema = z.enum(['juminhyo', 'inkan', 'koseki-zenbu', 'koseki-kojin', 'fuhyo', 'kazei']);
+export type CertificateTypeId = z.infer<typeof certificateTypeSchema>;
+
+export const paymentMethodSchema = z.enum(['cash', 'cashless']);
+
+export const certificateChoiceSchema = z
+  .object({
+    type: certificateTypeSchema,
+    copies: z.number().int().min(1).max(10),
+    /** 住民票: 本人 / 世帯全員. */
+    scope: z.enum(['self', 'household']).default('self'),
+    /** 住民票: include 世帯主・続柄. */
+    householdHead: z.boolean().default(false),
+    /** 住民票: include 本籍・筆頭者. */
+    honseki: z.boolean().default(false),
+  })
+  .strict();
+export type CertificateChoice = z.infer<typeof certificateChoiceSchema>;
+
+const offerSchema = z.object({
+  type: certificateTypeSchema,
+  available: z.boolean(),
+  /** i18n key saying why not, when not available. */
+  reasonKey: z.string().optional(),
+  unitFeeYen: z.number().int().nonnegative(),
+});
+
+/** Where a failure leaves the citizen: what to read, and what was given back. */
+const failureSchema = z.object({
+  messageKey: z.string(),
+  /** Yen given back by the machine. */
+  refundedYen: z.number().int().nonnegative(),
+  /** Yen the machine could not give back: a refund voucher number is printed on screen. */
+  owedYen: z.number().int().nonnegative(),
+  voucher: z.string().nullable(),
+  /** True when the card is still in the reader and must be taken. */
+  takeCard: z.boolean(),
+});
+
+export const certificateViewSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('idle') }),
+  z.object({ step: z.literal('insert-card'), messageKey: z.string().optional() }),
+  z.object({ step: z.literal('reading-card') }),
+  z.object({
+    step: z.literal('pin'),
+    triesLeft: z.number().int().min(1).max(3),
+    lastTry: z.boolean(),
+    /** Set after a wrong PIN. */
+    errorKey: z.string().optional(),
+  }),
+  z.object({ step: z.literal('authenticating') }),
+  z.object({ step: z.literal('choose'), offers: z.array(offerSchema), errorKey: z.string().optional() }),
+  z.object({ step: z.literal('preparing') }),
+  z.object({
+    step: z.literal('pay'),
+    choice: certificateChoiceSchema,
+    dueYen: z.number().int().positive(),
+    insertedYen: z.number().int().nonnegative(),
+    method: paymentMethodSchema.nullable(),
+    errorKey: z.string().optional(),
+  }),
+  z.object({ step: z.literal('take-card'), changeYen: z.number().int().nonnegative() }),
+  z.object({ step: z.literal('printing'), pagesDone: z.number().int().nonnegative().nullable() }),
+  z.object({ step: z.literal('take-certificate') }),
+  z.object({ step: z.literal('failed') }).merge(failureSchema),
+]);
+export type CertificateView = z.infer<typeof certificateViewSchema>;
+export type CertificateStep = CertificateView['step'];
+
+/** A fixture card the simulator can insert (demo and technicians only). */
+export const simCardSchema = z.object({ cardId: z.string(), label: z.string() });

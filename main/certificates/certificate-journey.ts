@@ -1,0 +1,321 @@
+/**
+ * The certificate auto-issuance journey (自動交付機), one citizen at a time.
+ *
+ * Order, as at コンビニ交付: card → PIN → choice → the certificate is prepared (printer
+ * checked, issued by the back end, rendered with every glyph checked) → payment → the card
+ * is taken → printing → the certificate is taken. Everything that can fail before the money
+ * is taken is done before it, so a fault there charges nothing. After payment a failed print
+ * is retried once when the printer recovers; otherwise the serial is voided and the money
+ * refunded (what the machine cannot give back gets a voucher and a staff alert).
+ *
+ * Every async step checks `generation`: the wipe bumps it, so a late answer from a device or
+ * the back end can never act on a session that has ended.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CertificateChoice, CertificateView } from '../../contract/certificate-journey';
+import type { WardId } from '../../contract/ward-api';
+import { isCardError } from '../../devices/card/card-errors';
+import type { PaymentMethod } from '../../devices/payment/payment-service';
+import { createLogger } from '../../platform/log';
+import { MissingGlyphError } from '../documents/glyph-check';
+import { WardApiError } from '../ward/ward-client';
+import { authFailureKey, refusalMessageKey, toIssueRequest } from './issue-request';
+import type { JourneyDeps } from './journey-deps';
+
+const log = createLogger('certificate-journey');
+
+type FailedView = Extract<CertificateView, { step: 'failed' }>;
+type PinView = Extract<CertificateView, { step: 'pin' }>;
+type Prepared = { serial: string; pdf: Buffer; dueYen: number; choice: CertificateChoice; printed: boolean };
+
+export class CertificateJourney {
+  private view: CertificateView = { step: 'idle' };
+  private generation = 0;
+  private sessionToken: string | null = null;
+  /** The resident's own ward: after login every call goes to it (any kiosk serves the whole city). */
+  private residentWard: WardId;
+  private offers: Extract<CertificateView, { step: 'choose' }>['offers'] = [];
+  private prepared: Prepared | null = null;
+  private txId: string | null = null;
+  private doneTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: JourneyDeps) {
+    this.residentWard = deps.wardId;
+  }
+
+  current(): CertificateView {
+    return this.view;
+  }
+
+  /** Starts waiting for a card; if one is already in the reader, reads it at once. */
+  begin(): CertificateView {
+    if (this.view.step !== 'idle' && this.view.step !== 'insert-card') return this.view;
+    this.show({ step: 'insert-card' });
+    if (this.deps.card.currentReader()) void this.readCard();
+    return this.view;
+  }
+
+  onCardInserted(): void {
+    if (this.view.step === 'insert-card') void this.readCard();
+  }
+
+  onCardRemoved(): void {
+    switch (this.view.step) {
+      case 'take-card':
+        void this.print();
+        return;
+      case 'reading-card':
+      case 'pin':
+      case 'authenticating':
+        // Nothing is known yet and no try was used by the kiosk: simply start again.
+        this.generation++;
+        this.sessionToken = null;
+        this.show({ step: 'insert-card', messageKey: 'certificate.cardRemoved' });
+        return;
+      case 'choose':
+      case 'preparing':
+      case 'pay':
+      case 'failed':
+        this.deps.endSession('card-removed');
+        return;
+      default:
+        return;
+    }
+  }
+
+  async submitPin(pin: string, confirmedLastTry: boolean): Promise<CertificateView> {
+    if (this.view.step !== 'pin') return this.view;
+    const gen = this.generation;
+    const pinView: PinView = this.view;
+    this.show({ step: 'authenticating' });
+    try {
+      const nonce = await this.deps.ward.nonce(this.deps.wardId);
+      if (gen !== this.generation) return this.view;
+      const signed = await this.deps.card.signAuthChallenge(pin, Buffer.from(nonce.nonce, 'base64'), { confirmedLastTry });
+      if (gen !== this.generation) return this.view;
+      const session = await this.deps.ward.verify(this.deps.wardId, {
+        nonce: nonce.nonce,
+        signature: Buffer.from(signed.signature).toString('base64'),
+        certificate: Buffer.from(signed.certificate.der).toString('base64'),
+      });
+      if (gen !== this.generation) return this.view;
+      this.sessionToken = session.sessionToken;
+      this.residentWard = session.ward;
+      const options = await this.deps.ward.options(this.residentWard, session.sessionToken);
+      if (gen !== this.generation) return this.view;
+      this.offers = options.types.map((t) => ({
+        type: t.type,
+        available: t.available,
+        unitFeeYen: t.unitFeeYen,
+        ...(t.refusal ? { reasonKey: refusalMessageKey(t.refusal) } : {}),
+      }));
+      return this.show({ step: 'choose', offers: this.offers });
+    } catch (err) {
+      if (gen !== this.generation) return this.view;
+      return this.show(this.afterPinFailure(err, pinView));
+    }
+  }
+
+  async choose(choice: CertificateChoice): Promise<CertificateView> {
+    if (this.view.step !== 'choose' || !this.sessionToken) return this.view;
+    const offer = this.offers.find((o) => o.type === choice.type);
+    if (!offer?.available) return this.show({ step: 'choose', offers: this.offers, errorKey: offer?.reasonKey ?? 'certificate.error.notOffered' });
+    const gen = this.generation;
+    this.show({ step: 'preparing' });
+    const health = await this.deps.printer.health().catch(() => null);
+    if (gen !== this.generation) return this.view;
+    if (!health?.ready) {
+      this.deps.alertStaff({ code: health ? `printer-${health.reasons[0]}` : 'printer-unreachable', severity: 'error' });
+      return this.show(this.failure(health && !health.ready ? health.citizenMessageKey : 'printer.unavailable'));
+    }
+    let serial: string | null = null;
+    try {
+      const answer = await this.deps.ward.issue(this.residentWard, this.sessionToken, toIssueRequest(choice), randomUUID());
+      if (gen !== this.generation) return this.view;
+      if (answer.outcome === 'refused') return this.show({ step: 'choose', offers: this.offers, errorKey: refusalMessageKey(answer.reason) });
+      serial = answer.serial;
+      const pdf = await this.deps.render(answer.certificate, answer.qrPayload);
+      if (gen !== this.generation) return this.view;
+      this.prepared = { serial, pdf, dueYen: answer.fee.totalYen, choice, printed: false };
+      return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null });
+    } catch (err) {
+      if (serial) await this.voidSerial(serial, 'cancelled');
+      if (gen !== this.generation) return this.view;
+      if (err instanceof MissingGlyphError) {
+        // Never print a certificate with a missing character: a person at the counter will.
+        this.deps.alertStaff({ code: 'certificate-missing-glyph', severity: 'warning', reference: serial ?? undefined });
+        return this.show(this.failure('certificate.error.goToCounter'));
+      }
+      log.warn({ err: errorCode(err) }, 'could not prepare the certificate');
+      return this.show(this.failure(err instanceof WardApiError ? authFailureKey(err.code) : 'certificate.error.goToCounter'));
+    }
+  }
+
+  async pay(method: PaymentMethod): Promise<CertificateView> {
+    const view = this.view;
+    const prepared = this.prepared;
+    if (view.step !== 'pay' || view.method !== null || !prepared) return this.view;
+    const gen = this.generation;
+    const txId = (this.txId ??= randomUUID());
+    this.show({ ...view, method, insertedYen: 0, errorKey: undefined });
+    const record = await this.deps.payment.pay(prepared.dueYen, method, {
+      txId,
+      onInserted: (p) => {
+        if (gen === this.generation && this.view.step === 'pay') this.show({ ...this.view, insertedYen: p.inserted });
+      },
+    });
+    if (gen !== this.generation) return this.view;
+    if (record.state === 'paid') {
+      const inserted = this.view.step === 'pay' ? this.view.insertedYen : 0;
+      return this.show({ step: 'take-card', changeYen: method === 'cash' ? Math.max(0, inserted - prepared.dueYen) : 0 });
+    }
+    if (record.state === 'cancelled') return this.show({ ...view, method: null, insertedYen: 0 });
+    if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, errorKey: 'certificate.error.declined' });
+    // A device fault or an unknown outcome: give back what was taken and void the serial.
+    return this.show(await this.refundAndVoid('print-failed', 'certificate.error.paymentFailed'));
+  }
+
+  /** From the fee screen back to the choice: money inserted so far comes back, the serial is voided. */
+  async back(): Promise<CertificateView> {
+    if (this.view.step !== 'pay' || !this.prepared) return this.view;
+    const gen = this.generation;
+    if (this.txId) await this.deps.payment.cancel(this.txId);
+    await this.voidSerial(this.prepared.serial, 'cancelled');
+    if (gen !== this.generation) return this.view;
+    this.prepared = null;
+    this.txId = null;
+    return this.show({ step: 'choose', offers: this.offers });
+  }
+
+  /** The journey's part of the session wipe: stop, give money back, void, forget. */
+  async wipe(): Promise<void> {
+    this.generation++;
+    if (this.doneTimer) clearTimeout(this.doneTimer);
+    this.doneTimer = null;
+    const { prepared, txId } = this;
+    if (txId) {
+      await this.deps.payment.cancel(txId).catch(() => null);
+      const record = this.deps.payment.get(txId);
+      if (record && record.kept > record.refunded && !prepared?.printed) await this.deps.payment.refundAll(txId).catch(() => null);
+    }
+    if (prepared && !prepared.printed) await this.voidSerial(prepared.serial, 'cancelled');
+    prepared?.pdf.fill(0);
+    this.prepared = null;
+    this.txId = null;
+    this.sessionToken = null;
+    this.residentWard = this.deps.wardId;
+    this.offers = [];
+    this.show({ step: 'idle' });
+  }
+
+  private async readCard(): Promise<void> {
+    const gen = this.generation;
+    this.show({ step: 'reading-card' });
+    try {
+      await this.deps.card.detect();
+      const status = await this.deps.card.getAuthPinStatus();
+      if (gen !== this.generation) return;
+      if (status.blocked) this.show(this.failure('certificate.error.pinBlocked'));
+      else this.show({ step: 'pin', triesLeft: status.triesLeft, lastTry: status.lastTry });
+    } catch (err) {
+      if (gen !== this.generation) return;
+      if (isCardError(err, 'card-removed', 'no-card')) this.show({ step: 'insert-card', messageKey: 'certificate.cardRemoved' });
+      else if (isCardError(err, 'not-my-number-card')) this.show(this.failure('certificate.error.notMyNumberCard'));
+      else if (isCardError(err, 'file-not-found')) this.show(this.failure('certificate.error.noCertificate'));
+      else this.show(this.failure('certificate.error.cardUnreadable'));
+    }
+  }
+
+  private afterPinFailure(err: unknown, pinView: PinView): CertificateView {
+    if (isCardError(err, 'wrong-pin')) {
+      const left = err.triesLeft ?? 0;
+      if (left <= 0) return this.failure('certificate.error.pinBlocked');
+      return { step: 'pin', triesLeft: left, lastTry: left === 1, errorKey: 'certificate.error.wrongPin' };
+    }
+    if (isCardError(err, 'pin-blocked')) return this.failure('certificate.error.pinBlocked');
+    if (isCardError(err, 'last-try-needs-confirmation')) return { ...pinView, errorKey: 'certificate.error.confirmLastTry' };
+    if (isCardError(err, 'card-removed', 'no-card')) return { step: 'insert-card', messageKey: 'certificate.cardRemoved' };
+    if (isCardError(err, 'file-not-found')) return this.failure('certificate.error.noCertificate');
+    if (err instanceof WardApiError) {
+      log.warn({ code: err.code, status: err.status }, 'authentication failed at the back end');
+      return this.failure(authFailureKey(err.code));
+    }
+    log.error({ err: errorCode(err) }, 'authentication failed');
+    return this.failure('certificate.error.cardUnreadable');
+  }
+
+  private async print(): Promise<void> {
+    const prepared = this.prepared;
+    if (!prepared) return;
+    const gen = this.generation;
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      this.show({ step: 'printing', pagesDone: null });
+      const result = await this.deps.printer
+        .print(prepared.pdf, {
+          jobName: `certificate-${prepared.serial}`,
+          copies: prepared.choice.copies,
+          onProgress: (p) => {
+            if (gen === this.generation && this.view.step === 'printing') this.show({ step: 'printing', pagesDone: p.pagesCompleted });
+          },
+        })
+        .catch(() => null);
+      if (gen !== this.generation) return;
+      if (result?.outcome === 'completed') {
+        prepared.printed = true;
+        await this.deps.ward.markPrinted(this.residentWard, prepared.serial, randomUUID()).catch((err: unknown) => {
+          this.deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: prepared.serial });
+          log.warn({ err: errorCode(err) }, 'could not mark the certificate printed');
+        });
+        if (gen !== this.generation) return;
+        this.show({ step: 'take-certificate' });
+        this.doneTimer = setTimeout(() => this.deps.endSession('complete'), this.deps.takeCertificateMs ?? 15_000);
+        return;
+      }
+      this.deps.alertStaff({ code: `print-${result?.outcome ?? 'error'}`, severity: 'error', reference: prepared.serial });
+      // One more try only if the printer says it is ready again (a cleared jam, say).
+      const health = await this.deps.printer.health().catch(() => null);
+      if (gen !== this.generation) return;
+      if (!health?.ready) break;
+    }
+    this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed'));
+  }
+
+  private async refundAndVoid(voidReason: 'print-failed' | 'cancelled', messageKey: string): Promise<CertificateView> {
+    const prepared = this.prepared;
+    let refundedYen = 0;
+    let owedYen = 0;
+    if (this.txId) {
+      const record = await this.deps.payment.refundAll(this.txId).catch(() => this.deps.payment.get(this.txId!));
+      refundedYen = record?.refunded ?? 0;
+      owedYen = record?.owed ?? 0;
+    }
+    if (prepared) await this.voidSerial(prepared.serial, voidReason);
+    const voucher = owedYen > 0 && prepared ? `RV-${prepared.serial}` : null;
+    if (voucher) this.deps.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
+    this.prepared = null;
+    return { ...this.failure(messageKey), refundedYen, owedYen, voucher, takeCard: false };
+  }
+
+  private async voidSerial(serial: string, reason: 'print-failed' | 'cancelled'): Promise<void> {
+    await this.deps.ward.voidIssued(this.residentWard, serial, { reason }, `void-${serial}`).catch((err: unknown) => {
+      // The back end keeps the serial as issued-unprinted; staff reconcile it with this reference.
+      this.deps.alertStaff({ code: 'backend-void-failed', severity: 'warning', reference: serial });
+      log.warn({ err: errorCode(err) }, 'could not void an unprinted serial');
+    });
+  }
+
+  private failure(messageKey: string): FailedView {
+    return { step: 'failed', messageKey, refundedYen: 0, owedYen: 0, voucher: null, takeCard: Boolean(this.deps.card.currentReader()) };
+  }
+
+  private show(view: CertificateView): CertificateView {
+    this.view = view;
+    this.deps.onView(view);
+    return view;
+  }
+}
+
+function errorCode(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
+  return err instanceof Error ? err.name : typeof err;
+}

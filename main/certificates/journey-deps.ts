@@ -1,0 +1,36 @@
+/**
+ * What the certificate journey needs from the rest of the kiosk, as narrow interfaces so
+ * the journey is tested with the real simulators and any piece can be swapped.
+ */
+import type { CertificateView } from '../../contract/certificate-journey';
+import type { WardId } from '../../contract/ward-api';
+import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
+import type { PaymentService } from '../../devices/payment/payment-service';
+import type { Printer } from '../../devices/printer/printer';
+import type { WardClient } from '../ward/ward-client';
+
+/** Renders a verified certificate; throws MissingGlyphError and never returns a partial PDF. */
+export type CertificateRenderer = (certificate: Record<string, unknown>, qrPayload: string) => Promise<Buffer>;
+
+export interface StaffAlert {
+  code: string;
+  severity: 'info' | 'warning' | 'error';
+  /** A reference staff can look up (serial, voucher); never personal data. */
+  reference?: string;
+}
+
+export interface JourneyDeps {
+  card: MyNumberCardClient;
+  ward: WardClient;
+  wardId: WardId;
+  printer: Printer;
+  payment: PaymentService;
+  render: CertificateRenderer;
+  /** Receives every new view (the event hub's `certificate.changed`). */
+  onView: (view: CertificateView) => void;
+  alertStaff: (alert: StaffAlert) => void;
+  /** Ends the citizen session (the one wipe), e.g. after the certificate is taken. */
+  endSession: (reason: 'complete' | 'card-removed') => void;
+  /** How long the "take your certificate" screen stays before the session completes. */
+  takeCertificateMs?: number;
+}

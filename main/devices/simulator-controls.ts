@@ -1,0 +1,45 @@
+/**
+ * The simulator panel's requests (demo and technicians): insert a fixture card, take it out,
+ * insert coins. Each works only while that device's binding is `sim`.
+ */
+import { KioskError } from '../../contract/errors';
+import type { RequestHandlers } from '../ipc/request-router';
+import { listCardFixtures, readCardFixture } from '../../devices/card/sim/virtual-card/card-fixture';
+import { loadCardFixture, VirtualMyNumberCard } from '../../devices/card/sim/virtual-card';
+import type { KioskDevices } from './kiosk-devices';
+
+type SimulatorHandlers = Pick<RequestHandlers, 'simulator.listCards' | 'simulator.insertCard' | 'simulator.removeCard' | 'simulator.insertCash'>;
+
+export function simulatorHandlers(devices: KioskDevices): SimulatorHandlers {
+  const simCard = () => devices.sim.card ?? notAvailable();
+  return {
+    'simulator.listCards': async () => {
+      simCard();
+      // Fictional test cards: the panel shows the card id and its test PIN, never the holder's name.
+      return listCardFixtures().map((cardId) => {
+        const pin = readCardFixture(cardId).pins.jpkiAuthPin;
+        return { cardId, label: pin ? `${cardId} · PIN ${pin}` : `${cardId} · no JPKI` };
+      });
+    },
+    'simulator.insertCard': async ({ cardId }) => {
+      const reader = simCard();
+      if (!listCardFixtures().includes(cardId)) throw new KioskError('invalid-request');
+      reader.insertCard(new VirtualMyNumberCard(loadCardFixture(cardId)));
+      return {};
+    },
+    'simulator.removeCard': async () => {
+      simCard().removeCard();
+      return {};
+    },
+    'simulator.insertCash': async ({ yen }) => {
+      const cash = devices.sim.cash ?? notAvailable();
+      if (yen >= 1000) cash.insertNote(yen);
+      else cash.insertCoin(yen);
+      return {};
+    },
+  };
+}
+
+function notAvailable(): never {
+  throw new KioskError('not-available');
+}

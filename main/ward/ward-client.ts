@@ -1,0 +1,139 @@
+/**
+ * The kiosk's client of the ward back end: HTTPS with mutual TLS (the kiosk's client
+ * certificate), JSON bodies validated with the shared wire schemas in `contract/ward-api.ts`.
+ *
+ * Every failure becomes a `WardApiError` with a code the journey maps to a citizen message:
+ * `unreachable` (down, refused, timed out), `http-<status>` with the back end's own code, or
+ * `invalid-response` when a body breaks the contract.
+ */
+import { request as httpsRequest, Agent } from 'node:https';
+import type { z } from 'zod';
+import {
+  apiErrorSchema,
+  certificateOptionsResponseSchema,
+  issuanceStatusResponseSchema,
+  issueCertificateResponseSchema,
+  nonceResponseSchema,
+  verifyResponseSchema,
+  wardBasePath,
+  type IssueCertificateRequest,
+  type VerifyRequest,
+  type VoidRequest,
+  type WardId,
+} from '../../contract/ward-api';
+
+export interface WardClientTls {
+  certPem: string;
+  keyPem: string;
+  /** The CA that signed the back end's server certificate. */
+  caPem: string;
+}
+
+export class WardApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number | null,
+  ) {
+    super(code);
+    this.name = 'WardApiError';
+  }
+}
+
+const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+export class WardClient {
+  private readonly agent: Agent;
+
+  constructor(
+    private readonly origin: string,
+    tls: WardClientTls,
+    private readonly timeoutMs = 10_000,
+  ) {
+    this.agent = new Agent({ cert: tls.certPem, key: tls.keyPem, ca: tls.caPem, keepAlive: true, minVersion: 'TLSv1.3' });
+  }
+
+  nonce(ward: WardId) {
+    return this.call(ward, 'POST', '/v1/auth/nonce', nonceResponseSchema, {});
+  }
+
+  verify(ward: WardId, body: VerifyRequest) {
+    return this.call(ward, 'POST', '/v1/auth/verify', verifyResponseSchema, body);
+  }
+
+  options(ward: WardId, sessionToken: string) {
+    return this.call(ward, 'GET', '/v1/certificates/options', certificateOptionsResponseSchema, undefined, { sessionToken });
+  }
+
+  issue(ward: WardId, sessionToken: string, body: IssueCertificateRequest, idempotencyKey: string) {
+    return this.call(ward, 'POST', '/v1/certificates', issueCertificateResponseSchema, body, { sessionToken, idempotencyKey });
+  }
+
+  markPrinted(ward: WardId, serial: string, idempotencyKey: string) {
+    return this.call(ward, 'POST', `/v1/certificates/${encodeURIComponent(serial)}/printed`, issuanceStatusResponseSchema, {}, { idempotencyKey });
+  }
+
+  voidIssued(ward: WardId, serial: string, body: VoidRequest, idempotencyKey: string) {
+    return this.call(ward, 'POST', `/v1/certificates/${encodeURIComponent(serial)}/void`, issuanceStatusResponseSchema, body, { idempotencyKey });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private call<S extends z.ZodTypeAny>(
+    ward: WardId,
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body: unknown,
+    headers: { sessionToken?: string; idempotencyKey?: string } = {},
+  ): Promise<z.infer<S>> {
+    const url = new URL(`${wardBasePath(ward)}${path}`, this.origin);
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    return new Promise((resolve, reject) => {
+      const req = httpsRequest(
+        url,
+        {
+          method,
+          agent: this.agent,
+          timeout: this.timeoutMs,
+          headers: {
+            accept: 'application/json',
+            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+            ...(headers.sessionToken ? { authorization: `Bearer ${headers.sessionToken}` } : {}),
+            ...(headers.idempotencyKey ? { 'idempotency-key': headers.idempotencyKey } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (size > MAX_RESPONSE_BYTES) req.destroy(new WardApiError('invalid-response', res.statusCode ?? null));
+            else chunks.push(c);
+          });
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            let json: unknown;
+            try {
+              json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            } catch {
+              return reject(new WardApiError(status >= 500 ? `http-${status}` : 'invalid-response', status));
+            }
+            if (status < 200 || status >= 300) {
+              const err = apiErrorSchema.safeParse(json);
+              return reject(new WardApiError(err.success ? err.data.code : `http-${status}`, status));
+            }
+            const parsed = schema.safeParse(json);
+            if (!parsed.success) return reject(new WardApiError('invalid-response', status));
+            resolve(parsed.data);
+          });
+          res.on('error', () => reject(new WardApiError('unreachable', null)));
+        },
+      );
+      req.on('timeout', () => req.destroy(new WardApiError('unreachable', null)));
+      req.on('error', (err) => reject(err instanceof WardApiError ? err : new WardApiError('unreachable', null)));
+      req.end(payload);
+    });
+  }
+}

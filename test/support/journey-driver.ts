@@ -1,0 +1,61 @@
+/**
+ * Drives the certificate journey through the real runtime (simulated devices, the embedded
+ * reference back end), the way the renderer does: through the request router only.
+ */
+import type { CertificateView } from '../../contract/certificate-journey';
+import type { RequestInput, RequestName, RequestOutput } from '../../contract/kiosk-api';
+import { DEFAULT_CONFIG } from '../../main/config/default-config';
+import { mergeConfig, parseConfig } from '../../main/config/load-config';
+import { createKioskRuntime, type KioskRuntime } from '../../main/kiosk-runtime';
+
+export async function startTestRuntime(overlay: unknown = {}): Promise<KioskRuntime> {
+  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, overlay), 'test config');
+  return createKioskRuntime(config, 'browser', { backendFaults: true, takeCertificateMs: 100 });
+}
+
+export async function call<K extends RequestName>(runtime: KioskRuntime, channel: K, input: RequestInput<K>): Promise<RequestOutput<K>> {
+  const result = await runtime.router.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}`);
+  return result.value as RequestOutput<K>;
+}
+
+/** Waits until the journey shows `step` (events arrive asynchronously, as on a real kiosk). */
+export async function waitForStep<S extends CertificateView['step']>(
+  runtime: KioskRuntime,
+  step: S,
+  timeoutMs = 10_000,
+): Promise<Extract<CertificateView, { step: S }>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = runtime.journey.current();
+    if (view.step === step) return view as Extract<CertificateView, { step: S }>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${step}; at ${JSON.stringify(view)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Inserts coins and notes until `yen` is counted. Like a person at the machine, it waits for
+ * the unit to accept each one: a coin inserted before the unit is enabled comes straight back
+ * and is inserted again.
+ */
+export async function insertCash(runtime: KioskRuntime, yen: number): Promise<void> {
+  await waitForStep(runtime, 'pay');
+  const counted = () => {
+    const v = runtime.journey.current();
+    return v.step === 'pay' ? v.insertedYen : Number.POSITIVE_INFINITY;
+  };
+  let left = yen;
+  for (const d of [1000, 500, 100, 50, 10] as const) {
+    while (left >= d) {
+      const before = counted();
+      for (let attempt = 0; attempt < 20 && counted() === before; attempt++) {
+        await call(runtime, 'simulator.insertCash', { yen: d });
+        const until = Date.now() + 250;
+        while (counted() === before && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      if (counted() === before) throw new Error(`the cash unit did not take ${d} yen`);
+      left -= d;
+    }
+  }
+}
