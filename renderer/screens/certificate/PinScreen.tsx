@@ -87,7 +87,6 @@ export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit }: P
           className="keypad__key keypad__key--backspace"
           onClick={backspace}
           disabled={digits.length === 0 || confirming}
-          aria-label={t('pin.backspaceLabel')}
           data-testid="pin-backspace"
         >
           {t('pin.backspace')}
