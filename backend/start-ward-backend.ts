@@ -78,8 +78,8 @@ export interface WardBackendHandle {
   stop(): Promise<void>;
 }
 
-function defaultTls(): WardBackendTls {
-  const dir = join(defaultFixturesDir, 'pki', 'kiosk');
+function defaultTls(fixturesDir: string): WardBackendTls {
+  const dir = join(fixturesDir, 'pki', 'kiosk');
   return {
     certPem: readFileSync(join(dir, 'server.cert.pem'), 'utf8'),
     keyPem: readFileSync(join(dir, 'server.key.pem'), 'utf8'),
@@ -109,7 +109,7 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
   const now = options.now ?? (() => new Date());
   const config = resolveWardConfig(options.config ?? {});
   const fixturesDir = options.fixturesDir ?? defaultFixturesDir;
-  const tls = options.tls ?? defaultTls();
+  const tls = options.tls ?? defaultTls(fixturesDir);
   const sealKey: KeyObject = createPrivateKey(options.sealPrivateKeyPem ?? readFileSync(join(fixturesDir, 'documents', 'city-seal.key.pem'), 'utf8'));
   let trust = await JpkiTrust.load(options.jpki ?? loadJpkiTrustInput(fixturesDir));
 

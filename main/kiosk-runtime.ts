@@ -13,7 +13,8 @@ import { certificateHandlers } from './certificates/certificate-handlers';
 import { createVerifiedRenderer } from './certificates/verified-renderer';
 import { connectWard, type WardConnection } from './certificates/ward-connection';
 import type { KioskConfig } from './config/config-schema';
-import { resolveProjectPath } from './config/project-paths';
+import { join } from 'node:path';
+import { fixturesDir, resolveProjectPath } from './config/project-paths';
 import { WARDS } from './config/wards';
 import { openKioskDevices, type KioskDevices } from './devices/kiosk-devices';
 import { simulatorHandlers } from './devices/simulator-controls';
@@ -66,7 +67,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     payment: devices.payment,
     render: createVerifiedRenderer(
       resolveProjectPath(config.backend.sealPublicKeyFile),
-      resolveProjectPath('fixtures/documents/city-seal.png'),
+      join(fixturesDir(), 'documents', 'city-seal.png'),
     ),
     onView: (view) => hub.emit('certificate.changed', view),
     alertStaff: (alert) => staffAlerts.raise(alert),

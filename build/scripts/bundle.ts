@@ -35,7 +35,6 @@ export async function bundle(): Promise<void> {
       ...node,
       entryPoints: {
         start: 'main/start.ts',
-        'browser-main': 'main/browser-shell/browser-main.ts',
         'electron-main': 'main/electron/electron-main.ts',
       },
       outdir: join(out, 'main'),

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { createLogger } from '../../platform/log';
-import { ConfigError, resolveConfig } from '../config/load-config';
+import { resolveConfig } from '../config/load-config';
 import { createKioskRuntime } from '../kiosk-runtime';
 import { startBridgeServer } from './bridge-server';
 import { launchChromium, type LaunchedBrowser } from './launch-chromium';
@@ -55,11 +55,4 @@ export async function runBrowserShell(argv: readonly string[]): Promise<void> {
     console.log(`Madoguchi is serving on ${server.url}`);
     console.log(hasDisplay ? 'Open that address in Chromium.' : 'No display here: open that address in Chromium on this machine.');
   }
-}
-
-if (require.main === module) {
-  runBrowserShell(process.argv).catch((err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
-  });
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { startWardBackend, type WardBackendHandle } from '../../backend/start-ward-backend';
 import type { KioskConfig } from '../config/config-schema';
-import { resolveProjectPath } from '../config/project-paths';
+import { fixturesDir, resolveProjectPath } from '../config/project-paths';
 import { WardClient } from '../ward/ward-client';
 
 export interface WardConnection {
@@ -18,7 +18,7 @@ export interface WardConnection {
 export async function connectWard(config: KioskConfig, options: { faults?: boolean } = {}): Promise<WardConnection> {
   const read = (file: string) => readFileSync(resolveProjectPath(file), 'utf8');
   const tls = { certPem: read(config.backend.tls.certFile), keyPem: read(config.backend.tls.keyFile), caPem: read(config.backend.tls.caFile) };
-  const embedded = config.backend.mode === 'embedded' ? await startWardBackend({ port: 0, faults: options.faults ?? false }) : null;
+  const embedded = config.backend.mode === 'embedded' ? await startWardBackend({ port: 0, faults: options.faults ?? false, fixturesDir: fixturesDir() }) : null;
   const client = new WardClient(embedded ? embedded.url : config.backend.url.replace(/\/$/, ''), tls);
   return {
     client,

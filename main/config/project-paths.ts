@@ -16,3 +16,11 @@ export function projectRoot(start: string = __dirname): string {
 export function resolveProjectPath(path: string): string {
   return isAbsolute(path) ? path : resolve(projectRoot(), path);
 }
+
+/**
+ * The fixtures folder (simulator and demo data). Passed explicitly to every simulator: in the
+ * bundled main process a module's own `__dirname` no longer says where the repo is.
+ */
+export function fixturesDir(): string {
+  return process.env.MADOGUCHI_FIXTURES_DIR ?? resolveProjectPath('fixtures');
+}

@@ -13,7 +13,10 @@ import { PaymentService } from '../../devices/payment/payment-service';
 import { createIppPrinter } from '../../devices/printer/ipp/ipp-printer';
 import type { Printer } from '../../devices/printer/printer';
 import { startPrinterSimulator, type PrinterSimulator } from '../../devices/printer/sim/printer-sim';
+import { join } from 'node:path';
+import { loadCashlessSimFixture } from '../../devices/payment/cashless/sim/sim-cashless-fixture';
 import type { KioskConfig } from '../config/config-schema';
+import { fixturesDir } from '../config/project-paths';
 
 export interface KioskDevices {
   cardManager: CardReaderManager;
@@ -34,15 +37,15 @@ export async function openKioskDevices(config: KioskConfig): Promise<KioskDevice
   await cardManager.start();
   const card = new MyNumberCardClient(cardManager);
 
-  const printerSim = devices.printer === 'sim' ? await startPrinterSimulator({ spoolDir: null, msPerPage: 300 }) : null;
+  const printerSim = devices.printer === 'sim' ? await startPrinterSimulator({ config: join(fixturesDir(), 'printers', 'kiosk-a4-mono.json'), spoolDir: null, msPerPage: 300 }) : null;
   const printer = createIppPrinter(printerSim ? printerSim.uri : hardware.printerUri);
 
   const cash =
     devices.cash === 'sim'
-      ? await openCashUnit({ backend: 'sim' })
+      ? await openCashUnit({ backend: 'sim', fixtureFile: join(fixturesDir(), 'payment', 'cash-unit-sim.json') })
       : await openCashUnit({ backend: 'hid', hid: { vendorId: hardware.cashUnit.vendorId, productId: hardware.cashUnit.productId } });
   // No cashless terminal driver is bundled yet: `real` means none is installed.
-  const cashless = devices.cashless === 'sim' ? new SimCashlessTerminal() : undefined;
+  const cashless = devices.cashless === 'sim' ? new SimCashlessTerminal(loadCashlessSimFixture(join(fixturesDir(), 'payment', 'cashless-sim.json'))) : undefined;
   const payment = new PaymentService({ cash: cash.unit, ...(cashless ? { cashless } : {}) });
 
   return {

@@ -6,6 +6,7 @@ import { KioskError } from '../../contract/errors';
 import type { RequestHandlers } from '../ipc/request-router';
 import { listCardFixtures, readCardFixture } from '../../devices/card/sim/virtual-card/card-fixture';
 import { loadCardFixture, VirtualMyNumberCard } from '../../devices/card/sim/virtual-card';
+import { fixturesDir } from '../config/project-paths';
 import type { KioskDevices } from './kiosk-devices';
 
 type SimulatorHandlers = Pick<RequestHandlers, 'simulator.listCards' | 'simulator.insertCard' | 'simulator.removeCard' | 'simulator.insertCash'>;
@@ -16,15 +17,15 @@ export function simulatorHandlers(devices: KioskDevices): SimulatorHandlers {
     'simulator.listCards': async () => {
       simCard();
       // Fictional test cards: the panel shows the card id and its test PIN, never the holder's name.
-      return listCardFixtures().map((cardId) => {
-        const pin = readCardFixture(cardId).pins.jpkiAuthPin;
+      return listCardFixtures(fixturesDir()).map((cardId) => {
+        const pin = readCardFixture(cardId, fixturesDir()).pins.jpkiAuthPin;
         return { cardId, label: pin ? `${cardId} · PIN ${pin}` : `${cardId} · no JPKI` };
       });
     },
     'simulator.insertCard': async ({ cardId }) => {
       const reader = simCard();
-      if (!listCardFixtures().includes(cardId)) throw new KioskError('invalid-request');
-      reader.insertCard(new VirtualMyNumberCard(loadCardFixture(cardId)));
+      if (!listCardFixtures(fixturesDir()).includes(cardId)) throw new KioskError('invalid-request');
+      reader.insertCard(new VirtualMyNumberCard(loadCardFixture(cardId, fixturesDir())));
       return {};
     },
     'simulator.removeCard': async () => {
