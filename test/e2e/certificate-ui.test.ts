@@ -195,6 +195,34 @@ describe('certificate journey screens', () => {
   });
 });
 
+describe('shuffled PIN keypad', () => {
+  let shuffled: KioskHarness;
+  before(async () => {
+    shuffled = await startKiosk({ shufflePinPad: true });
+  });
+  after(async () => {
+    await shuffled?.stop();
+  });
+
+  test('the digits are in a random order, and the PIN still works', async () => {
+    await withKioskPage(browser, shuffled, 'certificate-shuffled', async (page) => {
+      await page.getByTestId('journey-certificate').click();
+      await page.getByTestId('sim-insert-card-001').click();
+      await page.getByTestId('cert-pin').waitFor();
+      const order = await page.locator('[data-testid^="pin-key-"]').evaluateAll((keys) => keys.map((k) => k.textContent ?? ''));
+      assert.deepEqual([...order].sort(), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+      // One chance in 3,628,800 that a fair shuffle gives the usual order.
+      assert.notDeepEqual(order, ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
+      await checkScreen(page, 'PIN (shuffled)');
+      await typePin(page, '1234');
+      await page.getByTestId('pin-ok').click();
+      await page.getByRole('heading', { name: '証明書を選んでください' }).waitFor();
+    });
+    await shuffled.runtime.session.end('cancel');
+    shuffled.runtime.devices.sim.card?.removeCard();
+  });
+});
+
 describe('certificate strings', () => {
   const load = (lang: string) =>
     JSON.parse(readFileSync(join(__dirname, '..', '..', 'renderer', 'i18n', 'locales', lang, 'certificate.json'), 'utf8')) as Record<string, unknown>;

@@ -3,6 +3,7 @@
  * All state that matters lives on the main side; this only shows it and sends the
  * citizen's answers. The PIN exists only inside the PIN screen until it is sent.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
 import { useKiosk } from '../../app/kiosk-context';
@@ -22,8 +23,19 @@ export function CertificateJourney({ onFinish }: { onFinish: () => void }) {
   const { t } = useTranslation('certificate');
   const state = useCertificateView(client);
   const { view, callErrorKey, call } = state;
+  const root = useRef<HTMLDivElement>(null);
+  const step = view?.step ?? 'starting';
+
+  // A new step is a new screen: move focus to its heading so a screen reader starts there.
+  useEffect(() => {
+    const heading = root.current?.querySelector<HTMLElement>('h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [step]);
+
   return (
-    <div className="cert" data-step={view?.step ?? 'starting'}>
+    <div className="cert" data-step={step} ref={root}>
       {callErrorKey ? (
         <p className="cert-message cert-message--error" role="alert" data-testid="cert-call-error">
           {messageText(t, callErrorKey)}

@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText } from './message-text';
 import { keypadDigits } from './pin-layout';
+import { PinKeypad } from './PinKeypad';
 
 const PIN_LENGTH = 4;
 
@@ -52,54 +53,34 @@ export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit }: P
           {messageText(t, errorKey)}
         </p>
       ) : null}
-      <div className="pin__status">
-        <div className="pin__dots" role="status" aria-label={t('pin.entered', { count: digits.length })} data-testid="cert-pin-dots">
-          {Array.from({ length: PIN_LENGTH }, (_, i) => (
-            <span key={i} className={i < digits.length ? 'pin__dot pin__dot--filled' : 'pin__dot'} aria-hidden="true" />
-          ))}
+      <div className="pin__body">
+        <div className="pin__info">
+          <div className="pin__status">
+            <div className="pin__dots" role="status" aria-label={t('pin.entered', { count: digits.length })} data-testid="cert-pin-dots">
+              {Array.from({ length: PIN_LENGTH }, (_, i) => (
+                <span key={i} className={i < digits.length ? 'pin__dot pin__dot--filled' : 'pin__dot'} aria-hidden="true" />
+              ))}
+            </div>
+            <p className={lastTry ? 'pin__tries pin__tries--last' : 'pin__tries'} data-testid="cert-pin-tries">
+              {t('pin.triesLeft', { n: triesLeft })}
+            </p>
+          </div>
+          {lastTry ? (
+            <div className="cert-message cert-message--warning" data-testid="cert-pin-last-try">
+              <p className="cert-message__strong">{t('pin.lastTryWarning')}</p>
+              <p>{t('pin.lastTryHint')}</p>
+            </div>
+          ) : null}
         </div>
-        <p className={lastTry ? 'pin__tries pin__tries--last' : 'pin__tries'} data-testid="cert-pin-tries">
-          {t('pin.triesLeft', { n: triesLeft })}
-        </p>
-      </div>
-      {lastTry ? (
-        <div className="cert-message cert-message--warning" data-testid="cert-pin-last-try">
-          <p className="cert-message__strong">{t('pin.lastTryWarning')}</p>
-          <p>{t('pin.lastTryHint')}</p>
-        </div>
-      ) : null}
-      <div className="keypad" role="group" aria-label={t('pin.keypad')}>
-        {layout.map((d, i) => (
-          <button
-            key={d}
-            type="button"
-            // The last digit sits in the middle of the bottom row, between 訂正 and 確定.
-            className={i === layout.length - 1 ? 'keypad__key keypad__key--bottom' : 'keypad__key'}
-            onClick={() => press(d)}
-            disabled={full || confirming}
-            data-testid={`pin-key-${d}`}
-          >
-            {d}
-          </button>
-        ))}
-        <button
-          type="button"
-          className="keypad__key keypad__key--backspace"
-          onClick={backspace}
-          disabled={digits.length === 0 || confirming}
-          data-testid="pin-backspace"
-        >
-          {t('pin.backspace')}
-        </button>
-        <button
-          type="button"
-          className="keypad__key keypad__key--ok"
-          onClick={ok}
-          disabled={!full || confirming}
-          data-testid="pin-ok"
-        >
-          {t('pin.ok')}
-        </button>
+        <PinKeypad
+          digits={layout}
+          digitsDisabled={full || confirming}
+          backspaceDisabled={digits.length === 0 || confirming}
+          okDisabled={!full || confirming}
+          onDigit={press}
+          onBackspace={backspace}
+          onOk={ok}
+        />
       </div>
       {confirming ? (
         <div className="overlay">
