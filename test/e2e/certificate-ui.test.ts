@@ -168,6 +168,28 @@ describe('certificate journey screens', () => {
     });
   });
 
+  test('「戻る」 while paying gives the money back and returns to the choice', async () => {
+    const cash = kiosk.runtime.devices.sim.cash;
+    assert.ok(cash, 'the cash unit is simulated');
+    const cashBoxBefore = cash.model.cashBox;
+    await withKioskPage(browser, kiosk, 'certificate-pay-back', async (page) => {
+      await startAndInsert(page, 'card-001');
+      await typePin(page, '1234');
+      await page.getByTestId('pin-ok').click();
+      await page.getByTestId('type-juminhyo').click();
+      await page.getByTestId('choose-next').click();
+      await page.getByTestId('pay-cash').click({ timeout: 20_000 });
+      await page.getByTestId('sim-cash-100').click();
+      await page.getByTestId('cash-inserted').filter({ hasText: '100円' }).waitFor();
+      assert.match(await page.getByTestId('cert-pay-cash').innerText(), /入れたお金は返却されます/);
+      await page.getByTestId('pay-back').click();
+      await page.getByRole('heading', { name: '証明書を選んでください' }).waitFor();
+      await checkScreen(page, 'choose after 戻る');
+    });
+    assert.equal(cash.model.escrowTotal, 0, 'nothing left in escrow');
+    assert.equal(cash.model.cashBox, cashBoxBefore, 'nothing kept');
+  });
+
   test('a blocked card ends on the failure screen with the message, take the card, and a way home', async () => {
     await withKioskPage(browser, kiosk, 'certificate-blocked', async (page) => {
       await page.getByTestId('journey-certificate').click();
@@ -182,15 +204,19 @@ describe('certificate journey screens', () => {
     });
   });
 
-  test('in English the screens read in English', async () => {
+  test('in English and with larger text the screens read in English and stay touch-friendly', async () => {
     await withKioskPage(browser, kiosk, 'certificate-en', async (page) => {
       await page.getByTestId('language').click();
+      await page.getByTestId('text-size').click();
       await page.getByTestId('journey-certificate').click();
       await page.getByRole('heading', { name: 'Please insert your My Number Card' }).waitFor();
       await page.getByTestId('sim-insert-card-004').click();
       await page.getByRole('heading', { name: 'Enter the PIN of your user certificate (4 digits)' }).waitFor();
       assert.match(await page.getByTestId('cert-pin-tries').innerText(), /3 tries left/);
-      await checkScreen(page, 'PIN (en)');
+      await checkScreen(page, 'PIN (en, large text)');
+      await page.getByTestId('sim-remove-card').click();
+      await page.getByText('The card was removed. Please insert it again.').waitFor();
+      await checkScreen(page, 'insert card again (en, large text)');
     });
   });
 });
