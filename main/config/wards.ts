@@ -1,13 +1,23 @@
-/** The seven wards of Kitakyushu City, the demo city. */
-export const WARDS = {
-  moji: { nameJa: '門司区', nameEn: 'Moji Ward' },
-  kokurakita: { nameJa: '小倉北区', nameEn: 'Kokurakita Ward' },
-  kokuraminami: { nameJa: '小倉南区', nameEn: 'Kokuraminami Ward' },
-  wakamatsu: { nameJa: '若松区', nameEn: 'Wakamatsu Ward' },
-  yahatahigashi: { nameJa: '八幡東区', nameEn: 'Yahatahigashi Ward' },
-  yahatanishi: { nameJa: '八幡西区', nameEn: 'Yahatanishi Ward' },
-  tobata: { nameJa: '戸畑区', nameEn: 'Tobata Ward' },
-} as const;
+/**
+ * The seven wards of Kitakyushu City, the demo city. Ids and Japanese names come from the
+ * ward API's contract; the English names are the kiosk's own.
+ */
+import { wardIds, wardInfo, type WardId } from '../../contract/ward-api';
 
-export type WardId = keyof typeof WARDS;
-export const WARD_IDS = Object.keys(WARDS) as [WardId, ...WardId[]];
+export type { WardId };
+
+const NAMES_EN: Readonly<Record<WardId, string>> = {
+  moji: 'Moji Ward',
+  kokurakita: 'Kokurakita Ward',
+  kokuraminami: 'Kokuraminami Ward',
+  wakamatsu: 'Wakamatsu Ward',
+  yahatahigashi: 'Yahatahigashi Ward',
+  yahatanishi: 'Yahatanishi Ward',
+  tobata: 'Tobata Ward',
+};
+
+export const WARD_IDS = wardIds;
+
+export const WARDS: Readonly<Record<WardId, { nameJa: string; nameEn: string }>> = Object.fromEntries(
+  wardIds.map((id) => [id, { nameJa: wardInfo[id].nameJa, nameEn: NAMES_EN[id] }]),
+) as Record<WardId, { nameJa: string; nameEn: string }>;
