@@ -6,8 +6,8 @@
  * names when the citizen picks some of them); PINs travel only inside `certificate.submitPin`.
  */
 import { z } from 'zod';
+import { certificateTypeSchema } from './ward-api';
 
-export const certificateTypeSchema = z.enum(['juminhyo', 'inkan', 'koseki-zenbu', 'koseki-kojin', 'fuhyo', 'kazei']);
 export type CertificateTypeId = z.infer<typeof certificateTypeSchema>;
 
 export const paymentMethodSchema = z.enum(['cash', 'cashless']);
