@@ -105,7 +105,7 @@ export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
 
 // ---------------------------------------------------------------- certificates
 
-/** Certificate type ids (the same ids as platform/certificate-seal's content schema). */
+/** Certificate type ids; the sealed content schema (platform/certificate-seal) uses this list too. */
 export const certificateTypes = [
   'juminhyo', // 住民票の写し
   'inkan', // 印鑑登録証明書

@@ -5,6 +5,7 @@
 import { app, BrowserWindow, ipcMain, powerSaveBlocker } from 'electron';
 import { join } from 'node:path';
 import { createLogger } from '../../platform/log';
+import { assertDeployable } from '../config/deployment-guard';
 import { ConfigError, resolveConfig } from '../config/load-config';
 import { createKioskRuntime, type KioskRuntime } from '../kiosk-runtime';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -25,7 +26,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   let runtime: KioskRuntime;
   try {
-    runtime = await createKioskRuntime(resolveConfig(process.argv), 'electron');
+    const config = resolveConfig(process.argv);
+    assertDeployable(config, app.isPackaged);
+    runtime = await createKioskRuntime(config, 'electron');
   } catch (err) {
     return fail(err);
   }

@@ -11,16 +11,8 @@ import {
   serialNumber, sexSchema, yen,
 } from './content-primitives';
 
-/** The certificate types the kiosk issues. */
-export const certificateTypeSchema = z.enum([
-  'juminhyo', // 住民票の写し
-  'inkan', // 印鑑登録証明書
-  'koseki-zenbu', // 戸籍全部事項証明書
-  'koseki-kojin', // 戸籍個人事項証明書
-  'fuhyo', // 戸籍の附票の写し
-  'kazei', // 所得・課税証明書
-]);
-export type CertificateType = z.infer<typeof certificateTypeSchema>;
+/** The certificate types the kiosk issues: the ward API contract owns the list. */
+export { certificateTypeSchema, type CertificateType } from '../../contract/ward-api';
 
 const common = {
   /** 交付番号, unique per issued certificate. */

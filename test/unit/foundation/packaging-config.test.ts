@@ -4,8 +4,9 @@
  */
 import Ajv from 'ajv';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { load } from 'js-yaml';
 
@@ -56,4 +57,25 @@ describe('electron-builder.yml', () => {
     for (const mod of ['better-sqlite3', 'pcsclite', 'node-hid']) assert.ok(unpack.some((p) => p.includes(mod)), mod);
     assert.equal((config.directories as { buildResources: string }).buildResources, 'build');
   });
+
+  test('no private key of the demo PKI or the city seal ships; only the fictional cards keep theirs', () => {
+    // The same matcher electron-builder applies to `files`, patterns in order, `!` excludes.
+    const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch') as {
+      minimatch: (path: string, pattern: string, opts?: { dot: boolean }) => boolean;
+    };
+    const patterns = config.files as string[];
+    const shipped = (file: string) =>
+      patterns.reduce((included, p) => (p.startsWith('!') ? included && !minimatch(file, p.slice(1), { dot: true }) : included || minimatch(file, p, { dot: true })), false);
+    const keys = listFiles(join(root, 'fixtures'))
+      .filter((f) => readFileSync(f, 'utf8').includes('PRIVATE KEY'))
+      .map((f) => relative(root, f).split('\\').join('/'));
+    const simulatorKeys = (f: string) => f.startsWith('fixtures/pki/jpki/cards/') || f === 'fixtures/pki/jpki/card-ap-key.pem';
+    assert.ok(keys.some((f) => !simulatorKeys(f)), 'the fixtures hold TEST private keys (the check has something to check)');
+    assert.deepEqual(keys.filter((f) => !simulatorKeys(f) && shipped(f)), []);
+    assert.ok(shipped('fixtures/residents.json') && shipped('fixtures/pki/kiosk/city-ca.cert.pem'), 'public demo data still ships');
+  });
 });
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}

@@ -1,0 +1,51 @@
+/**
+ * Refuses to run a packaged (deployed) kiosk on demo material.
+ *
+ * The repository carries a TEST PKI, a TEST city seal key and simulated devices so that
+ * `npm start` works on a fresh machine. A packaged build must never trust or sign with those:
+ * a kiosk that accidentally pinned the TEST CA would accept a forged back end, and one that
+ * issued on simulated devices would take no real money. So a packaged build needs a remote
+ * back end, key material from outside the app's `fixtures/` folder and real devices;
+ * simulators are allowed only in maintenance mode (technicians on the bench).
+ */
+import { relative, sep } from 'node:path';
+import type { KioskConfig } from './config-schema';
+import { ConfigError } from './load-config';
+import { fixturesDir, resolveProjectPath } from './project-paths';
+
+/** Every reason the configuration is not deployable; empty when it is. */
+export function deploymentProblems(config: KioskConfig, fixtures: string = fixturesDir()): string[] {
+  const problems: string[] = [];
+  if (config.backend.mode !== 'remote') problems.push('backend.mode is "embedded" (the demo back end); a deployed kiosk needs "remote"');
+  const files: [string, string][] = [
+    ['backend.tls.certFile', config.backend.tls.certFile],
+    ['backend.tls.keyFile', config.backend.tls.keyFile],
+    ['backend.tls.caFile', config.backend.tls.caFile],
+    ['backend.sealPublicKeyFile', config.backend.sealPublicKeyFile],
+  ];
+  for (const [key, file] of files) {
+    if (isInside(resolveProjectPath(file), fixtures)) problems.push(`${key} points at the demo TEST material in fixtures/ (${file})`);
+  }
+  if (!config.maintenance) {
+    for (const [device, binding] of Object.entries(config.devices)) {
+      if (binding === 'sim') problems.push(`devices.${device} is "sim"; simulators run only in maintenance mode`);
+    }
+  }
+  return problems;
+}
+
+/** Throws a ConfigError naming every problem when a packaged build is started on demo material. */
+export function assertDeployable(config: KioskConfig, packaged: boolean): void {
+  if (!packaged) return;
+  const problems = deploymentProblems(config);
+  if (problems.length === 0) return;
+  throw new ConfigError(
+    `This installed kiosk cannot start on the demo configuration:\n- ${problems.join('\n- ')}\n` +
+      'Give it the ward\'s configuration file with --config <path> or MADOGUCHI_CONFIG (see README, "Deploying").',
+  );
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+}

@@ -1,0 +1,45 @@
+/** A packaged kiosk refuses demo material: embedded back end, TEST keys, simulators outside maintenance. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DEFAULT_CONFIG } from '../../../main/config/default-config';
+import { assertDeployable, deploymentProblems } from '../../../main/config/deployment-guard';
+import { ConfigError, mergeConfig, parseConfig } from '../../../main/config/load-config';
+
+const deployed = parseConfig(
+  mergeConfig(DEFAULT_CONFIG, {
+    devices: { card: 'real', printer: 'real', cash: 'real', cashless: 'real' },
+    backend: {
+      mode: 'remote',
+      url: 'https://ward.example.invalid/',
+      tls: { certFile: '/etc/madoguchi/kiosk.cert.pem', keyFile: '/etc/madoguchi/kiosk.key.pem', caFile: '/etc/madoguchi/city-ca.pem' },
+      sealPublicKeyFile: '/etc/madoguchi/city-seal.pub.pem',
+    },
+  }),
+  'test',
+);
+
+describe('deployment guard', () => {
+  test('a ward configuration with real devices and its own keys is deployable', () => {
+    assert.deepEqual(deploymentProblems(deployed), []);
+    assert.doesNotThrow(() => assertDeployable(deployed, true));
+  });
+
+  test('the embedded defaults name every problem: demo back end, each TEST key file, each simulator', () => {
+    const problems = deploymentProblems(DEFAULT_CONFIG);
+    assert.equal(problems.filter((p) => p.startsWith('backend.mode')).length, 1);
+    for (const key of ['certFile', 'keyFile', 'caFile']) assert.ok(problems.some((p) => p.startsWith(`backend.tls.${key}`)), key);
+    assert.ok(problems.some((p) => p.startsWith('backend.sealPublicKeyFile')));
+    assert.equal(problems.filter((p) => p.includes('"sim"')).length, 4);
+    assert.throws(() => assertDeployable(DEFAULT_CONFIG, true), (err: unknown) => err instanceof ConfigError && /--config/.test(err.message));
+  });
+
+  test('development (not packaged) runs the demo as it is', () => {
+    assert.doesNotThrow(() => assertDeployable(DEFAULT_CONFIG, false));
+  });
+
+  test('simulators are allowed on a packaged kiosk only in maintenance mode', () => {
+    const bench = { ...deployed, devices: { ...deployed.devices, printer: 'sim' as const } };
+    assert.deepEqual(deploymentProblems(bench).length, 1);
+    assert.deepEqual(deploymentProblems({ ...bench, maintenance: true }), []);
+  });
+});
