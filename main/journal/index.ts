@@ -1,6 +1,6 @@
 /** Public surface of the certificate transaction journal. */
 export { TransactionJournal, type TransactionJournalOptions, type TransactionRecord, type JournalEvent } from './transaction-journal';
-export type { RecoveryAction, RecoveryPolicy, RecoveryResult, RecoveryStaffAlert } from './crash-recovery';
+export type { PrintJobFact, RecoveryAction, RecoveryPolicy, RecoveryRefundReason, RecoveryResult, RecoveryStaffAlert } from './crash-recovery';
 export type { DailyReconciliation } from './reconciliation';
 export { TRANSITIONS, TRANSACTION_STATES, PAYMENT_METHODS, REFUND_METHODS, canTransition, type TransactionState, type PaymentMethod, type RefundMethod } from './journal-states';
 export { JournalError, IllegalTransitionError, type JournalErrorCode } from './journal-errors';

@@ -17,6 +17,7 @@ export interface TransactionRow {
   paid_at: number | null;
   serial: string | null;
   print_attempts: number;
+  print_job_id: number | null;
   printed_at: number | null;
   refund_method: RefundMethod | null;
   refund_voucher: string | null;
@@ -46,8 +47,10 @@ export interface TransactionRecord {
   payment?: { method: PaymentMethod; reference: string; amountYen: number; at: number };
   /** Current certificate serial (the latest one if re-issued). */
   serial?: string;
-  /** How many serials were sent to the printer. */
+  /** How many print jobs were sent for this transaction (first send and every re-send). */
   printAttempts: number;
+  /** The printer's job id of the current attempt, once the printer accepted it. */
+  printJobId?: number;
   /** When the printer confirmed output. */
   printedAt?: number;
   /** Refund details. */
@@ -85,6 +88,7 @@ export function rowToRecord(r: TransactionRow): TransactionRecord {
       : {}),
     ...(r.serial !== null ? { serial: r.serial } : {}),
     printAttempts: r.print_attempts,
+    ...(r.print_job_id !== null ? { printJobId: r.print_job_id } : {}),
     ...(r.printed_at !== null ? { printedAt: r.printed_at } : {}),
     ...(r.refund_method !== null && r.refunded_yen !== null && r.refunded_at !== null
       ? { refund: { method: r.refund_method, amountYen: r.refunded_yen, at: r.refunded_at, ...(r.refund_voucher !== null ? { voucherNumber: r.refund_voucher } : {}) } }

@@ -88,4 +88,9 @@ export const JOURNAL_MIGRATIONS: readonly Migration[] = [
 
   CREATE TABLE counters (name TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (name, day)) STRICT;
   `,
+  // 2: the printer's job id of the current print attempt, so recovery can ask the printer
+  // whether a job it never saw end did come out (IPP Get-Job-Attributes).
+  `
+  ALTER TABLE transactions ADD COLUMN print_job_id INTEGER;
+  `,
 ];

@@ -155,10 +155,20 @@ export class TransactionJournal {
     return this.get(id) as TransactionRecord;
   }
 
-  /** selected → authenticated. `residentRef` is the back end's opaque id (4-64 of A-Za-z0-9_-), never a name. */
-  markAuthenticated(txId: string, input: { residentRef: string }): TransactionRecord {
+  /**
+   * selected → authenticated. `residentRef` is the back end's opaque id (4-64 of A-Za-z0-9_-), never a name.
+   * `serial`, when the back end already issued the certificate before payment (as the kiosk journey
+   * does), is recorded now so that a crash after payment knows which certificate was paid for.
+   */
+  markAuthenticated(txId: string, input: { residentRef: string; serial?: string }): TransactionRecord {
     check(ID.test(input.residentRef), 'residentRef must be an opaque id.');
-    return this.transition(txId, 'authenticated', { resident_ref: input.residentRef }, {});
+    if (input.serial !== undefined) check(SERIAL.test(input.serial), 'serial format is invalid.');
+    return this.transition(
+      txId,
+      'authenticated',
+      { resident_ref: input.residentRef, ...(input.serial !== undefined ? { serial: input.serial } : {}) },
+      input.serial !== undefined ? { serial: input.serial } : {},
+    );
   }
 
   /** authenticated → paid. The amount must equal the quoted fee exactly. */
@@ -184,7 +194,7 @@ export class TransactionJournal {
    */
   markPrinting(txId: string, input: { serial: string }): TransactionRecord {
     check(SERIAL.test(input.serial), 'serial format is invalid.');
-    return this.transition(txId, 'printing', { serial: input.serial }, { serial: input.serial }, (row, at) => {
+    return this.transition(txId, 'printing', { serial: input.serial, print_job_id: null }, { serial: input.serial }, (row, at) => {
       if (!canTransition(row.state, 'printing')) return; // applyTransition reports it
       if (this.stmt('SELECT 1 FROM serials WHERE serial = ?').get(input.serial)) {
         throw new JournalError('serial-reused', `Serial ${input.serial} was already used; a certificate is issued once.`);
@@ -192,6 +202,54 @@ export class TransactionJournal {
       this.stmt('INSERT INTO serials (serial, tx_id, issued_at) VALUES (?, ?, ?)').run(input.serial, txId, at);
       this.stmt('UPDATE transactions SET print_attempts = print_attempts + 1 WHERE id = ?').run(txId);
     });
+  }
+
+  /**
+   * In `printing`: the printer accepted the current attempt as job `jobId`. Recorded as soon as it is
+   * known, so recovery can ask the printer about exactly this job. Not a state change (an event is
+   * appended all the same, for the audit trail).
+   */
+  recordPrintJob(txId: string, jobId: number): TransactionRecord {
+    check(Number.isSafeInteger(jobId) && jobId >= 1, 'jobId must be a positive integer.');
+    return this.note(txId, 'printing', { print_job_id: jobId }, { printJobId: jobId });
+  }
+
+  /**
+   * In `printing`: the same serial is sent to the printer again because the earlier job is known
+   * NOT to have produced the certificate (aborted, canceled). Counts the attempt and forgets the old job id.
+   */
+  markResend(txId: string, input: { reason: string }): TransactionRecord {
+    check(CODE.test(input.reason), 'reason must be a short code.');
+    return this.note(txId, 'printing', { print_job_id: null }, { resend: true, reason: input.reason }, 'print_attempts = print_attempts + 1');
+  }
+
+  /** A refund voucher number (`RV-<kiosk>-<YYYYMMDD>-<NNNN>`), unique per kiosk and day, durable once returned. */
+  nextVoucherNumber(): string {
+    const day = this.day(this.now());
+    return this.db
+      .transaction(() => `RV-${this.options.kioskId}-${day}-${String(this.nextCounter('voucher', day)).padStart(4, '0')}`)
+      .immediate();
+  }
+
+  /** A change inside one state (no transition): row patch plus an event `state → state`. */
+  private note(txId: string, state: TransactionState, patch: RowPatch, detail: Record<string, unknown>, rawSet?: string): TransactionRecord {
+    const at = this.now();
+    return rowToRecord(
+      this.db
+        .transaction(() => {
+          const row = this.row(txId);
+          if (row.state !== state) throw new IllegalTransitionError(txId, row.state, state);
+          const cols = Object.keys(patch);
+          this.stmt(
+            `UPDATE transactions SET seq = ?, updated_at = ?${cols.map((c) => `, ${c} = ?`).join('')}${rawSet ? `, ${rawSet}` : ''} WHERE id = ? AND seq = ?`,
+          ).run(row.seq + 1, at, ...cols.map((c) => patch[c as keyof TransactionRow] ?? null), txId, row.seq);
+          this.stmt('INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+            txId, row.seq + 1, state, state, at, JSON.stringify(detail),
+          );
+          return this.row(txId);
+        })
+        .immediate(),
+    );
   }
 
   /** printing → printed: the printer confirmed the output. */
@@ -217,10 +275,24 @@ export class TransactionJournal {
   }
 
   /** paid|voided → refunded. The refund must equal what was paid. */
-  markRefunded(txId: string, input: { method: RefundMethod; amountYen: number; reason: string; voucherNumber?: string }): TransactionRecord {
+  markRefunded(
+    txId: string,
+    input: {
+      method: RefundMethod;
+      amountYen: number;
+      reason: string;
+      voucherNumber?: string;
+      /** With `voucher`: the part the machine did give back in cash (the voucher covers the rest). */
+      cashReturnedYen?: number;
+    },
+  ): TransactionRecord {
     check((REFUND_METHODS as readonly string[]).includes(input.method), 'unknown refund method.');
     check(CODE.test(input.reason), 'reason must be a short code.');
     check((input.method === 'voucher') === (input.voucherNumber !== undefined), 'a voucher refund needs a voucher number (and only it).');
+    if (input.cashReturnedYen !== undefined) {
+      check(input.method === 'voucher', 'cashReturnedYen belongs to a voucher refund.');
+      check(Number.isSafeInteger(input.cashReturnedYen) && input.cashReturnedYen >= 0 && input.cashReturnedYen < input.amountYen, 'cashReturnedYen must be 0 or more and less than the refund.');
+    }
     return this.transition(
       txId,
       'refunded',
