@@ -1,6 +1,8 @@
 /** The renderer's entry: connect to the main side, load the strings, draw the kiosk. */
 import './styles/app.css';
 import './styles/certificate.css';
+import './styles/widgets.css';
+import './styles/application.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

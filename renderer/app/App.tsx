@@ -4,14 +4,18 @@
  * When the main side reports that a session ended (for any reason), the renderer wipes its
  * own state too: back to the home screen, default language and text size, and every screen
  * component remounted so nothing typed survives.
+ *
+ * The journey shown follows the session's journey as main reports it, so a renderer that
+ * reloads in the middle of a session (a crash reload, a technician's F5) comes back to the
+ * running journey instead of the home screen while main still holds the session.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Journey, Language } from '../../contract/kiosk-api';
 import { switchLanguage } from '../i18n/i18n';
+import { ApplicationJourney } from '../screens/application/ApplicationJourney';
 import { CertificateJourney } from '../screens/certificate/CertificateJourney';
 import { HomeScreen } from '../screens/HomeScreen';
 import { IdlePrompt } from '../screens/IdlePrompt';
-import { NotYetScreen } from '../screens/NotYetScreen';
 import { TopBar } from '../screens/TopBar';
 import { useKiosk } from './kiosk-context';
 import { useSession } from './use-session';
@@ -34,6 +38,12 @@ export function App() {
     setLanguage(info.defaultLanguage);
     setEpoch((e) => e + 1);
   }, [session.phase, info.defaultLanguage]);
+
+  // Main's session knows the journey (it survives a renderer reload): follow it.
+  const sessionJourney = session.phase === 'idle' ? null : session.journey;
+  useEffect(() => {
+    if (sessionJourney !== null) setJourney(sessionJourney);
+  }, [sessionJourney]);
 
   useEffect(() => {
     void switchLanguage(language);
@@ -78,7 +88,7 @@ export function App() {
         ) : journey === 'certificate' ? (
           <CertificateJourney onFinish={startOver} />
         ) : (
-          <NotYetScreen journey={journey} onBack={startOver} />
+          <ApplicationJourney onFinish={startOver} />
         )}
       </main>
       {session.phase === 'prompt' ? (

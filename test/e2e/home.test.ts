@@ -95,16 +95,15 @@ describe('home screen', () => {
     });
   });
 
-  test('the application journey says plainly it is not available yet', async () => {
-    await withKioskPage(browser, kiosk, 'not-yet-application', async (page) => {
+  test('the application journey opens the life-event guide, and 最初に戻る ends it', async () => {
+    await withKioskPage(browser, kiosk, 'application-first-screen', async (page) => {
       await page.getByTestId('journey-application').click();
-      await page.getByTestId('not-yet-application').waitFor();
-      await page.getByRole('heading', { name: 'この機能はまだご利用いただけません' }).waitFor();
+      await page.getByRole('heading', { name: 'どんな手続きですか？' }).waitFor();
       const state = kiosk.runtime.session.state();
       assert.equal(state.phase === 'active' && state.journey, 'application');
       await assertTouchFriendly(page);
-      await assertAccessible(page, 'not yet (application)');
-      await page.getByTestId('back-home').click();
+      await assertAccessible(page, 'guide (application)');
+      await page.getByTestId('start-over').click();
       await page.getByTestId('journey-certificate').waitFor();
       assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'cancel' });
     });

@@ -3,13 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { CardSlotDrawing } from './CardSlotDrawing';
 import { messageText } from './message-text';
 
-export function InsertCardScreen({ messageKey }: { messageKey?: string }) {
+type Props = {
+  messageKey?: string;
+  /** Overrides the text of `messageKey` (a journey whose keys live in another namespace resolves them itself). */
+  messageText?: string;
+};
+
+export function InsertCardScreen({ messageKey, messageText: text }: Props) {
   const { t } = useTranslation('certificate');
   return (
     <section className="cert-screen cert-screen--center" aria-labelledby="insert-title" data-testid="cert-insert-card">
       {messageKey ? (
         <p className="cert-message cert-message--warning" role="alert" data-testid="cert-insert-message">
-          {messageText(t, messageKey)}
+          {text ?? messageText(t, messageKey)}
         </p>
       ) : null}
       <h1 id="insert-title" className="screen__title cert-title--big">

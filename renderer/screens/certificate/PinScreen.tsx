@@ -20,9 +20,13 @@ type Props = {
   errorKey?: string;
   shuffle: boolean;
   onSubmit: (pin: string, confirmedLastTry: boolean) => void;
+  /** Overrides the heading (the applications journey asks for the card's other, 券面事項 PIN). */
+  title?: string;
+  /** Overrides the text of `errorKey` (a journey whose keys live in another namespace resolves them itself). */
+  errorText?: string;
 };
 
-export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit }: Props) {
+export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit, title, errorText }: Props) {
   const { t } = useTranslation('certificate');
   const [digits, setDigits] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -46,11 +50,11 @@ export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit }: P
   return (
     <section className="cert-screen pin" aria-labelledby="pin-title" data-testid="cert-pin">
       <h1 id="pin-title" className="screen__title">
-        {t('pin.title')}
+        {title ?? t('pin.title')}
       </h1>
       {errorKey ? (
         <p className="cert-message cert-message--error" role="alert" data-testid="cert-pin-error">
-          {messageText(t, errorKey)}
+          {errorText ?? messageText(t, errorKey)}
         </p>
       ) : null}
       <div className="pin__body">

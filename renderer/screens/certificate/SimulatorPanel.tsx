@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApplicationView } from '../../../contract/application-journey';
 import type { CertificateView } from '../../../contract/certificate-journey';
 import type { KioskInfo } from '../../../contract/kiosk-api';
 import type { CertificateViewState } from '../../app/use-certificate-view';
@@ -14,7 +15,8 @@ const CASH_YEN = [10, 50, 100, 500, 1000] as const;
 
 type SimCard = { cardId: string; label: string };
 
-type Props = { view: CertificateView | null; simulated: KioskInfo['simulated']; call: CertificateViewState['call'] };
+/** Either journey's view: the card list shows while it waits for a card (`insert-card`). */
+type Props = { view: CertificateView | ApplicationView | null; simulated: KioskInfo['simulated']; call: CertificateViewState['call'] };
 
 export function SimulatorPanel({ view, simulated, call }: Props) {
   const { t } = useTranslation('certificate');

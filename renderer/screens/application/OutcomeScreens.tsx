@@ -1,0 +1,83 @@
+/**
+ * How the journey ends: the receipt number (large), whether it was received now or will be
+ * sent when the network is back, the printed forms to take to the counter for signature,
+ * the card to take; or, after a failure, what happened and the receipt number if the
+ * submission was kept.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ApplicationView } from '../../../contract/application-journey';
+import { useLocalize } from './localized';
+import { appMessageText } from './message-text';
+
+type DoneView = Extract<ApplicationView, { step: 'done' }>;
+type FailedView = Extract<ApplicationView, { step: 'failed' }>;
+
+export function DoneScreen({ view, onHome }: { view: DoneView; onHome: () => void }) {
+  const { t } = useTranslation('application');
+  const localize = useLocalize();
+  return (
+    <section className="cert-screen" aria-labelledby="done-title" data-testid="app-done">
+      <h1 id="done-title" className="screen__title">
+        {view.delivery === 'accepted' ? t('done.accepted') : t('done.queued')}
+      </h1>
+      <div className="app-receipt">
+        <p className="app-receipt__label">{t('done.receipt')}</p>
+        <p className="app-receipt__number" data-testid="done-receipt">
+          {view.receiptNumber}
+        </p>
+      </div>
+      {view.delivery === 'queued' ? (
+        <p className="cert-message cert-message--warning" data-testid="done-queued">
+          {t('done.queuedHint')}
+        </p>
+      ) : null}
+      {view.takeCard ? (
+        <p className="cert-title--big cert-take-card-line" role="alert" data-testid="done-take-card">
+          {t('done.takeCard')}
+        </p>
+      ) : null}
+      <section className="app-panel" aria-labelledby="done-printed">
+        <h2 id="done-printed" className="app-group__title">
+          {t('done.printed')}
+        </h2>
+        <ul className="app-documents" data-testid="done-printed-list">
+          {view.printed.map((title) => (
+            <li key={title.ja}>{localize(title)}</li>
+          ))}
+        </ul>
+        <p className="cert-lead app-counter">{t('done.counter')}</p>
+      </section>
+      <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid="app-home">
+        {t('done.home')}
+      </button>
+    </section>
+  );
+}
+
+export function ApplicationFailedScreen({ view, onHome }: { view: FailedView; onHome: () => void }) {
+  const { t } = useTranslation('application');
+  return (
+    <section className="cert-screen" aria-labelledby="app-failed-title" data-testid="app-failed">
+      <h1 id="app-failed-title" className="screen__title">
+        {t('failed.title')}
+      </h1>
+      <p className="cert-message cert-message--error" role="alert" data-testid="app-failed-message">
+        {appMessageText(t, view.messageKey)}
+      </p>
+      {view.receiptNumber ? (
+        <div className="cert-message cert-message--info" data-testid="app-failed-receipt">
+          <p className="cert-message__strong">{t('failed.receipt', { receipt: view.receiptNumber })}</p>
+          <p>{t('failed.receiptHint')}</p>
+        </div>
+      ) : null}
+      {view.takeCard ? (
+        <p className="cert-title--big cert-take-card-line" data-testid="app-failed-take-card">
+          {t('failed.takeCard')}
+        </p>
+      ) : null}
+      <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid="app-home">
+        {t('failed.home')}
+      </button>
+    </section>
+  );
+}

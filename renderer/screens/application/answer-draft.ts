@@ -1,0 +1,51 @@
+/**
+ * The answer being typed on a question screen, and how it becomes the value sent to main.
+ * Main validates every answer; the renderer only refuses to send "nothing" (no choice made,
+ * no date picked), which has no value to send, and shows the usual "required" text for it.
+ */
+import type { AnswerValue, Question } from '../../../contract/applications';
+
+/** The draft a question screen starts with: the answer given before, else the default, else a start for addresses. */
+export function initialDraft(question: Question, value: AnswerValue | undefined, addressStart: string | null): AnswerValue | undefined {
+  if (value !== undefined) return value;
+  if (question.defaultValue !== undefined) return question.defaultValue;
+  if (question.type === 'address' && addressStart) return addressStart;
+  if (question.type === 'number') return '';
+  return undefined;
+}
+
+/** The value to send, or null when there is nothing to send (no choice, no date). */
+export function answerToSend(question: Question, draft: AnswerValue | undefined): AnswerValue | null {
+  switch (question.type) {
+    case 'checkbox':
+      return typeof draft === 'boolean' ? draft : null;
+    case 'choice':
+    case 'date':
+    case 'era-date':
+      return typeof draft === 'string' && draft !== '' ? draft : null;
+    case 'number': {
+      const s = String(draft ?? '').trim();
+      // Digits travel as a number; anything else goes as text so main can say what is wrong.
+      return /^\d{1,9}$/.test(s) ? Number(s) : s;
+    }
+    default:
+      return typeof draft === 'string' ? draft : String(draft ?? '');
+  }
+}
+
+/** The year of a date bound (`YYYY-MM-DD`, `today`, `today±N`), counted from `now`. */
+export function boundYear(bound: string | undefined, now: Date = new Date()): number | undefined {
+  if (!bound) return undefined;
+  const iso = /^(\d{4})-\d{2}-\d{2}$/.exec(bound);
+  if (iso) return Number(iso[1]);
+  const rel = /^today([+-]\d{1,5})?$/.exec(bound);
+  if (!rel) return undefined;
+  const days = rel[1] ? Number(rel[1]) : 0;
+  return new Date(now.getTime() + days * 86_400_000).getFullYear();
+}
+
+/** Digits allowed on the number pad for a number question (enough for `max`). */
+export function numberLength(question: Question): number {
+  const max = question.validation.max;
+  return max !== undefined && max > 0 ? String(Math.floor(max)).length : 9;
+}
