@@ -7,12 +7,14 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../contract/kiosk-api';
 import enCertificate from './locales/en/certificate.json';
 import enCommon from './locales/en/common.json';
+import enWidgets from './locales/en/widgets.json';
 import jaCertificate from './locales/ja/certificate.json';
 import jaCommon from './locales/ja/common.json';
+import jaWidgets from './locales/ja/widgets.json';
 
 export const resources = {
-  ja: { common: jaCommon, certificate: jaCertificate },
-  en: { common: enCommon, certificate: enCertificate },
+  ja: { common: jaCommon, certificate: jaCertificate, widgets: jaWidgets },
+  en: { common: enCommon, certificate: enCertificate, widgets: enWidgets },
 } as const;
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
@@ -21,7 +23,7 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
     lng: language,
     fallbackLng: 'ja',
     defaultNS: 'common',
-    ns: ['common', 'certificate'],
+    ns: ['common', 'certificate', 'widgets'],
     interpolation: { escapeValue: false },
     returnNull: false,
   });
