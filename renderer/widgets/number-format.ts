@@ -20,7 +20,7 @@ export function formatPostal(value: string): string {
 /**
  * Groups for a Japanese number, by its prefix:
  * - 070/080/090 (mobile), 050 (IP), 020: 3-4-4;
- * - 0120 and 0800 (free dial), 0570 (navi dial): 4-3-3;
+ * - 0120 (free dial) and 0570 (navi dial): 4-3-3; 0800 (free dial): 4-3-4;
  * - 03 (Tokyo) and 06 (Osaka): 2-4-4;
  * - other fixed lines: 3-3-4 (093 Kitakyushu, 092 Fukuoka…). Some rural areas use 4- or 5-digit area
  *   codes (0930-xx-xxxx); a fixed table of every area code is beyond a keypad's display, so those
@@ -29,8 +29,10 @@ export function formatPostal(value: string): string {
  */
 export function phoneGroups(digits: string): number[] {
   if (!digits.startsWith('0')) return [];
+  // Free dial first: 0800 would otherwise read as a mobile 080.
+  if (/^0120|^0570/.test(digits)) return [4, 3, 3];
+  if (/^0800/.test(digits)) return [4, 3, 4];
   if (/^0[789]0/.test(digits) || /^0[25]0/.test(digits)) return [3, 4, 4];
-  if (/^0120|^0800|^0570/.test(digits)) return [4, 3, 3];
   if (/^0[36]/.test(digits)) return [2, 4, 4];
   return [3, 3, 4];
 }
