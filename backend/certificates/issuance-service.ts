@@ -96,6 +96,19 @@ export class IssuanceService {
     return this.answer(this.row(ward, serial, kioskId));
   }
 
+  /**
+   * The issued answer again (same serial, content and seal), for the issuing kiosk only and only while
+   * the serial is issued and unprinted: a kiosk that crashed after payment prints the certificate it
+   * was paid for without a new issuance (one serial, printed once). 409 once printed or voided.
+   */
+  issuedContent(ward: WardId, serial: string, kioskId: string): IssueCertificateResponse {
+    const row = this.row(ward, serial, kioskId);
+    if (row.status === 'printed') throw new ApiError(409, 'already-printed', 'the certificate was already printed');
+    if (row.status === 'voided') throw new ApiError(409, 'already-voided', 'the certificate was voided');
+    const stored = this.db.prepare('SELECT response_json AS json FROM issuances WHERE ward = ? AND serial = ?').get(ward, serial) as { json: string };
+    return JSON.parse(stored.json) as IssueCertificateResponse;
+  }
+
   /** Voids an issued, unprinted serial (idempotent: voiding a voided serial answers the same). */
   void(ward: WardId, serial: string, kioskId: string, body: VoidRequest): IssuanceStatusResponse {
     return this.db.transaction(() => {

@@ -113,6 +113,11 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
       handle: ({ params, extra }) => ({ status: 200, body: s.issuance.status(extra.ward, params.serial!, extra.kioskId) }),
     },
     {
+      // Crash recovery: the issuing kiosk prints an issued, unprinted certificate it was paid for.
+      method: 'GET', path: '/v1/certificates/{serial}/content',
+      handle: ({ params, extra }) => ({ status: 200, body: s.issuance.issuedContent(extra.ward, params.serial!, extra.kioskId) }),
+    },
+    {
       method: 'POST', path: '/v1/certificates/{serial}/void', mutating: true,
       handle: async ({ req, params, extra }) => {
         const body = await readJson(req, voidRequestSchema, limit);

@@ -120,7 +120,18 @@ export interface Printer {
    * (`printer.lost-job`, with `jobId`): then the job's fate is unknown and staff must look.
    */
   print(pdf: Buffer, options: PrintOptions): Promise<PrintResult>;
+  /**
+   * Asks the printer about one job it accepted earlier (IPP Get-Job-Attributes), e.g. after a kiosk
+   * restart, to learn whether it came out. `found: false` when the printer does not know the id
+   * (restarted, job history purged). Rejects with `PrinterError` when the printer does not answer.
+   */
+  jobStatus(jobId: number): Promise<JobStatus>;
 }
+
+/** Answer of `Printer.jobStatus()`. */
+export type JobStatus =
+  | { found: true; jobId: number; state: PrintProgress['state']; pagesCompleted: number | null }
+  | { found: false; jobId: number };
 
 /** Codes of `PrinterError`. */
 export type PrinterErrorCode =

@@ -7,6 +7,7 @@ import type { WardId } from '../../contract/ward-api';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import type { PaymentService } from '../../devices/payment/payment-service';
 import type { Printer } from '../../devices/printer/printer';
+import type { TransactionJournal } from '../journal/transaction-journal';
 import type { WardClient } from '../ward/ward-client';
 
 /** Renders a verified certificate; throws MissingGlyphError and never returns a partial PDF. */
@@ -19,6 +20,27 @@ export interface StaffAlert {
   reference?: string;
 }
 
+/**
+ * The part of the transaction journal the journey writes: each call is one durable SQLite commit
+ * (state + event) that has returned before the journey takes the next irreversible step.
+ */
+export type JourneyJournal = Pick<
+  TransactionJournal,
+  | 'begin'
+  | 'markAuthenticated'
+  | 'markPaid'
+  | 'markPrinting'
+  | 'recordPrintJob'
+  | 'markResend'
+  | 'markPrinted'
+  | 'markCardReturned'
+  | 'markDone'
+  | 'markVoided'
+  | 'markRefunded'
+  | 'cancel'
+  | 'nextVoucherNumber'
+>;
+
 export interface JourneyDeps {
   card: MyNumberCardClient;
   ward: WardClient;
@@ -26,6 +48,8 @@ export interface JourneyDeps {
   printer: Printer;
   payment: PaymentService;
   render: CertificateRenderer;
+  /** Money and paper state, durable before each irreversible step; serials, fees and states only. */
+  journal: JourneyJournal;
   /** Receives every new view (the event hub's `certificate.changed`). */
   onView: (view: CertificateView) => void;
   alertStaff: (alert: StaffAlert) => void;

@@ -18,6 +18,7 @@ export interface TransactionRow {
   serial: string | null;
   print_attempts: number;
   print_job_id: number | null;
+  issuer: string | null;
   printed_at: number | null;
   refund_method: RefundMethod | null;
   refund_voucher: string | null;
@@ -45,6 +46,8 @@ export interface TransactionRecord {
   residentRef?: string;
   /** Payment method and device/provider reference. */
   payment?: { method: PaymentMethod; reference: string; amountYen: number; at: number };
+  /** The back end (ward code) that issued the serial, when recorded at authentication. */
+  issuer?: string;
   /** Current certificate serial (the latest one if re-issued). */
   serial?: string;
   /** How many print jobs were sent for this transaction (first send and every re-send). */
@@ -86,6 +89,7 @@ export function rowToRecord(r: TransactionRow): TransactionRecord {
     ...(r.payment_method !== null && r.payment_ref !== null && r.paid_yen !== null && r.paid_at !== null
       ? { payment: { method: r.payment_method, reference: r.payment_ref, amountYen: r.paid_yen, at: r.paid_at } }
       : {}),
+    ...(r.issuer !== null ? { issuer: r.issuer } : {}),
     ...(r.serial !== null ? { serial: r.serial } : {}),
     printAttempts: r.print_attempts,
     ...(r.print_job_id !== null ? { printJobId: r.print_job_id } : {}),

@@ -89,8 +89,10 @@ export const JOURNAL_MIGRATIONS: readonly Migration[] = [
   CREATE TABLE counters (name TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (name, day)) STRICT;
   `,
   // 2: the printer's job id of the current print attempt, so recovery can ask the printer
-  // whether a job it never saw end did come out (IPP Get-Job-Attributes).
+  // whether a job it never saw end did come out (IPP Get-Job-Attributes); and which back end
+  // (ward) issued the serial, so recovery asks the right one for its content.
   `
   ALTER TABLE transactions ADD COLUMN print_job_id INTEGER;
+  ALTER TABLE transactions ADD COLUMN issuer TEXT;
   `,
 ];

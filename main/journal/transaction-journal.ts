@@ -158,17 +158,15 @@ export class TransactionJournal {
   /**
    * selected → authenticated. `residentRef` is the back end's opaque id (4-64 of A-Za-z0-9_-), never a name.
    * `serial`, when the back end already issued the certificate before payment (as the kiosk journey
-   * does), is recorded now so that a crash after payment knows which certificate was paid for.
+   * does), is recorded now so that a crash after payment knows which certificate was paid for;
+   * `issuer` names the back end (ward) that issued it.
    */
-  markAuthenticated(txId: string, input: { residentRef: string; serial?: string }): TransactionRecord {
+  markAuthenticated(txId: string, input: { residentRef: string; serial?: string; issuer?: string }): TransactionRecord {
     check(ID.test(input.residentRef), 'residentRef must be an opaque id.');
     if (input.serial !== undefined) check(SERIAL.test(input.serial), 'serial format is invalid.');
-    return this.transition(
-      txId,
-      'authenticated',
-      { resident_ref: input.residentRef, ...(input.serial !== undefined ? { serial: input.serial } : {}) },
-      input.serial !== undefined ? { serial: input.serial } : {},
-    );
+    if (input.issuer !== undefined) check(CODE.test(input.issuer), 'issuer must be a short code.');
+    const extra = { ...(input.serial !== undefined ? { serial: input.serial } : {}), ...(input.issuer !== undefined ? { issuer: input.issuer } : {}) };
+    return this.transition(txId, 'authenticated', { resident_ref: input.residentRef, ...extra }, extra);
   }
 
   /** authenticated → paid. The amount must equal the quoted fee exactly. */

@@ -8,7 +8,7 @@
  */
 import { createLogger } from '../../../platform/log';
 import {
-  PrinterError, type Printer, type PrinterHealth, type PrinterReason, type PrintOptions, type PrintProgress, type PrintResult,
+  PrinterError, type JobStatus, type Printer, type PrinterHealth, type PrinterReason, type PrintOptions, type PrintProgress, type PrintResult,
 } from '../printer';
 import { mapReason, summarizeStatus } from '../printer-status-map';
 import { Status, isTerminalJobState } from './ipp-constants';
@@ -186,5 +186,16 @@ export function createIppPrinter(uri: string, options: IppPrinterOptions = {}): 
     }
   }
 
-  return { uri, health, print };
+  async function jobStatus(jobId: number): Promise<JobStatus> {
+    if (!Number.isSafeInteger(jobId) || jobId < 1) throw new PrinterError('printer.bad-options', 'jobId must be a positive integer');
+    try {
+      const job = await client.getJob(jobId);
+      return { found: true, jobId, state: job.state, pagesCompleted: job.impressionsCompleted };
+    } catch (e) {
+      if (e instanceof PrinterError && e.details.ippStatus === Status.clientErrorNotFound) return { found: false, jobId };
+      throw e;
+    }
+  }
+
+  return { uri, health, print, jobStatus };
 }

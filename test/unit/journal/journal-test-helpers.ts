@@ -22,7 +22,7 @@ export const nextSerial = (): string => `SER-${String(++serialNo).padStart(6, '0
 /** Legal path from `selected` to each state. */
 const PATHS: Record<TransactionState, Array<(j: TransactionJournal, id: string) => unknown>> = (() => {
   // As the kiosk journey does: the back end issued the serial before payment.
-  const auth = (j: TransactionJournal, id: string): unknown => j.markAuthenticated(id, { residentRef: 'RES-0001', serial: nextSerial() });
+  const auth = (j: TransactionJournal, id: string): unknown => j.markAuthenticated(id, { residentRef: 'RES-0001', serial: nextSerial(), issuer: 'kokurakita' });
   const pay = (j: TransactionJournal, id: string): unknown => j.markPaid(id, { method: 'cash', reference: 'PAY-0001', amountYen: 300 });
   const print = (j: TransactionJournal, id: string): unknown => j.markPrinting(id, { serial: j.get(id)?.serial ?? nextSerial() });
   const printed = (j: TransactionJournal, id: string): unknown => j.markPrinted(id);

@@ -1,0 +1,184 @@
+/**
+ * Start-up recovery of certificate sales a crash left paid but unprinted. Runs before the first
+ * citizen. It gathers the facts, lets the journal decide (main/journal/crash-recovery.ts) and
+ * carries the decisions out, so each paid transaction ends with exactly one of: the certificate
+ * printed once, or the full fee as a refund voucher with a staff alert. Never both, never neither.
+ *
+ * Facts: printer health; for a transaction in `printing`, the printer's answer about the recorded
+ * job (IPP Get-Job-Attributes, waiting up to `jobSettleMs` for a running job to end); for one to
+ * print, serial X's content again from the back end (GET /v1/certificates/{serial}/content, which
+ * answers only while X is issued and unprinted), checked against the city seal and rendered.
+ * Reprinting X is not a second issuance: one serial, printed once, marked printed at the back end.
+ */
+import { randomUUID } from 'node:crypto';
+import { wardIds, type WardId } from '../../contract/ward-api';
+import { PrinterError, type Printer } from '../../devices/printer/printer';
+import { createLogger } from '../../platform/log';
+import type { PrintJobFact, RecoveryRefundReason } from '../journal/crash-recovery';
+import type { TransactionJournal, TransactionRecord } from '../journal/transaction-journal';
+import type { WardClient } from '../ward/ward-client';
+import type { CertificateRenderer, StaffAlert } from './journey-deps';
+
+const log = createLogger('certificate-recovery');
+
+export interface CertificateRecoveryDeps {
+  journal: TransactionJournal;
+  printer: Printer;
+  ward: Pick<WardClient, 'issuedContent' | 'markPrinted' | 'voidIssued'>;
+  /** Used when a transaction did not record its issuing ward. */
+  defaultWard: WardId;
+  render: CertificateRenderer;
+  alertStaff: (alert: StaffAlert) => void;
+  /** How long to wait for a job the printer is still working on. Default 60 000 ms. */
+  jobSettleMs?: number;
+  /** Poll interval while waiting. Default 250 ms. */
+  pollMs?: number;
+}
+
+/** How one transaction was resolved. Ids, serials, amounts and codes only. */
+export type RecoveryOutcome =
+  /** Serial X was printed now (it had not come out before the crash). */
+  | { txId: string; outcome: 'reprinted'; serial: string }
+  /** The printer had completed the job before the crash: journaled as printed, not printed again. */
+  | { txId: string; outcome: 'confirmed-printed'; serial: string }
+  /** The full fee as a voucher; the serial is voided at the back end (`voidConfirmed` if it answered). */
+  | { txId: string; outcome: 'refunded'; voucherNumber: string; amountYen: number; reason: RecoveryRefundReason | 'reprint-failed'; serial?: string; voidConfirmed: boolean }
+  /** Stuck before payment: nothing was charged. */
+  | { txId: string; outcome: 'cancelled' };
+
+/** Staff alert codes raised by recovery. */
+export const RECOVERY_ALERTS = {
+  /** error: a refund voucher was issued; reference = voucher number. */
+  refund: 'recovery-refund-voucher',
+  /** warning: a certificate was printed on recovery; reference = serial (hand it over, it may wait in the tray). */
+  reprinted: 'recovery-reprinted',
+  /** warning: the printer had finished before the crash; reference = serial (it may wait in the tray). */
+  confirmed: 'recovery-printed-before-crash',
+  /** warning: the back end did not confirm a void; reference = serial (void it by hand). */
+  voidFailed: 'recovery-void-failed',
+  /** warning: the back end did not record a printed serial; reference = serial. */
+  markPrintedFailed: 'recovery-mark-printed-failed',
+} as const;
+
+const TERMINAL = new Set(['completed', 'aborted', 'canceled']);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function issuerOf(tx: TransactionRecord, fallback: WardId): WardId {
+  return (wardIds as readonly string[]).includes(tx.issuer ?? '') ? (tx.issuer as WardId) : fallback;
+}
+
+export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Promise<RecoveryOutcome[]> {
+  const { journal, printer, ward } = deps;
+  const open = journal.list(['paid', 'printing']);
+  const printJobs: Record<string, PrintJobFact> = {};
+  const pdfs = new Map<string, Buffer>();
+
+  async function jobFact(tx: TransactionRecord): Promise<PrintJobFact> {
+    if (tx.printJobId === undefined) return 'unknown'; // the crash came before the printer named the job
+    const deadline = Date.now() + (deps.jobSettleMs ?? 60_000);
+    for (;;) {
+      const st = await printer.jobStatus(tx.printJobId).catch(() => null);
+      if (!st || !st.found) return 'unknown';
+      if (st.state === 'completed') return 'completed';
+      if (TERMINAL.has(st.state)) return 'not-printed';
+      if (Date.now() > deadline) return 'unknown';
+      await sleep(deps.pollMs ?? 250);
+    }
+  }
+
+  for (const tx of open) {
+    if (tx.state === 'printing') printJobs[tx.id] = await jobFact(tx);
+    if ((tx.state === 'paid' || printJobs[tx.id] === 'not-printed') && tx.serial) {
+      try {
+        const answer = await ward.issuedContent(issuerOf(tx, deps.defaultWard), tx.serial);
+        if (answer.outcome === 'issued' && answer.serial === tx.serial) pdfs.set(tx.id, await deps.render(answer.certificate, answer.qrPayload));
+      } catch (err) {
+        log.warn({ txId: tx.id, err: errCode(err) }, 'certificate content not recoverable');
+      }
+    }
+  }
+  const health = open.length > 0 ? await printer.health().catch(() => null) : null;
+  const result = journal.recoverAfterCrash({ printerReady: health?.ready === true, printJobs, contentRecoverable: new Set(pdfs.keys()) });
+  const outcomes: RecoveryOutcome[] = result.cancelled.map((txId) => ({ txId, outcome: 'cancelled' as const }));
+
+  async function finishPrinted(txId: string, serial: string, issuer: WardId): Promise<void> {
+    journal.markPrinted(txId);
+    await ward.markPrinted(issuer, serial, randomUUID()).catch(() => deps.alertStaff({ code: RECOVERY_ALERTS.markPrintedFailed, severity: 'warning', reference: serial }));
+    // The card left with the citizen before printing began (or the session is long gone).
+    journal.markCardReturned(txId);
+    journal.markDone(txId);
+  }
+
+  async function voidAtBackend(serial: string, issuer: WardId): Promise<boolean> {
+    const ok = await ward.voidIssued(issuer, serial, { reason: 'power-loss' }, `void-${serial}`).then(() => true, () => false);
+    if (ok) journal.confirmVoid(serial);
+    else deps.alertStaff({ code: RECOVERY_ALERTS.voidFailed, severity: 'warning', reference: serial });
+    return ok;
+  }
+
+  for (const action of result.actions) {
+    const tx = journal.get(action.txId);
+    if (!tx) continue;
+    const issuer = issuerOf(tx, deps.defaultWard);
+    if (action.kind === 'confirm-printed') {
+      await finishPrinted(tx.id, action.serial, issuer);
+      deps.alertStaff({ code: RECOVERY_ALERTS.confirmed, severity: 'warning', reference: action.serial });
+      outcomes.push({ txId: tx.id, outcome: 'confirmed-printed', serial: action.serial });
+    } else if (action.kind === 'refund') {
+      const voidConfirmed = action.voidSerial ? await voidAtBackend(action.voidSerial, issuer) : false;
+      deps.alertStaff({ code: RECOVERY_ALERTS.refund, severity: 'error', reference: action.voucherNumber });
+      journal.completeRecovery(action.decisionId);
+      outcomes.push({
+        txId: tx.id, outcome: 'refunded', voucherNumber: action.voucherNumber, amountYen: action.amountYen, reason: action.staffAlert.reason,
+        ...(action.voidSerial ? { serial: action.voidSerial } : {}), voidConfirmed,
+      });
+    } else {
+      outcomes.push(await reprint(tx, action.serial, issuer));
+    }
+  }
+
+  async function reprint(tx: TransactionRecord, serial: string, issuer: WardId): Promise<RecoveryOutcome> {
+    const pdf = pdfs.get(tx.id);
+    if (tx.state === 'paid') journal.markPrinting(tx.id, { serial });
+    else journal.markResend(tx.id, { reason: 'crash-recovery' });
+    let recorded = false;
+    const result = pdf
+      ? await printer
+          .print(pdf, {
+            jobName: `certificate-${serial}`,
+            copies: tx.copies,
+            onProgress: (p) => {
+              if (!recorded) journal.recordPrintJob(tx.id, p.jobId);
+              recorded = true;
+            },
+          })
+          .catch((err: unknown) => {
+            log.warn({ txId: tx.id, err: errCode(err) }, 'recovery print failed');
+            return null;
+          })
+      : null;
+    pdf?.fill(0);
+    if (result?.outcome === 'completed') {
+      await finishPrinted(tx.id, serial, issuer);
+      deps.alertStaff({ code: RECOVERY_ALERTS.reprinted, severity: 'warning', reference: serial });
+      return { txId: tx.id, outcome: 'reprinted', serial };
+    }
+    // Did not come out (or unknown): the serial is voided so no paper of it is valid; the money goes back.
+    const voidConfirmed = await voidAtBackend(serial, issuer);
+    journal.markVoided(tx.id, { reason: 'reprint-failed', backendConfirmed: voidConfirmed });
+    const voucherNumber = journal.nextVoucherNumber();
+    const amountYen = tx.payment?.amountYen ?? tx.amountYen;
+    journal.markRefunded(tx.id, { method: 'voucher', amountYen, reason: 'reprint-failed', voucherNumber });
+    deps.alertStaff({ code: RECOVERY_ALERTS.refund, severity: 'error', reference: voucherNumber });
+    return { txId: tx.id, outcome: 'refunded', voucherNumber, amountYen, reason: 'reprint-failed', serial, voidConfirmed };
+  }
+
+  for (const o of outcomes) log.info({ txId: o.txId, outcome: o.outcome }, 'recovered');
+  return outcomes;
+}
+
+function errCode(err: unknown): string {
+  if (err instanceof PrinterError) return err.code;
+  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
+  return err instanceof Error ? err.name : typeof err;
+}
