@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { certificateChoiceSchema, certificateViewSchema, paymentMethodSchema, simCardSchema } from './certificate-journey';
+import { staffEvents, staffRequests } from './staff-console';
 
 export const languageSchema = z.enum(['ja', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -90,12 +91,16 @@ export const requests = {
   'simulator.insertCard': { input: z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict(), output: z.object({}) },
   'simulator.removeCard': { input: empty, output: z.object({}) },
   'simulator.insertCash': { input: z.object({ yen: z.union([z.literal(10), z.literal(50), z.literal(100), z.literal(500), z.literal(1000)]) }).strict(), output: z.object({}) },
+
+  /** Ward staff console (係員メニュー): see contract/staff-console.ts. */
+  ...staffRequests,
 } as const;
 
 /** Event channels: name → payload schema. */
 export const events = {
   'session.changed': sessionStateSchema,
   'certificate.changed': certificateViewSchema,
+  ...staffEvents,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -22,6 +22,7 @@ import { EventHub } from './ipc/event-hub';
 import { RequestRouter, type RequestHandlers } from './ipc/request-router';
 import { SessionManager } from './session/session-manager';
 import { StaffAlerts } from './staff/staff-alerts';
+import { CITIZEN_BUSY_STEPS, createStaff, type Staff } from './staff/create-staff';
 
 const log = createLogger('runtime');
 
@@ -36,6 +37,8 @@ export interface KioskRuntime {
   readonly ward: WardConnection;
   readonly journey: CertificateJourney;
   readonly staffAlerts: StaffAlerts;
+  /** The ward staff console (係員メニュー): its session and services. */
+  readonly staff: Staff;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
@@ -78,6 +81,17 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   devices.card.on('cardInserted', () => journey.onCardInserted());
   devices.card.on('cardRemoved', () => journey.onCardRemoved());
 
+  const staff = createStaff({
+    config,
+    alerts: staffAlerts,
+    cardReaders: devices.cardManager,
+    printer: devices.printer,
+    cash: devices.cash,
+    ward: ward.client,
+    citizenBusy: () => CITIZEN_BUSY_STEPS.has(journey.current().step),
+    onChange: (state) => hub.emit('staff.changed', state),
+  });
+
   const info: KioskInfo = {
     kioskId: config.kioskId,
     ward: { id: config.ward, ...WARDS[config.ward] },
@@ -99,6 +113,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     'session.end': async ({ reason }) => session.end(reason),
     ...certificateHandlers(journey, session),
     ...simulatorHandlers(devices),
+    ...staff.handlers,
   };
   const router = new RequestRouter(handlers);
 
@@ -115,11 +130,13 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ward,
     journey,
     staffAlerts,
+    staff,
     rendererGone: async () => {
       if (session.active) await session.end('renderer-gone');
     },
     stop: async () => {
       session.dispose();
+      staff.dispose();
       await devices.stop();
       await ward.close();
     },

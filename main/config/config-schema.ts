@@ -64,6 +64,23 @@ export const configSchema = z
     maintenance: z.boolean(),
     /** Where the kiosk keeps its databases and key files. Relative paths are under the user data folder. */
     dataDir: z.string().min(1),
+    /** The ward staff console (係員メニュー). */
+    staff: z
+      .object({
+        /**
+         * scrypt hash of the 6-8 digit staff passcode: `scrypt$N$r$p$<salt b64url>$<key b64url>`
+         * (N ≥ 16384, r ≥ 8, salt ≥ 16 bytes, key ≥ 32 bytes). Make one with
+         * `npx tsx build/scripts/hash-staff-passcode.ts`.
+         */
+        passcodeHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, 'scrypt$N$r$p$salt$key (see build/scripts/hash-staff-passcode.ts)'),
+        /** Wrong passcodes before the keypad locks. */
+        lockoutAfter: z.number().int().min(1).max(20),
+        /** How long the keypad stays locked, seconds. */
+        lockoutSec: z.number().int().min(10).max(86_400),
+        /** Staff session ends after this long without a staff touch, seconds. */
+        idleTimeoutSec: z.number().int().min(15).max(3600),
+      })
+      .strict(),
   })
   .strict()
   .refine((c) => c.languages.includes(c.defaultLanguage), { message: 'must be one of languages', path: ['defaultLanguage'] });

@@ -30,4 +30,11 @@ export const DEFAULT_CONFIG: KioskConfig = {
   shufflePinPad: false,
   maintenance: false,
   dataDir: '.madoguchi',
+  // DEMO staff passcode 246810 (README: 係員メニュー). A real deployment sets its own hash.
+  staff: {
+    passcodeHash: 'scrypt$16384$8$1$Z1FgOA7wzuVvhMHv5rwE3Q$Z7aXpq38MgvgJmQNTEqbxaDS0HR6FqYi025zmk3iGGg',
+    lockoutAfter: 5,
+    lockoutSec: 300,
+    idleTimeoutSec: 180,
+  },
 };

@@ -23,6 +23,8 @@ export interface KioskDevices {
   card: MyNumberCardClient;
   printer: Printer;
   payment: PaymentService;
+  /** The cash unit itself (the staff console reads its status and change levels). */
+  cash: OpenedCashUnit['unit'];
   /** Simulator handles; null when that device is real. */
   sim: { card: SimReaderBackend | null; cash: OpenedCashUnit['sim']; printer: PrinterSimulator | null };
   stop(): Promise<void>;
@@ -53,6 +55,7 @@ export async function openKioskDevices(config: KioskConfig): Promise<KioskDevice
     card,
     printer,
     payment,
+    cash: cash.unit,
     sim: { card: devices.card === 'sim' ? (cardManager as SimReaderBackend) : null, cash: cash.sim, printer: printerSim },
     stop: async () => {
       await cardManager.stop().catch(() => undefined);

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import {
   apiErrorSchema,
   certificateOptionsResponseSchema,
+  healthResponseSchema,
   issuanceStatusResponseSchema,
   issueCertificateResponseSchema,
   nonceResponseSchema,
@@ -50,6 +51,11 @@ export class WardClient {
     private readonly timeoutMs = 10_000,
   ) {
     this.agent = new Agent({ cert: tls.certPem, key: tls.keyPem, ca: tls.caPem, keepAlive: true, minVersion: 'TLSv1.3' });
+  }
+
+  /** The back end's health check (staff console: is the back end reachable?). */
+  health(ward: WardId) {
+    return this.call(ward, 'GET', '/v1/health', healthResponseSchema, undefined);
   }
 
   nonce(ward: WardId) {

@@ -41,6 +41,17 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
     'simulator.insertCard': record('simulator.insertCard', {}),
     'simulator.removeCard': record('simulator.removeCard', {}),
     'simulator.insertCash': record('simulator.insertCash', {}),
+    'staff.getState': record('staff.getState', { phase: 'closed' } as const),
+    'staff.login': record('staff.login', { outcome: 'citizen-busy' } as const),
+    'staff.logout': record('staff.logout', { phase: 'closed' } as const),
+    'staff.activity': record('staff.activity', { phase: 'closed' } as const),
+    'staff.getOverview': async () => { throw new KioskError('staff.no-session'); },
+    'staff.ackAlert': record('staff.ackAlert', []),
+    'staff.listTransactions': record('staff.listTransactions', []),
+    'staff.reprint': async () => { throw new KioskError('staff.no-session'); },
+    'staff.void': async () => { throw new KioskError('staff.no-session'); },
+    'staff.retryOutbox': record('staff.retryOutbox', { ok: true } as const),
+    'staff.reconciliation': async () => { throw new KioskError('staff.no-session'); },
     ...overrides,
   };
   return { router: new RequestRouter(handlers), calls };

@@ -1,0 +1,69 @@
+/**
+ * Builds the staff console for the composition root: the staff session (from `config.staff`),
+ * the console over the narrow ports, and the `staff.*` handlers. A bad passcode hash in the
+ * configuration stops the kiosk at start (PasscodeHashFormatError), never at the first login.
+ */
+import type { StaffState } from '../../contract/staff-console';
+import type { WardId } from '../../contract/ward-api';
+import type { KioskConfig } from '../config/config-schema';
+import { StaffConsole } from './staff-console';
+import type { StaffCardReaders, StaffCashUnit, StaffPrinter } from './staff-device-status';
+import type { StaffAlerts } from './staff-alerts';
+import { staffHandlers, type StaffHandlers } from './staff-handlers';
+import { parsePasscodeHash } from './staff-passcode';
+import type { CertificateReprinter, StaffDispatcher, StaffJournal, StaffOutbox, StaffWard } from './staff-ports';
+import { StaffSession } from './staff-session';
+
+export interface StaffParts {
+  config: Pick<KioskConfig, 'kioskId' | 'staff'> & { ward: WardId };
+  alerts: StaffAlerts;
+  cardReaders: StaffCardReaders;
+  printer: StaffPrinter;
+  cash: StaffCashUnit | null;
+  ward: StaffWard;
+  journal?: StaffJournal | null;
+  outbox?: StaffOutbox | null;
+  dispatcher?: StaffDispatcher | null;
+  reprinter?: CertificateReprinter | null;
+  /** True while a citizen is mid-payment (paying, taking the card, printing). */
+  citizenBusy: () => boolean;
+  /** The event hub's `staff.changed`. */
+  onChange: (state: StaffState) => void;
+}
+
+export interface Staff {
+  session: StaffSession;
+  console: StaffConsole;
+  handlers: StaffHandlers;
+  dispose(): void;
+}
+
+export function createStaff(parts: StaffParts): Staff {
+  const { staff } = parts.config;
+  const session = new StaffSession({
+    passcodeHash: parsePasscodeHash(staff.passcodeHash),
+    lockoutAfter: staff.lockoutAfter,
+    lockoutSec: staff.lockoutSec,
+    idleTimeoutSec: staff.idleTimeoutSec,
+    citizenBusy: parts.citizenBusy,
+    onChange: parts.onChange,
+  });
+  const console = new StaffConsole({
+    kioskId: parts.config.kioskId,
+    wardId: parts.config.ward,
+    alerts: parts.alerts,
+    cardReaders: parts.cardReaders,
+    printer: parts.printer,
+    cash: parts.cash,
+    ward: parts.ward,
+    journal: parts.journal ?? null,
+    outbox: parts.outbox ?? null,
+    dispatcher: parts.dispatcher ?? null,
+    reprinter: parts.reprinter ?? null,
+    citizenBusy: parts.citizenBusy,
+  });
+  return { session, console, handlers: staffHandlers(session, console), dispose: () => session.dispose() };
+}
+
+/** Certificate steps during which money is in play: no staff session may start or act. */
+export const CITIZEN_BUSY_STEPS: ReadonlySet<string> = new Set(['pay', 'take-card', 'printing', 'take-certificate']);

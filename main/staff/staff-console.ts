@@ -1,0 +1,248 @@
+/**
+ * The staff console's work, behind the staff session: the overview (alerts, devices, back end,
+ * outbox), today's transactions with void and reprint, "send the outbox now", and the daily
+ * reconciliation. Every method assumes the caller (staff-handlers) checked the session.
+ *
+ * Safety rules for money and paper (see main/journal/journal-states.ts):
+ * - void: only a serial the back end may still void, i.e. a transaction left `printing`
+ *   (paper may or may not have come out) or `voided` whose void the back end has not
+ *   confirmed. A printed serial is final at the back end (409 already-printed), so a spoiled
+ *   printout is handled at the counter, not here.
+ * - reprint: only money taken without a valid printed certificate (`paid`, `voided`): the
+ *   journey re-issues under a NEW serial, so one payment never yields two valid papers.
+ */
+import { KioskError } from '../../contract/errors';
+import type { StaffOverview, StaffReason, StaffReconciliation, StaffTransaction } from '../../contract/staff-console';
+import { wardInfo, type VoidRequest, type WardId } from '../../contract/ward-api';
+import { createLogger } from '../../platform/log';
+import { TRANSACTION_STATES, type TransactionRecord } from '../journal';
+import { dayBounds } from '../journal/reconciliation';
+import { JST_OFFSET_MINUTES } from '../outbox/receipt-number';
+import { WardApiError } from '../ward/ward-client';
+import type { StaffAlerts } from './staff-alerts';
+import { cardTile, cashTile, printerTile, type StaffCardReaders, type StaffCashUnit, type StaffPrinter } from './staff-device-status';
+import type { CertificateReprinter, StaffDispatcher, StaffJournal, StaffOutbox, StaffWard } from './staff-ports';
+
+const log = createLogger('staff-console');
+
+export interface StaffConsoleDeps {
+  kioskId: string;
+  /** This kiosk's ward (health check). */
+  wardId: WardId;
+  alerts: StaffAlerts;
+  cardReaders: StaffCardReaders;
+  printer: StaffPrinter;
+  cash: StaffCashUnit | null;
+  ward: StaffWard;
+  /** Null until the journal is wired: transaction requests answer `staff.unavailable`. */
+  journal: StaffJournal | null;
+  outbox: StaffOutbox | null;
+  dispatcher: StaffDispatcher | null;
+  reprinter: CertificateReprinter | null;
+  /** True while a citizen is mid-payment: void and reprint wait. */
+  citizenBusy: () => boolean;
+  now?: () => number;
+  /** UTC offset of the kiosk's calendar day (default +09:00). */
+  utcOffsetMinutes?: number;
+}
+
+const VOIDABLE = new Set(['printing', 'voided']);
+const REPRINTABLE = new Set(['paid', 'voided']);
+
+/** Staff reasons → the back end's void reasons. */
+const BACKEND_VOID_REASON: Record<StaffReason, VoidRequest['reason']> = {
+  spoiled: 'print-failed',
+  'not-taken': 'cancelled',
+  'print-failed': 'print-failed',
+  'paper-jam': 'paper-jam',
+  'voucher-redeemed': 'cancelled',
+  other: 'cancelled',
+};
+
+function staffError(code: string): KioskError {
+  return new KioskError(code, `staff:errors.${code}`);
+}
+
+/** The ward that issued a serial, from its local government code prefix (`40106-2025-…`). */
+export function wardOfSerial(serial: string): WardId | null {
+  const code = serial.slice(0, 5);
+  const hit = (Object.entries(wardInfo) as Array<[WardId, { code: string }]>).find(([, w]) => w.code === code);
+  return hit ? hit[0] : null;
+}
+
+export class StaffConsole {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: StaffConsoleDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** `YYYYMMDD` of now in the kiosk's calendar. */
+  today(): string {
+    const shifted = new Date(this.now() + (this.deps.utcOffsetMinutes ?? JST_OFFSET_MINUTES) * 60_000);
+    return shifted.toISOString().slice(0, 10).replaceAll('-', '');
+  }
+
+  async overview(): Promise<StaffOverview> {
+    const [printer, cash, backend] = await Promise.all([
+      printerTile(this.deps.printer),
+      cashTile(this.deps.cash),
+      this.deps.ward.health(this.deps.wardId).then(() => true, () => false),
+    ]);
+    return {
+      kioskId: this.deps.kioskId,
+      alerts: this.alertViews(),
+      card: cardTile(this.deps.cardReaders),
+      printer,
+      cash,
+      backend: { reachable: backend, checkedAt: new Date(this.now()).toISOString() },
+      outbox: this.outboxTile(),
+    };
+  }
+
+  alertViews(): StaffOverview['alerts'] {
+    return [...this.deps.alerts.list()].reverse().map((a) => ({
+      id: a.id,
+      code: a.code.slice(0, 64),
+      severity: a.severity,
+      ...(a.reference !== undefined ? { reference: a.reference.slice(0, 64) } : {}),
+      at: a.at,
+      ...(a.ackedAt !== undefined ? { ackedAt: a.ackedAt } : {}),
+    }));
+  }
+
+  ackAlert(id: number): StaffOverview['alerts'] {
+    if (!this.deps.alerts.ack(id)) throw staffError('staff.not-found');
+    return this.alertViews();
+  }
+
+  listTransactions(): StaffTransaction[] {
+    const journal = this.need(this.deps.journal);
+    const [from, to] = dayBounds(this.today(), this.deps.utcOffsetMinutes ?? JST_OFFSET_MINUTES);
+    return journal
+      .list(TRANSACTION_STATES)
+      .filter((t) => (t.createdAt >= from && t.createdAt < to) || (t.updatedAt >= from && t.updatedAt < to))
+      .reverse()
+      .map((t) => this.toView(t));
+  }
+
+  async void(txId: string, reason: StaffReason): Promise<StaffTransaction> {
+    const journal = this.need(this.deps.journal);
+    const tx = this.transaction(txId);
+    if (!VOIDABLE.has(tx.state) || !tx.serial || this.deps.citizenBusy()) throw staffError('staff.not-allowed');
+    const serial = tx.serial;
+    const ward = wardOfSerial(serial) ?? this.deps.wardId;
+    try {
+      await this.deps.ward.voidIssued(ward, serial, { reason: BACKEND_VOID_REASON[reason] }, `void-${serial}`);
+    } catch (err) {
+      const code = err instanceof WardApiError ? err.code : 'unknown';
+      log.warn({ txId, serial, code }, 'staff void refused or failed');
+      throw staffError(code === 'unreachable' || code.startsWith('http-5') ? 'staff.backend-unreachable' : 'staff.backend-refused');
+    }
+    if (tx.state === 'printing') journal.markVoided(txId, { reason: `staff-${reason}`, backendConfirmed: true });
+    else journal.confirmVoid(serial);
+    log.info({ txId, serial, reason }, 'staff voided a serial');
+    return this.toView(this.transaction(txId));
+  }
+
+  async reprint(txId: string, reason: StaffReason): Promise<StaffTransaction> {
+    this.need(this.deps.journal);
+    const reprinter = this.need(this.deps.reprinter);
+    const tx = this.transaction(txId);
+    if (!REPRINTABLE.has(tx.state) || this.deps.citizenBusy()) throw staffError('staff.not-allowed');
+    log.info({ txId, reason }, 'staff reprint');
+    return this.toView(await reprinter.reprint(txId, reason));
+  }
+
+  /** Makes every queued submission due now, per ward with something queued. Returns how many wards. */
+  retryOutbox(): number {
+    const outbox = this.need(this.deps.outbox);
+    const dispatcher = this.need(this.deps.dispatcher);
+    const wards = Object.entries(outbox.status().byDestination).filter(([, d]) => d.queued > 0).map(([w]) => w);
+    for (const w of wards) dispatcher.notifyReachable(w);
+    log.info({ wards: wards.length }, 'staff asked to send the outbox now');
+    return wards.length;
+  }
+
+  reconciliation(day: string = this.today()): StaffReconciliation {
+    const journal = this.need(this.deps.journal);
+    const r = journal.reconcile(day);
+    const [from, to] = dayBounds(day, this.deps.utcOffsetMinutes ?? JST_OFFSET_MINUTES);
+    const byState = new Map<TransactionRecord['state'], { count: number; yen: number }>();
+    for (const t of journal.list(TRANSACTION_STATES)) {
+      if (t.createdAt < from || t.createdAt >= to) continue;
+      const s = byState.get(t.state) ?? { count: 0, yen: 0 };
+      s.count += 1;
+      s.yen += t.payment?.amountYen ?? 0;
+      byState.set(t.state, s);
+    }
+    const sum = (rows: Array<{ method: string; yen: number }>, method: string) => rows.filter((x) => x.method === method).reduce((a, x) => a + x.yen, 0);
+    const vouchers = r.refunds.filter((x) => x.method === 'voucher');
+    return {
+      day: r.day,
+      byOutcome: TRANSACTION_STATES.flatMap((state) => {
+        const s = byState.get(state);
+        return s ? [{ state, count: s.count, yen: s.yen }] : [];
+      }),
+      sales: r.sales,
+      refunds: r.refunds,
+      cashInYen: sum(r.sales, 'cash'),
+      cashOutYen: sum(r.refunds, 'cash'),
+      vouchersOutstanding: { count: vouchers.reduce((a, x) => a + x.count, 0), yen: vouchers.reduce((a, x) => a + x.yen, 0) },
+      printed: r.printed,
+      voids: r.voids,
+      unconfirmedVoids: r.unconfirmedVoids,
+      netYen: r.netYen,
+      openPaidNotPrinted: r.openPaidNotPrinted,
+    };
+  }
+
+  private outboxTile(): StaffOverview['outbox'] {
+    const outbox = this.deps.outbox;
+    if (!outbox) return null;
+    const status = outbox.status();
+    const backoff = this.deps.dispatcher?.status() ?? {};
+    return {
+      queued: status.queued,
+      deadLetters: status.deadLetters,
+      delivered: status.delivered,
+      byWard: Object.entries(status.byDestination).map(([destination, d]) => ({
+        destination,
+        queued: d.queued,
+        deadLetters: d.deadLetters,
+        delivered: d.delivered,
+        failures: backoff[destination]?.consecutiveFailures ?? null,
+        oldestQueuedAt: d.oldestQueuedAt ?? null,
+      })),
+      deadLetterList: outbox.listDeadLetters().slice(0, 50).map((d) => ({ receiptNumber: d.receiptNumber, destination: d.destination, code: d.code, httpStatus: d.httpStatus })),
+    };
+  }
+
+  private transaction(txId: string): TransactionRecord {
+    const tx = this.need(this.deps.journal).get(txId);
+    if (!tx) throw staffError('staff.not-found');
+    return tx;
+  }
+
+  private toView(t: TransactionRecord): StaffTransaction {
+    return {
+      txId: t.id,
+      serial: t.serial ?? null,
+      certificateType: t.certificateType,
+      copies: t.copies,
+      feeYen: t.amountYen,
+      state: t.state,
+      paymentMethod: t.payment?.method ?? null,
+      refundVoucher: t.refund?.voucherNumber ?? null,
+      updatedAt: t.updatedAt,
+      createdAt: t.createdAt,
+      canReprint: REPRINTABLE.has(t.state) && this.deps.reprinter !== null,
+      canVoid: VOIDABLE.has(t.state) && t.serial !== undefined,
+    };
+  }
+
+  private need<T>(service: T | null): T {
+    if (service === null) throw staffError('staff.unavailable');
+    return service;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The contract's `staff.*` requests. Everything but `staff.getState`, `staff.login` and
+ * `staff.logout` is refused with `staff.no-session` unless a staff session is open; actions
+ * (ack, void, reprint, retry) also restart the staff idle timer, reads do not, so a console left
+ * open and polling still times out.
+ */
+import type { RequestHandlers } from '../ipc/request-router';
+import type { StaffConsole } from './staff-console';
+import type { StaffSession } from './staff-session';
+
+type StaffChannel = Extract<keyof RequestHandlers, `staff.${string}`>;
+export type StaffHandlers = Pick<RequestHandlers, StaffChannel>;
+
+export function staffHandlers(session: StaffSession, console: StaffConsole): StaffHandlers {
+  const read = <T>(fn: () => T): T => {
+    session.require();
+    return fn();
+  };
+  const act = <T>(fn: () => T): T => {
+    session.activity();
+    return fn();
+  };
+  return {
+    'staff.getState': async () => session.state(),
+    'staff.login': async ({ passcode }) => session.login(passcode),
+    'staff.logout': async () => session.logout(),
+    'staff.activity': async () => session.activity(),
+    'staff.getOverview': async () => read(() => console.overview()),
+    'staff.ackAlert': async ({ id }) => act(() => console.ackAlert(id)),
+    'staff.listTransactions': async () => read(() => console.listTransactions()),
+    'staff.reprint': async ({ txId, reason }) => act(() => console.reprint(txId, reason)),
+    'staff.void': async ({ txId, reason }) => act(() => console.void(txId, reason)),
+    'staff.retryOutbox': async () => act(() => {
+      console.retryOutbox();
+      return { ok: true as const };
+    }),
+    'staff.reconciliation': async ({ day }) => read(() => console.reconciliation(day)),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * What the staff console needs from the rest of the kiosk, as narrow interfaces: the real
+ * journal, outbox, dispatcher and ward client satisfy them as they are, and a kiosk without
+ * one of them (e.g. no outbox) passes null and the console says so.
+ */
+import type { IssuanceStatusResponse, VoidRequest, WardId } from '../../contract/ward-api';
+import type { StaffReason } from '../../contract/staff-console';
+import type { DailyReconciliation, TransactionRecord, TransactionState } from '../journal';
+import type { DeadLetter, OutboxStatus } from '../outbox';
+
+/** The certificate transaction journal (main/journal). */
+export interface StaffJournal {
+  /** Transactions in the given states, oldest first. */
+  list(states: readonly TransactionState[]): TransactionRecord[];
+  get(txId: string): TransactionRecord | undefined;
+  /** Totals of one calendar day (`YYYYMMDD`). */
+  reconcile(day: string): DailyReconciliation;
+  /** printing|printed → voided; `backendConfirmed` when the back end acknowledged the void. */
+  markVoided(txId: string, input: { reason: string; backendConfirmed: boolean }): TransactionRecord;
+  /** The back end acknowledged the void of `serial` (no-op if already confirmed). */
+  confirmVoid(serial: string): void;
+}
+
+/** The submission outbox (main/outbox): counts and dead letters, never payloads. */
+export interface StaffOutbox {
+  status(): OutboxStatus;
+  listDeadLetters(): DeadLetter[];
+}
+
+/** The outbox dispatcher: backoff state, and "try now". */
+export interface StaffDispatcher {
+  status(): Record<string, { consecutiveFailures: number }>;
+  notifyReachable(destination: string): void;
+}
+
+/** The ward back end, as far as staff need it. */
+export interface StaffWard {
+  /** Resolves when the back end answers its health check; rejects otherwise. */
+  health(ward: WardId): Promise<unknown>;
+  voidIssued(ward: WardId, serial: string, body: VoidRequest, idempotencyKey: string): Promise<IssuanceStatusResponse>;
+}
+
+/**
+ * Re-issues a paid, unprinted (or voided) transaction under a new serial and prints it. The
+ * certificate journey owns issuing and printing, so it implements this; the console only checks
+ * that the state allows it and records the staff decision.
+ */
+export interface CertificateReprinter {
+  reprint(txId: string, reason: StaffReason): Promise<TransactionRecord>;
+}
