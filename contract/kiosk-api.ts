@@ -8,8 +8,11 @@
  * WebSocket bridge) carry exactly these messages.
  */
 import { z } from 'zod';
+import {
+  answerInputSchema, applicationViewSchema, guideSearchInputSchema,
+} from './application-journey';
+import { guideSearchHitSchema, postalCandidateSchema } from './applications';
 import { certificateChoiceSchema, certificateViewSchema, paymentMethodSchema, simCardSchema } from './certificate-journey';
-import { staffEvents, staffRequests } from './staff-console';
 
 export const languageSchema = z.enum(['ja', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -86,21 +89,55 @@ export const requests = {
   /** Goes back from the fee screen to the choice (money inserted so far comes back). */
   'certificate.back': { input: empty, output: certificateViewSchema },
 
+  /** Applications journey: opens the life-event guide (starts the session if needed). */
+  'application.begin': { input: empty, output: applicationViewSchema },
+  /** The current step (also pushed as `application.changed`). */
+  'application.getView': { input: empty, output: applicationViewSchema },
+  /** Searches the guide (kanji, kana, hiragana-only, English); does not change the step. */
+  'application.searchGuide': { input: guideSearchInputSchema, output: z.array(guideSearchHitSchema) },
+  /** Opens one life event (from a tile or a search hit). */
+  'application.openEvent': { input: z.object({ eventId: z.string().min(1).max(64) }).strict(), output: applicationViewSchema },
+  /** Ticks or unticks an optional kiosk procedure of the open event. */
+  'application.toggleProcedure': {
+    input: z.object({ procedureId: z.string().min(1).max(64), included: z.boolean() }).strict(),
+    output: applicationViewSchema,
+  },
+  /** Starts filling the open event's kiosk procedures: asks how to identify. */
+  'application.start': { input: empty, output: applicationViewSchema },
+  /** Identify with the card (券面事項入力補助AP) or by typing everything. */
+  'application.identify': { input: z.object({ method: z.enum(['card', 'manual']) }).strict(), output: applicationViewSchema },
+  /** The 券面事項入力補助用 PIN; same rules as the certificate PIN (format first, last try confirmed). */
+  'application.submitPin': {
+    input: z.object({ pin: z.string().regex(/^[0-9]{4}$/), confirmedLastTry: z.boolean() }).strict(),
+    output: applicationViewSchema,
+  },
+  /** Answers the current question; an invalid answer comes back with its errors, nothing moves. */
+  'application.answer': { input: answerInputSchema, output: applicationViewSchema },
+  /** One step back (question → previous question, identify → event, event → guide). */
+  'application.back': { input: empty, output: applicationViewSchema },
+  /** From the review screen: change one answer, then come back to the review. */
+  'application.edit': { input: z.object({ questionId: z.string().min(1).max(100) }).strict(), output: applicationViewSchema },
+  /** From the review screen: queue the submission durably, send it, print the forms. */
+  'application.submit': { input: empty, output: applicationViewSchema },
+  /** Postal code → addresses in the city (bundled Japan Post data); does not change the step. */
+  'application.lookupPostal': {
+    input: z.object({ postalCode: z.string().regex(/^\d{3}-?\d{4}$/) }).strict(),
+    output: z.array(postalCandidateSchema),
+  },
+
   /** Simulator controls (demo, technicians): only when that device's binding is `sim`. */
   'simulator.listCards': { input: empty, output: z.array(simCardSchema) },
   'simulator.insertCard': { input: z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict(), output: z.object({}) },
   'simulator.removeCard': { input: empty, output: z.object({}) },
   'simulator.insertCash': { input: z.object({ yen: z.union([z.literal(10), z.literal(50), z.literal(100), z.literal(500), z.literal(1000)]) }).strict(), output: z.object({}) },
 
-  /** Ward staff console (係員メニュー): see contract/staff-console.ts. */
-  ...staffRequests,
 } as const;
 
 /** Event channels: name → payload schema. */
 export const events = {
   'session.changed': sessionStateSchema,
   'certificate.changed': certificateViewSchema,
-  ...staffEvents,
+  'application.changed': applicationViewSchema,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -8,6 +8,11 @@
  */
 import type { KioskInfo } from '../contract/kiosk-api';
 import { createLogger } from '../platform/log';
+import { applicationHandlers } from './application-journey/application-handlers';
+import { ApplicationJourney } from './application-journey/application-journey';
+import { openApplicationOutbox, startSubmissionDelivery, type SubmissionDelivery } from './application-journey/submission-queue';
+import { renderFormPdf } from './documents/forms/render-form';
+import type { KeyProvider, Outbox } from './outbox';
 import { CertificateJourney } from './certificates/certificate-journey';
 import { certificateHandlers } from './certificates/certificate-handlers';
 import { createVerifiedRenderer } from './certificates/verified-renderer';
@@ -22,7 +27,6 @@ import { EventHub } from './ipc/event-hub';
 import { RequestRouter, type RequestHandlers } from './ipc/request-router';
 import { SessionManager } from './session/session-manager';
 import { StaffAlerts } from './staff/staff-alerts';
-import { CITIZEN_BUSY_STEPS, createStaff, type Staff } from './staff/create-staff';
 
 const log = createLogger('runtime');
 
@@ -37,8 +41,11 @@ export interface KioskRuntime {
   readonly ward: WardConnection;
   readonly journey: CertificateJourney;
   readonly staffAlerts: StaffAlerts;
-  /** The ward staff console (係員メニュー): its session and services. */
-  readonly staff: Staff;
+  /** The 書かない窓口 journey. */
+  readonly applications: ApplicationJourney;
+  /** The durable submission outbox (one queue per ward) and its delivery. */
+  readonly outbox: Outbox;
+  readonly submissions: SubmissionDelivery;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
@@ -49,6 +56,8 @@ export interface RuntimeOptions {
   backendFaults?: boolean;
   /** How long the "take your certificate" screen stays (tests shorten it). */
   takeCertificateMs?: number;
+  /** Where the outbox key comes from (Electron: safeStorage); default a key file in `<dataDir>/keys/`. */
+  outboxKeyProvider?: KeyProvider;
 }
 
 export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, options: RuntimeOptions = {}): Promise<KioskRuntime> {
@@ -61,6 +70,21 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   const staffAlerts = new StaffAlerts();
   const devices = await openKioskDevices(config);
   const ward = await connectWard(config, { faults: options.backendFaults ?? false });
+  let outbox: Outbox;
+  try {
+    // A corrupt or locked outbox stops the start with its typed error: never a silent reset.
+    outbox = openApplicationOutbox(config, options.outboxKeyProvider);
+  } catch (err) {
+    await devices.stop();
+    await ward.close();
+    throw err;
+  }
+  const submissions = startSubmissionDelivery({
+    config,
+    outbox,
+    origin: () => ward.embedded?.url ?? config.backend.url,
+    alertStaff: (alert) => staffAlerts.raise(alert),
+  });
 
   const journey = new CertificateJourney({
     card: devices.card,
@@ -81,16 +105,19 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   devices.card.on('cardInserted', () => journey.onCardInserted());
   devices.card.on('cardRemoved', () => journey.onCardRemoved());
 
-  const staff = createStaff({
-    config,
-    alerts: staffAlerts,
-    cardReaders: devices.cardManager,
+  const applications = new ApplicationJourney({
+    card: devices.card,
     printer: devices.printer,
-    cash: devices.cash,
-    ward: ward.client,
-    citizenBusy: () => CITIZEN_BUSY_STEPS.has(journey.current().step),
-    onChange: (state) => hub.emit('staff.changed', state),
+    submissions,
+    renderForm: (form, receiptNumber) => renderFormPdf(form, { receiptNumber }),
+    homeWard: config.ward,
+    kioskId: config.kioskId,
+    onView: (view) => hub.emit('application.changed', view),
+    alertStaff: (alert) => staffAlerts.raise(alert),
   });
+  session.registerWiper('application-journey', () => applications.wipe());
+  devices.card.on('cardInserted', () => applications.onCardInserted());
+  devices.card.on('cardRemoved', () => applications.onCardRemoved());
 
   const info: KioskInfo = {
     kioskId: config.kioskId,
@@ -112,8 +139,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     'session.extend': async () => session.extend(),
     'session.end': async ({ reason }) => session.end(reason),
     ...certificateHandlers(journey, session),
+    ...applicationHandlers(applications, session),
     ...simulatorHandlers(devices),
-    ...staff.handlers,
   };
   const router = new RequestRouter(handlers);
 
@@ -130,13 +157,16 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ward,
     journey,
     staffAlerts,
-    staff,
+    applications,
+    outbox,
+    submissions,
     rendererGone: async () => {
       if (session.active) await session.end('renderer-gone');
     },
     stop: async () => {
       session.dispose();
-      staff.dispose();
+      await submissions.stop();
+      outbox.close();
       await devices.stop();
       await ward.close();
     },

@@ -2,15 +2,39 @@
  * Drives the certificate journey through the real runtime (simulated devices, the embedded
  * reference back end), the way the renderer does: through the request router only.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CertificateView } from '../../contract/certificate-journey';
 import type { RequestInput, RequestName, RequestOutput } from '../../contract/kiosk-api';
 import { DEFAULT_CONFIG } from '../../main/config/default-config';
 import { mergeConfig, parseConfig } from '../../main/config/load-config';
 import { createKioskRuntime, type KioskRuntime } from '../../main/kiosk-runtime';
 
+/**
+ * A runtime on the simulators and the embedded back end. Without a `dataDir` in the overlay each
+ * runtime gets its own temporary one (the outbox holds an exclusive lock, and test files run in
+ * parallel), removed by `stop()`; a test that restarts on the same data passes its own.
+ */
 export async function startTestRuntime(overlay: unknown = {}): Promise<KioskRuntime> {
-  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, overlay), 'test config');
-  return createKioskRuntime(config, 'browser', { backendFaults: true, takeCertificateMs: 100 });
+  const ownDataDir = hasDataDir(overlay) ? null : mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
+  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, ownDataDir ? mergeConfig(overlay, { dataDir: ownDataDir }) : overlay), 'test config');
+  const runtime = await createKioskRuntime(config, 'browser', { backendFaults: true, takeCertificateMs: 100 }).catch((err: unknown) => {
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+    throw err;
+  });
+  if (!ownDataDir) return runtime;
+  const stop = runtime.stop;
+  return Object.assign(runtime, {
+    stop: async () => {
+      await stop();
+      rmSync(ownDataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+function hasDataDir(overlay: unknown): boolean {
+  return typeof overlay === 'object' && overlay !== null && 'dataDir' in overlay;
 }
 
 export async function call<K extends RequestName>(runtime: KioskRuntime, channel: K, input: RequestInput<K>): Promise<RequestOutput<K>> {

@@ -2,7 +2,8 @@
  * Runs the kiosk's browser shell in the test process (the same runtime and bridge server
  * as `npm start`, against the built renderer bundle) with a configuration overlay.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBridgeServer, type BridgeServer } from '../../main/browser-shell/bridge-server';
 import { DEFAULT_CONFIG } from '../../main/config/default-config';
@@ -21,7 +22,9 @@ export async function startKiosk(overlay: unknown = {}, opts: { reconnectGraceMs
   if (!existsSync(join(RENDERER_DIR, 'main.js'))) {
     throw new Error('dist/renderer is missing: run `npm run build` first (npm test does)');
   }
-  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, overlay), 'test config');
+  // Each kiosk gets its own data folder (the outbox holds an exclusive lock; test files run in parallel).
+  const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
+  const config = parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir }), overlay), 'test config');
   const runtime = await createKioskRuntime(config, 'browser');
   const server = await startBridgeServer({ runtime, rendererDir: RENDERER_DIR, reconnectGraceMs: opts.reconnectGraceMs });
   return {
@@ -30,6 +33,7 @@ export async function startKiosk(overlay: unknown = {}, opts: { reconnectGraceMs
     stop: async () => {
       await server.close();
       await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,283 @@
+/**
+ * The 書かない窓口 journey, one citizen at a time: guide → event → identify (card or by hand) →
+ * questions → review → queued durably → forms printed → done (or failed, with the receipt
+ * number whenever the submission was kept).
+ *
+ * The submission is queued in the outbox before anything is printed, so a receipt number on
+ * paper always names a submission that survives a crash or a network outage. Every async step
+ * checks `generation`: the session wipe bumps it, so a late card or printer answer never acts
+ * on a session that has ended.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CardFacts, GuideSearchHit, PostalCandidate } from '../../contract/applications';
+import type { ApplicationView } from '../../contract/application-journey';
+import { createLogger } from '../../platform/log';
+import { defaultCatalog, type ApplicationsCatalog } from '../applications/catalog';
+import { guideEventView } from '../applications/guide-data';
+import { searchGuide } from '../applications/guide-search';
+import { answer, buildFilledForms, currentQuestions, nextQuestion, planInterview, review, type InterviewState } from '../applications/interview';
+import { lookupPostal } from '../applications/postal-lookup';
+import type { ApplicationDeps } from './application-deps';
+import { CardStep } from './card-step';
+import { lastQuestion, questionAfter, questionBefore, questionView } from './interview-steps';
+import { printForms } from './print-forms';
+import { routeToWard } from './ward-routing';
+
+const log = createLogger('application-journey');
+
+type FailedView = Extract<ApplicationView, { step: 'failed' }>;
+
+export class ApplicationJourney {
+  private view: ApplicationView = { step: 'idle' };
+  private generation = 0;
+  private readonly catalog: ApplicationsCatalog;
+  private eventId: string | null = null;
+  private included: string[] = [];
+  private interview: InterviewState | null = null;
+  private identifiedBy: 'card' | 'manual' = 'manual';
+  private idempotencyKey: string | null = null;
+  private readonly card: CardStep;
+
+  constructor(private readonly deps: ApplicationDeps) {
+    this.catalog = deps.catalog ?? defaultCatalog();
+    this.card = new CardStep(deps.card, {
+      show: (v) => this.show(v),
+      current: () => this.view,
+      generation: () => this.generation,
+      bump: () => ++this.generation,
+      identified: (facts) => this.startInterview(facts, 'card'),
+    });
+  }
+
+  current(): ApplicationView {
+    return this.view;
+  }
+
+  /** Opens the guide; a journey already under way stays where it is. */
+  begin(): ApplicationView {
+    if (this.view.step !== 'idle') return this.view;
+    return this.showGuide();
+  }
+
+  searchGuide(query: string): GuideSearchHit[] {
+    return searchGuide(this.catalog.index, query);
+  }
+
+  lookupPostal(postalCode: string): PostalCandidate[] {
+    const r = lookupPostal(postalCode);
+    return r.ok ? r.candidates : [];
+  }
+
+  openEvent(eventId: string): ApplicationView {
+    if (this.view.step !== 'guide' && this.view.step !== 'event') return this.view;
+    const event = guideEventView(this.catalog.guide, eventId);
+    if (!event) return this.view;
+    if (this.eventId !== eventId) this.included = [];
+    this.eventId = eventId;
+    return this.show({ step: 'event', event, included: [...this.included] });
+  }
+
+  toggleProcedure(procedureId: string, included: boolean): ApplicationView {
+    if (this.view.step !== 'event') return this.view;
+    const proc = this.view.event.procedures.find((p) => p.id === procedureId);
+    // Only optional procedures the kiosk can fill are the citizen's choice; the rest follow from the event.
+    if (!proc?.optional || !proc.kioskCanDo) return this.view;
+    this.included = this.included.filter((id) => id !== procedureId);
+    if (included) this.included.push(procedureId);
+    return this.show({ ...this.view, included: [...this.included] });
+  }
+
+  start(): ApplicationView {
+    if (this.view.step !== 'event' || !this.eventId) return this.view;
+    const plan = planInterview({ eventId: this.eventId, include: this.included }, null, this.planOptions());
+    if (!plan.ok) return this.show(this.failure('application.error.nothingToFill', null));
+    return this.show({ step: 'identify' });
+  }
+
+  async identify(method: 'card' | 'manual'): Promise<ApplicationView> {
+    if (this.view.step !== 'identify') return this.view;
+    if (method === 'manual') return this.startInterview(null, 'manual');
+    return this.card.begin();
+  }
+
+  onCardInserted(): void {
+    this.card.onInserted();
+  }
+
+  onCardRemoved(): void {
+    this.card.onRemoved();
+  }
+
+  submitPin(pin: string, confirmedLastTry: boolean): Promise<ApplicationView> {
+    return this.card.submitPin(pin, confirmedLastTry);
+  }
+
+  answer(questionId: string, value: string | number | boolean): ApplicationView {
+    const view = this.view;
+    if (view.step !== 'question' || !this.interview || questionId !== view.question.id) return view;
+    const r = answer(this.interview, questionId, value, this.catalog);
+    // An invalid answer: the same screen with the value as typed and its error; nothing moves.
+    if (!r.ok) return this.show({ ...view, value, errors: [r.error] });
+    this.interview = r.state;
+    const next = view.fromReview ? nextQuestion(r.state, this.catalog) : questionAfter(r.state, questionId, this.catalog);
+    return next ? this.showQuestion(next.id, view.fromReview) : this.showReview();
+  }
+
+  back(): ApplicationView {
+    const view = this.view;
+    switch (view.step) {
+      case 'event':
+        return this.showGuide();
+      case 'identify':
+        return this.eventId ? this.openEventAgain() : this.showGuide();
+      case 'insert-card':
+      case 'pin':
+      case 'reading-card':
+        this.generation++;
+        return this.show({ step: 'identify' });
+      case 'question': {
+        if (!this.interview) return view;
+        if (view.fromReview) return this.showReview();
+        const prev = questionBefore(this.interview, view.question.id, this.catalog);
+        if (prev) return this.showQuestion(prev.id, false);
+        return this.show({ step: 'identify' });
+      }
+      case 'review': {
+        const last = this.interview && lastQuestion(this.interview, this.catalog);
+        return last ? this.showQuestion(last.id, false) : view;
+      }
+      case 'failed':
+        // Before anything was queued a failure can simply start over; after, the receipt stays on screen.
+        return view.receiptNumber === null ? this.showGuide() : view;
+      default:
+        return view;
+    }
+  }
+
+  edit(questionId: string): ApplicationView {
+    if (this.view.step !== 'review' || !this.interview) return this.view;
+    const v = questionView(this.interview, questionId, true, this.catalog);
+    return v ? this.show(v) : this.view;
+  }
+
+  /** Queues the application durably, then prints its forms; the done view says whether the back end has it yet. */
+  async submit(): Promise<ApplicationView> {
+    if (this.view.step !== 'review' || !this.interview) return this.view;
+    const built = buildFilledForms(this.interview, this.catalog);
+    if (!built.ok) {
+      const missing = built.error.missing[0];
+      return missing ? this.showQuestion(missing, true) : this.view;
+    }
+    const gen = this.generation;
+    const forms = built.forms;
+    const ward = routeToWard(forms, this.deps.homeWard);
+    const idempotencyKey = (this.idempotencyKey ??= randomUUID());
+    this.show({ step: 'submitting' });
+    let receiptNumber: string;
+    try {
+      ({ receiptNumber } = this.deps.submissions.enqueue({
+        ward,
+        kind: this.interview.eventId ?? 'application',
+        idempotencyKey,
+        payload: { eventId: this.interview.eventId, kioskId: this.deps.kioskId, identifiedBy: this.identifiedBy, forms },
+      }));
+    } catch (err) {
+      // Not stored: nothing may be printed or promised. The citizen goes to the counter.
+      log.error({ err: err instanceof Error ? err.name : typeof err }, 'could not queue an application');
+      this.deps.alertStaff({ code: 'application-not-queued', severity: 'error' });
+      return this.show(this.failure('application.error.notSaved', null));
+    }
+    log.info({ receiptNumber, ward, forms: forms.length }, 'application queued');
+    const waitMs = this.deps.acceptWaitMs ?? 3000;
+    const outcome = this.deps.submissions.waitForOutcome(receiptNumber, waitMs);
+    const printed = await printForms(this.deps, {
+      forms,
+      receiptNumber,
+      stillCurrent: () => gen === this.generation,
+      onProgress: (formsDone, formsTotal) => {
+        if (gen === this.generation) this.show({ step: 'printing', formsDone, formsTotal });
+      },
+    });
+    let delivery = await outcome;
+    // Printing may outlast the wait: ask once more, so an acknowledgement that came meanwhile is told.
+    if (delivery === 'queued') delivery = await this.deps.submissions.waitForOutcome(receiptNumber, 0);
+    if (gen !== this.generation) return this.view;
+    if (!printed.ok) return this.show(this.failure('application.error.printFailed', receiptNumber));
+    if (delivery === 'dead') return this.show(this.failure('application.error.refused', receiptNumber));
+    return this.show({
+      step: 'done',
+      receiptNumber,
+      delivery: delivery === 'delivered' ? 'accepted' : 'queued',
+      printed: printed.printed,
+      takeCard: Boolean(this.deps.card.currentReader()),
+    });
+  }
+
+  /** The journey's part of the session wipe: forget the card's facts, every answer and the receipt. */
+  async wipe(): Promise<void> {
+    this.generation++;
+    this.eventId = null;
+    this.included = [];
+    this.interview = null;
+    this.identifiedBy = 'manual';
+    this.idempotencyKey = null;
+    this.show({ step: 'idle' });
+  }
+
+  private startInterview(facts: CardFacts | null, by: 'card' | 'manual'): ApplicationView {
+    if (!this.eventId) return this.showGuide();
+    const plan = planInterview({ eventId: this.eventId, include: this.included }, facts, this.planOptions());
+    if (!plan.ok) return this.show(this.failure('application.error.nothingToFill', null));
+    let state = plan.state;
+    // Coming back through 本人確認: answers already given are kept where they still apply.
+    for (const [id, value] of Object.entries(this.interview?.answers ?? {})) {
+      const r = answer(state, id, value, this.catalog);
+      if (r.ok) state = r.state;
+    }
+    this.interview = state;
+    this.identifiedBy = by;
+    const first = currentQuestions(state, this.catalog)[0];
+    return first ? this.showQuestion(first.id, false) : this.showReview();
+  }
+
+  private planOptions(): { today?: string; catalog: ApplicationsCatalog } {
+    return { catalog: this.catalog, ...(this.deps.today ? { today: this.deps.today() } : {}) };
+  }
+
+  private showGuide(): ApplicationView {
+    return this.show({
+      step: 'guide',
+      events: this.catalog.guide.events.map((ev) => ({
+        id: ev.id,
+        title: ev.title,
+        ...(ev.group ? { group: ev.group } : {}),
+        kioskProcedures: ev.procedures.filter((r) => this.catalog.guide.procedures.get(r.id)?.kioskCanDo).length,
+      })),
+    });
+  }
+
+  private openEventAgain(): ApplicationView {
+    const event = this.eventId ? guideEventView(this.catalog.guide, this.eventId) : null;
+    return event ? this.show({ step: 'event', event, included: [...this.included] }) : this.showGuide();
+  }
+
+  private showQuestion(questionId: string, fromReview: boolean): ApplicationView {
+    const v = this.interview && questionView(this.interview, questionId, fromReview, this.catalog);
+    return v ? this.show(v) : this.showReview();
+  }
+
+  private showReview(): ApplicationView {
+    if (!this.interview) return this.showGuide();
+    return this.show({ step: 'review', forms: review(this.interview, this.catalog) });
+  }
+
+  private failure(messageKey: string, receiptNumber: string | null): FailedView {
+    return { step: 'failed', messageKey, receiptNumber, takeCard: Boolean(this.deps.card.currentReader()) };
+  }
+
+  private show(view: ApplicationView): ApplicationView {
+    this.view = view;
+    this.deps.onView(view);
+    return view;
+  }
+}
