@@ -27,6 +27,9 @@ import { EventHub } from './ipc/event-hub';
 import { RequestRouter, type RequestHandlers } from './ipc/request-router';
 import { SessionManager } from './session/session-manager';
 import { StaffAlerts } from './staff/staff-alerts';
+import { openCertificateJournal } from './certificates/certificate-journal';
+import { recoverCertificateSales, type RecoveryOutcome } from './certificates/recover-certificate-sales';
+import type { TransactionJournal } from './journal/transaction-journal';
 
 const log = createLogger('runtime');
 
@@ -41,6 +44,10 @@ export interface KioskRuntime {
   readonly ward: WardConnection;
   readonly journey: CertificateJourney;
   readonly staffAlerts: StaffAlerts;
+  /** The certificate transaction journal (`<dataDir>/journal/journal.db`). */
+  readonly journal: TransactionJournal;
+  /** What start-up recovery did with sales a crash left paid but unprinted (empty after a clean stop). */
+  readonly recovery: readonly RecoveryOutcome[];
   /** The 書かない窓口 journey. */
   readonly applications: ApplicationJourney;
   /** The durable submission outbox (one queue per ward) and its delivery. */
@@ -58,6 +65,8 @@ export interface RuntimeOptions {
   takeCertificateMs?: number;
   /** Where the outbox key comes from (Electron: safeStorage); default a key file in `<dataDir>/keys/`. */
   outboxKeyProvider?: KeyProvider;
+  /** How long start-up recovery waits for a print job the printer is still working on (default 60 s). */
+  recoveryJobSettleMs?: number;
 }
 
 export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, options: RuntimeOptions = {}): Promise<KioskRuntime> {
@@ -68,6 +77,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     onChange: (state) => hub.emit('session.changed', state),
   });
   const staffAlerts = new StaffAlerts();
+  // Opened first: a corrupt or locked journal stops the start (typed error) before any device is taken.
+  const journal = openCertificateJournal(config);
   const devices = await openKioskDevices(config);
   const ward = await connectWard(config, { faults: options.backendFaults ?? false });
   let outbox: Outbox;
@@ -86,16 +97,15 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     alertStaff: (alert) => staffAlerts.raise(alert),
   });
 
+  const render = createVerifiedRenderer(resolveProjectPath(config.backend.sealPublicKeyFile), join(fixturesDir(), 'documents', 'city-seal.png'));
   const journey = new CertificateJourney({
     card: devices.card,
     ward: ward.client,
     wardId: config.ward,
     printer: devices.printer,
     payment: devices.payment,
-    render: createVerifiedRenderer(
-      resolveProjectPath(config.backend.sealPublicKeyFile),
-      join(fixturesDir(), 'documents', 'city-seal.png'),
-    ),
+    render,
+    journal,
     onView: (view) => hub.emit('certificate.changed', view),
     alertStaff: (alert) => staffAlerts.raise(alert),
     endSession: (reason) => void session.end(reason),
@@ -146,6 +156,21 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
 
   // Whatever a previous run left half-done is wiped before the first citizen arrives.
   await session.end('crash-recovery');
+  // Sales a crash left paid but unprinted are resolved (reprint or voucher) before anyone is served.
+  const recovery = await recoverCertificateSales({
+    journal,
+    printer: devices.printer,
+    ward: ward.client,
+    defaultWard: config.ward,
+    render,
+    alertStaff: (alert) => staffAlerts.raise(alert),
+    ...(options.recoveryJobSettleMs !== undefined ? { jobSettleMs: options.recoveryJobSettleMs } : {}),
+  }).catch((err: unknown) => {
+    // Left open in the journal for the next start; staff are told now.
+    log.error({ err: err instanceof Error ? err.name : typeof err }, 'certificate recovery failed');
+    staffAlerts.raise({ code: 'recovery-failed', severity: 'error' });
+    return [];
+  });
   log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.mode }, 'kiosk runtime ready');
 
   return {
@@ -157,6 +182,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ward,
     journey,
     staffAlerts,
+    journal,
+    recovery,
     applications,
     outbox,
     submissions,
@@ -169,6 +196,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       outbox.close();
       await devices.stop();
       await ward.close();
+      journal.close();
     },
   };
 }

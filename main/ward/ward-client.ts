@@ -78,6 +78,11 @@ export class WardClient {
     return this.call(ward, 'POST', `/v1/certificates/${encodeURIComponent(serial)}/printed`, issuanceStatusResponseSchema, {}, { idempotencyKey });
   }
 
+  /** Crash recovery: the issued answer for an issued, unprinted serial of this kiosk (409 once printed or voided). */
+  issuedContent(ward: WardId, serial: string) {
+    return this.call(ward, 'GET', `/v1/certificates/${encodeURIComponent(serial)}/content`, issueCertificateResponseSchema, undefined);
+  }
+
   voidIssued(ward: WardId, serial: string, body: VoidRequest, idempotencyKey: string) {
     return this.call(ward, 'POST', `/v1/certificates/${encodeURIComponent(serial)}/void`, issuanceStatusResponseSchema, body, { idempotencyKey });
   }

@@ -1,0 +1,49 @@
+/**
+ * Child of crash-between-payment-and-print.test.ts: a whole kiosk runtime (simulated card and
+ * cash unit in this process; the ward back end and the IPP printer simulator in the parent, so
+ * they outlive this process) driven to `paid` or to `printing`. It prints one line once that
+ * state is durable in the journal and waits to be SIGKILLed.
+ *
+ *   crash-kiosk-child.ts <config overlay JSON> paid|printing
+ */
+import { DEFAULT_CONFIG } from '../../../main/config/default-config';
+import { mergeConfig, parseConfig } from '../../../main/config/load-config';
+import { createKioskRuntime } from '../../../main/kiosk-runtime';
+import { call, insertCash, waitForStep } from '../../support/journey-driver';
+
+async function main(): Promise<void> {
+  const [overlayJson, mode] = process.argv.slice(2);
+  if (!overlayJson || (mode !== 'paid' && mode !== 'printing')) throw new Error('usage: crash-kiosk-child <overlay> paid|printing');
+  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, JSON.parse(overlayJson)), 'crash child');
+  const runtime = await createKioskRuntime(config, 'browser', { takeCertificateMs: 60_000 });
+  await call(runtime, 'certificate.begin', {});
+  await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
+  await waitForStep(runtime, 'pin');
+  await call(runtime, 'certificate.submitPin', { pin: '1234', confirmedLastTry: false });
+  await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
+  const paying = call(runtime, 'certificate.pay', { method: 'cash' });
+  await insertCash(runtime, 300);
+  await paying;
+  await waitForStep(runtime, 'take-card');
+  const [paid] = runtime.journal.list(['paid']);
+  if (!paid) throw new Error('not journaled as paid');
+  if (mode === 'paid') {
+    process.stdout.write(`PAID ${paid.id} ${paid.serial}\n`);
+  } else {
+    await call(runtime, 'simulator.removeCard', {});
+    for (;;) {
+      const tx = runtime.journal.get(paid.id);
+      if (tx?.state === 'printing' && tx.printJobId !== undefined) {
+        process.stdout.write(`PRINTING ${tx.id} ${tx.serial} ${tx.printJobId}\n`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+  setInterval(() => undefined, 1000);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`crash child failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
