@@ -99,6 +99,7 @@ function StepScreen({ view, state, shuffle, addressStart, onAddressStart, onFini
     case 'identify':
       return (
         <IdentifyScreen
+          message={view.messageKey ? appMessageText(t, view.messageKey) : undefined}
           onCard={() => void send('application.identify', { method: 'card' })}
           onManual={() => void send('application.identify', { method: 'manual' })}
           onBack={back}

@@ -55,11 +55,12 @@ export function EventScreen({ event, included, onToggle, onStart, onBack }: Prop
                     type="button"
                     className={included.includes(p.id) ? 'button button--primary app-toggle' : 'button button--secondary button--outlined app-toggle'}
                     aria-pressed={included.includes(p.id)}
-                    aria-label={`${t('event.include')}：${localize(p.name)}`}
+                    aria-describedby={`procedure-name-${p.id}`}
                     onClick={() => onToggle(p.id, !included.includes(p.id))}
                     data-testid={`event-toggle-${p.id}`}
                   >
-                    {included.includes(p.id) ? t('event.included') : t('event.notIncluded')}
+                    {included.includes(p.id) ? <span aria-hidden="true">✓ </span> : null}
+                    {t('event.include')}
                   </button>
                 ) : null}
               </li>
@@ -113,7 +114,9 @@ function ProcedureText({ procedure: p }: { procedure: GuideProcedure }) {
   const localize = useLocalize();
   return (
     <div className="app-procedure__text">
-      <p className="app-procedure__name">{localize(p.name)}</p>
+      <p id={`procedure-name-${p.id}`} className="app-procedure__name">
+        {localize(p.name)}
+      </p>
       {p.optional ? <p className="cert-note">{t('event.optional')}</p> : null}
       {p.conditionLabel ? <p className="cert-note">{t('event.condition', { condition: localize(p.conditionLabel) })}</p> : null}
       {p.note ? <p className="cert-note">{localize(p.note)}</p> : null}

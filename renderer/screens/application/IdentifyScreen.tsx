@@ -1,15 +1,26 @@
 /** How the citizen identifies: read the card's 券面事項 (recommended, less typing) or type everything. */
 import { useTranslation } from 'react-i18next';
 
-type Props = { onCard: () => void; onManual: () => void; onBack: () => void };
+type Props = {
+  /** Why the card path ended here (PIN locked, card unreadable...): shown above the two ways. */
+  message?: string;
+  onCard: () => void;
+  onManual: () => void;
+  onBack: () => void;
+};
 
-export function IdentifyScreen({ onCard, onManual, onBack }: Props) {
+export function IdentifyScreen({ message, onCard, onManual, onBack }: Props) {
   const { t } = useTranslation('application');
   return (
     <section className="cert-screen" aria-labelledby="identify-title" data-testid="app-identify">
       <h1 id="identify-title" className="screen__title">
         {t('identify.title')}
       </h1>
+      {message ? (
+        <p className="cert-message cert-message--warning" role="alert" data-testid="identify-message">
+          {message}
+        </p>
+      ) : null}
       <div className="app-identify">
         <button type="button" className="journey app-identify__card" onClick={onCard} data-testid="identify-card">
           <span className="app-badge">{t('identify.recommended')}</span>

@@ -1,0 +1,286 @@
+/**
+ * The no-writing applications journey (書かない窓口) end to end through the browser shell: the
+ * real main-side runtime with the simulated card reader and printer, driven only by touches on
+ * the screens (and the clearly marked simulator panel), with axe and the touch-size check on
+ * every screen. Also: a reload in the middle of the interview returns to the same question,
+ * and every message key the main side can send has Japanese and English text.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { events, requests } from '../../contract/kiosk-api';
+import { launchTestBrowser } from '../support/browser';
+import { assertAccessible, assertTouchFriendly, LANDSCAPE, PORTRAIT, withKioskPage, type Viewport } from '../support/e2e-page';
+import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
+
+const ROOT = join(__dirname, '..', '..');
+
+let browser: Browser;
+let kiosk: KioskHarness;
+
+before(async () => {
+  kiosk = await startKiosk();
+  browser = await launchTestBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+async function checkScreen(page: Page, label: string): Promise<void> {
+  await assertTouchFriendly(page);
+  await assertAccessible(page, label);
+}
+
+async function cleanUp(): Promise<void> {
+  await kiosk.runtime.session.end('cancel');
+  kiosk.runtime.devices.sim.card?.removeCard();
+}
+
+/** The card's 券面事項入力補助用 PIN, from its fixture. */
+function textPinOf(cardId: string): string {
+  const card = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'cards', `${cardId}.json`), 'utf8')) as { pins: { textPin: string } };
+  return card.pins.textPin;
+}
+
+async function tapKeys(page: Page, prefix: string, keys: string): Promise<void> {
+  for (const k of keys) await page.getByTestId(k === '　' ? `${prefix}-space` : `${prefix}-key-${k}`).click();
+}
+
+/** From the home screen to the 市内転居 event by the guide search (typed on the kana keyboard). */
+async function openMoveBySearch(page: Page): Promise<void> {
+  await page.getByTestId('journey-application').click();
+  await page.getByRole('heading', { name: 'どんな手続きですか？' }).waitFor();
+  await page.getByTestId('guide-search-open').click();
+  await tapKeys(page, 'search', 'てんきよ');
+  await page.getByTestId('search-small').click();
+  assert.equal(await page.getByTestId('search-value').innerText(), 'てんきょ');
+  await page.getByTestId('guide-hit-e-move-within-city').click();
+  await page.getByTestId('app-event').waitFor();
+}
+
+/** Through identify, the card and its 券面事項 PIN to the first question. */
+async function identifyWithCard(page: Page, cardId: string, pin: string, check?: (label: string) => Promise<void>): Promise<void> {
+  await page.getByTestId('event-start').click();
+  await page.getByTestId('app-identify').waitFor();
+  await check?.('identify');
+  await page.getByTestId('identify-card').click();
+  await page.getByRole('heading', { name: 'マイナンバーカードを差し込んでください' }).waitFor();
+  await check?.('insert card');
+  await page.getByTestId(`sim-insert-${cardId}`).click();
+  await page.getByRole('heading', { name: '券面事項入力補助用の暗証番号（数字4桁）を入力してください' }).waitFor();
+  await check?.('PIN');
+  for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
+  await page.getByTestId('pin-ok').click();
+  await page.getByTestId('app-question').waitFor({ timeout: 20_000 });
+}
+
+/** How this test answers each question of 市内転居, by touch only. */
+const ANSWERS: Record<string, (page: Page) => Promise<void>> = {
+  hasKokuho: (page) => page.getByTestId('yesno-no').click(),
+  hasChildren: (page) => page.getByTestId('yesno-no').click(),
+  nameKana: (page) => tapKeys(page, 'kana', 'タカハシ　ケンタ'),
+  // The suggested date (today) stands.
+  moveDate: async () => undefined,
+  newPostal: async (page) => {
+    await tapKeys(page, 'numpad', '8030813');
+    await page.getByTestId('postal-candidates').waitFor();
+    assert.match(await page.getByTestId('postal-pick-0').innerText(), /福岡県北九州市小倉北区城内/);
+  },
+  newAddress: async (page) => {
+    assert.equal(await page.getByTestId('kana-value').innerText(), '福岡県北九州市小倉北区城内', 'the postal code filled the start');
+    await tapKeys(page, 'kana', '12');
+  },
+  movingCount: async () => undefined,
+  isHouseholder: (page) => page.getByTestId('yesno-yes').click(),
+  phone: (page) => tapKeys(page, 'numpad', '0935820001'),
+};
+
+/** Answers every question until the review; returns the ids in the order asked. */
+async function answerAll(page: Page, check?: (label: string) => Promise<void>): Promise<string[]> {
+  const asked: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    const screen = page.locator('[data-testid="app-question"], [data-testid="app-review"]').first();
+    await screen.waitFor({ timeout: 20_000 });
+    if ((await screen.getAttribute('data-testid')) === 'app-review') return asked;
+    const id = (await screen.getAttribute('data-question')) ?? '';
+    const answer = ANSWERS[id];
+    assert.ok(answer, `the test knows how to answer "${id}"`);
+    assert.match(await page.getByTestId('question-progress').innerText(), /^\d+ \/ \d+$/);
+    await answer(page);
+    await check?.(`question ${id}`);
+    asked.push(id);
+    // Picking a postal candidate answers the postal question itself.
+    if (id !== 'newPostal') await page.getByTestId('question-next').click();
+    else await page.getByTestId('postal-pick-0').click();
+    await page.locator(`[data-testid="app-question"][data-question="${id}"]`).waitFor({ state: 'detached', timeout: 20_000 });
+  }
+  throw new Error(`no review after ${asked.length} questions`);
+}
+
+function pdfText(pdf: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-app-pdf-'));
+  try {
+    const file = join(dir, 'form.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('applications journey screens', () => {
+  afterEach(cleanUp);
+
+  for (const viewport of [LANDSCAPE, PORTRAIT] as Viewport[]) {
+    const label = viewport === LANDSCAPE ? 'landscape' : 'portrait';
+    const full = viewport === LANDSCAPE;
+    test(`市内転居 with card-001: search, card, every question by touch, review, submit, printed forms with the receipt number (${label})`, async () => {
+      const printer = kiosk.runtime.devices.sim.printer;
+      assert.ok(printer, 'the printer is simulated');
+      const printedBefore = printer.printed.length;
+      let receipt = '';
+      await withKioskPage(
+        browser,
+        kiosk,
+        `application-move-${label}`,
+        async (page) => {
+          // Every screen is checked in landscape; portrait checks the screens whose layout changes.
+          const check = (name: string) => checkScreen(page, `${name} (${label})`);
+          await openMoveBySearch(page);
+          await check('event');
+          assert.match(await page.getByTestId('event-procedure-tenkyo-todoke').innerText(), /住民異動届|転居/);
+          assert.match(await page.getByTestId('app-event').innerText(), /手続きする場所：/, 'procedures elsewhere name their office');
+          assert.ok((await page.getByTestId('event-documents').locator('li').count()) > 0, 'documents to bring are listed');
+          await identifyWithCard(page, 'card-001', textPinOf('card-001'), full ? check : undefined);
+          const asked = await answerAll(page, full ? check : undefined);
+          assert.ok(asked.includes('newPostal') && asked.includes('newAddress'), `asked: ${asked.join(', ')}`);
+
+          await page.getByRole('heading', { name: '内容を確認してください' }).waitFor();
+          await check('review');
+          const review = await page.getByTestId('app-review').innerText();
+          assert.match(review, /髙橋/, 'the card name is on the review');
+          assert.match(review, /カードから/);
+          assert.match(review, /入力/);
+          assert.match(review, /城内12/);
+          assert.ok((await page.locator('[data-source="card"]').count()) > 0);
+          // Card values cannot be changed here; answered ones can.
+          assert.equal(await page.locator('[data-source="card"] button').count(), 0);
+          assert.ok((await page.locator('[data-source="interview"] button').count()) > 0);
+          await page.getByTestId('review-submit').click();
+
+          await page.getByTestId('app-done').waitFor({ timeout: 60_000 });
+          receipt = (await page.getByTestId('done-receipt').innerText()).trim();
+          assert.ok(receipt.length >= 4, `a receipt number is shown (${receipt})`);
+          assert.match(await page.getByTestId('app-done').innerText(), /受け付けました|通信が回復したら自動で送信します/);
+          assert.ok((await page.getByTestId('done-printed-list').locator('li').count()) > 0);
+          await check('done');
+        },
+        viewport,
+      );
+      const printed = printer.printed.slice(printedBefore);
+      assert.ok(printed.length > 0, 'forms were printed');
+      for (const job of printed) {
+        assert.equal(Buffer.from(job.pdf).subarray(0, 5).toString('latin1'), '%PDF-');
+        assert.ok(pdfText(job.pdf).includes(receipt), 'every printed form carries the receipt number');
+      }
+    });
+  }
+
+  test('a reload on a question returns to the same question of the running journey', async () => {
+    await withKioskPage(browser, kiosk, 'application-reload', async (page) => {
+      await openMoveBySearch(page);
+      await identifyWithCard(page, 'card-003', textPinOf('card-003'));
+      await page.getByTestId('yesno-no').click();
+      await page.getByTestId('question-next').click();
+      const question = page.locator('[data-testid="app-question"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="app-question"]')?.getAttribute('data-question') !== 'hasKokuho');
+      const before = await question.getAttribute('data-question');
+      const progress = await page.getByTestId('question-progress').innerText();
+      await page.reload();
+      await page.getByTestId('app-question').waitFor({ timeout: 20_000 });
+      assert.equal(await question.getAttribute('data-question'), before);
+      assert.equal(await page.getByTestId('question-progress').innerText(), progress);
+      const state = kiosk.runtime.session.state();
+      assert.equal(state.phase === 'active' && state.journey, 'application');
+      await page.getByTestId('question-back').click();
+      await page.locator('[data-testid="app-question"][data-question="hasKokuho"]').waitFor();
+    });
+  });
+
+  test('a wrong answer shows its error next to the field and the question stays', async () => {
+    await withKioskPage(browser, kiosk, 'application-error', async (page) => {
+      await openMoveBySearch(page);
+      await identifyWithCard(page, 'card-001', textPinOf('card-001'));
+      for (let i = 0; i < 20; i++) {
+        const id = await page.getByTestId('app-question').getAttribute('data-question');
+        if (id === 'nameKana') break;
+        await ANSWERS[id ?? '']!(page);
+        await page.getByTestId('question-next').click();
+        await page.locator(`[data-testid="app-question"][data-question="${id}"]`).waitFor({ state: 'detached' });
+      }
+      await page.getByTestId('question-next').click();
+      await page.getByTestId('question-error').waitFor();
+      assert.equal(await page.getByTestId('question-error').getAttribute('role'), 'alert');
+      assert.match(await page.getByTestId('question-error').innerText(), /入力してください/);
+      assert.equal(await page.getByTestId('app-question').getAttribute('data-question'), 'nameKana');
+      await checkScreen(page, 'question with an error');
+    });
+  });
+
+  test('the guide in English with larger text', async () => {
+    await withKioskPage(browser, kiosk, 'application-en', async (page) => {
+      await page.getByTestId('language').click();
+      await page.getByTestId('text-size').click();
+      await page.getByTestId('journey-application').click();
+      await page.getByRole('heading', { name: 'What is your procedure about?' }).waitFor();
+      await page.getByTestId('guide-event-move-within-city').getByText('Moving within Kitakyushu').waitFor();
+      await checkScreen(page, 'guide (en, large text)');
+      await page.getByTestId('guide-event-move-within-city').click();
+      await page.getByRole('heading', { name: 'Moving within Kitakyushu' }).waitFor();
+      await checkScreen(page, 'event (en, large text)');
+    });
+  });
+});
+
+describe('application strings', () => {
+  const load = (lang: string) =>
+    JSON.parse(readFileSync(join(ROOT, 'renderer', 'i18n', 'locales', lang, 'application.json'), 'utf8')) as Record<string, unknown>;
+  const lookup = (tree: Record<string, unknown>, path: string): unknown =>
+    path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
+
+  test('every message key the main side can send has Japanese and English text, with the same parameters', () => {
+    const dir = join(ROOT, 'main', 'application-journey');
+    const channels = new Set([...Object.keys(requests), ...Object.keys(events)]);
+    const fromMain = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/'application\.([A-Za-z0-9.-]+)'/g)].filter((m) => !channels.has(m[0].slice(1, -1))))
+      .map((m) => m[1]!);
+    assert.ok(fromMain.length > 0, 'the main side sends message keys');
+    const validation = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'forms', 'messages.json'), 'utf8')) as Record<'ja' | 'en', Record<string, string>>;
+    for (const lang of ['ja', 'en'] as const) {
+      const tree = load(lang);
+      const missing = fromMain.filter((k) => typeof lookup(tree, k) !== 'string');
+      assert.deepEqual(missing, [], `${lang}: missing strings`);
+      for (const [key, text] of Object.entries(validation[lang])) {
+        const ours = lookup(tree, `validation.${key.replace(/^applications\.validation\./, '')}`);
+        assert.equal(typeof ours, 'string', `${lang}: ${key}`);
+        const params = (s: string, re: RegExp) => [...s.matchAll(re)].map((m) => m[1]).sort();
+        assert.deepEqual(params(ours as string, /\{\{(\w+)\}\}/g), params(text, /\{(\w+)\}/g), `${lang}: parameters of ${key}`);
+      }
+    }
+  });
+
+  test('Japanese and English have the same keys', () => {
+    const flatten = (tree: unknown, prefix = ''): string[] =>
+      tree && typeof tree === 'object'
+        ? Object.entries(tree).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k))
+        : [prefix];
+    assert.deepEqual(flatten(load('en')).sort(), flatten(load('ja')).sort());
+  });
+});
