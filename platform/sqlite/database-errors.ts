@@ -12,6 +12,7 @@ export type DatabaseErrorCode =
   | 'database-locked'
   | 'database-too-new'
   | 'database-migration-failed'
+  | 'database-unwritable'
   | 'database-open-failed';
 
 /** Base class: every database error carries the file path and a stable code. */
@@ -38,24 +39,41 @@ export class DatabaseCorruptError extends DatabaseError {
     super(
       path,
       `Database ${path} is corrupt (${findings.slice(0, 3).join('; ')}). It was left untouched: ` +
-        'restore it from a backup or move it aside by hand; the kiosk will not reset it.',
+        'restore it (with its -wal file, if any) from a backup, or move them aside by hand; the kiosk will not reset it.',
       options,
     );
     this.findings = findings;
   }
 }
 
-/** Another process (usually a second kiosk instance) holds the database. */
+/** Another process (usually a second kiosk instance) holds the database beyond the busy timeout. */
 export class DatabaseLockedError extends DatabaseError {
   readonly code = 'database-locked' as const;
 
   constructor(path: string, options?: { cause?: unknown }) {
     super(
       path,
-      `Database ${path} is in use by another process (is a second kiosk instance running?). ` +
-        'Stop the other instance; the database is never shared between processes.',
+      `Database ${path} is locked by another process (is a second kiosk instance or a maintenance tool running?). ` +
+        'Stop the other instance, then start the kiosk again; the database is never shared between processes.',
       options,
     );
+  }
+}
+
+/** The kiosk's user may not write the file or its directory (permissions, read-only file system). */
+export class DatabaseUnwritableError extends DatabaseError {
+  readonly code = 'database-unwritable' as const;
+  /** The directory that must be writable (the database, its WAL and its lock live there). */
+  readonly directory: string;
+
+  constructor(path: string, directory: string, detail: string, options?: { cause?: unknown }) {
+    super(
+      path,
+      `Database ${path} cannot be opened for writing (${detail}). Give the kiosk's user write access to ` +
+        `${directory} and the file (or remount it read-write), then start the kiosk again; the file was left untouched.`,
+      options,
+    );
+    this.directory = directory;
   }
 }
 

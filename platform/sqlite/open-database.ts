@@ -1,17 +1,25 @@
 /**
  * Opens a better-sqlite3 database the project's way: durable, exclusive, checked, migrated.
  *
+ * - Inspected before it is written: the header, `PRAGMA quick_check` and the schema version are
+ *   read through a read-only connection first, so a corrupt, truncated or too-new file (and its
+ *   WAL) is reported byte-for-byte as found. (A read-write connection that fails would checkpoint
+ *   the WAL into the damaged file on close.) An existing empty file is a truncated database.
+ * - A new database is built at `<path>.creating` and linked into place complete, so the real path
+ *   never holds a half-created file that a later start could mistake for an empty store.
  * - WAL with `synchronous=FULL`: a committed transaction is on disk (WAL fsync'd) before the
  *   call returns, so a power cut or SIGKILL never loses something the citizen was told about.
  * - `locking_mode=EXCLUSIVE`, taken at once with a `BEGIN EXCLUSIVE` probe: a second kiosk process
  *   on the same file gets a `DatabaseLockedError` instead of silently sharing the queue. The lock
  *   is an OS file lock, so the kernel releases it when the process dies (no stale lock files).
- * - `PRAGMA quick_check` at start: damage gives a `DatabaseCorruptError` naming the path.
+ * - Damage gives a `DatabaseCorruptError`, another holder a `DatabaseLockedError`, missing
+ *   permissions a `DatabaseUnwritableError`; each names the file and what to do.
  * - Numbered migrations tracked in `PRAGMA user_version`, each in its own transaction.
- * - Nothing here ever deletes, truncates or recreates a file.
+ * - Nothing here ever deletes, truncates or recreates the database (only a leftover `.creating`
+ *   file of an interrupted first start, which never held data).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, rmSync, unlinkSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   DatabaseCorruptError,
@@ -20,6 +28,7 @@ import {
   DatabaseMigrationError,
   DatabaseOpenError,
   DatabaseTooNewError,
+  DatabaseUnwritableError,
 } from './database-errors';
 
 export type SqliteDatabase = Database.Database;
@@ -40,6 +49,11 @@ export interface OpenDatabaseOptions {
   mustExist?: boolean;
 }
 
+/** File-system error codes that mean "not allowed here" rather than "broken". */
+const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const HEADER_BYTES = 100;
+
 function sqliteCode(err: unknown): string | undefined {
   if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
   return undefined;
@@ -55,6 +69,9 @@ export function classifyOpenError(path: string, err: unknown): DatabaseError {
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new DatabaseLockedError(path, { cause: err });
+  }
+  if (PERMISSION_CODES.has(code) || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    return new DatabaseUnwritableError(path, dirname(path), `${code}: ${message}`, { cause: err });
   }
   return new DatabaseOpenError(path, `${code || 'error'}: ${message}`, { cause: err });
 }
@@ -77,39 +94,140 @@ function runMigrations(db: SqliteDatabase, path: string, migrations: readonly Mi
   }
 }
 
-/**
- * Opens (creating if absent) and prepares a database. Throws a `DatabaseError` subclass on any
- * problem, after closing the handle; the file is left exactly as it was found.
- */
-export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
-  const { path } = options;
-  if (!options.mustExist) {
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-    } catch (err) {
-      throw new DatabaseOpenError(path, 'cannot create its directory', { cause: err });
-    }
+/** Applies the connection settings every writer uses (see the file comment for the order). */
+function prepareWriter(db: SqliteDatabase, path: string): void {
+  // Order matters: exclusive locking must be chosen before WAL is first used, so that no
+  // shared-memory index is created and the lock is held for the life of the connection.
+  db.pragma('locking_mode = EXCLUSIVE');
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') throw new DatabaseOpenError(path, `journal_mode is ${String(mode)}, WAL required`);
+  // The probe takes the exclusive lock now (and keeps it) rather than at the first write,
+  // so a second instance fails at start with a clear error, not later in the middle of a sale.
+  db.exec('BEGIN EXCLUSIVE; COMMIT');
+  // SQLite defaults WAL databases to NORMAL in this build (DEFAULT_WAL_SYNCHRONOUS=1): set FULL.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (err) {
+    if (sqliteCode(err) === 'ENOENT') return null;
+    throw classifyOpenError(path, err);
+  }
+}
+
+/**
+ * Builds a new database at `<path>.creating` (settings and every migration), makes it durable and
+ * links it into place only if `path` is still free. A kill at any point leaves either no file or a
+ * complete one at `path`.
+ */
+function createDatabaseFile(path: string, migrations: readonly Migration[]): void {
+  const dir = dirname(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = sqliteCode(err) ?? 'error';
+    if (PERMISSION_CODES.has(code)) throw new DatabaseUnwritableError(path, dir, `cannot create its directory: ${code}`, { cause: err });
+    throw new DatabaseOpenError(path, `cannot create its directory: ${code}`, { cause: err });
+  }
+  const temp = `${path}.creating`;
+  // A leftover from a start killed while creating: it never held anything but the schema.
+  for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
   let db: SqliteDatabase;
   try {
-    db = new Database(path, { fileMustExist: options.mustExist === true, timeout: options.busyTimeoutMs ?? 200 });
+    db = new Database(temp);
   } catch (err) {
     throw classifyOpenError(path, err);
   }
   try {
-    // Order matters: exclusive locking must be chosen before WAL is first used, so that no
-    // shared-memory index is created and the lock is held for the life of the connection.
-    db.pragma('locking_mode = EXCLUSIVE');
-    const mode = db.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal') throw new DatabaseOpenError(path, `journal_mode is ${String(mode)}, WAL required`);
-    // The probe takes the exclusive lock now (and keeps it) rather than at the first write,
-    // so a second instance fails at start with a clear error, not later in the middle of a sale.
-    db.exec('BEGIN EXCLUSIVE; COMMIT');
-    const findings = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check);
+    prepareWriter(db, path);
+    runMigrations(db, path, migrations);
+  } catch (err) {
+    db.close();
+    throw classifyOpenError(path, err);
+  }
+  db.close(); // checkpoints the WAL into the file and removes it (exclusive mode)
+  try {
+    fsyncPath(temp);
+    linkSync(temp, path); // fails if another process created `path` meanwhile: never overwrite
+    unlinkSync(temp);
+    fsyncPath(dir);
+  } catch (err) {
+    throw classifyOpenError(path, err);
+  }
+}
+
+/**
+ * Reads the file without writing anything: header, integrity and schema version. A read-only
+ * connection never checkpoints, so the database and its WAL are left exactly as found.
+ */
+function inspectDatabase(path: string, stat: Stats, knownVersion: number, timeout: number): void {
+  if (!stat.isFile()) throw new DatabaseOpenError(path, 'it is not a regular file');
+  if (stat.size === 0) throw new DatabaseCorruptError(path, ['the file is empty (0 bytes): it was truncated']);
+  const header = Buffer.alloc(HEADER_BYTES);
+  let read: number;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, header, 0, HEADER_BYTES, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw classifyOpenError(path, err);
+  }
+  if (read < HEADER_BYTES || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    throw new DatabaseCorruptError(path, [`not an SQLite database (${read < HEADER_BYTES ? `only ${read} bytes` : 'wrong header'})`]);
+  }
+  let ro: SqliteDatabase | undefined;
+  try {
+    ro = new Database(path, { readonly: true, fileMustExist: true, timeout });
+    const findings = (ro.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check);
     if (findings.length !== 1 || findings[0] !== 'ok') throw new DatabaseCorruptError(path, findings);
-    // SQLite defaults WAL databases to NORMAL in this build (DEFAULT_WAL_SYNCHRONOUS=1): set FULL.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    const version = ro.pragma('user_version', { simple: true }) as number;
+    if (version > knownVersion) throw new DatabaseTooNewError(path, version, knownVersion);
+  } catch (err) {
+    throw classifyOpenError(path, err);
+  } finally {
+    ro?.close();
+  }
+}
+
+/**
+ * Opens (creating if absent) and prepares a database. Throws a `DatabaseError` subclass on any
+ * problem, after closing the handle; a corrupt, truncated, locked or too-new file is left exactly
+ * as it was found.
+ */
+export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
+  const { path } = options;
+  const timeout = options.busyTimeoutMs ?? 200;
+  let stat = statOrNull(path);
+  if (!stat) {
+    if (options.mustExist) throw new DatabaseOpenError(path, 'the file does not exist');
+    createDatabaseFile(path, options.migrations);
+    stat = statOrNull(path);
+    if (!stat) throw new DatabaseOpenError(path, 'the file vanished right after it was created');
+  }
+  inspectDatabase(path, stat, options.migrations.length, timeout);
+  let db: SqliteDatabase;
+  try {
+    db = new Database(path, { fileMustExist: true, timeout });
+  } catch (err) {
+    throw classifyOpenError(path, err);
+  }
+  try {
+    prepareWriter(db, path);
     if (options.secureDelete) db.pragma('secure_delete = ON');
     runMigrations(db, path, options.migrations);
     return db;

@@ -1,9 +1,9 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   DatabaseCorruptError,
   DatabaseLockedError,
@@ -104,5 +104,25 @@ describe('openDatabase', () => {
     const path = join(dir, 'absent', 'x.db');
     assert.throws(() => openDatabase({ path, migrations: SCHEMA, mustExist: true }), /Cannot open database/);
     assert.equal(existsSync(path), false);
+  });
+});
+
+describe('openDatabase creation is all-or-nothing', () => {
+  test('a leftover .creating file from a killed first start is replaced; the real path only ever holds a complete database', () => {
+    const path = nextPath();
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(`${path}.creating`, 'half-written by a start that was killed');
+    const db = openDatabase({ path, migrations: SCHEMA });
+    assert.equal(db.pragma('user_version', { simple: true }), 1);
+    db.close();
+    assert.equal(existsSync(`${path}.creating`), false);
+    assert.ok(readFileSync(path).subarray(0, 16).equals(Buffer.from('SQLite format 3\0', 'latin1')));
+  });
+
+  test('a failing first migration leaves no database at the real path (next start tries again)', () => {
+    const path = nextPath();
+    assert.throws(() => openDatabase({ path, migrations: ['CREATE TABLE x (a); INSERT INTO nowhere VALUES (1)'] }), DatabaseMigrationError);
+    assert.equal(existsSync(path), false);
+    openDatabase({ path, migrations: SCHEMA }).close();
   });
 });
