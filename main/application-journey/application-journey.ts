@@ -185,6 +185,7 @@ export class ApplicationJourney {
       // Not stored: nothing may be printed or promised. The citizen goes to the counter.
       log.error({ err: err instanceof Error ? err.name : typeof err }, 'could not queue an application');
       this.deps.alertStaff({ code: 'application-not-queued', severity: 'error' });
+      this.idempotencyKey = null;
       return this.show(this.failure('application.error.notSaved', null));
     }
     log.info({ receiptNumber, ward, forms: forms.length }, 'application queued');

@@ -2,12 +2,14 @@
  * Entry of the Electron shell (production): one fullscreen kiosk window, sandboxed renderer
  * on `app://kiosk/`, the main-side runtime behind `kiosk:invoke`.
  */
-import { app, BrowserWindow, ipcMain, powerSaveBlocker } from 'electron';
+import { app, BrowserWindow, ipcMain, powerSaveBlocker, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { createLogger } from '../../platform/log';
 import { assertDeployable } from '../config/deployment-guard';
 import { ConfigError, resolveConfig } from '../config/load-config';
+import { outboxPaths } from '../application-journey/outbox-paths';
 import { createKioskRuntime, type KioskRuntime } from '../kiosk-runtime';
+import { SafeStorageKeyProvider } from '../outbox';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { watchRenderer } from './crash-recovery';
 import { blockShortcuts, denyAllPermissions, isTrustedSender, lockDownWebContents } from './hardening';
@@ -28,7 +30,13 @@ async function start(): Promise<void> {
   try {
     const config = resolveConfig(process.argv);
     assertDeployable(config, app.isPackaged);
-    runtime = await createKioskRuntime(config, 'electron');
+    // The outbox key is wrapped by the OS keystore; Linux's obfuscation-only 'basic_text' only in development.
+    const outboxKeyProvider = new SafeStorageKeyProvider({
+      safeStorage,
+      wrappedKeyPath: outboxPaths(config).wrappedKeyFile,
+      allowBasicText: !app.isPackaged,
+    });
+    runtime = await createKioskRuntime(config, 'electron', { outboxKeyProvider });
   } catch (err) {
     return fail(err);
   }
