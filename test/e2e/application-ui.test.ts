@@ -172,6 +172,18 @@ describe('applications journey screens', () => {
           // Card values cannot be changed here; answered ones can.
           assert.equal(await page.locator('[data-source="card"] button').count(), 0);
           assert.ok((await page.locator('[data-source="interview"] button').count()) > 0);
+          if (full) {
+            // 「なおす」 opens the question with a way straight back to the review.
+            await page.getByTestId('review-edit-phone').click();
+            await page.locator('[data-testid="app-question"][data-question="phone"]').waitFor();
+            assert.equal(await page.getByTestId('question-next').innerText(), '確認画面にもどる');
+            assert.equal((await page.getByTestId('numpad-value').innerText()).replace(/\D/g, ''), '0935820001', 'the answer given is shown');
+            await page.getByTestId('numpad-backspace').click();
+            await page.getByTestId('numpad-key-2').click();
+            await page.getByTestId('question-next').click();
+            await page.getByTestId('app-review').waitFor();
+            assert.match(await page.getByTestId('app-review').innerText(), /0935820002/);
+          }
           await page.getByTestId('review-submit').click();
 
           await page.getByTestId('app-done').waitFor({ timeout: 60_000 });

@@ -97,7 +97,7 @@ export function EventScreen({ event, included, onToggle, onStart, onBack }: Prop
           <p className="cert-hint">{t('event.noDocuments')}</p>
         )}
       </section>
-      <div className="cert-actions">
+      <div className="cert-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
           {t('event.back')}
         </button>

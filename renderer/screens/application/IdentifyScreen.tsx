@@ -32,7 +32,7 @@ export function IdentifyScreen({ message, onCard, onManual, onBack }: Props) {
           <span className="journey__hint">{t('identify.manualHint')}</span>
         </button>
       </div>
-      <div className="cert-actions">
+      <div className="cert-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
           {t('identify.back')}
         </button>

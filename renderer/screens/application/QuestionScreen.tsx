@@ -84,7 +84,7 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
           }}
         />
       ) : null}
-      <div className="cert-actions app-question__actions">
+      <div className="cert-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="question-back">
           {t('question.back')}
         </button>

@@ -58,7 +58,7 @@ export function ReviewScreen({ forms, errorKey, onEdit, onSubmit, onBack }: Prop
           </dl>
         </section>
       ))}
-      <div className="cert-actions">
+      <div className="cert-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
           {t('review.back')}
         </button>
