@@ -5,16 +5,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../contract/kiosk-api';
+import enApplication from './locales/en/application.json';
 import enCertificate from './locales/en/certificate.json';
 import enCommon from './locales/en/common.json';
 import enWidgets from './locales/en/widgets.json';
+import jaApplication from './locales/ja/application.json';
 import jaCertificate from './locales/ja/certificate.json';
 import jaCommon from './locales/ja/common.json';
 import jaWidgets from './locales/ja/widgets.json';
 
 export const resources = {
-  ja: { common: jaCommon, certificate: jaCertificate, widgets: jaWidgets },
-  en: { common: enCommon, certificate: enCertificate, widgets: enWidgets },
+  ja: { common: jaCommon, certificate: jaCertificate, widgets: jaWidgets, application: jaApplication },
+  en: { common: enCommon, certificate: enCertificate, widgets: enWidgets, application: enApplication },
 } as const;
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
@@ -23,7 +25,7 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
     lng: language,
     fallbackLng: 'ja',
     defaultNS: 'common',
-    ns: ['common', 'certificate', 'widgets'],
+    ns: ['common', 'certificate', 'widgets', 'application'],
     interpolation: { escapeValue: false },
     returnNull: false,
   });
