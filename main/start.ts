@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runBrowserShell } from './browser-shell/browser-main';
-import { ConfigError } from './config/load-config';
+import { describeStartupFailure } from './startup-failure';
 
 /** The Electron binary if the `electron` package has downloaded its runtime, else null. */
 export function findElectronBinary(): string | null {
@@ -36,8 +36,9 @@ function main(): void {
       : "Madoguchi: Electron's runtime is not installed here, so starting the browser shell (system Chromium).",
   );
   runBrowserShell(process.argv).catch((err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
+    const failure = describeStartupFailure(err);
+    console.error(failure.text);
+    process.exit(failure.exitCode);
   });
 }
 

@@ -15,8 +15,8 @@
  * - Damage gives a `DatabaseCorruptError`, another holder a `DatabaseLockedError`, missing
  *   permissions a `DatabaseUnwritableError`; each names the file and what to do.
  * - Numbered migrations tracked in `PRAGMA user_version`, each in its own transaction.
- * - Nothing here ever deletes, truncates or recreates the database (only a leftover `.creating`
- *   file of an interrupted first start, which never held data).
+ * - Nothing here ever deletes, truncates or recreates the database or its WAL (only a leftover
+ *   `.creating` file of an interrupted first start, which never held data, and a stale `-shm`).
  */
 import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, rmSync, unlinkSync, type Stats } from 'node:fs';
@@ -228,6 +228,9 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
   }
   try {
     prepareWriter(db, path);
+    // The read-only inspection may have left a shared-memory index; this exclusive writer never
+    // uses one, and while it holds the lock no other connection can, so the stale file goes.
+    rmSync(`${path}-shm`, { force: true });
     if (options.secureDelete) db.pragma('secure_delete = ON');
     runMigrations(db, path, options.migrations);
     return db;
