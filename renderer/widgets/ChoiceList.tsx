@@ -22,7 +22,7 @@ export type ChoiceListProps = {
   /** Accessible name of the question. */
   label: string;
   /** Lay the choices out in this many columns where the width allows (default 1). */
-  columns?: 1 | 2 | 3;
+  columns?: 1 | 2 | 3 | 4 | 5;
   /** Prefix for data-testid attributes (default 'choice'); each option gets `${testId}-${value}`. */
   testId?: string;
 };

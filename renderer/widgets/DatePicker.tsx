@@ -102,7 +102,15 @@ export function DatePicker({ value, onChange, mode = 'era', minYear = 1900, maxY
     );
   };
 
-  const grid = (kind: 'month' | 'day', items: number[], chosen: number | null, allowed: (n: number) => boolean, pick: (n: number) => void, text: (n: number) => string) => (
+  const grid = (
+    kind: 'month' | 'day',
+    items: number[],
+    chosen: number | null,
+    allowed: (n: number) => boolean,
+    pick: (n: number) => void,
+    text: (n: number) => string,
+    name?: (n: number) => string,
+  ) => (
     <div className={`wdate__grid wdate__grid--${kind}`} role="radiogroup" aria-labelledby={`${id}-${kind}`}>
       {items.map((n) => (
         <button
@@ -113,6 +121,7 @@ export function DatePicker({ value, onChange, mode = 'era', minYear = 1900, maxY
           className={n === chosen ? 'wkey wdate__cell wdate__cell--on' : 'wkey wdate__cell'}
           disabled={!allowed(n)}
           onClick={() => pick(n)}
+          aria-label={name?.(n)}
           data-testid={`${testId}-${kind}-${n}`}
         >
           {text(n)}
@@ -123,12 +132,12 @@ export function DatePicker({ value, onChange, mode = 'era', minYear = 1900, maxY
 
   return (
     <div className="wdate" role="group" aria-label={label} data-testid={testId}>
-      <p className="wdate__summary" aria-live="polite" data-testid={`${testId}-summary`}>
-        <span className="wdate__summary-label">{t('date.chosen')}</span>
-        <span className="wdate__summary-value">{summary}</span>
-      </p>
-      <div className="wdate__body">
-        <div className="wdate__left">
+      <div className="wdate__head">
+        <p className="wdate__summary" aria-live="polite" data-testid={`${testId}-summary`}>
+          <span className="wdate__summary-label">{t('date.chosen')}</span>
+          <span className="wdate__summary-value">{summary}</span>
+        </p>
+        <div className="wdate__calendar">
           <ChoiceList
             label={t('date.calendar')}
             options={[
@@ -140,13 +149,17 @@ export function DatePicker({ value, onChange, mode = 'era', minYear = 1900, maxY
             columns={2}
             testId={`${testId}-calendar`}
           />
+        </div>
+      </div>
+      <div className="wdate__body">
+        <div className="wdate__left">
           {draft.calendar === 'era' ? (
             <ChoiceList
               label={t('date.eraChoice')}
               options={offeredEras(bounds).map((e) => ({ value: e.name, label: eraLabel(e.name) }))}
               value={draft.era ?? undefined}
               onChange={(e) => move(setEra(draft, bounds, e as EraName))}
-              columns={3}
+              columns={Math.min(5, offeredEras(bounds).length) as 1 | 2 | 3 | 4 | 5}
               testId={`${testId}-era`}
             />
           ) : null}
@@ -177,8 +190,15 @@ export function DatePicker({ value, onChange, mode = 'era', minYear = 1900, maxY
           {draft.month === null ? (
             <p className="wdate__hint">{t('date.chooseMonthFirst')}</p>
           ) : (
-            grid('day', daysOfMonth(draft), draft.day, (d) => isDayAllowed(draft, bounds, draft.month!, d), (d) => move(setDay(draft, bounds, d)), (d) =>
-              t('date.dayValue', { day: d }),
+            // The day keys show the bare number (「10日」 would crowd a 72 px key); the name says 「10日」.
+            grid(
+              'day',
+              daysOfMonth(draft),
+              draft.day,
+              (d) => isDayAllowed(draft, bounds, draft.month!, d),
+              (d) => move(setDay(draft, bounds, d)),
+              (d) => String(d),
+              (d) => t('date.dayValue', { day: d }),
             )
           )}
         </div>
