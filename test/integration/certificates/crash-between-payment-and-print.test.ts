@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { startWardBackend, type WardBackendHandle } from '../../../backend/start-ward-backend';
+import { IppClient } from '../../../devices/printer/ipp/ipp-client';
 import { startPrinterSimulator, type PrinterSimulator } from '../../../devices/printer/sim/printer-sim';
 import { DEFAULT_CONFIG } from '../../../main/config/default-config';
 import { mergeConfig, parseConfig } from '../../../main/config/load-config';
@@ -108,6 +109,7 @@ describe('kiosk killed between payment and printing', () => {
     assert.equal(tx?.refund, undefined, 'printed, so no refund');
     assert.ok(first.staffAlerts.list().some((a) => a.code === 'recovery-reprinted' && a.reference === serial));
     assert.equal(first.journal.reconcile(first.journal.day(Date.now())).netYen, 300);
+    await assert.rejects(first.ward.client.issuedContent('kokurakita', serial), { code: 'already-printed' }, 'the back end gives the content once more only while unprinted');
     await first.stop();
 
     const second = await restart(overlay);
@@ -153,12 +155,28 @@ describe('kiosk killed between payment and printing', () => {
     assert.equal(backendStatus(serial), 'voided');
     assert.deepEqual(first.journal.get(txId)?.refund, { method: 'voucher', amountYen: 300, voucherNumber: outcome.voucherNumber, at: first.journal.get(txId)?.refund?.at });
     assert.ok(first.staffAlerts.list().some((a) => a.code === 'recovery-refund-voucher' && a.reference === outcome.voucherNumber));
+    await assert.rejects(first.ward.client.issuedContent('kokurakita', serial), { code: 'already-voided' });
     await first.stop();
 
     sim.clearFaults();
     const second = await restart(overlay);
     assert.deepEqual(second.recovery, [], 'the voucher is not issued twice, nor the certificate printed after it');
     assert.equal(sim.printed.length, 0);
+  });
+
+  test('killed while printing, and staff canceled the job at the printer: the restart prints serial X once', async () => {
+    const sim = await printerSim(3000);
+    const { overlay } = kioskOverlay(sim);
+    const { txId, serial, jobId } = await killKioskAt(overlay, 'printing');
+    await new IppClient(sim.uri, { requestTimeoutMs: 5000, submitTimeoutMs: 5000, userName: 'staff' }).cancelJob(jobId ?? 0);
+    const first = await restart(overlay);
+    assert.deepEqual(first.recovery, [{ txId, outcome: 'reprinted', serial }]);
+    assert.equal(completedPrints(sim, serial), 1, 'the canceled job did not print; the new one did');
+    assert.equal(sim.printed.length, 2, 'two jobs sent, one certificate out');
+    const tx = first.journal.get(txId);
+    assert.equal(tx?.printAttempts, 2);
+    assert.equal(tx?.state, 'done');
+    assert.equal(backendStatus(serial), 'printed');
   });
 
   test('killed while printing, and the printer no longer knows the job: voucher, serial voided, staff told to check the tray', async () => {

@@ -82,6 +82,28 @@ describe('certificate journey journal', () => {
     assert.deepEqual(states(txId).filter((s) => !s.startsWith('(')), ['selected', 'authenticated', 'paid', 'printing', 'voided', 'refunded']);
   });
 
+  test('the journal cannot record the payment: the money goes back at once, nothing is printed, staff are told', async () => {
+    const txId = await toPay('card-001', '1234');
+    const journal = runtime.journal;
+    const markPaid = journal.markPaid.bind(journal);
+    journal.markPaid = () => {
+      throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    };
+    try {
+      await payCash(300);
+    } finally {
+      journal.markPaid = markPaid;
+    }
+    const failed = await waitForStep(runtime, 'failed');
+    assert.equal(failed.messageKey, 'certificate.error.paymentFailed');
+    assert.equal(failed.refundedYen + failed.owedYen, 300, 'every yen back');
+    assert.equal(runtime.journal.get(txId)?.state, 'cancelled', 'never paid in the journal, so never printed');
+    assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'journal-write-failed' && a.reference === txId));
+    await call(runtime, 'simulator.removeCard', {});
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(runtime.devices.sim.printer!.printed.length, 0);
+  });
+
   test('no personal data in the journal file: no name, no My Number', async () => {
     await toPay('card-001', '1234');
     await payCash(300);
