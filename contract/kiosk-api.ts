@@ -13,6 +13,7 @@ import {
 } from './application-journey';
 import { guideSearchHitSchema, postalCandidateSchema } from './applications';
 import { certificateChoiceSchema, certificateViewSchema, paymentMethodSchema, simCardSchema } from './certificate-journey';
+import { staffEvents, staffRequests } from './staff-console';
 
 export const languageSchema = z.enum(['ja', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -131,12 +132,16 @@ export const requests = {
   'simulator.removeCard': { input: empty, output: z.object({}) },
   'simulator.insertCash': { input: z.object({ yen: z.union([z.literal(10), z.literal(50), z.literal(100), z.literal(500), z.literal(1000)]) }).strict(), output: z.object({}) },
 
+  /** Ward staff console (係員メニュー): see contract/staff-console.ts. */
+  ...staffRequests,
+
 } as const;
 
 /** Event channels: name → payload schema. */
 export const events = {
   'session.changed': sessionStateSchema,
   'certificate.changed': certificateViewSchema,
+  ...staffEvents,
   'application.changed': applicationViewSchema,
 } as const;
 

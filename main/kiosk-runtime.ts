@@ -30,6 +30,7 @@ import { StaffAlerts } from './staff/staff-alerts';
 import { openCertificateJournal } from './certificates/certificate-journal';
 import { recoverCertificateSales, type RecoveryOutcome } from './certificates/recover-certificate-sales';
 import type { TransactionJournal } from './journal/transaction-journal';
+import { CITIZEN_BUSY_STEPS, createStaff, type Staff } from './staff/create-staff';
 
 const log = createLogger('runtime');
 
@@ -53,6 +54,8 @@ export interface KioskRuntime {
   /** The durable submission outbox (one queue per ward) and its delivery. */
   readonly outbox: Outbox;
   readonly submissions: SubmissionDelivery;
+  /** The ward staff console (係員メニュー): its session and services. */
+  readonly staff: Staff;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
@@ -129,6 +132,20 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   devices.card.on('cardInserted', () => applications.onCardInserted());
   devices.card.on('cardRemoved', () => applications.onCardRemoved());
 
+  const staff = createStaff({
+    config,
+    alerts: staffAlerts,
+    cardReaders: devices.cardManager,
+    printer: devices.printer,
+    cash: devices.cash,
+    ward: ward.client,
+    journal,
+    outbox,
+    dispatcher: submissions.dispatcher,
+    citizenBusy: () => CITIZEN_BUSY_STEPS.has(journey.current().step),
+    onChange: (state) => hub.emit('staff.changed', state),
+  });
+
   const info: KioskInfo = {
     kioskId: config.kioskId,
     ward: { id: config.ward, ...WARDS[config.ward] },
@@ -151,6 +168,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ...certificateHandlers(journey, session),
     ...applicationHandlers(applications, session),
     ...simulatorHandlers(devices),
+    ...staff.handlers,
   };
   const router = new RequestRouter(handlers);
 
@@ -184,6 +202,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     staffAlerts,
     journal,
     recovery,
+    staff,
     applications,
     outbox,
     submissions,
@@ -192,6 +211,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     },
     stop: async () => {
       session.dispose();
+      staff.dispose();
       await submissions.stop();
       outbox.close();
       await devices.stop();

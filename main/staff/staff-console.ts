@@ -131,7 +131,8 @@ export class StaffConsole {
     const tx = this.transaction(txId);
     if (!VOIDABLE.has(tx.state) || !tx.serial || this.deps.citizenBusy()) throw staffError('staff.not-allowed');
     const serial = tx.serial;
-    const ward = wardOfSerial(serial) ?? this.deps.wardId;
+    // The issuing ward (recorded by the journal; else from the serial's prefix): any resident at any kiosk.
+    const ward = (tx.issuer !== undefined && tx.issuer in wardInfo ? (tx.issuer as WardId) : null) ?? wardOfSerial(serial) ?? this.deps.wardId;
     try {
       await this.deps.ward.voidIssued(ward, serial, { reason: BACKEND_VOID_REASON[reason] }, `void-${serial}`);
     } catch (err) {

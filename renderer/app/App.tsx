@@ -16,6 +16,7 @@ import { ApplicationJourney } from '../screens/application/ApplicationJourney';
 import { CertificateJourney } from '../screens/certificate/CertificateJourney';
 import { HomeScreen } from '../screens/HomeScreen';
 import { IdlePrompt } from '../screens/IdlePrompt';
+import { StaffEntry } from '../screens/staff/StaffEntry';
 import { TopBar } from '../screens/TopBar';
 import { useKiosk } from './kiosk-context';
 import { useSession } from './use-session';
@@ -98,6 +99,8 @@ export function App() {
           onFinish={() => client.call('session.end', { reason: 'cancel' }).catch(() => undefined)}
         />
       ) : null}
+      {/* Ward staff: a hidden 3-second corner on the home screen, and the staff console above all. */}
+      <StaffEntry cornerVisible={journey === null} />
     </div>
   );
 }

@@ -8,15 +8,17 @@ import type { Language } from '../../contract/kiosk-api';
 import enApplication from './locales/en/application.json';
 import enCertificate from './locales/en/certificate.json';
 import enCommon from './locales/en/common.json';
+import enStaff from './locales/en/staff.json';
 import enWidgets from './locales/en/widgets.json';
 import jaApplication from './locales/ja/application.json';
 import jaCertificate from './locales/ja/certificate.json';
 import jaCommon from './locales/ja/common.json';
+import jaStaff from './locales/ja/staff.json';
 import jaWidgets from './locales/ja/widgets.json';
 
 export const resources = {
-  ja: { common: jaCommon, certificate: jaCertificate, widgets: jaWidgets, application: jaApplication },
-  en: { common: enCommon, certificate: enCertificate, widgets: enWidgets, application: enApplication },
+  ja: { common: jaCommon, certificate: jaCertificate, widgets: jaWidgets, application: jaApplication, staff: jaStaff },
+  en: { common: enCommon, certificate: enCertificate, widgets: enWidgets, application: enApplication, staff: enStaff },
 } as const;
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
@@ -25,7 +27,7 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
     lng: language,
     fallbackLng: 'ja',
     defaultNS: 'common',
-    ns: ['common', 'certificate', 'widgets', 'application'],
+    ns: ['common', 'certificate', 'widgets', 'application', 'staff'],
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -1,0 +1,80 @@
+/** The staff passcode keypad: 6-8 digits, never shown, never kept after the try. */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KioskError } from '../../../contract/errors';
+import type { StaffLoginResult, StaffState } from '../../../contract/staff-console';
+import { useKiosk } from '../../app/kiosk-context';
+import { errorKey } from './staff-format';
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+type Notice = { key: string; values?: Record<string, number> } | null;
+
+export function StaffLogin({ onCancel, onOpened }: { onCancel: () => void; onOpened: (state: StaffState) => void }) {
+  const { t } = useTranslation('staff');
+  const { client } = useKiosk();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  const press = (d: string) => setCode((c) => (c.length < 8 ? c + d : c));
+  const submit = async () => {
+    if (code.length < 6 || busy) return;
+    setBusy(true);
+    const tried = code;
+    setCode('');
+    try {
+      const result: StaffLoginResult = await client.call('staff.login', { passcode: tried });
+      if (result.outcome === 'wrong-passcode') setNotice({ key: 'login.wrong', values: { triesLeft: result.triesLeft } });
+      else if (result.outcome === 'locked') setNotice({ key: 'login.locked', values: { minutes: Math.ceil(result.retryAfterSec / 60), seconds: result.retryAfterSec } });
+      else if (result.outcome === 'citizen-busy') setNotice({ key: 'login.citizenBusy' });
+      else {
+        setNotice(null);
+        onOpened(result.state);
+      }
+    } catch (err) {
+      setNotice({ key: errorKey(err instanceof KioskError ? err.code : undefined) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="staff-login" aria-labelledby="staff-login-title" data-testid="staff-login">
+      <h2 id="staff-login-title" className="staff__title" tabIndex={-1} ref={heading}>
+        {t('login.title')}
+      </h2>
+      <p className="staff-login__hint">{t('login.hint')}</p>
+      <p className="staff-login__dots" aria-live="polite" data-testid="staff-passcode-dots">
+        <span aria-hidden="true">{'●'.repeat(code.length)}{'○'.repeat(Math.max(0, 6 - code.length))}</span>
+        <span className="staff-visually-hidden">{t('login.entered', { count: code.length })}</span>
+      </p>
+      {notice ? (
+        <p className="staff-notice staff-notice--error" role="alert" data-testid="staff-login-notice">
+          {t(notice.key, notice.values ?? {})}
+        </p>
+      ) : null}
+      <div className="staff-keypad" role="group" aria-label={t('login.keypad')}>
+        {DIGITS.map((d) => (
+          <button key={d} type="button" className="button button--secondary staff-keypad__key" onClick={() => press(d)} data-testid={`staff-key-${d}`}>
+            {d}
+          </button>
+        ))}
+        <button type="button" className="button button--secondary staff-keypad__key" onClick={() => setCode((c) => c.slice(0, -1))} data-testid="staff-key-delete">
+          {t('login.delete')}
+        </button>
+        <button type="button" className="button button--secondary staff-keypad__key" onClick={() => press('0')} data-testid="staff-key-0">
+          0
+        </button>
+        <button type="button" className="button button--primary staff-keypad__key" onClick={() => void submit()} disabled={code.length < 6 || busy} data-testid="staff-login-submit">
+          {t('login.submit')}
+        </button>
+      </div>
+      <button type="button" className="button button--secondary button--wide" onClick={onCancel} data-testid="staff-login-cancel">
+        {t('login.cancel')}
+      </button>
+    </section>
+  );
+}

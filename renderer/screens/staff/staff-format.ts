@@ -1,0 +1,23 @@
+/** Formatting for the staff screens: yen, times and days in the kiosk's calendar (JST). */
+
+const TIME = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const YEN = new Intl.NumberFormat('ja-JP');
+
+export function yen(value: number): string {
+  return `${YEN.format(value)}円`;
+}
+
+/** `HH:MM:SS` (JST) of an epoch-ms time or an ISO string. */
+export function clock(at: number | string): string {
+  return TIME.format(typeof at === 'number' ? new Date(at) : new Date(at));
+}
+
+/** `YYYYMMDD` → `YYYY-MM-DD`. */
+export function isoDay(day: string): string {
+  return `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+}
+
+/** i18n key of a staff error code (`KioskError.code`), with a generic fallback. */
+export function errorKey(code: string | undefined): string {
+  return code && code.startsWith('staff.') ? `errors.${code}` : 'errors.generic';
+}
