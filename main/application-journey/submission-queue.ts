@@ -56,14 +56,22 @@ export function startSubmissionDelivery(options: SubmissionDeliveryOptions): Sub
   });
   dispatcher.start();
 
+  // Wards the probe itself found unreachable. Only a ward seen down and then up again is retried
+  // at once: a back end that answers its health check but fails submissions (5xx) keeps its backoff.
+  const seenDown = new Set<string>();
   let probing = false;
   const probe = async () => {
     if (probing) return;
     probing = true;
     try {
       for (const [ward, s] of Object.entries(dispatcher.status())) {
-        if (s.consecutiveFailures === 0 || s.inFlight > 0) continue;
-        if (await healthy(`${wardUrl(ward)}/v1/health`, agent)) {
+        if (s.consecutiveFailures === 0 || s.inFlight > 0) {
+          seenDown.delete(ward);
+          continue;
+        }
+        const up = await healthy(`${wardUrl(ward)}/v1/health`, agent);
+        if (!up) seenDown.add(ward);
+        else if (seenDown.delete(ward)) {
           log.info({ ward }, 'ward back end reachable again');
           dispatcher.notifyReachable(ward);
         }
