@@ -1,16 +1,19 @@
 /**
  * Outbox benchmark (`npm run bench -- outbox`). Prints, beside peers measured in the same run:
- * 1. durable enqueue latency p50/p99 (Outbox: WAL + synchronous=FULL + AES-GCM) vs the same
- *    insert with synchronous=NORMAL vs a plain append + fsync of the same bytes;
+ * 1. durable enqueue latency p50/p99 (Outbox: WAL + synchronous=FULL + AES-GCM) vs a plain
+ *    unencrypted better-sqlite3 insert with synchronous=FULL, the same with NORMAL, and a plain
+ *    append + fsync of the same bytes;
  * 2. drain rate of a 10,000-item backlog to the reference ward back end (HTTPS + mTLS, SQLite)
- *    vs the same backlog to a bare loopback HTTP idempotent server;
- * 3. start-up time with 100,000 queued rows (Outbox.open + Dispatcher.start) vs a bare
- *    better-sqlite3 open + count.
+ *    vs a raw HTTPS POST loop of as many submissions to the same back end (no outbox), and vs
+ *    the outbox draining to a bare loopback HTTP idempotent server;
+ * 3. start-up time with 100,000 queued rows (Outbox.open incl. the read-only quick_check, then
+ *    Dispatcher.start) vs a bare better-sqlite3 open + count and vs Outbox.open of an empty outbox.
  * Nothing here asserts a speed.
  */
 import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import https from 'node:https';
 import { join } from 'node:path';
 import { startWardBackend } from '../../backend/start-ward-backend';
 import { Dispatcher } from '../../main/outbox/dispatcher';
@@ -68,19 +71,25 @@ function benchEnqueue(n: number): void {
   }
   box.close();
 
-  const normal = new Database(join(work, 'normal.db'));
-  normal.pragma('journal_mode = WAL');
-  normal.pragma('synchronous = NORMAL');
-  normal.exec('CREATE TABLE s (id INTEGER PRIMARY KEY, k TEXT UNIQUE, sealed BLOB)');
-  const ins = normal.prepare('INSERT INTO s (k, sealed) VALUES (?, ?)');
   const blob = Buffer.alloc(JSON.stringify(PAYLOAD).length + 29, 7);
-  const latN: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    ins.run(`k${i}`, blob);
-    latN.push(performance.now() - t);
-  }
-  normal.close();
+  /** A plain insert of the same size, unencrypted, no triggers or receipt counter. */
+  const plainInserts = (file: string, synchronous: 'FULL' | 'NORMAL'): number[] => {
+    const db = new Database(join(work, file));
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.exec('CREATE TABLE s (id INTEGER PRIMARY KEY, k TEXT UNIQUE, payload BLOB)');
+    const ins = db.prepare('INSERT INTO s (k, payload) VALUES (?, ?)');
+    const lat: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      ins.run(`k${i}`, blob);
+      lat.push(performance.now() - t);
+    }
+    db.close();
+    return lat;
+  };
+  const latF = plainInserts('full.db', 'FULL');
+  const latN = plainInserts('normal.db', 'NORMAL');
 
   const fd = openSync(join(work, 'append.log'), 'a');
   const latA: number[] = [];
@@ -91,7 +100,12 @@ function benchEnqueue(n: number): void {
     latA.push(performance.now() - t);
   }
   closeSync(fd);
-  for (const [label, l] of [['Outbox.enqueue (WAL, FULL, AES-GCM)', lat], ['peer: same insert, synchronous=NORMAL', latN], ['peer: append + fsync', latA]] as const) {
+  for (const [label, l] of [
+    ['Outbox.enqueue (WAL, FULL, AES-GCM)', lat],
+    ['peer: plain unencrypted better-sqlite3 insert, WAL, synchronous=FULL', latF],
+    ['peer: the same plain insert, synchronous=NORMAL (not durable)', latN],
+    ['peer: append + fsync of the same bytes', latA],
+  ] as const) {
     const s = [...l].sort((a, b) => a - b);
     rows.push([`enqueue x${n}: ${label}`, `p50 ${ms(pct(s, 50))} ms`, `p99 ${ms(pct(s, 99))} ms`]);
   }
@@ -110,19 +124,50 @@ async function drain(label: string, name: string, n: number, destination: string
   rows.push([`drain ${n} (concurrency ${concurrency}): ${label}`, `${(delivered / secs).toFixed(0)} items/s`, `${secs.toFixed(1)} s`]);
 }
 
+/**
+ * Peer for the drain: the same N submissions POSTed straight to the same back end (same TLS
+ * options, same concurrency, fresh idempotency keys), with no outbox: no decrypt, no row updates,
+ * no purge. The gap to the outbox drain is what durability costs.
+ */
+async function rawPostLoop(base: string, tls: https.RequestOptions, n: number, concurrency: number): Promise<void> {
+  const url = new URL('v1/submissions', `${base}/`);
+  const post = (i: number): Promise<number> =>
+    new Promise((resolvePost) => {
+      const body = Buffer.from(JSON.stringify({ kind: 'moving-in', destination: 'kokurakita', localReceiptNumber: `RAW-${i}`, payload: PAYLOAD }));
+      const req = https.request(url, { ...tls, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, 'idempotency-key': `raw-peer-${String(i).padStart(8, '0')}` } }, (res) => {
+        res.resume();
+        res.on('end', () => resolvePost(res.statusCode ?? 0));
+      });
+      req.on('error', () => resolvePost(0));
+      req.end(body);
+    });
+  let next = 0;
+  let ok = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const status = await post(next++);
+        if (status >= 200 && status < 300) ok++;
+      }
+    }),
+  );
+  const secs = (performance.now() - t) / 1000;
+  rows.push([`drain ${n} (concurrency ${concurrency}): peer: raw HTTPS POST loop to the same back end, no outbox`, `${(ok / secs).toFixed(0)} items/s`, `${secs.toFixed(1)} s`]);
+}
+
 async function benchDrain(n: number): Promise<void> {
   const ward = await startWardBackend({ port: 0, host: '127.0.0.1' });
   const pki = join(root, 'fixtures', 'pki', 'kiosk');
   try {
-    const sender = createHttpSender({
-      baseUrlFor: (d) => ward.wardUrl(d as 'kokurakita'),
-      requestOptions: {
-        ca: readFileSync(join(pki, 'city-ca.cert.pem')),
-        cert: readFileSync(join(pki, 'clients', 'kiosk-kokurakita-01.cert.pem')),
-        key: readFileSync(join(pki, 'clients', 'kiosk-kokurakita-01.key.pem')),
-      },
-    });
+    const tls: https.RequestOptions = {
+      ca: readFileSync(join(pki, 'city-ca.cert.pem')),
+      cert: readFileSync(join(pki, 'clients', 'kiosk-kokurakita-01.cert.pem')),
+      key: readFileSync(join(pki, 'clients', 'kiosk-kokurakita-01.key.pem')),
+    };
+    const sender = createHttpSender({ baseUrlFor: (d) => ward.wardUrl(d as 'kokurakita'), requestOptions: tls });
     await drain('reference ward back end (HTTPS, mTLS)', 'drain-ward', n, 'kokurakita', sender, 8);
+    await rawPostLoop(ward.wardUrl('kokurakita'), tls, n, 8);
   } finally {
     await ward.stop();
   }
@@ -153,7 +198,12 @@ async function benchStartup(n: number): Promise<void> {
   raw.close();
   rows.push([`start-up with ${queued} queued: Outbox.open (incl. quick_check)`, `${ms(opened - t)} ms`, '']);
   rows.push([`start-up with ${queued} queued: + Dispatcher.start (first batch decrypted)`, `${ms(started - t)} ms`, '']);
-  rows.push([`start-up: peer bare open + count`, `${ms(rawMs)} ms`, '']);
+  rows.push([`start-up: peer bare better-sqlite3 open + count of the same file`, `${ms(rawMs)} ms`, '']);
+  const empty = outboxAt('startup-empty');
+  empty.open().close(); // created (schema, key) outside the measurement
+  const t3 = performance.now();
+  empty.open().close();
+  rows.push([`start-up: peer Outbox.open of an empty outbox (same checks)`, `${ms(performance.now() - t3)} ms`, '']);
 }
 
 async function main(): Promise<void> {
