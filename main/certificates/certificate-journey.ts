@@ -8,13 +8,9 @@
  * is retried once when the printer recovers; otherwise the serial is voided and the money
  * refunded (what the machine cannot give back gets a voucher and a staff alert).
  *
- * The transaction journal (see main/journal) is written BEFORE each irreversible step, so a crash
- * at any point leaves a state recovery can resolve: `selected`+`authenticated` (with the serial)
- * once the certificate is prepared, `paid` before the card-taking screen (and so before any
- * printing), `printing` before the job goes to the printer (then its job id), `printed` only when
- * the printer reports the job completed, then `card_returned` (the card was taken before printing)
- * and `done` at the session's end; `cancelled`, `voided` and `refunded` on the other paths. A
- * journal write that fails before money is kept stops the sale; after, the money is given back.
+ * The transaction journal (journaled-sale.ts) is written BEFORE each irreversible step: the sale
+ * with its serial once prepared, `paid` before the card screen, `printing` before the job goes out
+ * (then its job id), `printed` only when the printer completed it; start-up recovery resolves the rest.
  *
  * Every async step checks `generation`: the wipe bumps it, so a late answer from a device or
  * the back end can never act on a session that has ended.
@@ -26,10 +22,10 @@ import { isCardError } from '../../devices/card/card-errors';
 import type { PaymentMethod } from '../../devices/payment/payment-service';
 import { createLogger } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
-import type { TransactionState } from '../journal/journal-states';
 import { PrinterError } from '../../devices/printer/printer';
 import { WardApiError } from '../ward/ward-client';
 import { authFailureKey, refusalMessageKey, toIssueRequest } from './issue-request';
+import { JournaledSale } from './journaled-sale';
 import type { JourneyDeps } from './journey-deps';
 
 const log = createLogger('certificate-journey');
@@ -37,8 +33,6 @@ const log = createLogger('certificate-journey');
 type FailedView = Extract<CertificateView, { step: 'failed' }>;
 type PinView = Extract<CertificateView, { step: 'pin' }>;
 type Prepared = { serial: string; pdf: Buffer; dueYen: number; choice: CertificateChoice; printed: boolean };
-/** The journal transaction of the prepared certificate and its last journaled state. */
-type Journaled = { id: string; state: TransactionState };
 const OPAQUE_ID = /^[A-Za-z0-9_-]{4,64}$/;
 
 export class CertificateJourney {
@@ -50,7 +44,8 @@ export class CertificateJourney {
   private offers: Extract<CertificateView, { step: 'choose' }>['offers'] = [];
   private prepared: Prepared | null = null;
   private txId: string | null = null;
-  private journaled: Journaled | null = null;
+  /** The prepared sale in the transaction journal. */
+  private sale: JournaledSale | null = null;
   /** The back end's opaque resident id (an id, never a name), for the journal. */
   private residentRef = 'unmapped';
   private doneTimer: NodeJS.Timeout | null = null;
@@ -154,14 +149,10 @@ export class CertificateJourney {
       const pdf = await this.deps.render(answer.certificate, answer.qrPayload);
       if (gen !== this.generation) return this.view;
       // Journaled before any money is asked for: a crash after payment then knows serial X was paid for.
-      const issuedSerial = serial;
-      const tx = this.journal('selected', () => {
-        const t = this.deps.journal.begin({ certificateType: choice.type, copies: choice.copies, amountYen: answer.fee.totalYen });
-        this.deps.journal.markAuthenticated(t.id, { residentRef: this.residentRef, serial: issuedSerial, issuer: this.residentWard });
-        return t.id;
+      this.sale = JournaledSale.open(this.deps.journal, this.deps.alertStaff, {
+        certificateType: choice.type, copies: choice.copies, amountYen: answer.fee.totalYen, residentRef: this.residentRef, serial, issuer: this.residentWard,
       });
-      if (tx === null) throw new JournalUnavailableError();
-      this.journaled = { id: tx, state: 'authenticated' };
+      if (!this.sale) throw new JournalUnavailableError();
       this.prepared = { serial, pdf, dueYen: answer.fee.totalYen, choice, printed: false };
       return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null });
     } catch (err) {
@@ -183,7 +174,7 @@ export class CertificateJourney {
     if (view.step !== 'pay' || view.method !== null || !prepared) return this.view;
     const gen = this.generation;
     // One id for the payment device and the journal, so staff can match both records.
-    const txId = (this.txId ??= this.journaled?.id ?? randomUUID());
+    const txId = (this.txId ??= this.sale?.id ?? randomUUID());
     this.show({ ...view, method, insertedYen: 0, errorKey: undefined });
     const record = await this.deps.payment.pay(prepared.dueYen, method, {
       txId,
@@ -194,18 +185,8 @@ export class CertificateJourney {
     if (gen !== this.generation) return this.view;
     if (record.state === 'paid') {
       // Durable before anything else happens: from here a crash is resolved by recovery (reprint or voucher).
-      const journaled = this.journaled;
-      const paidOk =
-        journaled !== null &&
-        this.journal('paid', () =>
-          this.deps.journal.markPaid(journaled.id, {
-            method: method === 'cash' ? 'cash' : 'ic-card',
-            reference: record.transactionId && OPAQUE_ID.test(record.transactionId) ? record.transactionId : txId,
-            amountYen: record.kept,
-          }),
-        ) !== null;
-      if (!paidOk) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.paymentFailed'));
-      this.journaled = { id: journaled.id, state: 'paid' };
+      const reference = record.transactionId && OPAQUE_ID.test(record.transactionId) ? record.transactionId : txId;
+      if (!this.sale?.paid({ method, reference, amountYen: record.kept })) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.paymentFailed'));
       const inserted = this.view.step === 'pay' ? this.view.insertedYen : 0;
       return this.show({ step: 'take-card', changeYen: method === 'cash' ? Math.max(0, inserted - prepared.dueYen) : 0 });
     }
@@ -221,11 +202,11 @@ export class CertificateJourney {
     const gen = this.generation;
     if (this.txId) await this.deps.payment.cancel(this.txId);
     await this.voidSerial(this.prepared.serial, 'cancelled');
-    this.journalCancel('citizen-back');
+    this.sale?.cancel('citizen-back');
     if (gen !== this.generation) return this.view;
     this.prepared = null;
     this.txId = null;
-    this.journaled = null;
+    this.sale = null;
     return this.show({ step: 'choose', offers: this.offers });
   }
 
@@ -235,17 +216,22 @@ export class CertificateJourney {
     if (this.doneTimer) clearTimeout(this.doneTimer);
     this.doneTimer = null;
     const { prepared, txId } = this;
-    if (txId) {
-      await this.deps.payment.cancel(txId).catch(() => null);
-      const record = this.deps.payment.get(txId);
-      if (record && record.kept > record.refunded && !prepared?.printed) await this.deps.payment.refundAll(txId).catch(() => null);
+    if (this.sale?.state === 'printing' && prepared && !prepared.printed) {
+      // The job is at the printer: refunding now could give both money and paper. print() settles
+      // it when the job ends (journaled printed, or voided and refunded by voucher).
+    } else {
+      if (txId) {
+        await this.deps.payment.cancel(txId).catch(() => null);
+        const record = this.deps.payment.get(txId);
+        if (record && record.kept > record.refunded && !prepared?.printed) await this.deps.payment.refundAll(txId).catch(() => null);
+      }
+      if (prepared && !prepared.printed) await this.voidSerial(prepared.serial, 'cancelled');
+      this.sale?.atSessionEnd((txId ? this.deps.payment.get(txId) : undefined) ?? undefined);
+      prepared?.pdf.fill(0);
     }
-    if (prepared && !prepared.printed) await this.voidSerial(prepared.serial, 'cancelled');
-    this.journalAtWipe((txId ? this.deps.payment.get(txId) : undefined) ?? undefined);
-    prepared?.pdf.fill(0);
     this.prepared = null;
     this.txId = null;
-    this.journaled = null;
+    this.sale = null;
     this.sessionToken = null;
     this.residentWard = this.deps.wardId;
     this.offers = [];
@@ -290,15 +276,16 @@ export class CertificateJourney {
 
   private async print(): Promise<void> {
     const prepared = this.prepared;
-    const journaled = this.journaled;
-    if (!prepared || !journaled) return;
+    const sale = this.sale;
+    if (!prepared || !sale) return;
     const gen = this.generation;
+    const ward = this.residentWard;
+    const paidYen = (this.txId ? this.deps.payment.get(this.txId)?.kept : undefined) ?? prepared.dueYen;
     // Journaled BEFORE the job goes out: a crash from here on is resolved with the printer's job state.
-    if (this.journal('printing', () => this.deps.journal.markPrinting(journaled.id, { serial: prepared.serial })) === null) {
+    if (!sale.printing(prepared.serial)) {
       this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed'));
       return;
     }
-    journaled.state = 'printing';
     for (let attempt = 1; attempt <= 2; attempt++) {
       this.show({ step: 'printing', pagesDone: null });
       let jobRecorded = false;
@@ -308,10 +295,8 @@ export class CertificateJourney {
           jobName: `certificate-${prepared.serial}`,
           copies: prepared.choice.copies,
           onProgress: (p) => {
-            if (!jobRecorded) {
-              jobRecorded = true;
-              this.journal('print-job', () => this.deps.journal.recordPrintJob(journaled.id, p.jobId));
-            }
+            if (!jobRecorded) sale.printJob(p.jobId);
+            jobRecorded = true;
             if (gen === this.generation && this.view.step === 'printing') this.show({ step: 'printing', pagesDone: p.pagesCompleted });
           },
         })
@@ -320,14 +305,10 @@ export class CertificateJourney {
           lost = err instanceof PrinterError && err.code === 'printer.lost-job';
           return null;
         });
-      if (gen !== this.generation) return;
+      if (gen !== this.generation) return this.settleAfterWipe(result?.outcome === 'completed', prepared, sale, ward, paidYen);
       if (result?.outcome === 'completed') {
         prepared.printed = true;
-        if (this.journal('printed', () => this.deps.journal.markPrinted(journaled.id)) !== null) {
-          journaled.state = 'printed';
-          // The card was taken before printing started (that is what started it).
-          if (this.journal('card-returned', () => this.deps.journal.markCardReturned(journaled.id)) !== null) journaled.state = 'card_returned';
-        }
+        sale.printed();
         await this.deps.ward.markPrinted(this.residentWard, prepared.serial, randomUUID()).catch((err: unknown) => {
           this.deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: prepared.serial });
           log.warn({ err: errorCode(err) }, 'could not mark the certificate printed');
@@ -341,11 +322,30 @@ export class CertificateJourney {
       if (lost) break;
       // One more try only if the printer says it is ready again (a cleared jam, say).
       const health = await this.deps.printer.health().catch(() => null);
-      if (gen !== this.generation) return;
+      if (gen !== this.generation) return this.settleAfterWipe(false, prepared, sale, ward, paidYen);
       if (!health?.ready || attempt === 2) break;
-      if (this.journal('resend', () => this.deps.journal.markResend(journaled.id, { reason: `print-${result?.outcome ?? 'error'}` })) === null) break;
+      if (!sale.resend(`print-${result?.outcome ?? 'error'}`)) break;
     }
     this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed'));
+  }
+
+  /**
+   * The session was wiped while the printer had the job: settle by what the printer did. Printed →
+   * journaled, staff told a certificate waits in the tray; else voided, full fee by voucher (nobody to take cash).
+   */
+  private async settleAfterWipe(completed: boolean, prepared: Prepared, sale: JournaledSale, ward: WardId, paidYen: number): Promise<void> {
+    if (completed) {
+      prepared.printed = true;
+      sale.printedUnattended();
+      await this.deps.ward.markPrinted(ward, prepared.serial, randomUUID()).catch(() => {
+        this.deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: prepared.serial });
+      });
+      this.deps.alertStaff({ code: 'certificate-left-in-tray', severity: 'warning', reference: prepared.serial });
+    } else {
+      const voucher = sale.refundUnattended(paidYen, await this.voidSerial(prepared.serial, 'print-failed', ward));
+      this.deps.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher ?? prepared.serial });
+    }
+    prepared.pdf.fill(0);
   }
 
   private async refundAndVoid(voidReason: 'print-failed' | 'cancelled', messageKey: string): Promise<CertificateView> {
@@ -361,83 +361,16 @@ export class CertificateJourney {
     }
     let voidConfirmed = false;
     if (prepared) voidConfirmed = await this.voidSerial(prepared.serial, voidReason);
-    const voucher = owedYen > 0 ? (this.journal('voucher', () => this.deps.journal.nextVoucherNumber()) ?? `RV-${prepared?.serial ?? 'UNKNOWN'}`) : null;
+    const voucher = owedYen > 0 ? (this.sale?.voucherNumber() ?? `RV-${prepared?.serial ?? 'UNKNOWN'}`) : null;
     if (voucher) this.deps.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
-    this.journalRefund({ refundedYen, owedYen, voucher, method, voidReason, voidConfirmed });
+    this.sale?.refunded({ refundedYen, owedYen, voucher, method, reason: voidReason, voidConfirmed });
     this.prepared = null;
     return { ...this.failure(messageKey), refundedYen, owedYen, voucher, takeCard: false };
   }
 
-  /** Journals the end of a sale that did not end with a certificate: cancelled before payment, else voided/refunded. */
-  private journalRefund(r: { refundedYen: number; owedYen: number; voucher: string | null; method: PaymentMethod | null; voidReason: string; voidConfirmed: boolean }): void {
-    const journaled = this.journaled;
-    if (!journaled) return;
-    const { id, state } = journaled;
-    if (state === 'selected' || state === 'authenticated') {
-      this.journalCancel(r.voidReason === 'cancelled' ? 'payment-failed' : r.voidReason);
-      return;
-    }
-    if (state === 'printing' || state === 'printed') {
-      if (this.journal('voided', () => this.deps.journal.markVoided(id, { reason: r.voidReason, backendConfirmed: r.voidConfirmed })) === null) return;
-      journaled.state = 'voided';
-    }
-    if (journaled.state !== 'paid' && journaled.state !== 'voided') return;
-    const paidYen = r.refundedYen + r.owedYen;
-    const done = this.journal('refunded', () =>
-      this.deps.journal.markRefunded(
-        id,
-        r.voucher
-          ? { method: 'voucher', amountYen: paidYen, reason: r.voidReason, voucherNumber: r.voucher, ...(r.refundedYen > 0 ? { cashReturnedYen: r.refundedYen } : {}) }
-          : { method: r.method === 'cashless' ? 'original-method' : 'cash', amountYen: paidYen, reason: r.voidReason },
-      ),
-    );
-    if (done !== null) journaled.state = 'refunded';
-  }
-
-  private journalCancel(reason: string): void {
-    const journaled = this.journaled;
-    if (!journaled || (journaled.state !== 'selected' && journaled.state !== 'authenticated')) return;
-    if (this.journal('cancelled', () => this.deps.journal.cancel(journaled.id, reason)) !== null) journaled.state = 'cancelled';
-  }
-
-  /** The session ends: close the journal transaction the way the money went. */
-  private journalAtWipe(record: { refunded: number; owed: number; method: PaymentMethod } | undefined): void {
-    const journaled = this.journaled;
-    if (!journaled) return;
-    if (journaled.state === 'printed' && this.journal('card-returned', () => this.deps.journal.markCardReturned(journaled.id)) !== null) journaled.state = 'card_returned';
-    if (journaled.state === 'card_returned') {
-      if (this.journal('done', () => this.deps.journal.markDone(journaled.id)) !== null) journaled.state = 'done';
-      return;
-    }
-    if (journaled.state === 'selected' || journaled.state === 'authenticated') {
-      this.journalCancel('session-ended');
-      return;
-    }
-    if (journaled.state === 'paid' || journaled.state === 'printing') {
-      const owedYen = record?.owed ?? 0;
-      const voucher = owedYen > 0 ? this.journal('voucher', () => this.deps.journal.nextVoucherNumber()) : null;
-      if (voucher) this.deps.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
-      this.journalRefund({ refundedYen: record?.refunded ?? 0, owedYen, voucher, method: record?.method ?? null, voidReason: 'cancelled', voidConfirmed: false });
-    }
-  }
-
-  /**
-   * Runs one journal write. A failure (disk full, locked, a rule refused) is logged and told to
-   * staff; the caller decides what it means for the citizen (null = not journaled).
-   */
-  private journal<T>(step: string, write: () => T): T | null {
-    try {
-      return write();
-    } catch (err) {
-      log.error({ step, err: errorCode(err) }, 'journal write failed');
-      this.deps.alertStaff({ code: 'journal-write-failed', severity: 'error', reference: this.journaled?.id ?? undefined });
-      return null;
-    }
-  }
-
   /** Voids the serial at the back end; true when the back end confirmed it. */
-  private async voidSerial(serial: string, reason: 'print-failed' | 'cancelled'): Promise<boolean> {
-    return this.deps.ward.voidIssued(this.residentWard, serial, { reason }, `void-${serial}`).then(
+  private async voidSerial(serial: string, reason: 'print-failed' | 'cancelled', ward: WardId = this.residentWard): Promise<boolean> {
+    return this.deps.ward.voidIssued(ward, serial, { reason }, `void-${serial}`).then(
       () => true,
       (err: unknown) => {
         // The back end keeps the serial as issued-unprinted; staff reconcile it with this reference.

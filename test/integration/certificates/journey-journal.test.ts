@@ -82,6 +82,24 @@ describe('certificate journey journal', () => {
     assert.deepEqual(states(txId).filter((s) => !s.startsWith('(')), ['selected', 'authenticated', 'paid', 'printing', 'voided', 'refunded']);
   });
 
+  test('session wiped while the printer has the job: no refund; the job completing is journaled and staff told', async () => {
+    const txId = await toPay('card-001', '1234');
+    await payCash(300);
+    await waitForStep(runtime, 'take-card');
+    await call(runtime, 'simulator.removeCard', {});
+    await waitForStep(runtime, 'printing');
+    for (let i = 0; i < 200 && runtime.journal.get(txId)?.printJobId === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    await runtime.session.end('cancel');
+    assert.equal(runtime.journey.current().step, 'idle');
+    for (let i = 0; i < 500 && runtime.journal.get(txId)?.state === 'printing'; i++) await new Promise((r) => setTimeout(r, 20));
+    const tx = runtime.journal.get(txId);
+    assert.equal(tx?.state, 'done', 'printed: never both paper and money back');
+    assert.equal(tx?.refund, undefined);
+    assert.equal(runtime.devices.payment.get(txId)?.refunded, 0);
+    assert.equal(runtime.devices.sim.printer!.printed.length, 1);
+    assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'certificate-left-in-tray'));
+  });
+
   test('the journal cannot record the payment: the money goes back at once, nothing is printed, staff are told', async () => {
     const txId = await toPay('card-001', '1234');
     const journal = runtime.journal;

@@ -1,0 +1,159 @@
+/**
+ * One certificate sale as the journey journals it (main/journal): each method is one durable
+ * commit that has returned before the journey takes the next irreversible step. A write that
+ * fails is logged and told to staff (`journal-write-failed`), and the method says so (false /
+ * null): the journey then stops before money is kept, or gives it back.
+ *
+ * Only serials, types, fees, amounts, states and ids are written; never personal data.
+ */
+import type { PaymentMethod } from '../../devices/payment/payment-service';
+import { createLogger } from '../../platform/log';
+import type { TransactionState } from '../journal/journal-states';
+import type { JourneyJournal, StaffAlert } from './journey-deps';
+
+const log = createLogger('certificate-journey');
+
+/** How the money went back, as the payment device reports it. */
+export interface RefundFacts {
+  refundedYen: number;
+  owedYen: number;
+  /** Voucher number for `owedYen`, if any. */
+  voucher: string | null;
+  method: PaymentMethod | null;
+  /** Why the sale ended (short code: `print-failed`, `cancelled`...). */
+  reason: string;
+  /** The back end confirmed the void of the serial. */
+  voidConfirmed: boolean;
+}
+
+export class JournaledSale {
+  private constructor(
+    private readonly journal: JourneyJournal,
+    private readonly alertStaff: (alert: StaffAlert) => void,
+    /** The journal's transaction id (also the payment device's). */
+    readonly id: string,
+    /** Last state journaled. */
+    public state: TransactionState,
+  ) {}
+
+  /**
+   * Journals the prepared sale: `selected` and `authenticated` with the serial the back end issued
+   * (the journey issues before payment), so a crash after payment knows which certificate was paid for.
+   */
+  static open(
+    journal: JourneyJournal,
+    alertStaff: (alert: StaffAlert) => void,
+    input: { certificateType: string; copies: number; amountYen: number; residentRef: string; serial: string; issuer: string },
+  ): JournaledSale | null {
+    const id = write(alertStaff, 'selected', undefined, () => {
+      const t = journal.begin({ certificateType: input.certificateType, copies: input.copies, amountYen: input.amountYen });
+      journal.markAuthenticated(t.id, { residentRef: input.residentRef, serial: input.serial, issuer: input.issuer });
+      return t.id;
+    });
+    return id === null ? null : new JournaledSale(journal, alertStaff, id, 'authenticated');
+  }
+
+  /** authenticated → paid. */
+  paid(input: { method: PaymentMethod; reference: string; amountYen: number }): boolean {
+    return this.step('paid', () => this.journal.markPaid(this.id, { method: input.method === 'cash' ? 'cash' : 'ic-card', reference: input.reference, amountYen: input.amountYen }));
+  }
+
+  /** paid → printing, before the job goes to the printer. */
+  printing(serial: string): boolean {
+    return this.step('printing', () => this.journal.markPrinting(this.id, { serial }));
+  }
+
+  /** The printer accepted the job (its id lets recovery ask the printer about it). */
+  printJob(jobId: number): void {
+    this.write('print-job', () => this.journal.recordPrintJob(this.id, jobId));
+  }
+
+  /** The same serial goes to the printer again (the earlier job did not print). */
+  resend(reason: string): boolean {
+    return this.write('resend', () => this.journal.markResend(this.id, { reason })) !== null;
+  }
+
+  /** printing → printed → card_returned (the card was taken before printing began). */
+  printed(): void {
+    if (this.step('printed', () => this.journal.markPrinted(this.id))) this.step('card_returned', () => this.journal.markCardReturned(this.id));
+  }
+
+  /** A voucher number for money the machine could not give back. */
+  voucherNumber(): string | null {
+    return this.write('voucher', () => this.journal.nextVoucherNumber());
+  }
+
+  /** selected|authenticated → cancelled (no money kept). */
+  cancel(reason: string): void {
+    if (this.state === 'selected' || this.state === 'authenticated') this.step('cancelled', () => this.journal.cancel(this.id, reason));
+  }
+
+  /** The sale ends without a certificate: cancelled before payment, else (voided →) refunded. */
+  refunded(r: RefundFacts): void {
+    if (this.state === 'selected' || this.state === 'authenticated') return this.cancel(r.reason === 'cancelled' ? 'payment-failed' : r.reason);
+    if (this.state === 'printing' || this.state === 'printed') {
+      if (!this.step('voided', () => this.journal.markVoided(this.id, { reason: r.reason, backendConfirmed: r.voidConfirmed }))) return;
+    }
+    if (this.state !== 'paid' && this.state !== 'voided') return;
+    const amountYen = r.refundedYen + r.owedYen;
+    this.step('refunded', () =>
+      this.journal.markRefunded(
+        this.id,
+        r.voucher
+          ? { method: 'voucher', amountYen, reason: r.reason, voucherNumber: r.voucher, ...(r.refundedYen > 0 ? { cashReturnedYen: r.refundedYen } : {}) }
+          : { method: r.method === 'cashless' ? 'original-method' : 'cash', amountYen, reason: r.reason },
+      ),
+    );
+  }
+
+  /** The session ends: done after a certificate, cancelled before payment, refunded otherwise. */
+  atSessionEnd(record: { refunded: number; owed: number; method: PaymentMethod } | undefined): void {
+    if (this.state === 'printed') this.step('card_returned', () => this.journal.markCardReturned(this.id));
+    if (this.state === 'card_returned') {
+      this.step('done', () => this.journal.markDone(this.id));
+      return;
+    }
+    if (this.state === 'selected' || this.state === 'authenticated') return this.cancel('session-ended');
+    if (this.state === 'paid' || this.state === 'printing') {
+      const owedYen = record?.owed ?? 0;
+      const voucher = owedYen > 0 ? this.voucherNumber() : null;
+      if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
+      this.refunded({ refundedYen: record?.refunded ?? 0, owedYen, voucher, method: record?.method ?? null, reason: 'cancelled', voidConfirmed: false });
+    }
+  }
+
+  /** Nobody is at the machine (session wiped mid-print) and the job did not print: voided, full fee by voucher. */
+  refundUnattended(paidYen: number, voidConfirmed: boolean): string | null {
+    if (!this.step('voided', () => this.journal.markVoided(this.id, { reason: 'print-failed', backendConfirmed: voidConfirmed }))) return null;
+    const voucher = this.voucherNumber();
+    if (voucher === null) return null;
+    return this.step('refunded', () => this.journal.markRefunded(this.id, { method: 'voucher', amountYen: paidYen, reason: 'session-ended', voucherNumber: voucher })) ? voucher : null;
+  }
+
+  /** printed → card_returned → done in one go (the session already ended). */
+  printedUnattended(): void {
+    this.printed();
+    if (this.state === 'card_returned') this.step('done', () => this.journal.markDone(this.id));
+  }
+
+  private step(to: TransactionState, fn: () => unknown): boolean {
+    if (this.write(to, fn) === null) return false;
+    this.state = to;
+    return true;
+  }
+
+  private write<T>(step: string, fn: () => T): T | null {
+    return write(this.alertStaff, step, this.id, fn);
+  }
+}
+
+function write<T>(alertStaff: (alert: StaffAlert) => void, step: string, txId: string | undefined, fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (err) {
+    const code = err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : err instanceof Error ? err.name : typeof err;
+    log.error({ step, txId, err: code }, 'journal write failed');
+    alertStaff({ code: 'journal-write-failed', severity: 'error', ...(txId ? { reference: txId } : {}) });
+    return null;
+  }
+}
