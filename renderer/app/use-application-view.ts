@@ -8,7 +8,7 @@
  * the guide. Answers and events arrive in order on one channel and main pushes each change
  * before it answers, so the last one to arrive is always the newest state.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApplicationView } from '../../contract/application-journey';
 import { KioskError } from '../../contract/errors';
 import type { RequestInput, RequestName, RequestOutput } from '../../contract/kiosk-api';
@@ -33,7 +33,11 @@ export interface ApplicationViewState {
   view: ApplicationView | null;
   /** The message key of the last request that failed (a transport or session problem), cleared by the next success. */
   callErrorKey: string | null;
-  /** Sends a request that moves the journey on; its answer becomes the view. Never rejects. */
+  /**
+   * Sends a request that moves the journey on; its answer becomes the view. Never rejects.
+   * While one is on its way, further ones are dropped: a double tap on 「つぎへ」 or
+   * 「送信して印刷する」 must not answer the next question or submit twice.
+   */
   send: <K extends ApplicationViewRequest>(channel: K, input: RequestInput<K>) => Promise<void>;
   /** Sends any other request (guide search, postal look-up, simulator controls); failures show as `callErrorKey`. Never rejects. */
   call: <K extends RequestName>(channel: K, input: RequestInput<K>) => Promise<RequestOutput<K> | null>;
@@ -46,6 +50,7 @@ function errorKeyOf(err: unknown): string {
 export function useApplicationView(client: KioskClient): ApplicationViewState {
   const [view, setView] = useState<ApplicationView | null>(null);
   const [callErrorKey, setCallErrorKey] = useState<string | null>(null);
+  const inFlight = useRef(false);
 
   const call = useCallback(
     async <K extends RequestName>(channel: K, input: RequestInput<K>): Promise<RequestOutput<K> | null> => {
@@ -63,8 +68,14 @@ export function useApplicationView(client: KioskClient): ApplicationViewState {
 
   const send = useCallback(
     async <K extends ApplicationViewRequest>(channel: K, input: RequestInput<K>): Promise<void> => {
-      const next = (await call(channel, input)) as ApplicationView | null;
-      if (next) setView(next);
+      if (inFlight.current) return;
+      inFlight.current = true;
+      try {
+        const next = (await call(channel, input)) as ApplicationView | null;
+        if (next) setView(next);
+      } finally {
+        inFlight.current = false;
+      }
     },
     [call],
   );

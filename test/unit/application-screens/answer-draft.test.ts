@@ -1,0 +1,88 @@
+/**
+ * The question screen's pure parts: the draft a question starts with, what is sent for it,
+ * the year bounds of the date picker, and where a main-side message key finds its text.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Question } from '../../../contract/applications';
+import { answerToSend, boundYear, initialDraft, numberLength } from '../../../renderer/screens/application/answer-draft';
+import { resolveMessageKey } from '../../../renderer/screens/application/message-text';
+
+function question(type: Question['type'], extra: Partial<Question> = {}): Question {
+  return { id: 'q', label: { ja: '質問', en: 'Question' }, type, validation: {}, usedBy: [], screening: false, ...extra };
+}
+
+describe('initialDraft', () => {
+  test('the answer given before wins over the default and the address start', () => {
+    assert.equal(initialDraft(question('address', { defaultValue: 'x' }), '前の答え', '福岡県'), '前の答え');
+    assert.equal(initialDraft(question('address', { defaultValue: 'x' }), undefined, '福岡県'), 'x');
+    assert.equal(initialDraft(question('address'), undefined, '福岡県北九州市'), '福岡県北九州市');
+  });
+
+  test('the address start is offered to address questions only', () => {
+    assert.equal(initialDraft(question('text'), undefined, '福岡県'), undefined);
+    assert.equal(initialDraft(question('address'), undefined, null), undefined);
+  });
+
+  test('a number question starts empty rather than undefined (the pad edits a string)', () => {
+    assert.equal(initialDraft(question('number'), undefined, null), '');
+    assert.equal(initialDraft(question('number', { defaultValue: 1 }), undefined, null), 1);
+  });
+});
+
+describe('answerToSend', () => {
+  test('nothing picked is nothing to send for yes/no, choices and dates', () => {
+    assert.equal(answerToSend(question('checkbox'), undefined), null);
+    assert.equal(answerToSend(question('choice'), ''), null);
+    assert.equal(answerToSend(question('era-date'), undefined), null);
+    assert.equal(answerToSend(question('date'), ''), null);
+  });
+
+  test('picked values go as they are; false is an answer', () => {
+    assert.equal(answerToSend(question('checkbox'), false), false);
+    assert.equal(answerToSend(question('choice'), 'tenkyo'), 'tenkyo');
+    assert.equal(answerToSend(question('era-date'), '2026-11-29'), '2026-11-29');
+  });
+
+  test('digits of a number question go as a number; anything else as text for main to judge', () => {
+    assert.equal(answerToSend(question('number'), '12'), 12);
+    assert.equal(answerToSend(question('number'), 3), 3);
+    assert.equal(answerToSend(question('number'), ''), '');
+    assert.equal(answerToSend(question('number'), '1234567890'), '1234567890');
+  });
+
+  test('text kinds always send text, empty included (main answers "required")', () => {
+    assert.equal(answerToSend(question('kana'), undefined), '');
+    assert.equal(answerToSend(question('postal'), '8030813'), '8030813');
+    assert.equal(answerToSend(question('phone'), '0935820001'), '0935820001');
+  });
+});
+
+describe('date and number bounds', () => {
+  const now = new Date('2026-12-30T12:00:00Z');
+  test('ISO bounds give their year; today±N counts days from now', () => {
+    assert.equal(boundYear('1900-01-01', now), 1900);
+    assert.equal(boundYear('today', now), 2026);
+    assert.equal(boundYear('today+14', now), 2027);
+    assert.equal(boundYear('today-365', now), 2025);
+    assert.equal(boundYear(undefined, now), undefined);
+    assert.equal(boundYear('yesterday', now), undefined);
+  });
+
+  test('the number pad allows as many digits as max has, else 9', () => {
+    assert.equal(numberLength(question('number', { validation: { min: 1, max: 9 } })), 1);
+    assert.equal(numberLength(question('number', { validation: { max: 120 } })), 3);
+    assert.equal(numberLength(question('number')), 9);
+  });
+});
+
+describe('resolveMessageKey', () => {
+  test('each family of keys finds its namespace; unknown families have none (the generic text shows)', () => {
+    assert.equal(resolveMessageKey('applications.validation.too-long'), 'application:validation.too-long');
+    assert.equal(resolveMessageKey('application.error.wrongPin'), 'application:error.wrongPin');
+    assert.equal(resolveMessageKey('certificate.error.printFailed'), 'certificate:error.printFailed');
+    assert.equal(resolveMessageKey('printer.mediaEmpty'), 'certificate:printer.mediaEmpty');
+    assert.equal(resolveMessageKey('errors.no-session'), 'common:errors.no-session');
+    assert.equal(resolveMessageKey('something.else'), null);
+  });
+});
