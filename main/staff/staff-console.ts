@@ -4,12 +4,14 @@
  * reconciliation. Every method assumes the caller (staff-handlers) checked the session.
  *
  * Safety rules for money and paper (see main/journal/journal-states.ts):
- * - void: only a serial the back end may still void, i.e. a transaction left `printing`
- *   (paper may or may not have come out) or `voided` whose void the back end has not
- *   confirmed. A printed serial is final at the back end (409 already-printed), so a spoiled
- *   printout is handled at the counter, not here.
- * - reprint: only money taken without a valid printed certificate (`paid`, `voided`): the
- *   journey re-issues under a NEW serial, so one payment never yields two valid papers.
+ * - void: only a serial the back end may still void: a transaction left `printing` (the paper
+ *   may or may not have come out), or a voided/refunded/cancelled one whose earlier void failed
+ *   (a `backend-void-failed` alert names its serial). The back end's void is idempotent. A
+ *   printed serial is final at the back end (409 already-printed): a spoiled printout is handled
+ *   at the counter, not here.
+ * - reprint: only money taken without a confirmed printout (`paid`, `printing`) and only the SAME
+ *   serial the back end still holds as issued-unprinted (see staff-reprinter.ts), so one payment
+ *   never yields two valid papers.
  */
 import { KioskError } from '../../contract/errors';
 import type { StaffOverview, StaffReason, StaffReconciliation, StaffTransaction } from '../../contract/staff-console';
@@ -46,8 +48,12 @@ export interface StaffConsoleDeps {
   utcOffsetMinutes?: number;
 }
 
-const VOIDABLE = new Set(['printing', 'voided']);
-const REPRINTABLE = new Set(['paid', 'voided']);
+/** Always voidable: the paper may or may not have come out. */
+const VOIDABLE = new Set(['printing']);
+/** Voidable when a void of its serial failed (a `*-void-failed` alert names it): the serial is still valid at the back end. */
+const VOIDABLE_IF_VOID_FAILED = new Set(['voided', 'refunded', 'cancelled']);
+const VOID_FAILED_ALERTS = new Set(['backend-void-failed', 'recovery-void-failed']);
+const REPRINTABLE = new Set(['paid', 'printing']);
 
 /** Staff reasons → the back end's void reasons. */
 const BACKEND_VOID_REASON: Record<StaffReason, VoidRequest['reason']> = {
@@ -72,6 +78,8 @@ export function wardOfSerial(serial: string): WardId | null {
 
 export class StaffConsole {
   private readonly now: () => number;
+  /** Serials staff voided in this run (their void-failed alerts are settled). */
+  private readonly voidedByStaff = new Set<string>();
 
   constructor(private readonly deps: StaffConsoleDeps) {
     this.now = deps.now ?? Date.now;
@@ -129,7 +137,7 @@ export class StaffConsole {
   async void(txId: string, reason: StaffReason): Promise<StaffTransaction> {
     const journal = this.need(this.deps.journal);
     const tx = this.transaction(txId);
-    if (!VOIDABLE.has(tx.state) || !tx.serial || this.deps.citizenBusy()) throw staffError('staff.not-allowed');
+    if (!this.canVoid(tx) || !tx.serial || this.deps.citizenBusy()) throw staffError('staff.not-allowed');
     const serial = tx.serial;
     // The issuing ward (recorded by the journal; else from the serial's prefix): any resident at any kiosk.
     const ward = (tx.issuer !== undefined && tx.issuer in wardInfo ? (tx.issuer as WardId) : null) ?? wardOfSerial(serial) ?? this.deps.wardId;
@@ -142,6 +150,7 @@ export class StaffConsole {
     }
     if (tx.state === 'printing') journal.markVoided(txId, { reason: `staff-${reason}`, backendConfirmed: true });
     else journal.confirmVoid(serial);
+    this.voidedByStaff.add(serial);
     log.info({ txId, serial, reason }, 'staff voided a serial');
     return this.toView(this.transaction(txId));
   }
@@ -238,8 +247,15 @@ export class StaffConsole {
       updatedAt: t.updatedAt,
       createdAt: t.createdAt,
       canReprint: REPRINTABLE.has(t.state) && this.deps.reprinter !== null,
-      canVoid: VOIDABLE.has(t.state) && t.serial !== undefined,
+      canVoid: this.canVoid(t),
     };
+  }
+
+  private canVoid(t: TransactionRecord): boolean {
+    if (t.serial === undefined) return false;
+    if (VOIDABLE.has(t.state)) return true;
+    if (!VOIDABLE_IF_VOID_FAILED.has(t.state) || this.voidedByStaff.has(t.serial)) return false;
+    return this.deps.alerts.list().some((a) => VOID_FAILED_ALERTS.has(a.code) && a.reference === t.serial);
   }
 
   private need<T>(service: T | null): T {

@@ -1,0 +1,94 @@
+/**
+ * Staff reprint of a sale that took money without a confirmed printout (`paid`, or `printing`
+ * whose job did not produce the paper): the SAME serial is printed again from the content the back
+ * end still holds for it (GET /v1/certificates/{serial}/content answers only while the serial is
+ * issued and unprinted). Not a second issuance: one serial, printed once, then marked printed.
+ *
+ * Refused (typed `staff.not-allowed`) when the printer says the recorded job completed or is still
+ * running, so a certificate that may already be in the tray is never printed twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { KioskError } from '../../contract/errors';
+import type { StaffReason } from '../../contract/staff-console';
+import { wardIds, type WardId } from '../../contract/ward-api';
+import type { Printer } from '../../devices/printer/printer';
+import { createLogger } from '../../platform/log';
+import type { CertificateRenderer, StaffAlert } from '../certificates/journey-deps';
+import type { TransactionJournal, TransactionRecord } from '../journal';
+import { WardApiError, type WardClient } from '../ward/ward-client';
+import { wardOfSerial } from './staff-console';
+import type { CertificateReprinter } from './staff-ports';
+
+const log = createLogger('staff-reprint');
+const FINISHED_JOB = new Set(['aborted', 'canceled']);
+
+export interface StaffReprinterDeps {
+  journal: Pick<TransactionJournal, 'get' | 'markPrinting' | 'markResend' | 'recordPrintJob' | 'markPrinted' | 'markCardReturned' | 'markDone'>;
+  printer: Pick<Printer, 'print' | 'jobStatus'>;
+  ward: Pick<WardClient, 'issuedContent' | 'markPrinted'>;
+  render: CertificateRenderer;
+  defaultWard: WardId;
+  alertStaff: (alert: StaffAlert) => void;
+}
+
+const refuse = (code: string) => new KioskError(code, `staff:errors.${code}`);
+
+function issuerOf(tx: TransactionRecord, serial: string, fallback: WardId): WardId {
+  if ((wardIds as readonly string[]).includes(tx.issuer ?? '')) return tx.issuer as WardId;
+  return wardOfSerial(serial) ?? fallback;
+}
+
+export function createStaffReprinter(deps: StaffReprinterDeps): CertificateReprinter {
+  const { journal, printer, ward } = deps;
+  return {
+    async reprint(txId: string, reason: StaffReason): Promise<TransactionRecord> {
+      const tx = journal.get(txId);
+      if (!tx) throw refuse('staff.not-found');
+      const serial = tx.serial;
+      if (!serial || (tx.state !== 'paid' && tx.state !== 'printing')) throw refuse('staff.not-allowed');
+      if (tx.state === 'printing' && tx.printJobId !== undefined) {
+        const job = await printer.jobStatus(tx.printJobId).catch(() => null);
+        // Completed: the paper came out. Still queued or printing: it may yet. Either way, not again.
+        if (job?.found && !FINISHED_JOB.has(job.state)) throw refuse('staff.not-allowed');
+      }
+      const issuer = issuerOf(tx, serial, deps.defaultWard);
+      let pdf: Buffer;
+      try {
+        const answer = await ward.issuedContent(issuer, serial);
+        if (answer.outcome !== 'issued' || answer.serial !== serial) throw refuse('staff.backend-refused');
+        pdf = await deps.render(answer.certificate, answer.qrPayload);
+      } catch (err) {
+        if (err instanceof KioskError) throw err;
+        const code = err instanceof WardApiError ? err.code : 'render-failed';
+        log.warn({ txId, serial, code }, 'reprint content not available');
+        throw refuse(code === 'unreachable' || code.startsWith('http-5') ? 'staff.backend-unreachable' : 'staff.backend-refused');
+      }
+      if (tx.state === 'paid') journal.markPrinting(txId, { serial });
+      else journal.markResend(txId, { reason: `staff-${reason}` });
+      let recorded = false;
+      const result = await printer
+        .print(pdf, {
+          jobName: `certificate-${serial}`,
+          copies: tx.copies,
+          onProgress: (p) => {
+            if (!recorded) journal.recordPrintJob(txId, p.jobId);
+            recorded = true;
+          },
+        })
+        .catch(() => null);
+      pdf.fill(0);
+      if (result?.outcome !== 'completed') {
+        // Stays `printing`: staff may try again once the printer is fixed, or void it.
+        deps.alertStaff({ code: 'staff-reprint-failed', severity: 'error', reference: serial });
+        log.warn({ txId, serial, outcome: result?.outcome ?? 'error' }, 'staff reprint did not complete');
+        return journal.get(txId)!;
+      }
+      journal.markPrinted(txId);
+      await ward.markPrinted(issuer, serial, randomUUID()).catch(() => deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: serial }));
+      journal.markCardReturned(txId);
+      journal.markDone(txId);
+      log.info({ txId, serial, reason }, 'staff reprinted a certificate');
+      return journal.get(txId)!;
+    },
+  };
+}
