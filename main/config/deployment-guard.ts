@@ -10,6 +10,7 @@
  */
 import { relative, sep } from 'node:path';
 import type { KioskConfig } from './config-schema';
+import { DEFAULT_CONFIG } from './default-config';
 import { ConfigError } from './load-config';
 import { fixturesDir, resolveProjectPath } from './project-paths';
 
@@ -25,6 +26,10 @@ export function deploymentProblems(config: KioskConfig, fixtures: string = fixtu
   ];
   for (const [key, file] of files) {
     if (isInside(resolveProjectPath(file), fixtures)) problems.push(`${key} points at the demo TEST material in fixtures/ (${file})`);
+  }
+  // The demo staff passcode (246810) is in the README: anyone could open the staff console.
+  if (config.staff.passcodeHash === DEFAULT_CONFIG.staff.passcodeHash) {
+    problems.push('staff.passcodeHash is the demo passcode; make the ward\'s own with build/scripts/hash-staff-passcode.ts');
   }
   if (!config.maintenance) {
     for (const [device, binding] of Object.entries(config.devices)) {

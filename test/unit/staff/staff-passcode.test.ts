@@ -45,3 +45,12 @@ describe('staff passcode hash', () => {
     }
   });
 });
+
+describe('deployment guard and the demo passcode', () => {
+  test('a packaged kiosk refuses the documented demo passcode hash', async () => {
+    const { deploymentProblems } = await import('../../../main/config/deployment-guard');
+    assert.ok(deploymentProblems(DEFAULT_CONFIG).some((p) => p.startsWith('staff.passcodeHash')));
+    const own = { ...DEFAULT_CONFIG, staff: { ...DEFAULT_CONFIG.staff, passcodeHash: await hashPasscode('97531086') } };
+    assert.ok(!deploymentProblems(own).some((p) => p.startsWith('staff.passcodeHash')));
+  });
+});
