@@ -231,6 +231,9 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
     // The read-only inspection may have left a shared-memory index; this exclusive writer never
     // uses one, and while it holds the lock no other connection can, so the stale file goes.
     rmSync(`${path}-shm`, { force: true });
+    // A start killed between linking the new file into place and unlinking its temporary name
+    // leaves a second name for this very file; a failed creation leaves a schema-only file.
+    rmSync(`${path}.creating`, { force: true });
     if (options.secureDelete) db.pragma('secure_delete = ON');
     runMigrations(db, path, options.migrations);
     return db;

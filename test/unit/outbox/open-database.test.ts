@@ -1,7 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -125,4 +125,16 @@ describe('openDatabase creation is all-or-nothing', () => {
     assert.equal(existsSync(path), false);
     openDatabase({ path, migrations: SCHEMA }).close();
   });
+});
+
+test('a start killed between link and unlink leaves a second name for the file; the next open removes it, data intact', () => {
+  const path = nextPath();
+  const db = openDatabase({ path, migrations: SCHEMA });
+  db.prepare("INSERT INTO t (v) VALUES ('kept')").run();
+  db.close();
+  linkSync(path, `${path}.creating`);
+  const again = openDatabase({ path, migrations: SCHEMA });
+  assert.equal(existsSync(`${path}.creating`), false);
+  assert.deepEqual(again.prepare('SELECT v FROM t').all(), [{ v: 'kept' }]);
+  again.close();
 });
