@@ -97,6 +97,26 @@ const ANSWERS: Record<string, (page: Page) => Promise<void>> = {
     await tapKeys(page, 'kana', '12');
   },
   movingCount: async () => undefined,
+  // Asked only without a card:
+  name: async (page) => {
+    assert.equal(await page.getByTestId('kana-mode-hiragana').getAttribute('aria-selected'), 'true');
+    await tapKeys(page, 'kana', 'たかはし　けんた');
+  },
+  birthDate: async (page) => {
+    await page.getByTestId('date-era-昭和').click();
+    // The era opens on its last year (昭和64); 昭和55 is ten back and one on.
+    await page.getByTestId('date-year-minus10').click();
+    await page.getByTestId('date-year-plus1').click();
+    await page.getByTestId('date-month-2').click();
+    await page.getByTestId('date-day-17').click();
+    assert.match(await page.getByTestId('date-summary').innerText(), /昭和55年2月17日/);
+  },
+  sex: (page) => page.getByTestId('choice-male').click(),
+  myNumber: (page) => tapKeys(page, 'numpad', '382719460526'),
+  currentAddress: async (page) => {
+    await page.getByTestId('kana-mode-hiragana').click();
+    await tapKeys(page, 'kana', 'うおまち');
+  },
   isHouseholder: (page) => page.getByTestId('yesno-yes').click(),
   phone: (page) => tapKeys(page, 'numpad', '0935820001'),
 };
@@ -222,6 +242,21 @@ describe('applications journey screens', () => {
       assert.equal(state.phase === 'active' && state.journey, 'application');
       await page.getByTestId('question-back').click();
       await page.locator('[data-testid="app-question"][data-question="hasKokuho"]').waitFor();
+    });
+  });
+
+  test('without a card every fact is asked: name on the kana keyboard, birth date in 和暦, sex, 個人番号 on the number pad', async () => {
+    await withKioskPage(browser, kiosk, 'application-manual', async (page) => {
+      await page.getByTestId('journey-application').click();
+      await page.getByTestId('guide-event-move-within-city').click();
+      await page.getByTestId('event-start').click();
+      await page.getByTestId('identify-manual').click();
+      const asked = await answerAll(page, (label) => checkScreen(page, `${label} (manual)`));
+      for (const id of ['name', 'birthDate', 'sex', 'myNumber', 'currentAddress']) assert.ok(asked.includes(id), `asked ${id}`);
+      const review = await page.getByTestId('app-review').innerText();
+      assert.match(review, /たかはし/);
+      assert.match(review, /昭和/);
+      assert.equal(await page.locator('[data-source="card"]').count(), 0, 'nothing came from a card');
     });
   });
 

@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, Question } from '../../../contract/applications';
-import { boundYear, numberLength } from './answer-draft';
+import { boundYear, digitsOnlyLength, numberLength } from './answer-draft';
 import { useLocalize } from './localized';
 import { ChoiceList, DatePicker, KanaKeyboard, NumberPad, YesNo } from './widgets';
 
@@ -27,8 +27,11 @@ export function AnswerWidget({ question: q, draft, onChange }: Props) {
   switch (q.type) {
     case 'kana':
       return <KanaKeyboard value={text} onChange={onChange} modes={['katakana', 'hiragana']} initialMode="katakana" maxLength={maxLength} label={label} />;
-    case 'text':
+    case 'text': {
+      const digits = digitsOnlyLength(q);
+      if (digits !== null) return <NumberPad value={text} onChange={onChange} maxLength={digits} format="plain" label={label} />;
       return <KanaKeyboard value={text} onChange={onChange} modes={['hiragana', 'katakana', 'alnum']} initialMode="hiragana" maxLength={maxLength} label={label} />;
+    }
     case 'address':
       // The start of the address usually comes from the postal code; what is left is mostly 番地.
       return <KanaKeyboard value={text} onChange={onChange} modes={['alnum', 'hiragana', 'katakana']} initialMode="alnum" maxLength={maxLength} label={label} />;

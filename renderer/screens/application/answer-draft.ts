@@ -49,3 +49,14 @@ export function numberLength(question: Question): number {
   const max = question.validation.max;
   return max !== undefined && max > 0 ? String(Math.floor(max)).length : 9;
 }
+
+/**
+ * For a text question whose pattern is only a fixed number of digits (個人番号 `\d{12}`,
+ * 口座番号 `\d{7}`): that number, so the screen offers the number pad instead of the
+ * kana keyboard. Null for any other text.
+ */
+export function digitsOnlyLength(question: Question): number | null {
+  if (question.type !== 'text' || !question.validation.pattern) return null;
+  const m = /^\\d\{(\d{1,2})\}$/.exec(question.validation.pattern);
+  return m ? Number(m[1]) : null;
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Question } from '../../../contract/applications';
-import { answerToSend, boundYear, initialDraft, numberLength } from '../../../renderer/screens/application/answer-draft';
+import { answerToSend, boundYear, digitsOnlyLength, initialDraft, numberLength } from '../../../renderer/screens/application/answer-draft';
 import { resolveMessageKey } from '../../../renderer/screens/application/message-text';
 
 function question(type: Question['type'], extra: Partial<Question> = {}): Question {
@@ -73,6 +73,17 @@ describe('date and number bounds', () => {
     assert.equal(numberLength(question('number', { validation: { min: 1, max: 9 } })), 1);
     assert.equal(numberLength(question('number', { validation: { max: 120 } })), 3);
     assert.equal(numberLength(question('number')), 9);
+  });
+});
+
+describe('digitsOnlyLength', () => {
+  test('a text of a fixed number of digits gets the number pad; other patterns and types do not', () => {
+    assert.equal(digitsOnlyLength(question('text', { validation: { pattern: '\\d{12}' } })), 12);
+    assert.equal(digitsOnlyLength(question('text', { validation: { pattern: '\\d{7}' } })), 7);
+    assert.equal(digitsOnlyLength(question('text', { validation: { pattern: '\\d{1,4}' } })), null);
+    assert.equal(digitsOnlyLength(question('text', { validation: { pattern: '[A-Z]{3}' } })), null);
+    assert.equal(digitsOnlyLength(question('text')), null);
+    assert.equal(digitsOnlyLength(question('phone', { validation: { pattern: '\\d{12}' } })), null);
   });
 });
 
