@@ -260,6 +260,21 @@ describe('applications journey screens', () => {
     });
   });
 
+  test('a card whose 券面事項 PIN is locked comes back to identify, says why, and still offers typing by hand', async () => {
+    await withKioskPage(browser, kiosk, 'application-blocked', async (page) => {
+      await openMoveBySearch(page);
+      await page.getByTestId('event-start').click();
+      await page.getByTestId('identify-card').click();
+      await page.getByTestId('sim-insert-card-blocked').click();
+      await page.getByTestId('identify-message').waitFor({ timeout: 20_000 });
+      assert.equal(await page.getByTestId('identify-message').getAttribute('role'), 'alert');
+      assert.match(await page.getByTestId('identify-message').innerText(), /ロックされています/);
+      await checkScreen(page, 'identify after a locked PIN');
+      await page.getByTestId('identify-manual').click();
+      await page.getByTestId('app-question').waitFor();
+    });
+  });
+
   test('a wrong answer shows its error next to the field and the question stays', async () => {
     await withKioskPage(browser, kiosk, 'application-error', async (page) => {
       await openMoveBySearch(page);
@@ -291,6 +306,14 @@ describe('applications journey screens', () => {
       await page.getByTestId('guide-event-move-within-city').click();
       await page.getByRole('heading', { name: 'Moving within Kitakyushu' }).waitFor();
       await checkScreen(page, 'event (en, large text)');
+      await page.getByTestId('event-start').click();
+      await page.getByRole('heading', { name: 'How would you like to identify yourself?' }).waitFor();
+      await checkScreen(page, 'identify (en, large text)');
+      await page.getByTestId('identify-manual').click();
+      await page.getByTestId('app-question').waitFor();
+      assert.equal(await page.getByTestId('question-next').innerText(), 'Next');
+      assert.doesNotMatch(await page.locator('#question-title').innerText(), /[ぁ-んァ-ン]/, 'the question reads in English');
+      await checkScreen(page, 'question (en, large text)');
     });
   });
 });
