@@ -29,7 +29,11 @@ import { ChoiceList } from './ChoiceList';
 export type DatePickerProps = {
   /** The chosen date (ISO YYYY-MM-DD), or undefined while none is chosen. */
   value: string | undefined;
-  /** Called with the ISO date each time a complete, allowed date is chosen. */
+  /**
+   * Called with the ISO date each time a complete, allowed date is chosen, and with '' when a
+   * move leaves the date incomplete (e.g. choosing 令和 after 1969-02-28 unchooses the month), so
+   * the parent never keeps a date the screen no longer shows.
+   */
   onChange: (iso: string) => void;
   /** The calendar shown first (default 'era'); the citizen can switch. */
   mode?: Calendar;
@@ -65,6 +69,7 @@ export function DatePicker({ value, onChange, mode = 'era', minYear = 1900, maxY
     setDraft(next);
     const iso = draftIso(next, bounds);
     if (iso !== null && iso !== value) onChange(iso);
+    else if (iso === null && value) onChange('');
   };
 
   const lang = i18n.language;

@@ -205,6 +205,30 @@ describe('touch input widgets in the interview', () => {
           await page.getByTestId('date-calendar-era').click();
           assert.equal(await page.getByTestId('date-era-昭和').getAttribute('aria-checked'), 'true');
 
+          // 令和 has no 2月 in its first year: the month and day are unchosen, and so is the answer.
+          await page.getByTestId('date-era-令和').click();
+          assert.match(await text(page, 'date-year'), /令和元年/);
+          assert.match(await text(page, 'date-summary'), /まだ選ばれていません/);
+          assert.equal(await page.getByTestId('date-month-2').isDisabled(), true);
+          await page.getByTestId('date-month-5').click();
+          assert.equal(await page.getByTestId('date-day-1').isDisabled(), false);
+          await page.getByTestId('date-day-1').click();
+          assert.match(await text(page, 'date-summary'), /令和元年5月1日（2019年）/);
+          assert.equal(await page.getByTestId('date-year-minus1').isDisabled(), true, '令和元年 is the first year of 令和');
+          await page.getByTestId('date-era-平成').click();
+          assert.match(await text(page, 'date-year'), /平成31年/);
+          assert.match(await text(page, 'date-summary'), /まだ選ばれていません/, '平成31年5月 does not exist');
+          // The screen was told: つぎへ now asks for a date instead of sending the 令和 one.
+          await page.getByTestId('question-next').click();
+          await page.getByTestId('question-error').waitFor();
+          assert.equal(await question(page).getAttribute('data-question'), 'birthDate');
+          await page.getByTestId('date-era-昭和').click();
+          await page.getByTestId('date-year-minus10').click();
+          await page.getByTestId('date-year-minus10').click();
+          await page.getByTestId('date-month-2').click();
+          await page.getByTestId('date-day-28').click();
+          assert.match(await text(page, 'date-summary'), /昭和44年2月28日（1969年）/);
+
           await assertKeysAtLeast(page, 'date', 72);
           await assertFits(page, 'date', viewport);
           await assertTouchFriendly(page);
