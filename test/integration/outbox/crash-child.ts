@@ -3,7 +3,7 @@
  * the reference ward back end until the parent SIGKILLs it. It narrates what it is doing on stdout
  * so the parent can aim its kills and tell afterwards where each one landed:
  *
- * - `READY`                       the outbox is open (start-up, key check and recovery done);
+ * - `OPENING` / `READY`           around `Outbox.open` (file creation, inspection, migration, key check);
  * - `ENQ <n>`                     just before `enqueue` (a kill now lands mid-enqueue or just before);
  * - `ACK <key> <receipt>`         only after `enqueue` returned (committed and fsync'd): the moment
  *                                 the citizen would see the receipt;
@@ -36,6 +36,7 @@ const say = (line: string): void => {
 };
 
 async function main(): Promise<void> {
+  say('OPENING');
   const outbox = Outbox.open({ path: env('OUTBOX_DB'), keyProvider: new FileKeyProvider(env('OUTBOX_KEY')), receiptPrefix: 'KK01' });
   const origin = env('WARD_URL');
   const pki = env('PKI_DIR');
