@@ -167,6 +167,14 @@ describe('touch input widgets in the interview', () => {
           await assertFits(page, 'kana', viewport);
           await assertTouchFriendly(page);
           await assertAccessible(page, `kana keyboard in English (${label})`);
+
+          // Larger text: keys grow to 88 px where the width allows and never below 72 px; nothing spills sideways.
+          await page.getByTestId('text-size').click();
+          await page.waitForFunction(() => document.documentElement.dataset.textSize === 'large');
+          await assertKeysAtLeast(page, 'kana', 72);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= viewport.width, `no sideways scrolling with larger text (${width})`);
+          await assertTouchFriendly(page);
         },
         viewport,
       );
