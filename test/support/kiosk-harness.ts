@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startBridgeServer, type BridgeServer } from '../../main/browser-shell/bridge-server';
 import { DEFAULT_CONFIG } from '../../main/config/default-config';
 import { mergeConfig, parseConfig } from '../../main/config/load-config';
-import { createKioskRuntime, type KioskRuntime } from '../../main/kiosk-runtime';
+import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../main/kiosk-runtime';
 
 export const RENDERER_DIR = join(__dirname, '..', '..', 'dist', 'renderer');
 
@@ -18,14 +18,17 @@ export interface KioskHarness {
   stop(): Promise<void>;
 }
 
-export async function startKiosk(overlay: unknown = {}, opts: { reconnectGraceMs?: number } = {}): Promise<KioskHarness> {
+export async function startKiosk(
+  overlay: unknown = {},
+  opts: { reconnectGraceMs?: number; /** Runtime options (e.g. `backendFaults` for fault tests). */ runtime?: RuntimeOptions } = {},
+): Promise<KioskHarness> {
   if (!existsSync(join(RENDERER_DIR, 'main.js'))) {
     throw new Error('dist/renderer is missing: run `npm run build` first (npm test does)');
   }
   // Each kiosk gets its own data folder (the outbox holds an exclusive lock; test files run in parallel).
   const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
   const config = parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir }), overlay), 'test config');
-  const runtime = await createKioskRuntime(config, 'browser');
+  const runtime = await createKioskRuntime(config, 'browser', opts.runtime);
   const server = await startBridgeServer({ runtime, rendererDir: RENDERER_DIR, reconnectGraceMs: opts.reconnectGraceMs });
   return {
     runtime,
