@@ -29,7 +29,9 @@ export type KanaKeyboardProps = {
 export function KanaKeyboard({ value, onChange, modes = [...KEYBOARD_MODES], initialMode, maxLength, label, testId = 'kana' }: KanaKeyboardProps) {
   const { t } = useTranslation('widgets');
   const offered = modes.length > 0 ? modes : [...KEYBOARD_MODES];
-  const [mode, setMode] = useState<KeyboardMode>(initialMode && offered.includes(initialMode) ? initialMode : offered[0]!);
+  const [chosenMode, setMode] = useState<KeyboardMode>(initialMode && offered.includes(initialMode) ? initialMode : offered[0]!);
+  // A parent may change `modes` (e.g. the guide after a language switch): never show a tab it no longer offers.
+  const mode = offered.includes(chosenMode) ? chosenMode : offered[0]!;
   const [lower, setLower] = useState(false);
   const id = useId();
   const layout = layoutFor(mode, lower);
