@@ -46,7 +46,7 @@ export const kioskInfoSchema = z.object({
   shell: z.enum(['electron', 'browser']),
   maintenance: z.boolean(),
   /** Devices running as simulators: the UI shows their controls (clearly marked) for demos. */
-  simulated: z.object({ card: z.boolean(), cash: z.boolean() }),
+  simulated: z.object({ card: z.boolean(), cash: z.boolean(), cashless: z.boolean() }),
   /** Shuffle the PIN keypad's digits (against shoulder-surfing). */
   shufflePinPad: z.boolean(),
 });
@@ -131,10 +131,11 @@ export const requests = {
   'simulator.insertCard': { input: z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict(), output: z.object({}) },
   'simulator.removeCard': { input: empty, output: z.object({}) },
   'simulator.insertCash': { input: z.object({ yen: z.union([z.literal(10), z.literal(50), z.literal(100), z.literal(500), z.literal(1000)]) }).strict(), output: z.object({}) },
+  /** The simulated cashless terminal's answer to the next new charge (a decline is `insufficient-funds`). */
+  'simulator.cashlessNext': { input: z.object({ outcome: z.enum(['approve', 'decline']) }).strict(), output: z.object({}) },
 
   /** Ward staff console (係員メニュー): see contract/staff-console.ts. */
   ...staffRequests,
-
 } as const;
 
 /** Event channels: name → payload schema. */

@@ -155,7 +155,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     defaultLanguage: config.defaultLanguage,
     shell,
     maintenance: config.maintenance,
-    simulated: { card: config.devices.card === 'sim', cash: config.devices.cash === 'sim' },
+    simulated: { card: config.devices.card === 'sim', cash: config.devices.cash === 'sim', cashless: config.devices.cashless === 'sim' },
     shufflePinPad: config.shufflePinPad,
   };
 

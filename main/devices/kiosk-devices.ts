@@ -26,7 +26,7 @@ export interface KioskDevices {
   /** The cash unit itself (the staff console reads its status and change levels). */
   cash: OpenedCashUnit['unit'];
   /** Simulator handles; null when that device is real. */
-  sim: { card: SimReaderBackend | null; cash: OpenedCashUnit['sim']; printer: PrinterSimulator | null };
+  sim: { card: SimReaderBackend | null; cash: OpenedCashUnit['sim']; printer: PrinterSimulator | null; cashless: SimCashlessTerminal | null };
   stop(): Promise<void>;
 }
 
@@ -56,7 +56,7 @@ export async function openKioskDevices(config: KioskConfig): Promise<KioskDevice
     printer,
     payment,
     cash: cash.unit,
-    sim: { card: devices.card === 'sim' ? (cardManager as SimReaderBackend) : null, cash: cash.sim, printer: printerSim },
+    sim: { card: devices.card === 'sim' ? (cardManager as SimReaderBackend) : null, cash: cash.sim, printer: printerSim, cashless: cashless ?? null },
     stop: async () => {
       await cardManager.stop().catch(() => undefined);
       await cash.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 /**
  * The simulator panel's requests (demo and technicians): insert a fixture card, take it out,
- * insert coins. Each works only while that device's binding is `sim`.
+ * insert coins, choose the cashless terminal's next answer. Each works only while that device's
+ * binding is `sim`.
  */
 import { KioskError } from '../../contract/errors';
 import type { RequestHandlers } from '../ipc/request-router';
@@ -9,7 +10,10 @@ import { loadCardFixture, VirtualMyNumberCard } from '../../devices/card/sim/vir
 import { fixturesDir } from '../config/project-paths';
 import type { KioskDevices } from './kiosk-devices';
 
-type SimulatorHandlers = Pick<RequestHandlers, 'simulator.listCards' | 'simulator.insertCard' | 'simulator.removeCard' | 'simulator.insertCash'>;
+type SimulatorHandlers = Pick<
+  RequestHandlers,
+  'simulator.listCards' | 'simulator.insertCard' | 'simulator.removeCard' | 'simulator.insertCash' | 'simulator.cashlessNext'
+>;
 
 export function simulatorHandlers(devices: KioskDevices): SimulatorHandlers {
   const simCard = () => devices.sim.card ?? notAvailable();
@@ -36,6 +40,12 @@ export function simulatorHandlers(devices: KioskDevices): SimulatorHandlers {
       const cash = devices.sim.cash ?? notAvailable();
       if (yen >= 1000) cash.insertNote(yen);
       else cash.insertCoin(yen);
+      return {};
+    },
+    'simulator.cashlessNext': async ({ outcome }) => {
+      const terminal = devices.sim.cashless ?? notAvailable();
+      // Queued: the demo picks the answer before the citizen taps the terminal (it answers in 300 ms).
+      terminal.queue(outcome === 'approve' ? { outcome } : { outcome, reason: 'insufficient-funds' });
       return {};
     },
   };

@@ -2,7 +2,8 @@
  * Controls for simulated devices (demos, technicians), clearly marked as not for citizens.
  * Shown only when the main side says that device is a simulator. The card list appears
  * while the journey waits for a card; "remove the card" stays on every screen so the demo
- * can always "take the card"; coins and notes appear while cash is being taken.
+ * can always "take the card"; coins and notes appear while cash is being taken; the cashless
+ * terminal's next answer (approve / decline) can be chosen while the citizen picks how to pay.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,13 @@ export function SimulatorPanel({ view, simulated, call }: Props) {
   const [cards, setCards] = useState<SimCard[]>([]);
   const waitingForCard = view?.step === 'insert-card';
   const takingCash = simulated.cash && view?.step === 'pay' && view.method === 'cash';
+  // The simulated terminal answers within a moment of the tap, so its answer is chosen beforehand.
+  const choosingMethod = simulated.cashless && view?.step === 'pay' && view.method === null;
+  const [nextCashless, setNextCashless] = useState<'approve' | 'decline' | null>(null);
+
+  useEffect(() => {
+    if (!choosingMethod) setNextCashless(null);
+  }, [choosingMethod]);
 
   useEffect(() => {
     if (!simulated.card || !waitingForCard) return;
@@ -35,7 +43,7 @@ export function SimulatorPanel({ view, simulated, call }: Props) {
     };
   }, [simulated.card, waitingForCard, call]);
 
-  if (!simulated.card && !takingCash) return null;
+  if (!simulated.card && !takingCash && !choosingMethod) return null;
   return (
     <aside className="sim-panel" aria-labelledby="sim-title" data-testid="sim-panel">
       <h2 id="sim-title" className="sim-panel__title">
@@ -62,6 +70,29 @@ export function SimulatorPanel({ view, simulated, call }: Props) {
             {CASH_YEN.map((yen) => (
               <button key={yen} type="button" className="button sim-button" onClick={() => void call('simulator.insertCash', { yen })} data-testid={`sim-cash-${yen}`}>
                 {t('simulator.coin', { yen })}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : null}
+      {choosingMethod ? (
+        <>
+          <p className="sim-panel__label">{t('simulator.cashless')}</p>
+          <div className="sim-panel__row">
+            {(['approve', 'decline'] as const).map((outcome) => (
+              <button
+                key={outcome}
+                type="button"
+                className="button sim-button"
+                aria-pressed={nextCashless === outcome}
+                onClick={() =>
+                  void call('simulator.cashlessNext', { outcome }).then((ok) => {
+                    if (ok) setNextCashless(outcome);
+                  })
+                }
+                data-testid={`sim-cashless-${outcome}`}
+              >
+                {t(outcome === 'approve' ? 'simulator.cashlessApprove' : 'simulator.cashlessDecline')}
               </button>
             ))}
           </div>
