@@ -6,6 +6,7 @@
  * Values never carry personal data into logs; these shapes travel over IPC only.
  */
 import { z } from 'zod';
+import { ERA_NAMES } from './eras';
 
 /** A text in several UI languages; `ja` and `en` are always present. */
 export const localizedTextSchema = z
@@ -211,7 +212,7 @@ export type PostalCandidate = z.infer<typeof postalCandidateSchema>;
 
 /** A Japanese-era date. */
 export const warekiSchema = z.strictObject({
-  era: z.enum(['明治', '大正', '昭和', '平成', '令和']),
+  era: z.enum(ERA_NAMES),
   /** 1 = 元年. */
   year: z.number().int().min(1),
   month: z.number().int().min(1).max(12),

@@ -81,17 +81,29 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     onChange: (state) => hub.emit('session.changed', state),
   });
   const staffAlerts = new StaffAlerts();
-  // Opened first: a corrupt or locked journal stops the start (typed error) before any device is taken.
+  // The durable stores open first: a corrupt or locked one stops the start with its typed error
+  // (never a silent reset) before any device is taken, and nothing opened so far stays open.
   const journal = openCertificateJournal(config);
-  const devices = await openKioskDevices(config);
-  const ward = await connectWard(config, { faults: options.backendFaults ?? false });
   let outbox: Outbox;
   try {
-    // A corrupt or locked outbox stops the start with its typed error: never a silent reset.
     outbox = openApplicationOutbox(config, options.outboxKeyProvider);
   } catch (err) {
-    await devices.stop();
-    await ward.close();
+    journal.close();
+    throw err;
+  }
+  let devices: KioskDevices;
+  let ward: WardConnection;
+  try {
+    devices = await openKioskDevices(config);
+    try {
+      ward = await connectWard(config, { faults: options.backendFaults ?? false });
+    } catch (err) {
+      await devices.stop();
+      throw err;
+    }
+  } catch (err) {
+    outbox.close();
+    journal.close();
     throw err;
   }
   const submissions = startSubmissionDelivery({

@@ -2,35 +2,14 @@
  * Western (ISO `YYYY-MM-DD`) ↔ 和暦 (明治/大正/昭和/平成/令和) conversion. Pure and total:
  * every input gives a value or a typed error.
  *
- * Era start dates are the Gregorian days the era began (改元日):
- *   明治 1868-10-23 (dates before 1873-01-01 are refused: Japan used the lunisolar
- *   calendar until 明治5年, so a Gregorian day there has no 明治 month/day a form could show),
- *   大正 1912-07-30, 昭和 1926-12-25, 平成 1989-01-08, 令和 2019-05-01.
- * 元年 is year 1 of each era.
+ * The era table (改元日) is `contract/eras.ts`, shared with the renderer's date picker. Dates
+ * before 1873-01-01 are refused: Japan used the lunisolar calendar until 明治5年, so a Gregorian
+ * day there has no 明治 month/day a form could show.
  */
 import type { Wareki } from '../../contract/applications';
+import { EARLIEST_SUPPORTED, ERAS, type EraName } from '../../contract/eras';
 
-export type EraName = Wareki['era'];
-
-interface EraSpan {
-  readonly name: EraName;
-  /** First day of the era, ISO. */
-  readonly start: string;
-  /** Western year of 元年. */
-  readonly firstYear: number;
-}
-
-/** Oldest first. */
-export const ERAS: readonly EraSpan[] = [
-  { name: '明治', start: '1868-10-23', firstYear: 1868 },
-  { name: '大正', start: '1912-07-30', firstYear: 1912 },
-  { name: '昭和', start: '1926-12-25', firstYear: 1926 },
-  { name: '平成', start: '1989-01-08', firstYear: 1989 },
-  { name: '令和', start: '2019-05-01', firstYear: 2019 },
-];
-
-/** Gregorian calendar days are only meaningful for 和暦 from here on (明治6年1月1日). */
-export const EARLIEST_SUPPORTED = '1873-01-01';
+export { EARLIEST_SUPPORTED, ERAS, type EraName };
 
 export type EraError = { code: 'invalid-date' | 'before-supported' | 'unknown-era' | 'outside-era' };
 export type EraResult<T> = { ok: true; value: T } | { ok: false; error: EraError };

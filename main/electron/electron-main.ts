@@ -6,9 +6,10 @@ import { app, BrowserWindow, ipcMain, powerSaveBlocker, safeStorage } from 'elec
 import { join } from 'node:path';
 import { createLogger } from '../../platform/log';
 import { assertDeployable } from '../config/deployment-guard';
-import { ConfigError, resolveConfig } from '../config/load-config';
+import { resolveConfig } from '../config/load-config';
 import { outboxPaths } from '../application-journey/outbox-paths';
 import { createKioskRuntime, type KioskRuntime } from '../kiosk-runtime';
+import { describeStartupFailure } from '../startup-failure';
 import { SafeStorageKeyProvider } from '../outbox';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { watchRenderer } from './crash-recovery';
@@ -76,6 +77,8 @@ async function start(): Promise<void> {
 }
 
 function fail(err: unknown): void {
-  console.error(err instanceof ConfigError ? err.message : err);
-  app.exit(1);
+  // The same operator paragraph and exit code as the browser shell (a broken store exits 3).
+  const failure = describeStartupFailure(err);
+  console.error(failure.text);
+  app.exit(failure.exitCode);
 }

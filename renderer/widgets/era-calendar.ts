@@ -1,34 +1,13 @@
 /**
- * 和暦 ⇄ 西暦 for the date picker. The renderer may not import main/, so this is a small copy
- * of the era table in `main/applications/era.ts` with the SAME boundaries (改元日):
- *   明治 1868-10-23 (usable from 1873-01-01, when Japan adopted the Gregorian calendar),
- *   大正 1912-07-30, 昭和 1926-12-25, 平成 1989-01-08, 令和 2019-05-01.
- * `test/unit/widgets/era-calendar.test.ts` checks both tables agree day by day at every boundary.
+ * 和暦 ⇄ 西暦 for the date picker, over the era table shared with the main side
+ * (`contract/eras.ts`). `test/unit/widgets/era-calendar.test.ts` checks this conversion and
+ * main's agree day by day at every boundary.
  * Pure: no DOM, no clock except `todayYearInJapan(now)`.
  */
 
-export type EraName = '明治' | '大正' | '昭和' | '平成' | '令和';
+import { EARLIEST_SUPPORTED, ERAS, type Era, type EraName } from '../../contract/eras';
 
-export interface Era {
-  /** The era's name as printed on forms. */
-  readonly name: EraName;
-  /** First day of the era (ISO). */
-  readonly start: string;
-  /** Western year of 元年 (year 1). */
-  readonly firstYear: number;
-}
-
-/** Oldest first. */
-export const ERAS: readonly Era[] = [
-  { name: '明治', start: '1868-10-23', firstYear: 1868 },
-  { name: '大正', start: '1912-07-30', firstYear: 1912 },
-  { name: '昭和', start: '1926-12-25', firstYear: 1926 },
-  { name: '平成', start: '1989-01-08', firstYear: 1989 },
-  { name: '令和', start: '2019-05-01', firstYear: 2019 },
-];
-
-/** A Gregorian day means something in 和暦 only from 明治6年1月1日. */
-export const EARLIEST_SUPPORTED = '1873-01-01';
+export { EARLIEST_SUPPORTED, ERAS, type Era, type EraName };
 
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
