@@ -4,3 +4,4 @@ export type { PrintJobFact, RecoveryAction, RecoveryPolicy, RecoveryRefundReason
 export type { DailyReconciliation } from './reconciliation';
 export { TRANSITIONS, TRANSACTION_STATES, PAYMENT_METHODS, REFUND_METHODS, canTransition, type TransactionState, type PaymentMethod, type RefundMethod } from './journal-states';
 export { JournalError, IllegalTransitionError, type JournalErrorCode } from './journal-errors';
+export { VoucherLedger, type VoucherRecord, type VoucherTotals } from './voucher-ledger';

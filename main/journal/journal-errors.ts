@@ -1,7 +1,17 @@
 /** Typed errors of the transaction journal. Messages carry ids and states, never personal data. */
 import type { TransactionState } from './journal-states';
 
-export type JournalErrorCode = 'illegal-transition' | 'not-found' | 'invalid-input' | 'amount-mismatch' | 'serial-reused' | 'closed';
+export type JournalErrorCode =
+  | 'illegal-transition'
+  | 'not-found'
+  | 'invalid-input'
+  | 'amount-mismatch'
+  | 'serial-reused'
+  | 'closed'
+  /** The refund voucher was already paid out at the counter. */
+  | 'voucher-settled'
+  /** The amount or 照合コード given for a voucher is not the journal's. */
+  | 'voucher-mismatch';
 
 export class JournalError extends Error {
   /** Stable machine-readable code. */

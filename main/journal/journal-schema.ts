@@ -95,4 +95,47 @@ export const JOURNAL_MIGRATIONS: readonly Migration[] = [
   ALTER TABLE transactions ADD COLUMN print_job_id INTEGER;
   ALTER TABLE transactions ADD COLUMN issuer TEXT;
   `,
+  // 3: refund vouchers (返金引換券) with a life of their own: issued (with a random 照合コード the
+  // printed slip carries), slip printed, settled at the counter once. A voucher refund event (any
+  // writer: journey, staff, crash recovery) creates its row in the same commit by trigger; a voucher
+  // outside a refund (cash a failed payment could not give back) is inserted by the ledger. Existing
+  // voucher refunds are carried over (their slips were never printed: they settle without a code).
+  `
+  CREATE TABLE vouchers (
+    number TEXT NOT NULL PRIMARY KEY,
+    tx_id TEXT NOT NULL REFERENCES transactions (id),
+    amount_yen INTEGER NOT NULL CHECK (amount_yen >= 0),
+    reason TEXT NOT NULL,
+    check_code TEXT NOT NULL,
+    issued_at INTEGER NOT NULL,
+    slip_printed_at INTEGER,
+    settled_at INTEGER,
+    settle_reason TEXT
+  ) STRICT;
+  CREATE INDEX vouchers_issued ON vouchers (issued_at);
+  CREATE INDEX vouchers_settled ON vouchers (settled_at);
+
+  CREATE TRIGGER vouchers_no_delete BEFORE DELETE ON vouchers
+  BEGIN SELECT RAISE(ABORT, 'journal: vouchers are never deleted'); END;
+  CREATE TRIGGER vouchers_facts_fixed BEFORE UPDATE OF number, tx_id, amount_yen, reason, check_code, issued_at ON vouchers
+  BEGIN SELECT RAISE(ABORT, 'journal: the facts of a voucher never change'); END;
+  CREATE TRIGGER vouchers_settled_once BEFORE UPDATE OF settled_at, settle_reason ON vouchers WHEN OLD.settled_at IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'journal: a voucher is settled once'); END;
+
+  CREATE TRIGGER vouchers_from_refund AFTER INSERT ON events
+  WHEN NEW.to_state = 'refunded' AND json_extract(NEW.detail, '$.method') = 'voucher'
+  BEGIN
+    INSERT INTO vouchers (number, tx_id, amount_yen, reason, check_code, issued_at) VALUES (
+      json_extract(NEW.detail, '$.voucherNumber'), NEW.tx_id,
+      json_extract(NEW.detail, '$.amountYen') - coalesce(json_extract(NEW.detail, '$.cashReturnedYen'), 0),
+      coalesce(json_extract(NEW.detail, '$.reason'), 'unknown'), upper(hex(randomblob(4))), NEW.at);
+  END;
+
+  INSERT INTO vouchers (number, tx_id, amount_yen, reason, check_code, issued_at)
+  SELECT json_extract(detail, '$.voucherNumber'), tx_id,
+         json_extract(detail, '$.amountYen') - coalesce(json_extract(detail, '$.cashReturnedYen'), 0),
+         coalesce(json_extract(detail, '$.reason'), 'unknown'), upper(hex(randomblob(4))), at
+  FROM events WHERE to_state = 'refunded' AND json_extract(detail, '$.method') = 'voucher'
+    AND json_extract(detail, '$.voucherNumber') IS NOT NULL;
+  `,
 ];

@@ -5,6 +5,7 @@
  */
 import { JST_OFFSET_MINUTES } from '../outbox/receipt-number';
 import type { TransactionJournal } from './transaction-journal';
+import type { VoucherTotals } from './voucher-ledger';
 
 export interface DailyReconciliation {
   /** `YYYYMMDD` in the kiosk's calendar. */
@@ -23,6 +24,8 @@ export interface DailyReconciliation {
   netYen: number;
   /** Transactions currently paid but not printed (should be 0 outside a sale). */
   openPaidNotPrinted: number;
+  /** Refund vouchers: issued and settled that day, and still to pay out. */
+  vouchers: VoucherTotals;
 }
 
 /** Epoch-ms bounds [start, end) of a calendar day at the given offset. */
@@ -57,5 +60,6 @@ export function dailyReconciliation(journal: TransactionJournal, day: string): D
     printed: one('SELECT count(*) AS n FROM transactions WHERE printed_at >= ? AND printed_at < ?', from, to),
     netYen: taken - given,
     openPaidNotPrinted: one("SELECT count(*) AS n FROM transactions WHERE state IN ('paid', 'printing')"),
+    vouchers: journal.vouchers.totals(from, to),
   };
 }

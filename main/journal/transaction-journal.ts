@@ -17,6 +17,7 @@ import { JOURNAL_MIGRATIONS } from './journal-schema';
 import { canTransition, PAYMENT_METHODS, REFUND_METHODS, TRANSACTION_STATES, type PaymentMethod, type RefundMethod, type TransactionState } from './journal-states';
 import { dailyReconciliation, type DailyReconciliation } from './reconciliation';
 import { rowToRecord, type JournalEvent, type TransactionRecord, type TransactionRow } from './journal-rows';
+import { VoucherLedger } from './voucher-ledger';
 
 export type { JournalEvent, TransactionRecord } from './journal-rows';
 
@@ -48,12 +49,15 @@ export class TransactionJournal {
   readonly db: SqliteDatabase;
   /** @internal */
   readonly options: TransactionJournalOptions;
+  /** Refund vouchers: issued, slip printed, settled at the counter (voucher-ledger.ts). */
+  readonly vouchers: VoucherLedger;
   private readonly statements = new Map<string, Database.Statement>();
   private closed = false;
 
   private constructor(db: SqliteDatabase, options: TransactionJournalOptions) {
     this.db = db;
     this.options = options;
+    this.vouchers = new VoucherLedger(this);
   }
 
   /** Opens the journal. Throws DatabaseCorruptError / DatabaseLockedError / ... from platform/sqlite. */
