@@ -193,6 +193,7 @@ export class CertificateJourney {
     if (record.state === 'cancelled') return this.show({ ...view, method: null, insertedYen: 0 });
     if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, errorKey: 'certificate.error.declined' });
     // A device fault or an unknown outcome: give back what was taken and void the serial.
+    this.deps.alertStaff({ code: `payment-${record.state}`, severity: 'error', reference: txId });
     return this.show(await this.refundAndVoid('print-failed', 'certificate.error.paymentFailed'));
   }
 
@@ -356,7 +357,8 @@ export class CertificateJourney {
     if (this.txId) {
       const record = await this.deps.payment.refundAll(this.txId).catch(() => this.deps.payment.get(this.txId!));
       refundedYen = record?.refunded ?? 0;
-      owedYen = record?.owed ?? 0;
+      // Cash stuck in a jam is the citizen's too: it gets the voucher (staff find the coins when clearing it).
+      owedYen = (record?.owed ?? 0) + (record?.unverified ?? 0);
       method = record?.method ?? null;
     }
     let voidConfirmed = false;
@@ -365,7 +367,8 @@ export class CertificateJourney {
     if (voucher) this.deps.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
     this.sale?.refunded({ refundedYen, owedYen, voucher, method, reason: voidReason, voidConfirmed });
     this.prepared = null;
-    return { ...this.failure(messageKey), refundedYen, owedYen, voucher, takeCard: false };
+    // A payment fault happens before the card is taken: failure() says whether it is still in.
+    return { ...this.failure(messageKey), refundedYen, owedYen, voucher };
   }
 
   /** Voids the serial at the back end; true when the back end confirmed it. */

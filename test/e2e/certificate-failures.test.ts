@@ -187,6 +187,36 @@ describe('certificate failure screens', () => {
     assert.ok(kiosk.runtime.staffAlerts.list().some((a) => a.code === 'refund-voucher'), 'staff were alerted to the voucher');
   });
 
+  test('the cash unit jams while paying: the coins come back, the jammed one gets a voucher, and the card is still to take', async () => {
+    const { cash } = sims();
+    const paidOutBefore = cash.model.paidOut;
+    try {
+      await withKioskPage(browser, kiosk, 'certificate-fail-cash-jam', async (page) => {
+        await insertAndLogIn(page, 'card-003', '9999');
+        await page.getByTestId('type-juminhyo').click();
+        await page.getByTestId('choose-next').click();
+        await page.getByTestId('pay-cash').click({ timeout: 20_000 });
+        cash.runScript('jam-on-third-insert');
+        await insertHundreds(page, 3);
+        await page.getByTestId('cert-failed').waitFor({ timeout: 30_000 });
+        assert.equal(await page.getByTestId('cert-failed-message').innerText(), 'お支払いを完了できませんでした。');
+        // The card is still in the reader: the screen must say so (printing never started).
+        await page.getByTestId('cert-failed-take-card').waitFor();
+        // Two coins came back from escrow; the jammed one gets the voucher.
+        const view = kiosk.runtime.journey.current();
+        assert.equal(view.step === 'failed' && view.owedYen, 100);
+        assert.equal(cash.model.paidOut - paidOutBefore, 200);
+        assert.match(await page.getByTestId('cert-owed').innerText(), /お返しできなかったお金 100円/);
+        assert.match(await page.getByTestId('cert-voucher').innerText(), /^返金受付番号 \S+$/);
+        await checkScreen(page, 'failed (cash unit jam)');
+      });
+    } finally {
+      cash.clearFault('jam');
+    }
+    const alerts = kiosk.runtime.staffAlerts.list().map((a) => a.code);
+    assert.ok(alerts.includes('payment-failed') && alerts.includes('refund-voucher'), `staff were alerted (${alerts.join(', ')})`);
+  });
+
   test('the card pulled during the PIN: back to "insert the card", and no try used', async () => {
     await withKioskPage(browser, kiosk, 'certificate-fail-card-pulled', async (page) => {
       await page.getByTestId('journey-certificate').click();
