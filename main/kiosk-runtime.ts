@@ -30,7 +30,7 @@ import { StaffAlerts } from './staff/staff-alerts';
 import { openCertificateJournal } from './certificates/certificate-journal';
 import { recoverCertificateSales, type RecoveryOutcome } from './certificates/recover-certificate-sales';
 import type { TransactionJournal } from './journal/transaction-journal';
-import { CITIZEN_BUSY_STEPS, createStaff, type Staff } from './staff/create-staff';
+import { citizenBusyIn, createStaff, type Staff } from './staff/create-staff';
 import { createStaffReprinter } from './staff/staff-reprinter';
 
 const log = createLogger('runtime');
@@ -156,7 +156,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     outbox,
     dispatcher: submissions.dispatcher,
     reprinter: createStaffReprinter({ journal, printer: devices.printer, ward: ward.client, render, defaultWard: config.ward, alertStaff: (a) => staffAlerts.raise(a) }),
-    citizenBusy: () => CITIZEN_BUSY_STEPS.has(journey.current().step),
+    citizenBusy: () => citizenBusyIn(journey.current().step, applications.current().step),
     onChange: (state) => hub.emit('staff.changed', state),
   });
 

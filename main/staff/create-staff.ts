@@ -25,7 +25,7 @@ export interface StaffParts {
   outbox?: StaffOutbox | null;
   dispatcher?: StaffDispatcher | null;
   reprinter?: CertificateReprinter | null;
-  /** True while a citizen is mid-payment (paying, taking the card, printing). */
+  /** True while a citizen is mid-payment (paying, taking the card, printing) or an application is being submitted or printed. */
   citizenBusy: () => boolean;
   /** The event hub's `staff.changed`. */
   onChange: (state: StaffState) => void;
@@ -67,3 +67,11 @@ export function createStaff(parts: StaffParts): Staff {
 
 /** Certificate steps during which money is in play: no staff session may start or act. */
 export const CITIZEN_BUSY_STEPS: ReadonlySet<string> = new Set(['pay', 'take-card', 'printing', 'take-certificate']);
+
+/** Application steps during which a submission is stored and its forms printed: staff must not take the kiosk over. */
+export const APPLICATION_BUSY_STEPS: ReadonlySet<string> = new Set(['submitting', 'printing']);
+
+/** True while either journey is in a step a staff session must not interrupt. */
+export function citizenBusyIn(certificateStep: string, applicationStep: string): boolean {
+  return CITIZEN_BUSY_STEPS.has(certificateStep) || APPLICATION_BUSY_STEPS.has(applicationStep);
+}

@@ -59,3 +59,23 @@ export async function answerAll(
   }
   return { review: expectStep(view, 'review'), asked };
 }
+
+/** Reaches the review of a 市内転居 with card-001 (PIN 1234), every question answered. */
+export async function reachMoveWithinCityReview(runtime: KioskRuntime): Promise<StepView<'review'>> {
+  await openEventAndStart(runtime, 'move-within-city');
+  await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
+  expectStep(await call(runtime, 'application.identify', { method: 'card' }), 'pin');
+  expectStep(await call(runtime, 'application.submitPin', { pin: '1234', confirmedLastTry: false }), 'question');
+  const { review } = await answerAll(runtime, {
+    hasKokuho: true,
+    hasChildren: false,
+    nameKana: 'タカハシ　ケンタ',
+    newPostal: '8020001',
+    newAddress: '福岡県北九州市小倉北区浅野２丁目１番１号',
+    movingCount: 2,
+    isHouseholder: true,
+    phone: '0935550123',
+    insuredNumber: '40106-1234',
+  });
+  return review;
+}

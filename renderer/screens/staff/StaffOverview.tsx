@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { KioskError } from '../../../contract/errors';
 import type { StaffOverview as Overview } from '../../../contract/staff-console';
 import { useKiosk } from '../../app/kiosk-context';
+import { alertText, type AlertLookup } from './alert-text';
 import { clock, errorKey, yen } from './staff-format';
 
 const REFRESH_MS = 5000;
@@ -21,7 +22,8 @@ function Tile({ title, ok, testId, children }: { title: string; ok: boolean; tes
 }
 
 export function StaffOverview() {
-  const { t } = useTranslation('staff');
+  const { t, i18n } = useTranslation('staff');
+  const lookup: AlertLookup = (key, params) => (i18n.exists(key, { ns: 'staff' }) ? t(key, params ?? {}) : undefined);
   const { client } = useKiosk();
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +74,7 @@ export function StaffOverview() {
           {overview.alerts.map((a) => (
             <li key={a.id} className={`staff-alert staff-alert--${a.severity} ${a.ackedAt ? 'staff-alert--acked' : ''}`} data-testid={`staff-alert-${a.id}`}>
               <span className="staff-alert__time">{clock(a.at)}</span>
-              <span className="staff-alert__text">{t(`alertCodes.${a.code}`, { defaultValue: a.code })}</span>
+              <span className="staff-alert__text">{alertText(a.code, lookup)}</span>
               {a.reference ? <span className="staff-alert__ref">{a.reference}</span> : null}
               {a.ackedAt ? (
                 <span className="staff-alert__acked">{t('alerts.acked')}</span>
@@ -148,7 +150,7 @@ export function StaffOverview() {
               <ul className="staff-list">
                 {outbox.deadLetterList.map((d) => (
                   <li key={d.receiptNumber}>
-                    {d.receiptNumber} — {d.destination} — {d.code} ({d.httpStatus})
+                    {d.receiptNumber} — {d.destination} — {lookup(`deadLetterReason.${d.code}`) ?? d.code} ({d.code}, {d.httpStatus})
                   </li>
                 ))}
               </ul>

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
-import { answerAll, expectStep, openEventAndStart } from '../../support/application-driver';
+import { expectStep, reachMoveWithinCityReview } from '../../support/application-driver';
 import { call, startTestRuntime } from '../../support/journey-driver';
 
 let runtime: KioskRuntime;
@@ -22,21 +22,7 @@ afterEach(async () => {
 
 /** Reaches the review of a 市内転居 with card-001. */
 async function toReview(): Promise<void> {
-  await openEventAndStart(runtime, 'move-within-city');
-  await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
-  expectStep(await call(runtime, 'application.identify', { method: 'card' }), 'pin');
-  expectStep(await call(runtime, 'application.submitPin', { pin: '1234', confirmedLastTry: false }), 'question');
-  await answerAll(runtime, {
-    hasKokuho: true,
-    hasChildren: false,
-    nameKana: 'タカハシ　ケンタ',
-    newPostal: '8020001',
-    newAddress: '福岡県北九州市小倉北区浅野２丁目１番１号',
-    movingCount: 2,
-    isHouseholder: true,
-    phone: '0935550123',
-    insuredNumber: '40106-1234',
-  });
+  await reachMoveWithinCityReview(runtime);
 }
 
 function rowsFor(localReceipt: string): number {
