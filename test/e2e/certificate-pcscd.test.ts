@@ -36,7 +36,7 @@ let attachment: VpcdAttachment | undefined;
 
 before(async () => {
   await ensurePcscd();
-  kiosk = await startKiosk({ devices: { card: 'real' }, hardware: { cardReaderAllow: [`^${READER}$`] } });
+  kiosk = await startKiosk({ devices: { card: 'real' }, hardware: { cardReaderAllow: [`^${READER}$`] } }, { runtime: { takeCertificateMs: 500 } });
   browser = await launchTestBrowser();
 });
 
@@ -110,6 +110,8 @@ test('card-001 read through pcscd + vpcd gets a 住民票の写し paid in cash,
       'pcscd to report the card removed',
     );
     await page.getByRole('heading', { name: '証明書をお取りください' }).waitFor({ timeout: 30_000 });
+    // The session ends by itself once the certificate is taken.
+    await page.getByTestId('journey-certificate').waitFor();
   });
 
   assert.equal(printer.printed.length, printedBefore + 1);
@@ -117,4 +119,31 @@ test('card-001 read through pcscd + vpcd gets a 住民票の写し paid in cash,
   assert.match(text, /住民票/);
   assert.match(text, /髙橋/, 'the MJ name read from the back end is printed');
   assert.doesNotMatch(text, /382719460526/, 'never the 個人番号');
+});
+
+test('the card pulled out of the vpcd reader during the PIN: back to "insert the card", and no try used', { timeout: 60_000 }, async () => {
+  const card = new VirtualMyNumberCard(loadCardFixture('card-007', fixturesDir()));
+  await withKioskPage(browser, kiosk, 'certificate-pcscd-card-pulled', async (page) => {
+    await page.getByTestId('journey-certificate').click();
+    await page.getByRole('heading', { name: 'マイナンバーカードを差し込んでください' }).waitFor();
+    attachment = await attachToVpcd(card, { port: PORT });
+    await page.getByTestId('cert-pin').waitFor({ timeout: 20_000 });
+    for (const d of '77') await page.getByTestId(`pin-key-${d}`).click();
+
+    const pulled = attachment;
+    attachment = undefined;
+    await pulled.detach();
+    await page.getByTestId('cert-insert-message').filter({ hasText: 'カードが抜かれました。もう一度差し込んでください。' }).waitFor({ timeout: 10_000 });
+    await assertAccessible(page, 'insert card again (pcscd)');
+
+    // The same card (its tries live in the card object) goes back in: still three tries.
+    attachment = await attachToVpcd(card, { port: PORT });
+    await page.getByTestId('cert-pin').waitFor({ timeout: 20_000 });
+    assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+    assert.equal(await page.locator('.pin__dot--filled').count(), 0, 'the digits typed before are gone');
+  });
+  await kiosk.runtime.session.end('cancel');
+  const out = attachment;
+  attachment = undefined;
+  await out?.detach();
 });
