@@ -1,7 +1,7 @@
 /**
  * Renders a filled application form (書かない窓口) to an A4 PDF with its receipt number and a
- * QR code of it. Throws FormRenderError, MissingGlyphError (glyph-check.ts) or
- * TextOverflowError (pdf-kit/text.ts); never returns a partial document.
+ * QR code of it. Throws FormRenderError, MissingGlyphError (glyph-check.ts), FormLayoutError
+ * (form-plan.ts) or TextOverflowError (pdf-kit/text.ts); never returns a partial document.
  */
 import { filledFormSchema, type FilledForm } from '../../../contract/applications';
 import { createLogger } from '../../../platform/log';
@@ -11,13 +11,18 @@ import { documentFonts, type DocumentFonts } from '../fonts';
 import { assertGlyphs } from '../glyph-check';
 import { paintPdf } from '../pdf-kit/paint-pdf';
 import { textsOf } from '../pdf-kit/plan';
-import { planForm } from './form-plan';
+import { auditForm, type FormAuditIssue } from './form-audit';
+import { layoutForm } from './form-plan';
 
 const log = createLogger('documents.forms');
 
 export class FormRenderError extends Error {
-  constructor(readonly code: 'invalid-form' | 'unknown-template' | 'bad-receipt-number') {
-    super(`form not rendered: ${code}`);
+  constructor(
+    readonly code: 'invalid-form' | 'unknown-template' | 'bad-receipt-number' | 'layout-check-failed',
+    /** With `layout-check-failed`: what the audit found (element indexes and field ids, no values). */
+    readonly issues: readonly FormAuditIssue[] = [],
+  ) {
+    super(`form not rendered: ${code}${issues.length ? ` (${issues.map((i) => `${i.code}@${i.element ?? '-'}`).join(', ')})` : ''}`);
     this.name = 'FormRenderError';
   }
 }
@@ -39,7 +44,15 @@ export async function renderFormPdf(form: FilledForm, opts: RenderFormOptions): 
   const template = opts.template ?? formRegistry().templates.get(parsed.data.templateId);
   if (!template || template.id !== parsed.data.templateId) throw new FormRenderError('unknown-template');
   const fonts = opts.fonts ?? documentFonts();
-  const plan = planForm(template, parsed.data, opts.receiptNumber, fonts);
+  const layout = layoutForm(template, parsed.data, opts.receiptNumber, fonts);
+  // A sheet the clerk would reject (text over a rule, outside its box, too small...) is refused
+  // here, with the elements named, rather than printed for the citizen to sign.
+  const issues = auditForm(layout, fonts, opts.receiptNumber);
+  if (issues.length > 0) {
+    log.warn({ template: template.id, receipt: opts.receiptNumber, code: 'layout-check-failed', issues }, 'form refused before printing');
+    throw new FormRenderError('layout-check-failed', issues);
+  }
+  const plan = layout.plan;
   try {
     assertGlyphs(textsOf(plan), fonts);
   } catch (e) {

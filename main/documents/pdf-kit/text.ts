@@ -70,6 +70,11 @@ export function wrapText(fonts: DocumentFonts, text: string, width: number, styl
 export interface FitOptions extends TextStyle {
   /** Smallest size allowed before wrapping (default 70% of size). */
   minSize?: number;
+  /**
+   * Smallest size for the text on ONE line (default minSize): below it, wrapping at a larger
+   * size is preferred to a single line too small to read.
+   */
+  lineMinSize?: number;
   /** Lines allowed at minSize (default 1: shrink only). */
   maxLines?: number;
   align?: 'left' | 'center' | 'right';
@@ -102,13 +107,16 @@ export function fitText(fonts: DocumentFonts, text: string, box: Box, o: FitOpti
   const unit = textWidth(fonts, o.font, text, 1, 0);
   const spacing = textWidth(fonts, o.font, text, 0, o.charSpacing ?? 0);
   const oneLine = Math.min(o.size, unit > 0 ? (w - spacing) / unit : o.size, h / lineHeight(fonts, o.font, 1));
-  if (oneLine >= minSize - 1e-6) return place([text], Math.floor(oneLine * 100) / 100);
+  if (oneLine >= Math.max(minSize, o.lineMinSize ?? minSize) - 1e-6) return place([text], Math.floor(oneLine * 100) / 100);
   for (let size = o.size; size >= minSize - 1e-6 && maxLines > 1; size -= 0.25) {
     const lines = wrapText(fonts, text, w, { font: o.font, size, charSpacing: o.charSpacing });
     if (lines.length === 0 || lines.length > maxLines) continue;
+    // kinsoku keeps a character such as ー or ッ on the line before, which may then be too wide
+    if (lines.some((l) => textWidth(fonts, o.font, l, size, o.charSpacing) > w + 1e-6)) continue;
     const lh = lineHeight(fonts, o.font, size) * 1.15;
     if (lineHeight(fonts, o.font, size) + lh * (lines.length - 1) > h + 1e-6) continue;
     return place(lines, size);
   }
+  if (oneLine >= minSize - 1e-6) return place([text], Math.floor(oneLine * 100) / 100);
   throw new TextOverflowError(o.field);
 }
