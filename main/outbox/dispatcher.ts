@@ -4,9 +4,18 @@
  *
  * Delivery is at-least-once: a row leaves `queued` only after the sender reported the back end's
  * answer, so a crash or a lost answer means a resend with the same idempotency key, which the back
- * end answers with the same receipt: exactly-once effect. Order within a destination is not kept.
+ * end answers with the same receipt: exactly-once effect. Order within a destination is not kept:
+ * up to `concurrency` sends are in flight per destination, and retries reorder anyway (each
+ * submission is independent at the back end, which numbers them in arrival order).
+ *
+ * Acknowledgements are group-committed (`AckGroup`): one fsync'd transaction for many deliveries
+ * instead of one each, the drain's bottleneck. A delivery someone waits on (`waitForOutcome`) is
+ * committed at once; the others at most `ackGroupMs` later, or when the group is full, the
+ * destination idles or the dispatcher stops. Until committed the row stays `queued` (a crash means
+ * a harmless resend under the same key), and nobody is told it was delivered.
  */
 import { createLogger } from '../../platform/log';
+import { AckGroup, type PendingAck } from './ack-group';
 import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffPolicy } from './backoff';
 import type { EnqueueInput, Outbox } from './outbox';
 import type { OutboxItem, SendResult, Sender } from './sender';
@@ -63,6 +72,10 @@ export interface DispatcherOptions {
   backoff?: BackoffPolicy;
   /** Parallel sends per destination. Default 4. */
   concurrency?: number;
+  /** Largest group of acknowledgements committed in one transaction. Default 128 (1 = one commit each). */
+  ackGroupSize?: number;
+  /** Longest an acknowledgement nobody waits on stays uncommitted while sending goes on (ms). Default 50. */
+  ackGroupMs?: number;
   /** Random source in [0, 1) for jitter. */
   random?: () => number;
   /** Clock and timers. */
@@ -74,6 +87,8 @@ interface DestinationQueue {
   pausedUntil: number;
   timer: unknown;
   inFlight: Map<number, Promise<void>>;
+  /** Due items read ahead (one query for several sends); dropped on pause and stop. */
+  ready: OutboxItem[];
 }
 
 /** Per-destination view for the staff screen. */
@@ -92,6 +107,7 @@ export class Dispatcher {
   private readonly backoff: BackoffPolicy;
   private readonly queues = new Map<string, DestinationQueue>();
   private readonly waiters = new Map<string, Set<(o: SubmissionOutcome) => void>>();
+  private readonly acks: AckGroup;
   private unsubscribe: (() => void) | undefined;
   private running = false;
 
@@ -99,6 +115,19 @@ export class Dispatcher {
     this.opts = options;
     this.clock = options.clock ?? realClock;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.acks = new AckGroup({
+      clock: this.clock,
+      maxItems: Math.max(1, options.ackGroupSize ?? 128),
+      maxDelayMs: Math.max(0, options.ackGroupMs ?? 50),
+      commit: (acks) => {
+        this.opts.outbox.markDeliveredMany(acks.map((a) => ({ id: a.item.id, remoteReceipt: a.remoteReceipt, at: a.at })));
+      },
+      onCommitted: (acks) => this.committed(acks),
+      onFailed: (acks, err) => {
+        // The database is closing or failing: the rows stay queued and are resent (same key) later.
+        log.error({ count: acks.length, err: err instanceof Error ? err.message : 'unknown' }, 'could not record deliveries');
+      },
+    });
   }
 
   /** Starts one queue for every destination with waiting rows, and follows new enqueues. */
@@ -131,6 +160,8 @@ export class Dispatcher {
 
   /** Resolves with the outcome once known, or `queued` after `timeoutMs`. */
   waitForOutcome(receiptNumber: string, timeoutMs: number): Promise<SubmissionOutcome> {
+    // Acknowledged but not yet committed: commit now rather than keep the citizen waiting.
+    if (this.acks.holds(receiptNumber)) this.acks.flush();
     const current = this.opts.outbox.receipt(receiptNumber)?.state;
     if (current === 'delivered') return Promise.resolve('delivered');
     if (current === 'dead' || current === 'resolved') return Promise.resolve('dead');
@@ -158,7 +189,7 @@ export class Dispatcher {
     return out;
   }
 
-  /** Stops scheduling and waits for sends in flight to finish and be recorded. Call before `outbox.close()`. */
+  /** Stops scheduling, waits for sends in flight and commits every acknowledgement. Call before `outbox.close()`. */
   async stop(): Promise<void> {
     this.running = false;
     this.unsubscribe?.();
@@ -167,16 +198,18 @@ export class Dispatcher {
     for (const q of this.queues.values()) {
       if (q.timer !== undefined) this.clock.clearTimeout(q.timer);
       q.timer = undefined;
+      q.ready = [];
       pending.push(...q.inFlight.values());
     }
     await Promise.allSettled(pending);
+    this.acks.flush();
     for (const [receipt, set] of this.waiters) for (const w of [...set]) w(this.opts.outbox.receipt(receipt)?.state === 'delivered' ? 'delivered' : 'queued');
   }
 
   private queue(destination: string): DestinationQueue {
     let q = this.queues.get(destination);
     if (!q) {
-      q = { failures: 0, pausedUntil: 0, timer: undefined, inFlight: new Map() };
+      q = { failures: 0, pausedUntil: 0, timer: undefined, inFlight: new Map(), ready: [] };
       this.queues.set(destination, q);
     }
     return q;
@@ -196,17 +229,26 @@ export class Dispatcher {
     const q = this.queue(destination);
     const now = this.clock.now();
     if (now < q.pausedUntil) {
+      q.ready = [];
       if (q.inFlight.size === 0) this.schedule(destination, q, q.pausedUntil);
       return;
     }
-    const slots = (this.opts.concurrency ?? 4) - q.inFlight.size;
+    const concurrency = this.opts.concurrency ?? 4;
+    const slots = concurrency - q.inFlight.size;
     if (slots <= 0) return;
-    const { items, corrupt } = this.opts.outbox.due(destination, now, slots, [...q.inFlight.keys()]);
-    for (const row of corrupt) {
-      // Never send or drop a row we cannot authenticate: staff must see it.
-      this.opts.outbox.markDead(row.id, 0, 'payload-integrity', now);
-      this.deadLettered({ receiptNumber: row.receipt_number, destination, kind: row.kind, httpStatus: 0, code: 'payload-integrity' });
+    if (q.ready.length < slots) {
+      // Read ahead up to twice the concurrency: the due query costs more than the items it returns.
+      // Acknowledged rows still read `queued` until their group commits: never send them again.
+      const busy = [...q.inFlight.keys(), ...this.acks.ids(destination), ...q.ready.map((i) => i.id)];
+      const { items, corrupt } = this.opts.outbox.due(destination, now, Math.max(slots, 2 * concurrency) - q.ready.length, busy);
+      for (const row of corrupt) {
+        // Never send or drop a row we cannot authenticate: staff must see it.
+        this.opts.outbox.markDead(row.id, 0, 'payload-integrity', now);
+        this.deadLettered({ receiptNumber: row.receipt_number, destination, kind: row.kind, httpStatus: 0, code: 'payload-integrity' });
+      }
+      q.ready.push(...items);
     }
+    const items = q.ready.splice(0, slots);
     for (const item of items) {
       const p = this.attempt(item, q).finally(() => {
         q.inFlight.delete(item.id);
@@ -215,6 +257,8 @@ export class Dispatcher {
       q.inFlight.set(item.id, p);
     }
     if (items.length === 0 && q.inFlight.size === 0) {
+      // Idle: nothing to overlap the commit with, so commit now rather than after `ackGroupMs`.
+      this.acks.flush();
       const next = this.opts.outbox.nextDueAt(destination);
       if (next !== undefined) this.schedule(destination, q, Math.max(next, q.pausedUntil));
     }
@@ -239,10 +283,8 @@ export class Dispatcher {
   private record(item: OutboxItem, q: DestinationQueue, result: SendResult, now: number): void {
     const random = this.opts.random ?? Math.random;
     if (result.status === 'delivered') {
-      this.opts.outbox.markDelivered(item.id, result.remoteReceipt, now);
       q.failures = 0;
-      log.info({ receiptNumber: item.receiptNumber, destination: item.destination, attempts: item.attempts + 1 }, 'delivered');
-      this.notify(item.receiptNumber, 'delivered');
+      this.acks.add({ item, remoteReceipt: result.remoteReceipt, at: now }, this.waiters.has(item.receiptNumber));
     } else if (result.status === 'rejected') {
       this.opts.outbox.markDead(item.id, result.httpStatus, result.code, now);
       q.failures = 0; // the back end answered, so it is reachable
@@ -252,6 +294,13 @@ export class Dispatcher {
       q.pausedUntil = Math.max(q.pausedUntil, now + fullJitterDelay(q.failures, this.backoff, random));
       q.failures++;
       log.warn({ receiptNumber: item.receiptNumber, destination: item.destination, reason: result.reason, failures: q.failures }, 'will retry');
+    }
+  }
+
+  private committed(acks: readonly PendingAck[]): void {
+    for (const { item } of acks) {
+      log.info({ receiptNumber: item.receiptNumber, destination: item.destination, attempts: item.attempts + 1 }, 'delivered');
+      this.notify(item.receiptNumber, 'delivered');
     }
   }
 

@@ -255,12 +255,24 @@ export class Outbox {
 
   /** Records the acknowledgement and purges the payload in one transaction; keeps the minimal receipt. */
   markDelivered(id: number, remoteReceipt: string, at: number = this.now()): void {
+    this.markDeliveredMany([{ id, remoteReceipt, at }]);
+  }
+
+  /**
+   * Records several acknowledgements (purging their payloads, keeping the minimal receipts) in ONE
+   * transaction, committed and fsync'd once: all or none. Rows no longer queued are left alone.
+   * Returns how many rows changed.
+   */
+  markDeliveredMany(acks: ReadonlyArray<{ id: number; remoteReceipt: string; at: number }>): number {
     this.ensureOpen();
-    this.stmt(
-        `UPDATE submissions SET state = 'delivered', sealed = NULL, remote_receipt = ?, delivered_at = ?,
-         attempts = attempts + 1, last_attempt_at = ?, last_reason = NULL WHERE id = ? AND state = 'queued'`,
-      )
-      .run(remoteReceipt, at, at, id);
+    if (acks.length === 0) return 0;
+    const update = this.stmt(
+      `UPDATE submissions SET state = 'delivered', sealed = NULL, remote_receipt = ?, delivered_at = ?,
+       attempts = attempts + 1, last_attempt_at = ?, last_reason = NULL WHERE id = ? AND state = 'queued'`,
+    );
+    return this.db
+      .transaction(() => acks.reduce((n, a) => n + update.run(a.remoteReceipt, a.at, a.at, a.id).changes, 0))
+      .immediate();
   }
 
   /** Records a transient failure and when to try again. */
