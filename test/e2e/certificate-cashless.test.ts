@@ -113,4 +113,26 @@ describe('certificate cashless payment', () => {
     assert.equal(printer.printed.length, printedBefore + 1);
     assert.equal(cashless.chargeCount, chargesBefore, 'the card was never charged');
   });
+
+  test('a jam after a cashless payment: the fee goes back to the card, nothing owed', async () => {
+    const { printer, cashless } = sims();
+    const netBefore = cashless.netCharged;
+    try {
+      await withKioskPage(browser, kiosk, 'certificate-cashless-jam', async (page) => {
+        await toFeeScreen(page, 'card-004', '4321');
+        await page.getByTestId('pay-cashless').click();
+        await page.getByRole('heading', { name: 'カードをお取りください' }).waitFor({ timeout: 20_000 });
+        printer.injectFault('media-jam', { atPage: 1 });
+        await page.getByTestId('sim-remove-card').click();
+        await page.getByTestId('cert-failed').waitFor({ timeout: 30_000 });
+        assert.equal(await page.getByTestId('cert-failed-message').innerText(), '印刷できませんでした。お支払いいただいたお金はお返しします。');
+        assert.match(await page.getByTestId('cert-refunded').innerText(), /300円/);
+        assert.equal(await page.getByTestId('cert-owed').count(), 0, 'nothing left owed');
+        await checkScreen(page, 'failed (jam after cashless)');
+      });
+    } finally {
+      printer.clearFaults();
+    }
+    assert.equal(cashless.netCharged, netBefore, 'the charge was refunded in full');
+  });
 });
