@@ -260,6 +260,20 @@ export const submissionReceiptSchema = z.object({
 });
 export type SubmissionReceipt = z.infer<typeof submissionReceiptSchema>;
 
+/**
+ * `GET /v1/submissions/by-receipt/{receipt}`: what a clerk's desk learns from the receipt number
+ * the kiosk printed on the forms (and in their QR). No personal data: the status and the forms.
+ */
+export const submissionLookupSchema = submissionReceiptSchema.extend({
+  /** The kiosk's receipt number, as printed on the forms. */
+  localReceiptNumber: z.string(),
+  /** The kiosk that took the application (client-certificate CN). */
+  kioskId: z.string(),
+  /** The forms of the submission, in order, as the kiosk printed them. */
+  forms: z.array(z.object({ templateId: z.string(), title: z.string() })),
+});
+export type SubmissionLookup = z.infer<typeof submissionLookupSchema>;
+
 // ---------------------------------------------------------------- fault injection (tests and demo only)
 
 /** `POST <origin>/v1/_faults` (server-wide, only when the server was started with faults enabled). */

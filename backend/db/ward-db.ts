@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS issuances (
 CREATE TABLE IF NOT EXISTS submissions (
   receipt_number TEXT PRIMARY KEY, ward TEXT NOT NULL, kiosk_id TEXT NOT NULL, idempotency_key TEXT NOT NULL,
   request_hash TEXT NOT NULL, form_type TEXT NOT NULL, payload_json TEXT NOT NULL, resident_id TEXT,
-  received_at TEXT NOT NULL, UNIQUE (ward, kiosk_id, idempotency_key));
+  received_at TEXT NOT NULL, local_receipt_number TEXT, UNIQUE (ward, kiosk_id, idempotency_key));
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
@@ -58,7 +58,24 @@ export function openWardDb(path = ':memory:'): WardDb {
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  migrateSubmissions(db);
   return db;
+}
+
+/**
+ * The kiosk's receipt number (printed on the forms and in their QR) in its own indexed column,
+ * so a clerk's scan finds the submission. A database from before the column gets it, filled from
+ * the stored requests.
+ */
+function migrateSubmissions(db: WardDb): void {
+  const cols = db.prepare('PRAGMA table_info(submissions)').all() as { name: string }[];
+  if (!cols.some((c) => c.name === 'local_receipt_number')) {
+    db.transaction(() => {
+      db.exec('ALTER TABLE submissions ADD COLUMN local_receipt_number TEXT');
+      db.exec("UPDATE submissions SET local_receipt_number = json_extract(payload_json, '$.localReceiptNumber')");
+    })();
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS submissions_by_local_receipt ON submissions (ward, local_receipt_number)');
 }
 
 /** Replaces the register data (not issuances or submissions) with the fixtures, in one transaction. */

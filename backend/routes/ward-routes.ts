@@ -144,5 +144,10 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
       method: 'GET', path: '/v1/submissions/{receipt}',
       handle: ({ params, extra }) => ({ status: 200, body: s.submissions.get(extra.ward, params.receipt!) }),
     },
+    {
+      // a clerk's desk scans the QR of a printed form: the kiosk's receipt number
+      method: 'GET', path: '/v1/submissions/by-receipt/{receipt}',
+      handle: ({ params, extra }) => ({ status: 200, body: s.submissions.byLocalReceipt(extra.ward, params.receipt!) }),
+    },
   ];
 }

@@ -44,9 +44,25 @@ export class FormLayoutError extends Error {
   }
 }
 
+const QR_PREFIX = 'MADOGUCHI-FORM:';
+
 /** What the QR on a form encodes: no personal data, only what the clerk's scanner looks up. */
 export function formQrText(templateId: string, receiptNumber: string): string {
-  return `MADOGUCHI-FORM:${templateId}:${receiptNumber}`;
+  return `${QR_PREFIX}${templateId}:${receiptNumber}`;
+}
+
+/** A scanned form QR, or why it is not one. */
+export type FormQrParse =
+  | { ok: true; templateId: string; receiptNumber: string }
+  | { ok: false; code: 'not-a-form-qr' | 'malformed' };
+
+/** Parses the text {@link formQrText} makes (total: any input gives a value or a code). */
+export function parseFormQrText(text: unknown): FormQrParse {
+  if (typeof text !== 'string') return { ok: false, code: 'malformed' };
+  const t = text.trim();
+  if (!t.startsWith(QR_PREFIX)) return { ok: false, code: 'not-a-form-qr' };
+  const m = /^([a-z0-9-]{1,64}):([A-Z0-9][A-Z0-9-]{3,31})$/.exec(t.slice(QR_PREFIX.length));
+  return m ? { ok: true, templateId: m[1]!, receiptNumber: m[2]! } : { ok: false, code: 'malformed' };
 }
 
 function box(x: number, y: number, w: number, h: number): Box {

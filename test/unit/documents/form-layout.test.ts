@@ -83,7 +83,7 @@ describe('printed forms: every template, every sample person', () => {
           }
           if (who === 'takahashi') {
             execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', file, join(dir, t.id)]);
-            const scanned = execFileSync('zbarimg', ['-q', '--raw', join(dir, `${t.id}-1.png`)], { encoding: 'utf8' }).trim();
+            const scanned = execFileSync('zbarimg', ['-q', '--raw', join(dir, `${t.id}-1.png`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
             assert.equal(scanned, formQrText(t.id, SAMPLE_RECEIPT), `${t.id}: the printed QR scans to its look-up text`);
           }
         }

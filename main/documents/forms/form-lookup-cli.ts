@@ -1,0 +1,119 @@
+/**
+ * `npm run form:lookup -- <qr-text | receipt-number> [--url https://host:port] [--ward id]
+ *   [--cert f --key f --ca f]`
+ *
+ * For a clerk's desk: a scanner reads the QR of a printed application form (書かない窓口); this
+ * asks the ward back end, over the same mutual TLS as the kiosks (default: the demo TLS files),
+ * which submission carries that receipt number, and prints its status and its forms. Without
+ * --ward every ward of the city is asked (the receipt number does not say where the application
+ * was routed). No personal data is asked for or printed.
+ *
+ * Exit 0 = found (and the scanned form belongs to it), 1 = not found or not one of its forms,
+ * 2 = usage error, 3 = back end unreachable or answering an error.
+ */
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { parseArgs } from 'node:util';
+import { submissionLookupSchema, wardBasePath, wardIds, wardInfo, type SubmissionLookup, type WardId } from '../../../contract/ward-api';
+import { DEFAULT_CONFIG } from '../../config/default-config';
+import { resolveProjectPath } from '../../config/project-paths';
+import { parseFormQrText } from './form-plan';
+
+const USAGE = 'usage: npm run form:lookup -- <qr-text | receipt-number> [--url https://host:port] [--ward id] [--cert f --key f --ca f]';
+const RECEIPT = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
+
+/** Output sink, so tests can capture lines. */
+export interface LookupIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+type Answer = { kind: 'found'; body: SubmissionLookup } | { kind: 'absent' } | { kind: 'error'; detail: string };
+
+function ask(url: string, tls: { cert: string; key: string; ca: string }, timeoutMs: number): Promise<Answer> {
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'GET', ...tls, minVersion: 'TLSv1.3', headers: { accept: 'application/json' }, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        if (res.statusCode === 404) return resolve({ kind: 'absent' });
+        if (res.statusCode !== 200) return resolve({ kind: 'error', detail: `HTTP ${res.statusCode}` });
+        let json: unknown;
+        try { json = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { return resolve({ kind: 'error', detail: 'not JSON' }); }
+        const parsed = submissionLookupSchema.safeParse(json);
+        resolve(parsed.success ? { kind: 'found', body: parsed.data } : { kind: 'error', detail: 'unexpected answer' });
+      });
+      res.on('error', (e) => resolve({ kind: 'error', detail: e.message }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', (e) => resolve({ kind: 'error', detail: (e as NodeJS.ErrnoException).code ?? e.message }));
+    req.end();
+  });
+}
+
+/** Runs the command; returns the exit code. */
+export async function runFormLookup(argv: string[], io: LookupIo, timeoutMs = 5000): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv, allowPositionals: true,
+      options: {
+        url: { type: 'string', default: process.env.MADOGUCHI_BACKEND_URL ?? 'https://127.0.0.1:8443' },
+        ward: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, ca: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) { io.out(USAGE); return 0; }
+  const input = args.positionals[0];
+  if (args.positionals.length !== 1 || input === undefined) { io.err(USAGE); return 2; }
+  const qr = parseFormQrText(input);
+  const scanned = qr.ok ? qr : RECEIPT.test(input.trim()) ? { templateId: null, receiptNumber: input.trim() } : null;
+  if (!scanned) { io.err(`読み取れません / not a Madoguchi form QR or receipt number (${qr.ok ? '' : qr.code})`); return 2; }
+  const ward = args.values.ward;
+  if (ward !== undefined && !(wardIds as readonly string[]).includes(ward)) { io.err(`unknown ward "${ward}" (one of ${wardIds.join(', ')})`); return 2; }
+  const tlsFiles = DEFAULT_CONFIG.backend.tls;
+  let tls;
+  try {
+    const read = (f: string | undefined, d: string) => readFileSync(f ?? resolveProjectPath(d), 'utf8');
+    tls = { cert: read(args.values.cert, tlsFiles.certFile), key: read(args.values.key, tlsFiles.keyFile), ca: read(args.values.ca, tlsFiles.caFile) };
+  } catch (e) {
+    io.err(`TLS files unreadable: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    return 2;
+  }
+  const origin = args.values.url!.replace(/\/$/, '');
+  const wards = ward ? [ward as WardId] : [...wardIds];
+  const answers = await Promise.all(wards.map(async (w) => ({
+    ward: w, answer: await ask(`${origin}${wardBasePath(w)}/v1/submissions/by-receipt/${encodeURIComponent(scanned.receiptNumber)}`, tls, timeoutMs),
+  })));
+  const found = answers.filter((a) => a.answer.kind === 'found');
+  const failed = answers.filter((a) => a.answer.kind === 'error');
+  for (const f of failed) io.err(`${f.ward}: ${(f.answer as { detail: string }).detail}`);
+  if (found.length === 0) {
+    if (failed.length > 0) { io.out('照会できません / back end unreachable or in error'); return 3; }
+    io.out(`見つかりません / not found: ${scanned.receiptNumber}`);
+    return 1;
+  }
+  let belongs = true;
+  for (const { ward: w, answer } of found) {
+    const s = (answer as { body: SubmissionLookup }).body;
+    io.out(`受付済み / ${s.status}`);
+    io.out(`受付番号 / kiosk receipt:  ${s.localReceiptNumber}`);
+    io.out(`区の受付番号 / ward receipt: ${s.receiptNumber} (${wardInfo[w].nameJa} ${w})`);
+    io.out(`受付日時 / received at:    ${s.receivedAt}`);
+    io.out(`手続き / kind:             ${s.kind}`);
+    io.out(`端末 / kiosk:              ${s.kioskId}`);
+    io.out(`様式 / forms (${s.forms.length}):`);
+    for (const f of s.forms) io.out(`  ${f.templateId === scanned.templateId ? '*' : '-'} ${f.title} (${f.templateId})`);
+    if (scanned.templateId && !s.forms.some((f) => f.templateId === scanned.templateId)) belongs = false;
+  }
+  if (!belongs) { io.out(`注意 / warning: the scanned form (${scanned.templateId}) is not one of this submission's forms`); return 1; }
+  return 0;
+}
+
+if (require.main === module) {
+  void runFormLookup(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => { process.exitCode = code; });
+}
