@@ -137,6 +137,26 @@ describe('certificate failure screens', () => {
     assert.equal(cash.model.paidOut, paidOutBefore);
   });
 
+  test('back end down after login: choosing a certificate ends on a plain message before any money', async () => {
+    const { cash, faults } = sims();
+    const paidOutBefore = cash.model.paidOut;
+    await withKioskPage(browser, kiosk, 'certificate-fail-backend-down-choose', async (page) => {
+      await insertAndLogIn(page, 'card-002', '2580');
+      await page.getByTestId('type-juminhyo').click();
+      await faults.apply({ mode: 'down', durationMs: 60_000 });
+      await page.getByTestId('choose-next').click();
+      await page.getByTestId('cert-failed').waitFor({ timeout: 20_000 });
+      assert.equal(
+        await page.getByTestId('cert-failed-message').innerText(),
+        'ただいま証明書の発行を受け付けられません。しばらくしてからお試しいただくか、窓口でお求めください。',
+      );
+      await page.getByTestId('cert-failed-take-card').waitFor();
+      await checkScreen(page, 'failed (back end down at the choice)');
+    });
+    assert.ok(!steps.includes('pay'), 'the fee screen never showed');
+    assert.equal(cash.model.paidOut, paidOutBefore);
+  });
+
   test('a jam after payment: the failure screen shows the full refund', async () => {
     const { printer, cash } = sims();
     const paidOutBefore = cash.model.paidOut;
