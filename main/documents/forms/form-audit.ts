@@ -19,7 +19,7 @@ export const PRINTABLE_MARGIN_MM = 5;
 export interface FormAuditIssue {
   /** What is wrong. */
   readonly code:
-    | 'not-a4' | 'outside-printable-area' | 'text-outside-box' | 'text-overlap' | 'text-crosses-rule'
+    | 'not-a4' | 'not-one-page' | 'outside-printable-area' | 'text-outside-box' | 'text-overlap' | 'text-crosses-rule'
     | 'text-too-small' | 'missing-receipt' | 'missing-qr' | 'missing-signature';
   /** Layout element index (and field) concerned, for the template author. */
   readonly element?: number;
@@ -73,9 +73,9 @@ function texts(p: Placement): TextOp[] {
 export function auditForm(layout: FormLayout, fonts: DocumentFonts, receiptNumber: string): FormAuditIssue[] {
   const issues: FormAuditIssue[] = [];
   const { plan, placements } = layout;
-  if (Math.abs(plan.size.width - A4.width) > 0.01 || Math.abs(plan.size.height - A4.height) > 0.01 || plan.pages.length !== 1) {
-    issues.push({ code: 'not-a4' });
-  }
+  if (Math.abs(plan.size.width - A4.width) > 0.01 || Math.abs(plan.size.height - A4.height) > 0.01) issues.push({ code: 'not-a4' });
+  // a form is one sheet the citizen signs; several pages would need "page x of y" and a signature on each
+  if (plan.pages.length !== 1) issues.push({ code: 'not-one-page' });
   const m = mm(PRINTABLE_MARGIN_MM);
   const printable: Box = { x: m, y: m, w: A4.width - 2 * m, h: A4.height - 2 * m };
   const allRules = placements.map((p) => rules(p.ops));

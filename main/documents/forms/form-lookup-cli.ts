@@ -1,8 +1,9 @@
 /**
- * `npm run form:lookup -- <qr-text | receipt-number> [--url https://host:port] [--ward id]
+ * `npm run form:lookup -- <qr-text | receipt-number | form.pdf> [--url https://host:port] [--ward id]
  *   [--cert f --key f --ca f]`
  *
- * For a clerk's desk: a scanner reads the QR of a printed application form (書かない窓口); this
+ * For a clerk's desk: a scanner reads the QR of a printed application form (書かない窓口), or
+ * the form's PDF is given (its Info entry `MadoguchiForm` carries the same text); this
  * asks the ward back end, over the same mutual TLS as the kiosks (default: the demo TLS files),
  * which submission carries that receipt number, and prints its status and its forms. Without
  * --ward every ward of the city is asked (the receipt number does not say where the application
@@ -11,15 +12,16 @@
  * Exit 0 = found (and the scanned form belongs to it), 1 = not found or not one of its forms,
  * 2 = usage error, 3 = back end unreachable or answering an error.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { parseArgs } from 'node:util';
 import { submissionLookupSchema, wardBasePath, wardIds, wardInfo, type SubmissionLookup, type WardId } from '../../../contract/ward-api';
 import { DEFAULT_CONFIG } from '../../config/default-config';
 import { resolveProjectPath } from '../../config/project-paths';
-import { parseFormQrText } from './form-plan';
+import { extractInfoFromPdf } from '../seal-from-pdf';
+import { FORM_QR_INFO_KEY, parseFormQrText } from './form-plan';
 
-const USAGE = 'usage: npm run form:lookup -- <qr-text | receipt-number> [--url https://host:port] [--ward id] [--cert f --key f --ca f]';
+const USAGE = 'usage: npm run form:lookup -- <qr-text | receipt-number | form.pdf> [--url https://host:port] [--ward id] [--cert f --key f --ca f]';
 const RECEIPT = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
 
 /** Output sink, so tests can capture lines. */
@@ -70,8 +72,14 @@ export async function runFormLookup(argv: string[], io: LookupIo, timeoutMs = 50
   if (args.values.help) { io.out(USAGE); return 0; }
   const input = args.positionals[0];
   if (args.positionals.length !== 1 || input === undefined) { io.err(USAGE); return 2; }
-  const qr = parseFormQrText(input);
-  const scanned = qr.ok ? qr : RECEIPT.test(input.trim()) ? { templateId: null, receiptNumber: input.trim() } : null;
+  let text = input;
+  if (input.toLowerCase().endsWith('.pdf') && existsSync(input)) {
+    const found = extractInfoFromPdf(readFileSync(input), FORM_QR_INFO_KEY);
+    if (found === undefined) { io.err('読み取れません / the PDF is not a Madoguchi application form'); return 2; }
+    text = found;
+  }
+  const qr = parseFormQrText(text);
+  const scanned = qr.ok ? qr : RECEIPT.test(text.trim()) ? { templateId: null, receiptNumber: text.trim() } : null;
   if (!scanned) { io.err(`読み取れません / not a Madoguchi form QR or receipt number (${qr.ok ? '' : qr.code})`); return 2; }
   const ward = args.values.ward;
   if (ward !== undefined && !(wardIds as readonly string[]).includes(ward)) { io.err(`unknown ward "${ward}" (one of ${wardIds.join(', ')})`); return 2; }

@@ -46,6 +46,9 @@ export class FormLayoutError extends Error {
 
 const QR_PREFIX = 'MADOGUCHI-FORM:';
 
+/** PDF Info key under which a form PDF carries its QR text. */
+export const FORM_QR_INFO_KEY = 'MadoguchiForm';
+
 /** What the QR on a form encodes: no personal data, only what the clerk's scanner looks up. */
 export function formQrText(templateId: string, receiptNumber: string): string {
   return `${QR_PREFIX}${templateId}:${receiptNumber}`;
@@ -243,6 +246,8 @@ export function layoutForm(template: FormTemplate, form: FilledForm, receiptNumb
     size: A4,
     pages: [{ ops: placements.flatMap((p) => p.ops) }],
     info: { title: template.title.ja, subject: `受付番号 ${receiptNumber}`, creator: 'Madoguchi kiosk' },
+    // the QR text again, so a PDF sent by mail can be looked up without scanning (form:lookup)
+    custom: { [FORM_QR_INFO_KEY]: formQrText(template.id, receiptNumber) },
   };
   return { plan, placements };
 }

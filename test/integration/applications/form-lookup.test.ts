@@ -76,6 +76,19 @@ describe('form:lookup: the printed QR finds its submission at the ward back end'
     }
     // the bare receipt number (typed by hand) and a single ward work too
     assert.equal((await lookup([receipt, '--url', url, '--ward', 'kokuraminami'])).code, 0);
+    // and the PDF itself (its Info entry carries the QR text)
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-lookup-'));
+    try {
+      const file = join(dir, 'form.pdf');
+      writeFileSync(file, runtime.devices.sim.printer!.printed[0]!.pdf);
+      const r = await lookup([file, '--url', url]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, new RegExp(`kiosk receipt:\\s+${receipt}`));
+      writeFileSync(file, Buffer.from('%PDF-1.7 not a form'));
+      assert.equal((await lookup([file, '--url', url])).code, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('unknown number: 1; a form QR whose form is not in the submission: 1; garbage: 2; back end unreachable: 3', async () => {

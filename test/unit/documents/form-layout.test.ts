@@ -17,7 +17,8 @@ import { formRegistry } from '../../../main/applications/form-templates';
 import type { FormTemplate, TemplateField } from '../../../main/applications/form-template-schema';
 import { documentFonts } from '../../../main/documents/fonts';
 import { auditForm, textRect } from '../../../main/documents/forms/form-audit';
-import { DATA_FLOOR, FormLayoutError, formQrText, layoutForm } from '../../../main/documents/forms/form-plan';
+import { DATA_FLOOR, FORM_QR_INFO_KEY, FormLayoutError, formQrText, layoutForm, parseFormQrText } from '../../../main/documents/forms/form-plan';
+import { extractInfoFromPdf } from '../../../main/documents/seal-from-pdf';
 import { FormRenderError, renderFormPdf } from '../../../main/documents/forms/render-form';
 import { textsOf } from '../../../main/documents/pdf-kit/plan';
 import { TextOverflowError } from '../../../main/documents/pdf-kit/text';
@@ -174,5 +175,23 @@ describe('the renderer reports what it cannot print, never clips', () => {
       ...p, ops: p.ops.map((o) => (o.kind === 'text' ? { ...o, size: 5 } : o)),
     });
     assert.ok(auditForm({ ...layout, placements: tiny }, fonts, SAMPLE_RECEIPT).some((x) => x.code === 'text-too-small' && x.field === 'phone'));
+  });
+});
+
+describe('the form QR text', () => {
+  test('parses back what formQrText makes; anything else is a code, never a throw', () => {
+    assert.deepEqual(parseFormQrText(formQrText('kokuho-ido', SAMPLE_RECEIPT)), { ok: true, templateId: 'kokuho-ido', receiptNumber: SAMPLE_RECEIPT });
+    assert.deepEqual(parseFormQrText(` ${formQrText('kokuho-ido', SAMPLE_RECEIPT)}\n`), { ok: true, templateId: 'kokuho-ido', receiptNumber: SAMPLE_RECEIPT });
+    for (const bad of ['MADOGUCHI-FORM:', 'MADOGUCHI-FORM:x:y', 'MADOGUCHI-FORM:Kokuho:4010601-1', 'MADOGUCHI-FORM:a:b:c', `MADOGUCHI-FORM:a:${'A'.repeat(40)}`]) {
+      assert.deepEqual(parseFormQrText(bad), { ok: false, code: 'malformed' }, bad);
+    }
+    for (const other of ['MDG1.abc', '', 'https://example.invalid/']) assert.deepEqual(parseFormQrText(other), { ok: false, code: 'not-a-form-qr' });
+    assert.deepEqual(parseFormQrText(42), { ok: false, code: 'malformed' });
+  });
+
+  test('the form PDF carries the QR text in its Info, for a PDF sent by mail', async () => {
+    const pdf = await renderFormPdf(sampleForm(jumin, people.takahashi), fixed);
+    assert.equal(extractInfoFromPdf(pdf, FORM_QR_INFO_KEY), formQrText('jumin-ido-todoke', SAMPLE_RECEIPT));
+    assert.equal(extractInfoFromPdf(pdf, 'MadoguchiSeal'), undefined);
   });
 });
