@@ -103,8 +103,10 @@ const ANSWERS: Record<string, (page: Page) => Promise<void>> = {
     await tapKeys(page, 'kana', 'たかはし　けんた');
   },
   birthDate: async (page) => {
+    // A birth date opens about 40 years back; from 令和, 昭和 opens on its last year (昭和64),
+    // and 昭和55 is ten back and one on.
+    await page.getByTestId('date-era-令和').click();
     await page.getByTestId('date-era-昭和').click();
-    // The era opens on its last year (昭和64); 昭和55 is ten back and one on.
     await page.getByTestId('date-year-minus10').click();
     await page.getByTestId('date-year-plus1').click();
     await page.getByTestId('date-month-2').click();

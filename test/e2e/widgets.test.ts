@@ -36,6 +36,11 @@ async function openQuestion(page: Page, id: string): Promise<void> {
   await page.getByTestId('guide-event-move-within-city').click();
   await page.getByTestId('event-start').click();
   await page.getByTestId('identify-manual').click();
+  await advanceTo(page, id);
+}
+
+/** From the question on screen, answering plainly, up to `id`. */
+async function advanceTo(page: Page, id: string): Promise<void> {
   for (let i = 0; i < 10; i++) {
     await question(page).waitFor({ timeout: 20_000 });
     const current = await question(page).getAttribute('data-question');
@@ -85,6 +90,62 @@ async function assertFits(page: Page, widgetTestId: string, viewport: Viewport):
   assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, `${widgetTestId} inside the width`);
   assert.ok(box.y + scroll.y + box.height <= viewport.height, `${widgetTestId} ends at ${Math.round(box.y + scroll.y + box.height)} px, inside ${viewport.height}`);
 }
+
+/**
+ * The question screen needs no scrolling: the whole question (to つぎへ) ends inside the window,
+ * counted from the top of the page. (The simulator panel of a demo kiosk may follow below it.)
+ * Returns where つぎへ ends (px).
+ */
+async function assertQuestionFits(page: Page, viewport: Viewport, what: string): Promise<number> {
+  const bottomOf = (testId: string) => page.getByTestId(testId).evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
+  const m = { next: await bottomOf('question-next'), question: await bottomOf('app-question'), width: await page.evaluate(() => document.documentElement.scrollWidth) };
+  assert.ok(m.next <= viewport.height, `${what}: つぎへ ends at ${Math.round(m.next)} px, outside ${viewport.height}`);
+  assert.ok(m.question <= viewport.height, `${what}: the question ends at ${Math.round(m.question)} px, outside ${viewport.height}`);
+  assert.ok(m.width <= viewport.width, `${what}: the page scrolls sideways (${m.width} > ${viewport.width})`);
+  return m.next;
+}
+
+async function setLargeText(page: Page, large: boolean): Promise<void> {
+  const now = await page.evaluate(() => document.documentElement.dataset.textSize === 'large');
+  if (now !== large) await page.getByTestId('text-size').click();
+  await page.waitForFunction((want) => (document.documentElement.dataset.textSize === 'large') === want, large);
+}
+
+describe('question screens fit the window', () => {
+  for (const viewport of [LANDSCAPE, PORTRAIT]) {
+    const label = viewport === LANDSCAPE ? 'landscape' : 'portrait';
+
+    test(`kana and date questions, standard and larger text: つぎへ on screen, no scrolling, keys ≥ 72 px (${label})`, async (t) => {
+      await withKioskPage(
+        browser,
+        kiosk,
+        `widgets-fit-${label}`,
+        async (page) => {
+          const ends: string[] = [];
+          /** Both text sizes (in the order given) on the question shown: it fits, keys stay ≥ 72 px. */
+          const checkSizes = async (name: string, widget: string, sizes: boolean[]) => {
+            for (const large of sizes) {
+              await setLargeText(page, large);
+              const what = `${name}, ${large ? 'larger' : 'standard'} text`;
+              ends.push(`${what}: ${Math.round(await assertQuestionFits(page, viewport, what))}`);
+              await assertKeysAtLeast(page, widget, 72);
+              await assertTouchFriendly(page);
+            }
+          };
+          await openQuestion(page, 'nameKana');
+          await checkSizes('フリガナ', 'kana', [false, true]);
+          await advanceTo(page, 'birthDate');
+          // The tallest state: a 31-day month chosen, so every day key shows.
+          await page.getByTestId('date-month-1').click();
+          assert.equal(await page.getByTestId('date-day-31').count(), 1);
+          await checkSizes('生年月日 with 1月 chosen', 'date', [true, false]);
+          t.diagnostic(`${label} ${viewport.width}x${viewport.height}, つぎへ ends at (px): ${ends.join('; ')}`);
+        },
+        viewport,
+      );
+    });
+  }
+});
 
 describe('touch input widgets in the interview', () => {
   for (const viewport of [LANDSCAPE, PORTRAIT]) {
@@ -190,6 +251,10 @@ describe('touch input widgets in the interview', () => {
           assert.equal(await text(page, 'date-summary').then((s) => s.includes('まだ選ばれていません')), true);
           assert.equal(await page.locator('input, select').count(), 0, 'no native inputs or selects');
 
+          // A birth date starts about 40 years back (the picker's initialYear), not at this year.
+          const startYear = new Date().getFullYear() - 40;
+          assert.match(await text(page, 'date-year'), new RegExp(`${startYear}年`), 'the birth date starts 40 years back');
+          await page.getByTestId('date-era-令和').click();
           await page.getByTestId('date-era-昭和').click();
           assert.match(await text(page, 'date-year'), /昭和64年/, 'from 令和 the nearest 昭和 year');
           assert.equal(await page.getByTestId('date-month-2').isDisabled(), true, '昭和64年 ended on 1月7日');

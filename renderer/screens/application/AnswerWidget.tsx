@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, Question } from '../../../contract/applications';
-import { boundYear, digitsOnlyLength, numberLength } from './answer-draft';
+import { boundYear, digitsOnlyLength, initialDateYear, numberLength } from './answer-draft';
 import { useLocalize } from './localized';
 import { ChoiceList, DatePicker, KanaKeyboard, NumberPad, YesNo } from './widgets';
 
@@ -50,6 +50,7 @@ export function AnswerWidget({ question: q, draft, onChange }: Props) {
           mode={q.type === 'era-date' ? 'era' : 'western'}
           minYear={boundYear(q.validation.minDate)}
           maxYear={boundYear(q.validation.maxDate)}
+          initialYear={initialDateYear(q)}
           label={label}
         />
       );

@@ -49,12 +49,14 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
   const hasErrors = localError || errors.length > 0;
   return (
     <section className="cert-screen app-question" aria-labelledby="question-title" data-testid="app-question" data-question={q.id}>
-      <p className="app-question__progress" aria-label={t('question.progressLabel', { index: view.index, total: view.total })} data-testid="question-progress">
-        {t('question.progress', { index: view.index, total: view.total })}
-      </p>
-      <h1 id="question-title" className="screen__title app-question__label">
-        {localize(q.label)}
-      </h1>
+      <div className="app-question__head">
+        <p className="app-question__progress" aria-label={t('question.progressLabel', { index: view.index, total: view.total })} data-testid="question-progress">
+          {t('question.progress', { index: view.index, total: view.total })}
+        </p>
+        <h1 id="question-title" className="screen__title app-question__label">
+          {localize(q.label)}
+        </h1>
+      </div>
       {q.help ? <p className="cert-lead app-question__help">{localize(q.help)}</p> : null}
       <div className="app-question__field" aria-describedby={hasErrors ? errorId : undefined}>
         <AnswerWidget

@@ -44,6 +44,29 @@ export function boundYear(bound: string | undefined, now: Date = new Date()): nu
   return new Date(now.getTime() + days * 86_400_000).getFullYear();
 }
 
+/** How many years back an adult's birth date starts: most citizens at a ward counter are about this age. */
+export const ADULT_BIRTH_YEARS_BACK = 40;
+/** How many years back the birth date of someone who died starts. */
+export const DECEASED_BIRTH_YEARS_BACK = 75;
+
+/**
+ * The year a date question's picker shows before anything is chosen, so the likely answer is a
+ * few taps away: an adult's birth date ~40 years back (a deceased person's ~75), a child's in
+ * the middle of its window (児童手当: the last 19 years), any other date (異動日, 死亡日…) this
+ * year. Always inside the question's own bounds.
+ */
+export function initialDateYear(question: Question, now: Date = new Date()): number {
+  const thisYear = now.getFullYear();
+  const max = boundYear(question.validation.maxDate, now) ?? thisYear;
+  const min = Math.min(max, boundYear(question.validation.minDate, now) ?? 1900);
+  const clamp = (y: number) => Math.min(max, Math.max(min, y));
+  if (!/birth/i.test(question.id)) return clamp(thisYear);
+  if (/deceased/i.test(question.id)) return clamp(thisYear - DECEASED_BIRTH_YEARS_BACK);
+  // A narrow window is a child's: start in its middle rather than at a grown-up's age.
+  if (max - min < ADULT_BIRTH_YEARS_BACK) return clamp(Math.round((min + max) / 2));
+  return clamp(thisYear - ADULT_BIRTH_YEARS_BACK);
+}
+
 /** Digits allowed on the number pad for a number question (enough for `max`). */
 export function numberLength(question: Question): number {
   const max = question.validation.max;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Question } from '../../../contract/applications';
-import { answerToSend, boundYear, digitsOnlyLength, initialDraft, numberLength } from '../../../renderer/screens/application/answer-draft';
+import { answerToSend, boundYear, digitsOnlyLength, initialDateYear, initialDraft, numberLength } from '../../../renderer/screens/application/answer-draft';
 import { resolveMessageKey } from '../../../renderer/screens/application/message-text';
 
 function question(type: Question['type'], extra: Partial<Question> = {}): Question {
@@ -73,6 +73,31 @@ describe('date and number bounds', () => {
     assert.equal(numberLength(question('number', { validation: { min: 1, max: 9 } })), 1);
     assert.equal(numberLength(question('number', { validation: { max: 120 } })), 3);
     assert.equal(numberLength(question('number')), 9);
+  });
+});
+
+describe('initialDateYear', () => {
+  const now = new Date('2026-06-15T12:00:00+09:00');
+  const date = (id: string, minDate?: string, maxDate?: string) =>
+    question('era-date', { id, validation: { ...(minDate ? { minDate } : {}), ...(maxDate ? { maxDate } : {}) } });
+
+  test('an adult birth date starts 40 years back, not at this year', () => {
+    assert.equal(initialDateYear(date('birthDate', '1900-01-01', 'today'), now), 1986);
+    assert.equal(initialDateYear(date('subjectBirthDate'), now), 1986, 'no bounds: this year and 1900');
+  });
+
+  test('a deceased person\'s birth date starts further back; a child\'s in its window', () => {
+    assert.equal(initialDateYear(date('deceasedBirthDate', '1890-01-01', 'today'), now), 1951);
+    const child = initialDateYear(date('child1BirthDate', 'today-6935', 'today'), now);
+    assert.ok(child >= 2007 && child <= 2026 && child !== 2026, `child birth year ${child}`);
+  });
+
+  test('event dates (異動日, 死亡日, 届出日) start this year, inside their bounds', () => {
+    assert.equal(initialDateYear(date('moveDate', 'today-365', 'today+14'), now), 2026);
+    assert.equal(initialDateYear(date('deathDate', 'today-730', 'today'), now), 2026);
+    assert.equal(initialDateYear(question('date', { id: 'notifyDate' }), now), 2026);
+    assert.equal(initialDateYear(date('eventDate', '2010-01-01', '2015-12-31'), now), 2015, 'clamped to the bounds');
+    assert.equal(initialDateYear(date('birthDate', '1995-01-01', '2000-12-31'), now), 1998, 'a narrow birth window starts in its middle');
   });
 });
 
