@@ -42,6 +42,11 @@ const failureSchema = z.object({
   /** Yen the machine could not give back: a refund voucher number is printed on screen. */
   owedYen: z.number().int().nonnegative(),
   voucher: z.string().nullable(),
+  /**
+   * True when the kiosk printed the voucher slip (返金引換券) for the citizen to take; false when
+   * there is no voucher or it could not be printed (the screen then asks the citizen to call staff).
+   */
+  voucherPrinted: z.boolean().default(false),
   /** True when the card is still in the reader and must be taken. */
   takeCard: z.boolean(),
 });

@@ -17,6 +17,8 @@ export const staffErrorCodes = [
   'staff.backend-refused', // the ward back end refused (e.g. already printed)
   'staff.backend-unreachable', // the ward back end did not answer
   'staff.unavailable', // the kiosk has no such service wired (e.g. no journal yet)
+  'staff.voucher-mismatch', // the voucher's amount or 照合コード is not the journal's (or the code is missing)
+  'staff.voucher-settled', // the voucher was already paid out
 ] as const;
 export type StaffErrorCode = (typeof staffErrorCodes)[number];
 
@@ -148,8 +150,14 @@ export const reconciliationSchema = z.object({
   refunds: z.array(z.object({ method: z.string(), count: z.number().int().nonnegative(), yen: z.number().int() })),
   cashInYen: z.number().int(),
   cashOutYen: z.number().int(),
-  /** Refund vouchers issued that day, to be paid at the counter. */
+  /** Refund vouchers issued that day and not paid out yet. */
   vouchersOutstanding: z.object({ count: z.number().int().nonnegative(), yen: z.number().int().nonnegative() }),
+  /** Refund vouchers issued that day (paid out or not). */
+  vouchersIssued: z.object({ count: z.number().int().nonnegative(), yen: z.number().int().nonnegative() }),
+  /** Refund vouchers paid out at the counter that day (whenever issued). */
+  vouchersSettled: z.object({ count: z.number().int().nonnegative(), yen: z.number().int().nonnegative() }),
+  /** Refund vouchers not paid out yet, whatever day they were issued (as of now). */
+  vouchersOpen: z.object({ count: z.number().int().nonnegative(), yen: z.number().int().nonnegative() }),
   printed: z.number().int().nonnegative(),
   voids: z.number().int().nonnegative(),
   unconfirmedVoids: z.number().int().nonnegative(),
@@ -157,6 +165,26 @@ export const reconciliationSchema = z.object({
   openPaidNotPrinted: z.number().int().nonnegative(),
 });
 export type StaffReconciliation = z.infer<typeof reconciliationSchema>;
+
+/** A refund voucher (返金引換券) as staff see it: ids, amounts, times; never the 照合コード. */
+export const staffVoucherSchema = z.object({
+  /** `RV-<kiosk>-<YYYYMMDD>-<NNNN>`. */
+  number: z.string().max(64),
+  txId: z.string().max(64),
+  amountYen: z.number().int().nonnegative(),
+  /** Why it was issued (journal reason code, e.g. `print-failed`, `payment-failed`). */
+  reason: z.string().max(40),
+  /** Issued at (epoch ms). */
+  issuedAt: z.number().int(),
+  /** The kiosk printed its slip: settling then needs the 照合コード from the slip. */
+  slipPrinted: z.boolean(),
+  /** Paid out at the counter at (epoch ms), or null while outstanding. */
+  settledAt: z.number().int().nullable(),
+});
+export type StaffVoucher = z.infer<typeof staffVoucherSchema>;
+
+/** How staff paid a voucher out. */
+export const voucherSettleReasonSchema = z.enum(['cash-at-counter', 'other']);
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -185,6 +213,24 @@ export const staffRequests = {
   'staff.retryOutbox': { input: empty, output: ok },
   /** The journal's totals for one day (default today, kiosk calendar). */
   'staff.reconciliation': { input: z.object({ day: z.string().regex(/^\d{8}$/).optional() }).strict(), output: reconciliationSchema },
+  /** Vouchers still to pay out (any day) and those issued or paid out today, oldest first. */
+  'staff.listVouchers': { input: empty, output: z.array(staffVoucherSchema) },
+  /**
+   * Records that a voucher was paid out at the counter, once. Staff type the number and amount from
+   * the slip (or scan its QR) and the 照合コード when a slip was printed (`XXXX XXXX`, hex); a wrong
+   * amount or code is `staff.voucher-mismatch`, a second payout `staff.voucher-settled`.
+   */
+  'staff.settleVoucher': {
+    input: z
+      .object({
+        voucher: z.string().regex(/^RV-[A-Za-z0-9-]{4,60}$/),
+        amountYen: z.number().int().positive(),
+        checkCode: z.string().regex(/^[0-9A-Fa-f]{4} ?[0-9A-Fa-f]{4}$/).optional(),
+        reason: voucherSettleReasonSchema.default('cash-at-counter'),
+      })
+      .strict(),
+    output: staffVoucherSchema,
+  },
 } as const;
 
 /** The `staff.*` event channels. */

@@ -32,6 +32,7 @@ import { recoverCertificateSales, type RecoveryOutcome } from './certificates/re
 import type { TransactionJournal } from './journal/transaction-journal';
 import { citizenBusyIn, createStaff, type Staff } from './staff/create-staff';
 import { createStaffReprinter } from './staff/staff-reprinter';
+import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
 
 const log = createLogger('runtime');
 
@@ -125,6 +126,9 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     onView: (view) => hub.emit('certificate.changed', view),
     alertStaff: (alert) => staffAlerts.raise(alert),
     endSession: (reason) => void session.end(reason),
+    printVoucherSlip: createVoucherSlipPrinter({
+      printer: devices.printer, vouchers: journal.vouchers, kioskId: config.kioskId, office: voucherOffice(config.ward), alertStaff: (alert) => staffAlerts.raise(alert),
+    }),
     ...(options.takeCertificateMs !== undefined ? { takeCertificateMs: options.takeCertificateMs } : {}),
   });
   session.registerWiper('certificate-journey', () => journey.wipe());

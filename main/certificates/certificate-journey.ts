@@ -22,11 +22,13 @@ import { isCardError } from '../../devices/card/card-errors';
 import type { PaymentMethod } from '../../devices/payment/payment-service';
 import { createLogger } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
+import type { VoucherCause } from '../documents/voucher';
 import { PrinterError } from '../../devices/printer/printer';
 import { WardApiError } from '../ward/ward-client';
 import { authFailureKey, refusalMessageKey, toIssueRequest } from './issue-request';
 import { JournaledSale } from './journaled-sale';
 import type { JourneyDeps } from './journey-deps';
+import { printSlip } from './voucher-slip-printer';
 
 const log = createLogger('certificate-journey');
 
@@ -186,7 +188,7 @@ export class CertificateJourney {
     if (record.state === 'paid') {
       // Durable before anything else happens: from here a crash is resolved by recovery (reprint or voucher).
       const reference = record.transactionId && OPAQUE_ID.test(record.transactionId) ? record.transactionId : txId;
-      if (!this.sale?.paid({ method, reference, amountYen: record.kept })) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.paymentFailed'));
+      if (!this.sale?.paid({ method, reference, amountYen: record.kept })) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.paymentFailed', 'cancelled'));
       const inserted = this.view.step === 'pay' ? this.view.insertedYen : 0;
       return this.show({ step: 'take-card', changeYen: method === 'cash' ? Math.max(0, inserted - prepared.dueYen) : 0 });
     }
@@ -194,7 +196,7 @@ export class CertificateJourney {
     if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, errorKey: 'certificate.error.declined' });
     // A device fault or an unknown outcome: give back what was taken and void the serial.
     this.deps.alertStaff({ code: `payment-${record.state}`, severity: 'error', reference: txId });
-    return this.show(await this.refundAndVoid('print-failed', 'certificate.error.paymentFailed'));
+    return this.show(await this.refundAndVoid('print-failed', 'certificate.error.paymentFailed', 'payment-failed'));
   }
 
   /** From the fee screen back to the choice: money inserted so far comes back, the serial is voided. */
@@ -284,7 +286,7 @@ export class CertificateJourney {
     const paidYen = (this.txId ? this.deps.payment.get(this.txId)?.kept : undefined) ?? prepared.dueYen;
     // Journaled BEFORE the job goes out: a crash from here on is resolved with the printer's job state.
     if (!sale.printing(prepared.serial)) {
-      this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed'));
+      this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'cancelled'));
       return;
     }
     for (let attempt = 1; attempt <= 2; attempt++) {
@@ -327,7 +329,8 @@ export class CertificateJourney {
       if (!health?.ready || attempt === 2) break;
       if (!sale.resend(`print-${result?.outcome ?? 'error'}`)) break;
     }
-    this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed'));
+    // The printer itself failed: no voucher slip is tried on it (the screen says to call staff).
+    this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'print-failed', true));
   }
 
   /**
@@ -349,7 +352,8 @@ export class CertificateJourney {
     prepared.pdf.fill(0);
   }
 
-  private async refundAndVoid(voidReason: 'print-failed' | 'cancelled', messageKey: string): Promise<CertificateView> {
+  private async refundAndVoid(voidReason: 'print-failed' | 'cancelled', messageKey: string, cause: VoucherCause, printerAtFault = false): Promise<CertificateView> {
+    const gen = this.generation;
     const prepared = this.prepared;
     let refundedYen = 0;
     let owedYen = 0;
@@ -365,10 +369,13 @@ export class CertificateJourney {
     if (prepared) voidConfirmed = await this.voidSerial(prepared.serial, voidReason);
     const voucher = owedYen > 0 ? (this.sale?.voucherNumber() ?? `RV-${prepared?.serial ?? 'UNKNOWN'}`) : null;
     if (voucher) this.deps.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
-    this.sale?.refunded({ refundedYen, owedYen, voucher, method, reason: voidReason, voidConfirmed });
+    this.sale?.refunded({ refundedYen, owedYen, voucher, method, reason: cause === 'payment-failed' ? cause : voidReason, voidConfirmed });
     this.prepared = null;
+    // Journaled first (the slip is honoured against the journal), and only for a citizen still here.
+    const voucherPrinted = voucher !== null && gen === this.generation && !printerAtFault && (await printSlip(this.deps.printVoucherSlip, voucher, cause));
+    if (gen !== this.generation) return this.view;
     // A payment fault happens before the card is taken: failure() says whether it is still in.
-    return { ...this.failure(messageKey), refundedYen, owedYen, voucher };
+    return { ...this.failure(messageKey), refundedYen, owedYen, voucher, voucherPrinted };
   }
 
   /** Voids the serial at the back end; true when the back end confirmed it. */
@@ -385,7 +392,7 @@ export class CertificateJourney {
   }
 
   private failure(messageKey: string): FailedView {
-    return { step: 'failed', messageKey, refundedYen: 0, owedYen: 0, voucher: null, takeCard: Boolean(this.deps.card.currentReader()) };
+    return { step: 'failed', messageKey, refundedYen: 0, owedYen: 0, voucher: null, voucherPrinted: false, takeCard: Boolean(this.deps.card.currentReader()) };
   }
 
   private show(view: CertificateView): CertificateView {

@@ -88,9 +88,16 @@ export class JournaledSale {
     if (this.state === 'selected' || this.state === 'authenticated') this.step('cancelled', () => this.journal.cancel(this.id, reason));
   }
 
-  /** The sale ends without a certificate: cancelled before payment, else (voided →) refunded. */
+  /**
+   * The sale ends without a certificate: cancelled before payment, else (voided →) refunded. Before
+   * payment a voucher covers cash the unit took but could not give back; it is journaled before the
+   * cancel, so a crash in between still leaves the voucher (recovery then cancels the sale).
+   */
   refunded(r: RefundFacts): void {
-    if (this.state === 'selected' || this.state === 'authenticated') return this.cancel(r.reason === 'cancelled' ? 'payment-failed' : r.reason);
+    if (this.state === 'selected' || this.state === 'authenticated') {
+      if (r.voucher && r.owedYen > 0) this.issueVoucher(r.voucher, r.owedYen, 'payment-failed');
+      return this.cancel(r.reason === 'cancelled' ? 'payment-failed' : r.reason);
+    }
     if (this.state === 'printing' || this.state === 'printed') {
       if (!this.step('voided', () => this.journal.markVoided(this.id, { reason: r.reason, backendConfirmed: r.voidConfirmed }))) return;
     }
@@ -113,6 +120,12 @@ export class JournaledSale {
       this.step('done', () => this.journal.markDone(this.id));
       return;
     }
+    if ((this.state === 'selected' || this.state === 'authenticated') && (record?.owed ?? 0) > 0) {
+      // The session ended mid-payment and the unit could not give the coins back.
+      const voucher = this.voucherNumber();
+      if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
+      if (voucher) this.issueVoucher(voucher, record?.owed ?? 0, 'session-ended');
+    }
     if (this.state === 'selected' || this.state === 'authenticated') return this.cancel('session-ended');
     if (this.state === 'paid' || this.state === 'printing') {
       const owedYen = record?.owed ?? 0;
@@ -134,6 +147,11 @@ export class JournaledSale {
   printedUnattended(): void {
     this.printed();
     if (this.state === 'card_returned') this.step('done', () => this.journal.markDone(this.id));
+  }
+
+  /** A voucher outside a refund transition (journal: vouchers.issue). */
+  private issueVoucher(number: string, amountYen: number, reason: string): void {
+    this.write('voucher-issue', () => this.journal.vouchers.issue({ number, txId: this.id, amountYen, reason }));
   }
 
   private step(to: TransactionState, fn: () => unknown): boolean {

@@ -9,6 +9,7 @@ import type { PaymentService } from '../../devices/payment/payment-service';
 import type { Printer } from '../../devices/printer/printer';
 import type { TransactionJournal } from '../journal/transaction-journal';
 import type { WardClient } from '../ward/ward-client';
+import type { VoucherSlipPrinter } from './voucher-slip-printer';
 
 /** Renders a verified certificate; throws MissingGlyphError and never returns a partial PDF. */
 export type CertificateRenderer = (certificate: Record<string, unknown>, qrPayload: string) => Promise<Buffer>;
@@ -39,6 +40,7 @@ export type JourneyJournal = Pick<
   | 'markRefunded'
   | 'cancel'
   | 'nextVoucherNumber'
+  | 'vouchers'
 >;
 
 export interface JourneyDeps {
@@ -55,6 +57,11 @@ export interface JourneyDeps {
   alertStaff: (alert: StaffAlert) => void;
   /** Ends the citizen session (the one wipe), e.g. after the certificate is taken. */
   endSession: (reason: 'complete' | 'card-removed') => void;
+  /**
+   * Prints the refund voucher slip (返金引換券) of a journaled voucher; true when it came out.
+   * Without it no slip is printed and the screen tells the citizen to call staff.
+   */
+  printVoucherSlip?: VoucherSlipPrinter;
   /** How long the "take your certificate" screen stays before the session completes. */
   takeCertificateMs?: number;
 }

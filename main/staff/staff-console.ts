@@ -14,7 +14,7 @@
  *   never yields two valid papers.
  */
 import { KioskError } from '../../contract/errors';
-import type { StaffOverview, StaffReason, StaffReconciliation, StaffTransaction } from '../../contract/staff-console';
+import type { StaffOverview, StaffReason, StaffReconciliation, StaffTransaction, StaffVoucher } from '../../contract/staff-console';
 import { wardInfo, type VoidRequest, type WardId } from '../../contract/ward-api';
 import { createLogger } from '../../platform/log';
 import { TRANSACTION_STATES, type TransactionRecord } from '../journal';
@@ -22,6 +22,7 @@ import { dayBounds } from '../journal/reconciliation';
 import { JST_OFFSET_MINUTES } from '../outbox/receipt-number';
 import { WardApiError } from '../ward/ward-client';
 import type { StaffAlerts } from './staff-alerts';
+import { settleVoucher, voucherView } from './staff-vouchers';
 import { cardTile, cashTile, printerTile, type StaffCardReaders, type StaffCashUnit, type StaffPrinter } from './staff-device-status';
 import type { CertificateReprinter, StaffDispatcher, StaffJournal, StaffOutbox, StaffWard } from './staff-ports';
 
@@ -187,7 +188,6 @@ export class StaffConsole {
       byState.set(t.state, s);
     }
     const sum = (rows: Array<{ method: string; yen: number }>, method: string) => rows.filter((x) => x.method === method).reduce((a, x) => a + x.yen, 0);
-    const vouchers = r.refunds.filter((x) => x.method === 'voucher');
     return {
       day: r.day,
       byOutcome: TRANSACTION_STATES.flatMap((state) => {
@@ -198,13 +198,28 @@ export class StaffConsole {
       refunds: r.refunds,
       cashInYen: sum(r.sales, 'cash'),
       cashOutYen: sum(r.refunds, 'cash'),
-      vouchersOutstanding: { count: vouchers.reduce((a, x) => a + x.count, 0), yen: vouchers.reduce((a, x) => a + x.yen, 0) },
+      vouchersOutstanding: r.vouchers.outstandingOfDay,
+      vouchersIssued: r.vouchers.issued,
+      vouchersSettled: r.vouchers.settled,
+      vouchersOpen: r.vouchers.outstanding,
       printed: r.printed,
       voids: r.voids,
       unconfirmedVoids: r.unconfirmedVoids,
       netYen: r.netYen,
       openPaidNotPrinted: r.openPaidNotPrinted,
     };
+  }
+
+  /** Vouchers still to pay out (any day) and those issued or paid out today. */
+  listVouchers(): StaffVoucher[] {
+    const journal = this.need(this.deps.journal);
+    const [from, to] = dayBounds(this.today(), this.deps.utcOffsetMinutes ?? JST_OFFSET_MINUTES);
+    return journal.vouchers.list(from, to).map(voucherView);
+  }
+
+  /** A voucher paid out at the counter (see staff-vouchers.ts). */
+  settleVoucher(input: { voucher: string; amountYen: number; checkCode?: string; reason: string }): StaffVoucher {
+    return settleVoucher(this.need(this.deps.journal).vouchers, input);
   }
 
   private outboxTile(): StaffOverview['outbox'] {

@@ -1,7 +1,7 @@
 /**
  * The contract's `staff.*` requests. Everything but `staff.getState`, `staff.login` and
  * `staff.logout` is refused with `staff.no-session` unless a staff session is open; actions
- * (ack, void, reprint, retry) also restart the staff idle timer, reads do not, so a console left
+ * (ack, void, reprint, retry, settle a voucher) also restart the staff idle timer, reads do not, so a console left
  * open and polling still times out.
  */
 import type { RequestHandlers } from '../ipc/request-router';
@@ -35,5 +35,7 @@ export function staffHandlers(session: StaffSession, console: StaffConsole): Sta
       return { ok: true as const };
     }),
     'staff.reconciliation': async ({ day }) => read(() => console.reconciliation(day)),
+    'staff.listVouchers': async () => read(() => console.listVouchers()),
+    'staff.settleVoucher': async (input) => act(() => console.settleVoucher(input)),
   };
 }

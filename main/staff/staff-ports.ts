@@ -5,11 +5,16 @@
  */
 import type { IssuanceStatusResponse, VoidRequest, WardId } from '../../contract/ward-api';
 import type { StaffReason } from '../../contract/staff-console';
-import type { DailyReconciliation, TransactionRecord, TransactionState } from '../journal';
+import type { DailyReconciliation, TransactionRecord, TransactionState, VoucherLedger } from '../journal';
 import type { DeadLetter, OutboxStatus } from '../outbox';
+
+/** The journal's refund vouchers (main/journal/voucher-ledger.ts). */
+export type StaffVoucherLedger = Pick<VoucherLedger, 'list' | 'settle'>;
 
 /** The certificate transaction journal (main/journal). */
 export interface StaffJournal {
+  /** Refund vouchers: listed and paid out at the counter. */
+  vouchers: StaffVoucherLedger;
   /** Transactions in the given states, oldest first. */
   list(states: readonly TransactionState[]): TransactionRecord[];
   get(txId: string): TransactionRecord | undefined;

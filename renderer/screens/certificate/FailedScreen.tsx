@@ -1,6 +1,7 @@
 /**
  * Where a failure leaves the citizen: what happened, what money came back (and the voucher
- * number for what could not), the card to take, and one way out.
+ * number for what could not: 「返金引換券をお取りください」 when the kiosk printed the slip, else
+ * 「係員をお呼びください」), the card to take, and one way out.
  */
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
@@ -31,7 +32,17 @@ export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () =>
               <p className="cert-voucher" data-testid="cert-voucher">
                 {t('failed.voucher', { voucher: view.voucher })}
               </p>
-              <p>{t('failed.voucherHint')}</p>
+              {view.voucherPrinted ? (
+                <div data-testid="cert-voucher-slip">
+                  <p className="cert-title--big">{t('failed.voucherSlip')}</p>
+                  <p>{t('failed.voucherSlipHint')}</p>
+                </div>
+              ) : (
+                <div data-testid="cert-voucher-call-staff">
+                  <p className="cert-title--big">{t('failed.voucherCallStaff')}</p>
+                  <p>{t('failed.voucherHint')}</p>
+                </div>
+              )}
             </>
           ) : null}
         </div>

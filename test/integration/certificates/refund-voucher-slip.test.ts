@@ -1,0 +1,133 @@
+/**
+ * The refund voucher (返金引換券) end to end through the runtime: the cash unit cannot give the
+ * money back → the voucher is journaled, its slip printed on the kiosk printer (the IPP simulator
+ * keeps the PDF) → staff pay it out at the counter with the slip's number, amount and 照合コード →
+ * the reconciliation shows it settled. When the printer itself failed, no slip is tried.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import type { RequestInput, RequestName } from '../../../contract/kiosk-api';
+import type { KioskRuntime } from '../../../main/kiosk-runtime';
+import { call, insertCash, startTestRuntime, waitForStep } from '../../support/journey-driver';
+
+const DEMO_PASSCODE = '246810';
+let runtime: KioskRuntime;
+
+beforeEach(async () => {
+  runtime = await startTestRuntime();
+});
+afterEach(async () => {
+  await runtime.stop();
+});
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-voucher-'));
+  try {
+    writeFileSync(join(dir, 'v.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'v.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function refusal<K extends RequestName>(channel: K, input: RequestInput<K>): Promise<string | null> {
+  const result = await runtime.router.dispatch(channel, input);
+  return result.ok ? null : result.error.code;
+}
+
+/** card-004 (a fictional resident of 若松区) chooses one 住民票 and starts paying in cash. */
+async function toCashPayment(): Promise<{ paying: Promise<unknown> }> {
+  await call(runtime, 'certificate.begin', {});
+  await call(runtime, 'simulator.insertCard', { cardId: 'card-004' });
+  await waitForStep(runtime, 'pin');
+  await call(runtime, 'certificate.submitPin', { pin: '4321', confirmedLastTry: false });
+  await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
+  const paying = call(runtime, 'certificate.pay', { method: 'cash' });
+  await waitForStep(runtime, 'pay');
+  return { paying }; // wrapped: an async function returning the promise itself would wait for it
+}
+
+describe('refund voucher slip', () => {
+  test('cash unit fault with 200 yen it cannot give back: slip printed, staff pay it out once, reconciliation shows it settled', async () => {
+    const { paying } = await toCashPayment();
+    await insertCash(runtime, 200);
+    // The door opens with the coins in escrow: the unit stops and cannot return them.
+    runtime.devices.sim.cash!.injectFault('door-open');
+    await paying;
+    const failed = await waitForStep(runtime, 'failed', 30_000);
+    assert.equal(failed.messageKey, 'certificate.error.paymentFailed');
+    assert.equal(failed.owedYen, 200);
+    assert.match(failed.voucher ?? '', /^RV-KOKURA01-\d{8}-\d{4}$/);
+    assert.equal(failed.voucherPrinted, true);
+    const voucher = failed.voucher!;
+
+    const slips = runtime.devices.sim.printer!.printed.filter((d) => d.jobName === `voucher-${voucher}`);
+    assert.equal(slips.length, 1, 'one slip, and nothing else printed');
+    assert.equal(runtime.devices.sim.printer!.printed.length, 1);
+    const text = pdfText(slips[0]!.pdf);
+    assert.ok(text.includes(voucher));
+    assert.match(text, /200 円/);
+    assert.match(text, /kiosk-kokurakita-01/);
+    assert.match(text, /小倉北区役所 市民課 証明書発行窓口/);
+    for (const personal of ['松本', '千代子', 'マツモト', '295174830614', '本町', '1936']) assert.ok(!text.includes(personal), 'no personal data on the slip');
+    const code = /([0-9A-F]{4}) ([0-9A-F]{4})/.exec(text);
+    assert.ok(code, 'the 照合コード is printed');
+
+    const ledger = runtime.journal.vouchers.get(voucher);
+    assert.equal(ledger?.amountYen, 200);
+    assert.equal(ledger?.checkCode, `${code[1]}${code[2]}`);
+    assert.ok(ledger?.slipPrintedAt, 'the journal knows the slip came out');
+    assert.equal(runtime.journal.get(ledger.txId)?.state, 'cancelled', 'never paid: the sale is cancelled, the voucher stands');
+    assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'refund-voucher' && a.reference === voucher));
+
+    await runtime.session.end('cancel');
+    assert.equal((await call(runtime, 'staff.login', { passcode: DEMO_PASSCODE })).outcome, 'ok');
+    const before = await call(runtime, 'staff.reconciliation', {});
+    assert.deepEqual(before.vouchersIssued, { count: 1, yen: 200 });
+    assert.deepEqual(before.vouchersOutstanding, { count: 1, yen: 200 });
+    assert.deepEqual(before.vouchersOpen, { count: 1, yen: 200 });
+    assert.deepEqual(before.vouchersSettled, { count: 0, yen: 0 });
+    const listed = await call(runtime, 'staff.listVouchers', {});
+    assert.deepEqual(listed.map((v) => [v.number, v.amountYen, v.slipPrinted, v.settledAt]), [[voucher, 200, true, null]]);
+    assert.ok(!JSON.stringify(listed).includes(ledger.checkCode), 'the console never shows the code: it must come from the slip');
+
+    assert.equal(await refusal('staff.settleVoucher', { voucher, amountYen: 200, reason: 'cash-at-counter' }), 'staff.voucher-mismatch', 'a printed slip needs its code');
+    assert.equal(await refusal('staff.settleVoucher', { voucher, amountYen: 2000, checkCode: `${code[1]} ${code[2]}`, reason: 'cash-at-counter' }), 'staff.voucher-mismatch');
+    const settled = await call(runtime, 'staff.settleVoucher', { voucher, amountYen: 200, checkCode: `${code[1]} ${code[2]}`, reason: 'cash-at-counter' });
+    assert.ok(settled.settledAt !== null);
+    assert.equal(await refusal('staff.settleVoucher', { voucher, amountYen: 200, checkCode: `${code[1]}${code[2]}`, reason: 'cash-at-counter' }), 'staff.voucher-settled', 'a copy pays nothing');
+
+    const after = await call(runtime, 'staff.reconciliation', {});
+    assert.deepEqual(after.vouchersSettled, { count: 1, yen: 200 });
+    assert.deepEqual(after.vouchersOutstanding, { count: 0, yen: 0 });
+    assert.deepEqual(after.vouchersOpen, { count: 0, yen: 0 });
+    const history = runtime.journal.events(ledger.txId);
+    assert.ok(history.some((e) => e.detail['voucherSettled'] === voucher), 'the payout is in the sale\'s history');
+  });
+
+  test('the printer jammed and no coins are left: voucher on screen, no slip tried, staff pay out on number and amount', async () => {
+    const { paying } = await toCashPayment();
+    await insertCash(runtime, 300);
+    await paying;
+    await waitForStep(runtime, 'take-card');
+    runtime.devices.sim.cash!.setInventory({ 10: 0, 50: 0, 100: 0, 500: 0 });
+    runtime.devices.sim.printer!.injectFault('media-jam', { atPage: 1 });
+    await call(runtime, 'simulator.removeCard', {});
+    const failed = await waitForStep(runtime, 'failed', 30_000);
+    assert.equal(failed.owedYen, 300);
+    assert.equal(failed.voucherPrinted, false, 'the screen says to call staff');
+    assert.ok(failed.voucher);
+    assert.equal(runtime.devices.sim.printer!.printed.filter((d) => d.jobName.startsWith('voucher-')).length, 0, 'never on the jammed printer');
+    assert.equal(runtime.journal.vouchers.get(failed.voucher)?.slipPrintedAt, undefined);
+
+    await runtime.session.end('cancel');
+    assert.equal((await call(runtime, 'staff.login', { passcode: DEMO_PASSCODE })).outcome, 'ok');
+    const settled = await call(runtime, 'staff.settleVoucher', { voucher: failed.voucher, amountYen: 300, reason: 'cash-at-counter' });
+    assert.equal(settled.slipPrinted, false);
+    assert.deepEqual((await call(runtime, 'staff.reconciliation', {})).vouchersSettled, { count: 1, yen: 300 });
+  });
+});
