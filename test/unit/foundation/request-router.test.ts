@@ -53,6 +53,8 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
     'staff.void': async () => { throw new KioskError('staff.no-session'); },
     'staff.retryOutbox': record('staff.retryOutbox', { ok: true } as const),
     'staff.reconciliation': async () => { throw new KioskError('staff.no-session'); },
+    'staff.listVouchers': record('staff.listVouchers', []),
+    'staff.settleVoucher': async () => { throw new KioskError('staff.no-session'); },
     'application.begin': record('application.begin', { step: 'idle' } as const),
     'application.getView': record('application.getView', { step: 'idle' } as const),
     'application.searchGuide': record('application.searchGuide', []),
