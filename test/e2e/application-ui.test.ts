@@ -123,7 +123,14 @@ const ANSWERS: Record<string, (page: Page) => Promise<void>> = {
   phone: (page) => tapKeys(page, 'numpad', '0935820001'),
 };
 
-/** Answers every question until the review; returns the ids in the order asked. */
+/** つぎへ (and the question above it) end inside the window: no question needs scrolling. */
+async function assertQuestionFits(page: Page, id: string): Promise<void> {
+  const height = page.viewportSize()?.height ?? 0;
+  const next = await page.getByTestId('question-next').evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
+  assert.ok(next <= height, `question "${id}": つぎへ ends at ${Math.round(next)} px, outside ${height}`);
+}
+
+/** Answers every question until the review (each checked to fit the window once answered); returns the ids in the order asked. */
 async function answerAll(page: Page, check?: (label: string) => Promise<void>): Promise<string[]> {
   const asked: string[] = [];
   for (let i = 0; i < 30; i++) {
@@ -135,6 +142,7 @@ async function answerAll(page: Page, check?: (label: string) => Promise<void>): 
     assert.ok(answer, `the test knows how to answer "${id}"`);
     assert.match(await page.getByTestId('question-progress').innerText(), /^\d+ \/ \d+$/);
     await answer(page);
+    await assertQuestionFits(page, id);
     await check?.(`question ${id}`);
     asked.push(id);
     // Picking a postal candidate answers the postal question itself.
@@ -267,6 +275,28 @@ describe('applications journey screens', () => {
       assert.equal(await page.locator('[data-source="card"]').count(), 0, 'nothing came from a card');
     });
   });
+
+  for (const viewport of [LANDSCAPE, PORTRAIT] as Viewport[]) {
+    const label = viewport === LANDSCAPE ? 'landscape' : 'portrait';
+    test(`with larger text every question without a card fits the window (${label})`, async () => {
+      await withKioskPage(
+        browser,
+        kiosk,
+        `application-large-${label}`,
+        async (page) => {
+          await page.getByTestId('text-size').click();
+          await page.waitForFunction(() => document.documentElement.dataset.textSize === 'large');
+          await page.getByTestId('journey-application').click();
+          await page.getByTestId('guide-event-move-within-city').click();
+          await page.getByTestId('event-start').click();
+          await page.getByTestId('identify-manual').click();
+          const asked = await answerAll(page);
+          assert.ok(asked.length >= 10, `asked: ${asked.join(', ')}`);
+        },
+        viewport,
+      );
+    });
+  }
 
   test('a card whose 券面事項 PIN is locked comes back to identify, says why, and still offers typing by hand', async () => {
     await withKioskPage(browser, kiosk, 'application-blocked', async (page) => {

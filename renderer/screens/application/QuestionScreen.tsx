@@ -48,7 +48,7 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
   const errorId = `question-error-${q.id}`;
   const hasErrors = localError || errors.length > 0;
   return (
-    <section className="cert-screen app-question" aria-labelledby="question-title" data-testid="app-question" data-question={q.id}>
+    <section className={`cert-screen app-question app-question--${q.type}`} aria-labelledby="question-title" data-testid="app-question" data-question={q.id}>
       <div className="app-question__head">
         <p className="app-question__progress" aria-label={t('question.progressLabel', { index: view.index, total: view.total })} data-testid="question-progress">
           {t('question.progress', { index: view.index, total: view.total })}
@@ -58,15 +58,27 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
         </h1>
       </div>
       {q.help ? <p className="cert-lead app-question__help">{localize(q.help)}</p> : null}
-      <div className="app-question__field" aria-describedby={hasErrors ? errorId : undefined}>
-        <AnswerWidget
-          question={q}
-          draft={draft}
-          onChange={(v) => {
-            setLocalError(false);
-            setDraft(v);
-          }}
-        />
+      <div className="app-question__body">
+        <div className="app-question__field" aria-describedby={hasErrors ? errorId : undefined}>
+          <AnswerWidget
+            question={q}
+            draft={draft}
+            onChange={(v) => {
+              setLocalError(false);
+              setDraft(v);
+            }}
+          />
+        </div>
+        {q.type === 'postal' ? (
+          <PostalCandidates
+            digits={typeof draft === 'string' ? draft.replace(/\D/g, '') : ''}
+            call={call}
+            onPick={(c) => {
+              onAddressStart(`${c.prefecture}${c.city}${c.town}`);
+              onAnswer(c.postalCode);
+            }}
+          />
+        ) : null}
       </div>
       {hasErrors ? (
         <div id={errorId} className="cert-message cert-message--error" role="alert" data-testid="question-error">
@@ -75,16 +87,6 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
             <p key={`${e.code}-${i}`}>{appMessageText(t, e.messageKey, e.params)}</p>
           ))}
         </div>
-      ) : null}
-      {q.type === 'postal' ? (
-        <PostalCandidates
-          digits={typeof draft === 'string' ? draft.replace(/\D/g, '') : ''}
-          call={call}
-          onPick={(c) => {
-            onAddressStart(`${c.prefecture}${c.city}${c.town}`);
-            onAnswer(c.postalCode);
-          }}
-        />
       ) : null}
       <div className="cert-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="question-back">
