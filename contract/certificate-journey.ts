@@ -73,9 +73,24 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     method: paymentMethodSchema.nullable(),
     errorKey: z.string().optional(),
   }),
-  z.object({ step: z.literal('take-card'), changeYen: z.number().int().nonnegative() }),
+  z.object({
+    step: z.literal('take-card'),
+    /** Change the unit paid out. */
+    changeYen: z.number().int().nonnegative(),
+    /** Change the unit could not pay out (empty recycler): owed by refund voucher. */
+    owedYen: z.number().int().nonnegative().default(0),
+    /** The refund voucher number for `owedYen` (its slip prints after the certificate). */
+    voucher: z.string().nullable().default(null),
+  }),
   z.object({ step: z.literal('printing'), pagesDone: z.number().int().nonnegative().nullable() }),
-  z.object({ step: z.literal('take-certificate') }),
+  z.object({
+    step: z.literal('take-certificate'),
+    /** Change still owed (see take-card) and its voucher, if any. */
+    owedYen: z.number().int().nonnegative().default(0),
+    voucher: z.string().nullable().default(null),
+    /** The voucher slip (返金引換券) came out with the certificate. */
+    voucherPrinted: z.boolean().default(false),
+  }),
   z.object({ step: z.literal('failed') }).merge(failureSchema),
 ]);
 export type CertificateView = z.infer<typeof certificateViewSchema>;

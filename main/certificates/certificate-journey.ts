@@ -50,6 +50,8 @@ export class CertificateJourney {
   private sale: JournaledSale | null = null;
   /** The back end's opaque resident id (an id, never a name), for the journal. */
   private residentRef = 'unmapped';
+  /** Change the unit could not pay out, and its voucher (the slip prints after the certificate). */
+  private changeOwed: { owedYen: number; voucher: string | null } | null = null;
   private doneTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: JourneyDeps) {
@@ -190,7 +192,11 @@ export class CertificateJourney {
       const reference = record.transactionId && OPAQUE_ID.test(record.transactionId) ? record.transactionId : txId;
       if (!this.sale?.paid({ method, reference, amountYen: record.kept })) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.paymentFailed', 'cancelled'));
       const inserted = this.view.step === 'pay' ? this.view.insertedYen : 0;
-      return this.show({ step: 'take-card', changeYen: method === 'cash' ? Math.max(0, inserted - prepared.dueYen) : 0 });
+      const changeYen = method === 'cash' ? Math.max(0, inserted - prepared.dueYen) : 0;
+      // An empty recycler cannot pay all the change: what it owes gets a voucher now.
+      this.changeOwed = record.owed > 0 ? { owedYen: record.owed, voucher: this.sale.changeVoucher(record.owed) } : null;
+      const owedYen = this.changeOwed?.owedYen ?? 0;
+      return this.show({ step: 'take-card', changeYen: Math.max(0, changeYen - owedYen), owedYen, voucher: this.changeOwed?.voucher ?? null });
     }
     if (record.state === 'cancelled') return this.show({ ...view, method: null, insertedYen: 0 });
     if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, errorKey: 'certificate.error.declined' });
@@ -235,6 +241,7 @@ export class CertificateJourney {
     this.prepared = null;
     this.txId = null;
     this.sale = null;
+    this.changeOwed = null;
     this.sessionToken = null;
     this.residentWard = this.deps.wardId;
     this.offers = [];
@@ -317,7 +324,10 @@ export class CertificateJourney {
           log.warn({ err: errorCode(err) }, 'could not mark the certificate printed');
         });
         if (gen !== this.generation) return;
-        this.show({ step: 'take-certificate' });
+        const owed = this.changeOwed;
+        const voucherPrinted = owed?.voucher ? await printSlip(this.deps.printVoucherSlip, owed.voucher, 'change-shortfall') : false;
+        if (gen !== this.generation) return;
+        this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted });
         this.doneTimer = setTimeout(() => this.deps.endSession('complete'), this.deps.takeCertificateMs ?? 15_000);
         return;
       }
@@ -362,7 +372,7 @@ export class CertificateJourney {
       const record = await this.deps.payment.refundAll(this.txId).catch(() => this.deps.payment.get(this.txId!));
       refundedYen = record?.refunded ?? 0;
       // Cash stuck in a jam is the citizen's too: it gets the voucher (staff find the coins when clearing it).
-      owedYen = (record?.owed ?? 0) + (record?.unverified ?? 0);
+      owedYen = Math.max(0, (record?.owed ?? 0) + (record?.unverified ?? 0) - (this.changeOwed?.owedYen ?? 0)); // change has its own voucher
       method = record?.method ?? null;
     }
     let voidConfirmed = false;
@@ -375,7 +385,9 @@ export class CertificateJourney {
     const voucherPrinted = voucher !== null && gen === this.generation && !printerAtFault && (await printSlip(this.deps.printVoucherSlip, voucher, cause));
     if (gen !== this.generation) return this.view;
     // A payment fault happens before the card is taken: failure() says whether it is still in.
-    return { ...this.failure(messageKey), refundedYen, owedYen, voucher, voucherPrinted };
+    // With the whole fee given back, the change voucher (from the take-card screen) is still the one to show.
+    const shown = voucher === null && this.changeOwed ? this.changeOwed : { owedYen, voucher };
+    return { ...this.failure(messageKey), refundedYen, ...shown, voucherPrinted };
   }
 
   /** Voids the serial at the back end; true when the back end confirmed it. */

@@ -83,6 +83,17 @@ export class JournaledSale {
     return this.write('voucher', () => this.journal.nextVoucherNumber());
   }
 
+  /**
+   * Paid, but the unit could not pay out all the change: a voucher for it (journaled, staff told).
+   * Returns its number, or null when the journal could not record it (staff are told either way).
+   */
+  changeVoucher(owedYen: number): string | null {
+    const voucher = this.voucherNumber();
+    this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher ?? this.id });
+    if (voucher === null) return null;
+    return this.write('voucher-issue', () => this.journal.vouchers.issue({ number: voucher, txId: this.id, amountYen: owedYen, reason: 'change-shortfall' })) ? voucher : null;
+  }
+
   /** selected|authenticated → cancelled (no money kept). */
   cancel(reason: string): void {
     if (this.state === 'selected' || this.state === 'authenticated') this.step('cancelled', () => this.journal.cancel(this.id, reason));

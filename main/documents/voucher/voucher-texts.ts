@@ -5,7 +5,7 @@
  */
 
 /** Why the kiosk owes money, as the slip explains it. */
-export const VOUCHER_CAUSES = ['print-failed', 'payment-failed', 'cancelled', 'machine-stopped'] as const;
+export const VOUCHER_CAUSES = ['print-failed', 'payment-failed', 'change-shortfall', 'cancelled', 'machine-stopped'] as const;
 export type VoucherCause = (typeof VOUCHER_CAUSES)[number];
 
 /** Plain-words text of each cause (Japanese, then a short English line). */
@@ -17,6 +17,10 @@ export const CAUSE_TEXT: Readonly<Record<VoucherCause, { ja: string; en: string 
   'payment-failed': {
     ja: 'お金の受け付け中に機械の不具合があり、入れたお金を機械からお返しできませんでした。窓口で現金でお返しします。',
     en: 'The cash unit had a fault and could not give your money back. It is repaid at the counter.',
+  },
+  'change-shortfall': {
+    ja: '機械のおつりが足りず、おつりの一部をお返しできませんでした。お返しできなかった分を、窓口で現金でお返しします。',
+    en: 'The machine ran short of change. The change it could not give is repaid at the counter.',
   },
   cancelled: {
     ja: '手続きが途中で終わったため、お支払いのお金をお返しします。機械からお返しできなかった分を、窓口で現金でお返しします。',
@@ -31,6 +35,7 @@ export const CAUSE_TEXT: Readonly<Record<VoucherCause, { ja: string; en: string 
 /** The journal's voucher reason codes (journey, recovery) → the cause the slip explains. */
 export function causeOfReason(reason: string): VoucherCause {
   if (reason === 'payment-failed') return 'payment-failed';
+  if (reason === 'change-shortfall') return 'change-shortfall';
   if (reason === 'print-failed' || reason === 'reprint-failed' || reason === 'printer-not-ready' || reason === 'print-attempts-exhausted') return 'print-failed';
   if (reason === 'cancelled' || reason === 'session-ended') return 'cancelled';
   return 'machine-stopped';

@@ -77,11 +77,11 @@ function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
     case 'pay':
       return <PayScreen view={view} onMethod={(method) => void send('certificate.pay', { method })} onBack={() => void send('certificate.back', {})} />;
     case 'take-card':
-      return <TakeCardScreen changeYen={view.changeYen} />;
+      return <TakeCardScreen changeYen={view.changeYen} owedYen={view.owedYen} voucher={view.voucher} />;
     case 'printing':
       return <PrintingScreen pagesDone={view.pagesDone} />;
     case 'take-certificate':
-      return <TakeCertificateScreen />;
+      return <TakeCertificateScreen owedYen={view.owedYen} voucher={view.voucher} voucherPrinted={view.voucherPrinted} />;
     case 'failed':
       return <FailedScreen view={view} onHome={onFinish} />;
   }

@@ -1,7 +1,22 @@
 /** The last steps: take the card (and change), printing, take the certificate. One sentence each, very large. */
 import { useTranslation } from 'react-i18next';
+import type { CertificateView } from '../../../contract/certificate-journey';
 
-export function TakeCardScreen({ changeYen }: { changeYen: number }) {
+type TakeCardView = Extract<CertificateView, { step: 'take-card' }>;
+type TakeCertificateView = Extract<CertificateView, { step: 'take-certificate' }>;
+
+/** Change the machine could not give: the amount and the voucher number (its slip follows the certificate). */
+function ChangeOwed({ owedYen, voucher }: { owedYen: number; voucher: string | null }) {
+  const { t } = useTranslation('certificate');
+  return (
+    <div className="cert-message cert-message--warning" data-testid="cert-change-owed">
+      <p className="cert-message__strong">{t('takeCard.changeOwed', { yen: owedYen })}</p>
+      {voucher ? <p className="cert-voucher" data-testid="cert-change-voucher">{t('failed.voucher', { voucher })}</p> : null}
+    </div>
+  );
+}
+
+export function TakeCardScreen({ changeYen, owedYen = 0, voucher = null }: Pick<TakeCardView, 'changeYen'> & Partial<Pick<TakeCardView, 'owedYen' | 'voucher'>>) {
   const { t } = useTranslation('certificate');
   return (
     <section className="cert-screen cert-screen--center" aria-live="assertive" data-testid="cert-take-card">
@@ -14,6 +29,7 @@ export function TakeCardScreen({ changeYen }: { changeYen: number }) {
           <p>{t('takeCard.changeHint')}</p>
         </div>
       ) : null}
+      {owedYen > 0 ? <ChangeOwed owedYen={owedYen} voucher={voucher} /> : null}
       <p className="cert-hint">{t('takeCard.next')}</p>
     </section>
   );
@@ -30,11 +46,19 @@ export function PrintingScreen({ pagesDone }: { pagesDone: number | null }) {
   );
 }
 
-export function TakeCertificateScreen() {
+export function TakeCertificateScreen({ owedYen = 0, voucher = null, voucherPrinted = false }: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted'>>) {
   const { t } = useTranslation('certificate');
   return (
     <section className="cert-screen cert-screen--center" aria-live="assertive" data-testid="cert-take-certificate">
       <h1 className="screen__title cert-title--huge">{t('takeCertificate.title')}</h1>
+      {owedYen > 0 ? (
+        <>
+          <ChangeOwed owedYen={owedYen} voucher={voucher} />
+          <p className="cert-title--big" data-testid={voucherPrinted ? 'cert-voucher-slip' : 'cert-voucher-call-staff'}>
+            {t(voucherPrinted ? 'takeCertificate.voucherSlip' : 'failed.voucherCallStaff')}
+          </p>
+        </>
+      ) : null}
       <p className="cert-lead">{t('takeCertificate.thanks')}</p>
     </section>
   );

@@ -109,6 +109,30 @@ describe('refund voucher slip', () => {
     assert.ok(history.some((e) => e.detail['voucherSettled'] === voucher), 'the payout is in the sale\'s history');
   });
 
+  test('no coins for the change of a 1000-yen note: the 700 yen owed get a voucher, its slip prints after the certificate', async () => {
+    const { paying } = await toCashPayment();
+    runtime.devices.sim.cash!.setInventory({ 10: 0, 50: 0, 100: 0, 500: 0 });
+    await insertCash(runtime, 1000);
+    await paying;
+    const takeCard = await waitForStep(runtime, 'take-card');
+    assert.equal(takeCard.changeYen, 0, 'no change came out');
+    assert.equal(takeCard.owedYen, 700);
+    assert.match(takeCard.voucher ?? '', /^RV-/);
+    assert.equal(runtime.devices.sim.printer!.printed.length, 0, 'nothing prints while the card is in');
+    await call(runtime, 'simulator.removeCard', {});
+    const done = await waitForStep(runtime, 'take-certificate', 30_000);
+    assert.deepEqual([done.owedYen, done.voucher, done.voucherPrinted], [700, takeCard.voucher, true]);
+    const jobs = runtime.devices.sim.printer!.printed.map((d) => d.jobName);
+    assert.deepEqual(jobs.map((j) => j.split('-')[0]), ['certificate', 'voucher'], 'the certificate first, then the slip');
+    const text = pdfText(runtime.devices.sim.printer!.printed[1]!.pdf);
+    assert.match(text, /700 円/);
+    assert.match(text.replace(/\s+/g, ''), /おつりの一部をお返しできませんでした/);
+    const v = runtime.journal.vouchers.get(takeCard.voucher!);
+    assert.deepEqual([v?.amountYen, v?.reason, Boolean(v?.slipPrintedAt)], [700, 'change-shortfall', true]);
+    await waitForStep(runtime, 'idle', 5000);
+    assert.equal(runtime.journal.get(v!.txId)?.state, 'done', 'the sale itself is complete');
+  });
+
   test('the printer jammed and no coins are left: voucher on screen, no slip tried, staff pay out on number and amount', async () => {
     const { paying } = await toCashPayment();
     await insertCash(runtime, 300);
