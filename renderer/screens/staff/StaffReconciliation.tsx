@@ -1,19 +1,21 @@
 /** Today's reconciliation: counts and yen by outcome, cash in/out, refunds, vouchers; printable. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskError } from '../../../contract/errors';
 import type { StaffReconciliation as Reconciliation } from '../../../contract/staff-console';
 import { useKiosk } from '../../app/kiosk-context';
 import { errorKey, isoDay, yen } from './staff-format';
+import { StaffVouchers } from './StaffVouchers';
 
 export function StaffReconciliation() {
   const { t } = useTranslation('staff');
   const { client, info } = useKiosk();
   const [r, setR] = useState<Reconciliation | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const load = useCallback(() => {
     client.call('staff.reconciliation', {}).then(setR, (err: unknown) => setError(errorKey(err instanceof KioskError ? err.code : undefined)));
   }, [client]);
+  useEffect(load, [load]);
 
   if (error) return <p className="staff-notice staff-notice--error" role="alert">{t(error)}</p>;
   if (!r) return <p className="staff-notice">{t('loading')}</p>;
@@ -87,13 +89,17 @@ export function StaffReconciliation() {
         <tbody>
           {row(t('reconciliation.cashIn'), yen(r.cashInYen), 'staff-rec-cash-in')}
           {row(t('reconciliation.cashOut'), yen(r.cashOutYen))}
-          {row(t('reconciliation.vouchers'), t('reconciliation.vouchersValue', { count: r.vouchersOutstanding.count, yen: yen(r.vouchersOutstanding.yen) }))}
+          {row(t('reconciliation.vouchers'), t('reconciliation.vouchersValue', { count: r.vouchersOutstanding.count, yen: yen(r.vouchersOutstanding.yen) }), 'staff-rec-vouchers-outstanding')}
+          {row(t('reconciliation.vouchersIssued'), t('reconciliation.vouchersValue', { count: r.vouchersIssued.count, yen: yen(r.vouchersIssued.yen) }))}
+          {row(t('reconciliation.vouchersSettled'), t('reconciliation.vouchersValue', { count: r.vouchersSettled.count, yen: yen(r.vouchersSettled.yen) }), 'staff-rec-vouchers-settled')}
+          {row(t('reconciliation.vouchersOpen'), t('reconciliation.vouchersValue', { count: r.vouchersOpen.count, yen: yen(r.vouchersOpen.yen) }))}
           {row(t('reconciliation.printed'), String(r.printed))}
           {row(t('reconciliation.voids'), t('reconciliation.voidsValue', { count: r.voids, unconfirmed: r.unconfirmedVoids }))}
           {row(t('reconciliation.open'), String(r.openPaidNotPrinted))}
           {row(t('reconciliation.net'), yen(r.netYen), 'staff-rec-net')}
         </tbody>
       </table>
+      <StaffVouchers onSettled={load} />
       <button type="button" className="button button--secondary staff-button staff-no-print" onClick={() => window.print()}>
         {t('reconciliation.print')}
       </button>
