@@ -8,7 +8,9 @@
  * - `ACK <key> <receipt>`         only after `enqueue` returned (committed and fsync'd): the moment
  *                                 the citizen would see the receipt;
  * - `SEND <key>` / `SENT <key> <status>`  around each HTTP attempt (a kill between them is mid-send;
- *                                 after SENT but before the dispatcher's commit is "answer not recorded").
+ *                                 after SENT but before the dispatcher's commit is "answer not recorded");
+ * - `COMMITTED <key>...`          after a group of acknowledgements was committed (a kill after
+ *                                 `SENT <key> delivered` and before this line lands in the group-commit window).
  *
  * stdout is a pipe, written synchronously on Linux, so a line the parent reads is never ahead of
  * what the child did. Payloads are synthetic (no personal data).
@@ -51,7 +53,15 @@ async function main(): Promise<void> {
     // back end still commits them, so the retry meets an already stored key.
     timeoutMs: 400,
   });
+  const keyOf = new Map<number, string>();
+  const markDeliveredMany = outbox.markDeliveredMany.bind(outbox);
+  outbox.markDeliveredMany = (acks) => {
+    const changed = markDeliveredMany(acks);
+    say(`COMMITTED ${acks.map((a) => keyOf.get(a.id) ?? '?').join(' ')}`);
+    return changed;
+  };
   const sender: Sender = async (item) => {
+    keyOf.set(item.id, item.idempotencyKey);
     say(`SEND ${item.idempotencyKey}`);
     const result = await http(item);
     say(`SENT ${item.idempotencyKey} ${result.status}`);

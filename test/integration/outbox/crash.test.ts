@@ -10,6 +10,8 @@
  * - right after it announced an HTTP attempt (mid-send);
  * - from inside the back end's own transaction, just as it commits a new submission, so the back
  *   end has it but the kiosk never hears so (committed, acknowledgement not recorded).
+ * Kills that land while acknowledgements wait in the dispatcher's uncommitted group (the back end
+ * answered, the kiosk heard it, the group was not yet committed) are counted too.
  *
  * Then one child drains the queue with the back end healthy, and the test checks: every receipt
  * the child printed (only after `enqueue` returned) is stored by the back end exactly once with
@@ -117,17 +119,21 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const guard = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
 
 /** What the child was doing when it died, from its own narration. */
-function landedAt(lines: readonly string[]): { beforeReady: boolean; enqueuePending: boolean; sendsInFlight: number } {
+function landedAt(lines: readonly string[]): { beforeReady: boolean; enqueuePending: boolean; sendsInFlight: number; acksUncommitted: number } {
   const inFlight = new Set<string>();
+  const uncommitted = new Set<string>();
   let enqueuePending = false;
   for (const line of lines) {
-    const [word, key] = line.split(' ');
+    const [word, key, status] = line.split(' ');
     if (word === 'ENQ') enqueuePending = true;
     else if (word === 'ACK') enqueuePending = false;
     else if (word === 'SEND' && key) inFlight.add(key);
-    else if (word === 'SENT' && key) inFlight.delete(key);
+    else if (word === 'SENT' && key) {
+      inFlight.delete(key);
+      if (status === 'delivered') uncommitted.add(key);
+    } else if (word === 'COMMITTED') for (const k of line.split(' ').slice(1)) uncommitted.delete(k);
   }
-  return { beforeReady: !lines.includes('READY'), enqueuePending, sendsInFlight: inFlight.size };
+  return { beforeReady: !lines.includes('READY'), enqueuePending, sendsInFlight: inFlight.size, acksUncommitted: uncommitted.size };
 }
 
 /** Flaps the back end through its fault injection until `stop()`; seeded separately from the kills. */
@@ -171,7 +177,7 @@ describe('outbox crash safety', () => {
     const flapper = flapBackend(mulberry32(SEED ^ 0x9e3779b9));
     const acks = new Map<string, string>();
     const planned: Record<string, number> = {};
-    const landed = { beforeReady: 0, midEnqueue: 0, midSend: 0, backendCommit: 0, fallback: 0 };
+    const landed = { beforeReady: 0, midEnqueue: 0, midSend: 0, backendCommit: 0, ackUncommitted: 0, fallback: 0 };
     let abnormal = 0;
     const fail = (message: string): string => `${message} [seed=${SEED}; replay with CRASH_SEED=${SEED}]`;
     try {
@@ -220,6 +226,7 @@ describe('outbox crash safety', () => {
         if (at.beforeReady) landed.beforeReady++;
         if (at.enqueuePending) landed.midEnqueue++;
         if (at.sendsInFlight > 0) landed.midSend++;
+        if (at.acksUncommitted > 0) landed.ackUncommitted++;
         if (killedByCommit) landed.backendCommit++;
       }
     } finally {
@@ -269,6 +276,8 @@ describe('outbox crash safety', () => {
     }
     // The kill moments really were spread: each aimed kind landed many times.
     assert.ok(landed.beforeReady >= 5 && landed.midEnqueue >= 5 && landed.midSend >= 5 && landed.backendCommit >= 5, fail(`kill moments: ${JSON.stringify(landed)}`));
+    // The group-commit window (acknowledged, not yet committed) was hit too: resent, still exactly once.
+    assert.ok(landed.ackUncommitted >= 5, fail(`kills while acknowledgements awaited their commit: ${JSON.stringify(landed)}`));
     process.stdout.write(
       `# crash test seed=${SEED}: ${KILL_CYCLES} kills in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
         `planned ${JSON.stringify(planned)}; landed ${JSON.stringify(landed)}; faults ${JSON.stringify(flapper.applied)}; ` +
