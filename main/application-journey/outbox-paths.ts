@@ -28,11 +28,13 @@ export function outboxPaths(config: KioskConfig): OutboxPaths {
 }
 
 /**
- * The receipt prefix: the ward's 5-digit code and the kiosk's number (`kiosk-kokurakita-01` →
+ * The receipt prefix: `receiptPrefix` from the configuration when set; otherwise the ward's
+ * 5-digit code and the kiosk's number (`kiosk-kokurakita-01` →
  * `4010601`), so a clerk reads where a receipt came from. A kiosk id without a trailing number
  * gets three hex digits of its hash instead (still unique per kiosk in practice, and stable).
  */
 export function receiptPrefix(config: KioskConfig): string {
+  if (config.receiptPrefix !== undefined) return config.receiptPrefix;
   const digits = /(\d{1,3})$/.exec(config.kioskId)?.[1];
   const suffix = digits ?? createHash('sha256').update(config.kioskId).digest('hex').slice(0, 3).toUpperCase();
   return `${wardInfo[config.ward].code}${suffix}`;

@@ -14,6 +14,11 @@ export const deviceBindingSchema = z.enum(['sim', 'real']);
 export const configSchema = z
   .object({
     kioskId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'lower-case letters, digits and hyphens, 3 to 64 characters'),
+    /**
+     * Prefix of this kiosk's application receipt numbers (1-8 of A-Z, 0-9), unique in the city.
+     * Default: the ward's code and the kiosk id's trailing number (`kiosk-kokurakita-01` → 4010601).
+     */
+    receiptPrefix: z.string().regex(/^[A-Z0-9]{1,8}$/, '1 to 8 upper-case letters or digits').optional(),
     ward: z.enum(WARD_IDS),
     languages: z.array(languageSchema).min(1).refine((l) => new Set(l).size === l.length, 'languages must not repeat'),
     defaultLanguage: languageSchema,
