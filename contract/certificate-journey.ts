@@ -39,6 +39,8 @@ const failureSchema = z.object({
   messageKey: z.string(),
   /** Yen given back by the machine. */
   refundedYen: z.number().int().nonnegative(),
+  /** How `refundedYen` went back: coins/notes in the tray, or the card charge cancelled (cashless). */
+  refundedTo: z.enum(['cash', 'cashless']).default('cash'),
   /** Yen the machine could not give back: a refund voucher number is printed on screen. */
   owedYen: z.number().int().nonnegative(),
   voucher: z.string().nullable(),

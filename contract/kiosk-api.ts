@@ -21,8 +21,8 @@ export type Language = z.infer<typeof languageSchema>;
 export const journeySchema = z.enum(['certificate', 'application']);
 export type Journey = z.infer<typeof journeySchema>;
 
-/** Why a citizen session ended. Every path ends through the same wipe. */
-export const endReasonSchema = z.enum(['cancel', 'complete', 'timeout', 'card-removed', 'renderer-gone', 'crash-recovery']);
+/** Why a citizen session ended. Every path ends through the same wipe (`shutdown`: the runtime stopped). */
+export const endReasonSchema = z.enum(['cancel', 'complete', 'timeout', 'card-removed', 'renderer-gone', 'crash-recovery', 'shutdown']);
 export type EndReason = z.infer<typeof endReasonSchema>;
 
 export const sessionStateSchema = z.discriminatedUnion('phase', [

@@ -33,6 +33,7 @@ import type { TransactionJournal } from './journal/transaction-journal';
 import { citizenBusyIn, createStaff, type Staff } from './staff/create-staff';
 import { createStaffReprinter } from './staff/staff-reprinter';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
+import { LeftCardGuard } from './certificates/left-card-guard';
 
 const log = createLogger('runtime');
 
@@ -114,6 +115,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     alertStaff: (alert) => staffAlerts.raise(alert),
   });
 
+  // One card slot, one memory of a card left in it: shared by both journeys.
+  const leftCard = new LeftCardGuard(devices.card, (alert) => staffAlerts.raise(alert));
   const render = createVerifiedRenderer(resolveProjectPath(config.backend.sealPublicKeyFile), join(fixturesDir(), 'documents', 'city-seal.png'));
   const journey = new CertificateJourney({
     card: devices.card,
@@ -126,12 +129,13 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     onView: (view) => hub.emit('certificate.changed', view),
     alertStaff: (alert) => staffAlerts.raise(alert),
     endSession: (reason) => void session.end(reason),
+    leftCard,
     printVoucherSlip: createVoucherSlipPrinter({
       printer: devices.printer, vouchers: journal.vouchers, kioskId: config.kioskId, office: voucherOffice(config.ward), alertStaff: (alert) => staffAlerts.raise(alert),
     }),
     ...(options.takeCertificateMs !== undefined ? { takeCertificateMs: options.takeCertificateMs } : {}),
   });
-  session.registerWiper('certificate-journey', () => journey.wipe());
+  session.registerWiper('certificate-journey', (reason) => journey.wipe(reason));
   devices.card.on('cardInserted', () => journey.onCardInserted());
   devices.card.on('cardRemoved', () => journey.onCardRemoved());
 
@@ -144,8 +148,9 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     kioskId: config.kioskId,
     onView: (view) => hub.emit('application.changed', view),
     alertStaff: (alert) => staffAlerts.raise(alert),
+    leftCard,
   });
-  session.registerWiper('application-journey', () => applications.wipe());
+  session.registerWiper('application-journey', (reason) => applications.wipe(reason));
   devices.card.on('cardInserted', () => applications.onCardInserted());
   devices.card.on('cardRemoved', () => applications.onCardRemoved());
 
@@ -228,7 +233,13 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       if (session.active) await session.end('renderer-gone');
     },
     stop: async () => {
+      // The last wipe first (money back, serials voided, journal settled), then no journey timer
+      // or late device answer outlives the stop.
+      await session.end('shutdown');
       session.dispose();
+      journey.dispose();
+      applications.dispose();
+      leftCard.dispose();
       staff.dispose();
       await submissions.stop();
       outbox.close();

@@ -9,6 +9,7 @@ import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-c
 import type { Printer } from '../../devices/printer/printer';
 import type { ApplicationsCatalog } from '../applications/catalog';
 import type { StaffAlert } from '../certificates/journey-deps';
+import type { LeftCardGuard } from '../certificates/left-card-guard';
 
 /** The durable submission queue as the journey sees it (the Outbox + Dispatcher behind it). */
 export interface SubmissionQueue {
@@ -51,6 +52,11 @@ export interface ApplicationDeps {
   catalog?: ApplicationsCatalog;
   /** How long the citizen waits for the back end's acknowledgement before「通信が回復したら…」. Default 3000 ms. */
   acceptWaitMs?: number;
+  /**
+   * Remembers a card left in the reader at a wipe so the next session never reads it; the kiosk
+   * shares one between its journeys. Default: the journey's own, on `card`.
+   */
+  leftCard?: LeftCardGuard;
   /** The filling date (ISO, Japan); default today. Tests fix it. */
   today?: () => string;
 }

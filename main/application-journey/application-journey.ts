@@ -11,6 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CardFacts, GuideSearchHit, PostalCandidate } from '../../contract/applications';
 import type { ApplicationView } from '../../contract/application-journey';
+import type { EndReason } from '../../contract/kiosk-api';
+import { LeftCardGuard } from '../certificates/left-card-guard';
 import { createLogger } from '../../platform/log';
 import { defaultCatalog, type ApplicationsCatalog } from '../applications/catalog';
 import { guideEventView } from '../applications/guide-data';
@@ -37,10 +39,14 @@ export class ApplicationJourney {
   private identifiedBy: 'card' | 'manual' = 'manual';
   private idempotencyKey: string | null = null;
   private readonly card: CardStep;
+  private readonly leftCard: LeftCardGuard;
+  private readonly ownsLeftCard: boolean;
 
   constructor(private readonly deps: ApplicationDeps) {
     this.catalog = deps.catalog ?? defaultCatalog();
-    this.card = new CardStep(deps.card, {
+    this.ownsLeftCard = !deps.leftCard;
+    this.leftCard = deps.leftCard ?? new LeftCardGuard(deps.card, deps.alertStaff);
+    this.card = new CardStep(deps.card, this.leftCard, {
       show: (v) => this.show(v),
       current: () => this.view,
       generation: () => this.generation,
@@ -215,14 +221,22 @@ export class ApplicationJourney {
   }
 
   /** The journey's part of the session wipe: forget the card's facts, every answer and the receipt. */
-  async wipe(): Promise<void> {
+  async wipe(reason?: EndReason): Promise<void> {
     this.generation++;
+    // A card still in the reader is never read for the next session (see left-card-guard.ts).
+    this.leftCard.noteSessionEnd(reason);
     this.eventId = null;
     this.included = [];
     this.interview = null;
     this.identifiedBy = 'manual';
     this.idempotencyKey = null;
     this.show({ step: 'idle' });
+  }
+
+  /** Runtime stop: late card or printer answers no longer act (the journey holds no timers). */
+  dispose(): void {
+    this.generation++;
+    if (this.ownsLeftCard) this.leftCard.dispose();
   }
 
   private startInterview(facts: CardFacts | null, by: 'card' | 'manual'): ApplicationView {

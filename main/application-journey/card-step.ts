@@ -9,6 +9,7 @@ import type { ApplicationView } from '../../contract/application-journey';
 import { isCardError } from '../../devices/card/card-errors';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import { createLogger } from '../../platform/log';
+import { LEFT_CARD_MESSAGE, type LeftCardGuard } from '../certificates/left-card-guard';
 import { cardFactsFrom } from './card-facts';
 
 const log = createLogger('application-card');
@@ -27,21 +28,29 @@ export interface CardStepHost {
 }
 
 export class CardStep {
-  constructor(private readonly card: MyNumberCardClient, private readonly host: CardStepHost) {}
+  constructor(
+    private readonly card: MyNumberCardClient,
+    /** A card the previous session left in the reader is never read (its owner's PIN tries are theirs). */
+    private readonly leftCard: LeftCardGuard,
+    private readonly host: CardStepHost,
+  ) {}
 
-  /** From `identify`: wait for the card, or read it at once if it is already in the reader. */
+  /** From `identify`: wait for the card, or read it at once if it is already in the reader (unless it was left there). */
   async begin(): Promise<ApplicationView> {
     this.host.show({ step: 'insert-card' });
-    if (this.card.currentReader()) await this.readStatus();
+    if (this.card.currentReader()) await this.readUnlessLeft();
     return this.host.current();
   }
 
   onInserted(): void {
-    if (this.host.current().step === 'insert-card') void this.readStatus();
+    if (this.host.current().step === 'insert-card') void this.readUnlessLeft();
   }
 
   onRemoved(): void {
-    const step = this.host.current().step;
+    const view = this.host.current();
+    const step = view.step;
+    // The previous person's card was taken out: the next one inserted is read.
+    if (step === 'insert-card' && view.messageKey === LEFT_CARD_MESSAGE.application) this.host.show({ step: 'insert-card' });
     if (step === 'pin' || step === 'reading-card') {
       // No PIN was sent by this removal; whatever was in flight is abandoned, not retried.
       this.host.bump();
@@ -63,6 +72,11 @@ export class CardStep {
       if (gen !== this.host.generation()) return this.host.current();
       return this.host.show(this.afterPinFailure(err, view));
     }
+  }
+
+  private async readUnlessLeft(): Promise<void> {
+    if (this.leftCard.blocksReading()) this.host.show({ step: 'insert-card', messageKey: LEFT_CARD_MESSAGE.application });
+    else await this.readStatus();
   }
 
   private async readStatus(): Promise<void> {

@@ -17,24 +17,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CertificateChoice, CertificateView } from '../../contract/certificate-journey';
+import type { EndReason } from '../../contract/kiosk-api';
 import type { WardId } from '../../contract/ward-api';
-import { isCardError } from '../../devices/card/card-errors';
 import type { PaymentMethod } from '../../devices/payment/payment-service';
 import { createLogger } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
 import type { VoucherCause } from '../documents/voucher';
-import { PrinterError } from '../../devices/printer/printer';
 import { WardApiError } from '../ward/ward-client';
+import { cardReadFailure, pinFailure } from './card-failures';
 import { authFailureKey, refusalMessageKey, toIssueRequest } from './issue-request';
 import { JournaledSale } from './journaled-sale';
 import type { JourneyDeps } from './journey-deps';
+import { LEFT_CARD_MESSAGE, LeftCardGuard } from './left-card-guard';
+import { giveBackAtWipe, returnMoney, voidIssuedSerial } from './money-return';
+import { printSale, type Prepared } from './print-sale';
 import { printSlip } from './voucher-slip-printer';
 
 const log = createLogger('certificate-journey');
 
 type FailedView = Extract<CertificateView, { step: 'failed' }>;
 type PinView = Extract<CertificateView, { step: 'pin' }>;
-type Prepared = { serial: string; pdf: Buffer; dueYen: number; choice: CertificateChoice; printed: boolean };
 const OPAQUE_ID = /^[A-Za-z0-9_-]{4,64}$/;
 
 export class CertificateJourney {
@@ -53,29 +55,45 @@ export class CertificateJourney {
   /** Change the unit could not pay out, and its voucher (the slip prints after the certificate). */
   private changeOwed: { owedYen: number; voucher: string | null } | null = null;
   private doneTimer: NodeJS.Timeout | null = null;
+  /** The payment being taken and its outcome handled (back() waits for it: one owner of the outcome). */
+  private paying: Promise<CertificateView> | null = null;
+  private goingBack = false;
+  /** Set by dispose(): late device answers touch neither the journal nor staff alerts. */
+  private disposed = false;
+  private readonly leftCard: LeftCardGuard;
+  private readonly ownsLeftCard: boolean;
 
   constructor(private readonly deps: JourneyDeps) {
     this.residentWard = deps.wardId;
+    this.ownsLeftCard = !deps.leftCard;
+    this.leftCard = deps.leftCard ?? new LeftCardGuard(deps.card, deps.alertStaff);
   }
 
   current(): CertificateView {
     return this.view;
   }
 
-  /** Starts waiting for a card; if one is already in the reader, reads it at once. */
+  /**
+   * Starts waiting for a card; if one is already in the reader, reads it at once — unless it is the
+   * card the previous session left there (never removed since): that one is never read.
+   */
   begin(): CertificateView {
     if (this.view.step !== 'idle' && this.view.step !== 'insert-card') return this.view;
     this.show({ step: 'insert-card' });
-    if (this.deps.card.currentReader()) void this.readCard();
+    if (this.deps.card.currentReader()) this.readUnlessLeft();
     return this.view;
   }
 
   onCardInserted(): void {
-    if (this.view.step === 'insert-card') void this.readCard();
+    if (this.view.step === 'insert-card') this.readUnlessLeft();
   }
 
   onCardRemoved(): void {
     switch (this.view.step) {
+      case 'insert-card':
+        // The previous person's card was taken out: the next one inserted is read.
+        if (this.view.messageKey === LEFT_CARD_MESSAGE.certificate) this.show({ step: 'insert-card' });
+        return;
       case 'take-card':
         void this.print();
         return;
@@ -128,7 +146,7 @@ export class CertificateJourney {
       return this.show({ step: 'choose', offers: this.offers });
     } catch (err) {
       if (gen !== this.generation) return this.view;
-      return this.show(this.afterPinFailure(err, pinView));
+      return this.show(pinFailure(err, pinView, (key) => this.failure(key)));
     }
   }
 
@@ -174,8 +192,17 @@ export class CertificateJourney {
 
   async pay(method: PaymentMethod): Promise<CertificateView> {
     const view = this.view;
-    const prepared = this.prepared;
-    if (view.step !== 'pay' || view.method !== null || !prepared) return this.view;
+    if (view.step !== 'pay' || view.method !== null || !this.prepared || this.goingBack) return this.view;
+    const run = this.takePayment(view, this.prepared, method);
+    this.paying = run;
+    try {
+      return await run;
+    } finally {
+      if (this.paying === run) this.paying = null;
+    }
+  }
+
+  private async takePayment(view: Extract<CertificateView, { step: 'pay' }>, prepared: Prepared, method: PaymentMethod): Promise<CertificateView> {
     const gen = this.generation;
     // One id for the payment device and the journal, so staff can match both records.
     const txId = (this.txId ??= this.sale?.id ?? randomUUID());
@@ -198,42 +225,58 @@ export class CertificateJourney {
       const owedYen = this.changeOwed?.owedYen ?? 0;
       return this.show({ step: 'take-card', changeYen: Math.max(0, changeYen - owedYen), owedYen, voucher: this.changeOwed?.voucher ?? null });
     }
-    if (record.state === 'cancelled') return this.show({ ...view, method: null, insertedYen: 0 });
+    if (record.state === 'cancelled') {
+      // Coins the unit could not give back (escrow jammed on 戻る or a timeout) are never dropped.
+      if (record.owed + record.unverified > 0) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.cashNotReturned', 'payment-failed'));
+      return this.show({ ...view, method: null, insertedYen: 0 });
+    }
     if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, errorKey: 'certificate.error.declined' });
     // A device fault or an unknown outcome: give back what was taken and void the serial.
     this.deps.alertStaff({ code: `payment-${record.state}`, severity: 'error', reference: txId });
     return this.show(await this.refundAndVoid('print-failed', 'certificate.error.paymentFailed', 'payment-failed'));
   }
 
-  /** From the fee screen back to the choice: money inserted so far comes back, the serial is voided. */
+  /**
+   * From the fee screen back to the choice: money inserted so far comes back, the serial is voided.
+   * A payment under way is cancelled and its outcome left to pay(), the one owner of it: a payment
+   * that completed first goes on to the card screen, coins the unit could not give back become a
+   * voucher (failed screen). Only a cleanly cancelled payment returns to the choice.
+   */
   async back(): Promise<CertificateView> {
-    if (this.view.step !== 'pay' || !this.prepared) return this.view;
+    if (this.view.step !== 'pay' || !this.prepared || this.goingBack) return this.view;
     const gen = this.generation;
-    if (this.txId) await this.deps.payment.cancel(this.txId);
-    await this.voidSerial(this.prepared.serial, 'cancelled');
-    this.sale?.cancel('citizen-back');
-    if (gen !== this.generation) return this.view;
-    this.prepared = null;
-    this.txId = null;
-    this.sale = null;
-    return this.show({ step: 'choose', offers: this.offers });
+    this.goingBack = true;
+    try {
+      if (this.txId) await this.deps.payment.cancel(this.txId);
+      if (this.paying) await this.paying;
+      if (gen !== this.generation) return this.view;
+      const prepared = this.prepared;
+      if (this.view.step !== 'pay' || this.view.method !== null || !prepared) return this.view;
+      await this.voidSerial(prepared.serial, 'cancelled');
+      this.sale?.cancel('citizen-back');
+      if (gen !== this.generation) return this.view;
+      this.prepared = null;
+      this.txId = null;
+      this.sale = null;
+      return this.show({ step: 'choose', offers: this.offers });
+    } finally {
+      this.goingBack = false;
+    }
   }
 
   /** The journey's part of the session wipe: stop, give money back, void, forget. */
-  async wipe(): Promise<void> {
+  async wipe(reason?: EndReason): Promise<void> {
     this.generation++;
     if (this.doneTimer) clearTimeout(this.doneTimer);
     this.doneTimer = null;
+    // A card still in the reader is never read for the next session (see left-card-guard.ts).
+    this.leftCard.noteSessionEnd(reason);
     const { prepared, txId } = this;
     if (this.sale?.state === 'printing' && prepared && !prepared.printed) {
       // The job is at the printer: refunding now could give both money and paper. print() settles
       // it when the job ends (journaled printed, or voided and refunded by voucher).
     } else {
-      if (txId) {
-        await this.deps.payment.cancel(txId).catch(() => null);
-        const record = this.deps.payment.get(txId);
-        if (record && record.kept > record.refunded && !prepared?.printed) await this.deps.payment.refundAll(txId).catch(() => null);
-      }
+      if (txId) await giveBackAtWipe(this.deps.payment, txId, prepared?.printed ?? false);
       if (prepared && !prepared.printed) await this.voidSerial(prepared.serial, 'cancelled');
       this.sale?.atSessionEnd((txId ? this.deps.payment.get(txId) : undefined) ?? undefined);
       prepared?.pdf.fill(0);
@@ -248,6 +291,24 @@ export class CertificateJourney {
     this.show({ step: 'idle' });
   }
 
+  /**
+   * Runtime stop, after the final wipe: no timer is left, and a print job still at the printer is
+   * left to start-up recovery (the journal says `printing` with its job id) rather than written to
+   * a closed journal.
+   */
+  dispose(): void {
+    this.disposed = true;
+    this.generation++;
+    if (this.doneTimer) clearTimeout(this.doneTimer);
+    this.doneTimer = null;
+    if (this.ownsLeftCard) this.leftCard.dispose();
+  }
+
+  private readUnlessLeft(): void {
+    if (this.leftCard.blocksReading()) this.show({ step: 'insert-card', messageKey: LEFT_CARD_MESSAGE.certificate });
+    else void this.readCard();
+  }
+
   private async readCard(): Promise<void> {
     const gen = this.generation;
     this.show({ step: 'reading-card' });
@@ -258,30 +319,8 @@ export class CertificateJourney {
       if (status.blocked) this.show(this.failure('certificate.error.pinBlocked'));
       else this.show({ step: 'pin', triesLeft: status.triesLeft, lastTry: status.lastTry });
     } catch (err) {
-      if (gen !== this.generation) return;
-      if (isCardError(err, 'card-removed', 'no-card')) this.show({ step: 'insert-card', messageKey: 'certificate.cardRemoved' });
-      else if (isCardError(err, 'not-my-number-card')) this.show(this.failure('certificate.error.notMyNumberCard'));
-      else if (isCardError(err, 'file-not-found')) this.show(this.failure('certificate.error.noCertificate'));
-      else this.show(this.failure('certificate.error.cardUnreadable'));
+      if (gen === this.generation) this.show(cardReadFailure(err, (key) => this.failure(key)));
     }
-  }
-
-  private afterPinFailure(err: unknown, pinView: PinView): CertificateView {
-    if (isCardError(err, 'wrong-pin')) {
-      const left = err.triesLeft ?? 0;
-      if (left <= 0) return this.failure('certificate.error.pinBlocked');
-      return { step: 'pin', triesLeft: left, lastTry: left === 1, errorKey: 'certificate.error.wrongPin' };
-    }
-    if (isCardError(err, 'pin-blocked')) return this.failure('certificate.error.pinBlocked');
-    if (isCardError(err, 'last-try-needs-confirmation')) return { ...pinView, errorKey: 'certificate.error.confirmLastTry' };
-    if (isCardError(err, 'card-removed', 'no-card')) return { step: 'insert-card', messageKey: 'certificate.cardRemoved' };
-    if (isCardError(err, 'file-not-found')) return this.failure('certificate.error.noCertificate');
-    if (err instanceof WardApiError) {
-      log.warn({ code: err.code, status: err.status }, 'authentication failed at the back end');
-      return this.failure(authFailureKey(err.code));
-    }
-    log.error({ err: errorCode(err) }, 'authentication failed');
-    return this.failure('certificate.error.cardUnreadable');
   }
 
   private async print(): Promise<void> {
@@ -289,122 +328,56 @@ export class CertificateJourney {
     const sale = this.sale;
     if (!prepared || !sale) return;
     const gen = this.generation;
-    const ward = this.residentWard;
-    const paidYen = (this.txId ? this.deps.payment.get(this.txId)?.kept : undefined) ?? prepared.dueYen;
     // Journaled BEFORE the job goes out: a crash from here on is resolved with the printer's job state.
     if (!sale.printing(prepared.serial)) {
       this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'cancelled'));
       return;
     }
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      this.show({ step: 'printing', pagesDone: null });
-      let jobRecorded = false;
-      let lost = false;
-      const result = await this.deps.printer
-        .print(prepared.pdf, {
-          jobName: `certificate-${prepared.serial}`,
-          copies: prepared.choice.copies,
-          onProgress: (p) => {
-            if (!jobRecorded) sale.printJob(p.jobId);
-            jobRecorded = true;
-            if (gen === this.generation && this.view.step === 'printing') this.show({ step: 'printing', pagesDone: p.pagesCompleted });
-          },
-        })
-        .catch((err: unknown) => {
-          // Contact lost while the printer had the job: it may still come out, so never send it again.
-          lost = err instanceof PrinterError && err.code === 'printer.lost-job';
-          return null;
-        });
-      if (gen !== this.generation) return this.settleAfterWipe(result?.outcome === 'completed', prepared, sale, ward, paidYen);
-      if (result?.outcome === 'completed') {
-        prepared.printed = true;
-        sale.printed();
-        await this.deps.ward.markPrinted(this.residentWard, prepared.serial, randomUUID()).catch((err: unknown) => {
-          this.deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: prepared.serial });
-          log.warn({ err: errorCode(err) }, 'could not mark the certificate printed');
-        });
-        if (gen !== this.generation) return;
-        const owed = this.changeOwed;
-        const voucherPrinted = owed?.voucher ? await printSlip(this.deps.printVoucherSlip, owed.voucher, 'change-shortfall') : false;
-        if (gen !== this.generation) return;
-        this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted });
-        this.doneTimer = setTimeout(() => this.deps.endSession('complete'), this.deps.takeCertificateMs ?? 15_000);
-        return;
-      }
-      this.deps.alertStaff({ code: `print-${lost ? 'lost-job' : (result?.outcome ?? 'error')}`, severity: 'error', reference: prepared.serial });
-      if (lost) break;
-      // One more try only if the printer says it is ready again (a cleared jam, say).
-      const health = await this.deps.printer.health().catch(() => null);
-      if (gen !== this.generation) return this.settleAfterWipe(false, prepared, sale, ward, paidYen);
-      if (!health?.ready || attempt === 2) break;
-      if (!sale.resend(`print-${result?.outcome ?? 'error'}`)) break;
+    const outcome = await printSale({
+      deps: this.deps, prepared, sale, ward: this.residentWard,
+      paidYen: (this.txId ? this.deps.payment.get(this.txId)?.kept : undefined) ?? prepared.dueYen,
+      sessionCurrent: () => gen === this.generation,
+      disposed: () => this.disposed,
+      onProgress: (pagesDone) => {
+        if (gen === this.generation && (pagesDone === null || this.view.step === 'printing')) this.show({ step: 'printing', pagesDone });
+      },
+      voidSerial: (serial, ward) => this.voidSerial(serial, 'print-failed', ward),
+    });
+    if (outcome === 'ended' || gen !== this.generation) return;
+    if (outcome === 'printed') {
+      const owed = this.changeOwed;
+      const voucherPrinted = owed?.voucher ? await printSlip(this.deps.printVoucherSlip, owed.voucher, 'change-shortfall') : false;
+      if (gen !== this.generation) return;
+      this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted });
+      this.doneTimer = setTimeout(() => this.deps.endSession('complete'), this.deps.takeCertificateMs ?? 15_000);
+      return;
     }
     // The printer itself failed: no voucher slip is tried on it (the screen says to call staff).
     this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'print-failed', true));
   }
 
-  /**
-   * The session was wiped while the printer had the job: settle by what the printer did. Printed →
-   * journaled, staff told a certificate waits in the tray; else voided, full fee by voucher (nobody to take cash).
-   */
-  private async settleAfterWipe(completed: boolean, prepared: Prepared, sale: JournaledSale, ward: WardId, paidYen: number): Promise<void> {
-    if (completed) {
-      prepared.printed = true;
-      sale.printedUnattended();
-      await this.deps.ward.markPrinted(ward, prepared.serial, randomUUID()).catch(() => {
-        this.deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: prepared.serial });
-      });
-      this.deps.alertStaff({ code: 'certificate-left-in-tray', severity: 'warning', reference: prepared.serial });
-    } else {
-      const voucher = sale.refundUnattended(paidYen, await this.voidSerial(prepared.serial, 'print-failed', ward));
-      this.deps.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher ?? prepared.serial });
-    }
-    prepared.pdf.fill(0);
-  }
-
   private async refundAndVoid(voidReason: 'print-failed' | 'cancelled', messageKey: string, cause: VoucherCause, printerAtFault = false): Promise<CertificateView> {
     const gen = this.generation;
     const prepared = this.prepared;
-    let refundedYen = 0;
-    let owedYen = 0;
-    let method: PaymentMethod | null = null;
-    if (this.txId) {
-      const record = await this.deps.payment.refundAll(this.txId).catch(() => this.deps.payment.get(this.txId!));
-      refundedYen = record?.refunded ?? 0;
-      // Cash stuck in a jam is the citizen's too: it gets the voucher (staff find the coins when clearing it).
-      owedYen = Math.max(0, (record?.owed ?? 0) + (record?.unverified ?? 0) - (this.changeOwed?.owedYen ?? 0)); // change has its own voucher
-      method = record?.method ?? null;
-    }
-    let voidConfirmed = false;
-    if (prepared) voidConfirmed = await this.voidSerial(prepared.serial, voidReason);
-    const voucher = owedYen > 0 ? (this.sale?.voucherNumber() ?? `RV-${prepared?.serial ?? 'UNKNOWN'}`) : null;
-    if (voucher) this.deps.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
-    this.sale?.refunded({ refundedYen, owedYen, voucher, method, reason: cause === 'payment-failed' ? cause : voidReason, voidConfirmed });
     this.prepared = null;
-    // Journaled first (the slip is honoured against the journal), and only for a citizen still here.
-    const voucherPrinted = voucher !== null && gen === this.generation && !printerAtFault && (await printSlip(this.deps.printVoucherSlip, voucher, cause));
+    const money = await returnMoney({
+      payment: this.deps.payment, txId: this.txId, sale: this.sale, serial: prepared?.serial ?? null, changeOwedYen: this.changeOwed?.owedYen ?? 0,
+      voidSerial: (serial) => this.voidSerial(serial, voidReason), voidReason, cause, printerAtFault,
+      citizenStillHere: () => gen === this.generation, alertStaff: this.deps.alertStaff, printVoucherSlip: this.deps.printVoucherSlip,
+    });
     if (gen !== this.generation) return this.view;
     // A payment fault happens before the card is taken: failure() says whether it is still in.
     // With the whole fee given back, the change voucher (from the take-card screen) is still the one to show.
-    const shown = voucher === null && this.changeOwed ? this.changeOwed : { owedYen, voucher };
-    return { ...this.failure(messageKey), refundedYen, ...shown, voucherPrinted };
+    const shown = money.voucher === null && money.owedYen === 0 && this.changeOwed ? this.changeOwed : { owedYen: money.owedYen, voucher: money.voucher };
+    return { ...this.failure(messageKey), refundedYen: money.refundedYen, refundedTo: money.refundedTo, ...shown, voucherPrinted: money.voucherPrinted };
   }
 
-  /** Voids the serial at the back end; true when the back end confirmed it. */
-  private async voidSerial(serial: string, reason: 'print-failed' | 'cancelled', ward: WardId = this.residentWard): Promise<boolean> {
-    return this.deps.ward.voidIssued(ward, serial, { reason }, `void-${serial}`).then(
-      () => true,
-      (err: unknown) => {
-        // The back end keeps the serial as issued-unprinted; staff reconcile it with this reference.
-        this.deps.alertStaff({ code: 'backend-void-failed', severity: 'warning', reference: serial });
-        log.warn({ err: errorCode(err) }, 'could not void an unprinted serial');
-        return false;
-      },
-    );
+  private voidSerial(serial: string, reason: 'print-failed' | 'cancelled', ward: WardId = this.residentWard): Promise<boolean> {
+    return voidIssuedSerial(this.deps, ward, serial, reason);
   }
 
   private failure(messageKey: string): FailedView {
-    return { step: 'failed', messageKey, refundedYen: 0, owedYen: 0, voucher: null, voucherPrinted: false, takeCard: Boolean(this.deps.card.currentReader()) };
+    return { step: 'failed', messageKey, refundedYen: 0, refundedTo: 'cash', owedYen: 0, voucher: null, voucherPrinted: false, takeCard: Boolean(this.deps.card.currentReader()) };
   }
 
   private show(view: CertificateView): CertificateView {

@@ -89,9 +89,15 @@ export class JournaledSale {
    */
   changeVoucher(owedYen: number): string | null {
     const voucher = this.voucherNumber();
-    this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher ?? this.id });
-    if (voucher === null) return null;
-    return this.write('voucher-issue', () => this.journal.vouchers.issue({ number: voucher, txId: this.id, amountYen: owedYen, reason: 'change-shortfall' })) ? voucher : null;
+    const issued = voucher !== null && this.write('voucher-issue', () => this.journal.vouchers.issue({ number: voucher, txId: this.id, amountYen: owedYen, reason: 'change-shortfall' })) !== null;
+    if (issued) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
+    else this.unrecorded(owedYen);
+    return issued ? voucher : null;
+  }
+
+  /** No voucher could be journaled for money owed: staff get the sale and the amount to pay by hand. */
+  unrecorded(owedYen: number): void {
+    this.alertStaff({ code: 'refund-voucher-unrecorded', severity: 'error', reference: `${this.id}/${owedYen}yen`.slice(0, 64) });
   }
 
   /** selected|authenticated → cancelled (no money kept). */
@@ -103,25 +109,27 @@ export class JournaledSale {
    * The sale ends without a certificate: cancelled before payment, else (voided →) refunded. Before
    * payment a voucher covers cash the unit took but could not give back; it is journaled before the
    * cancel, so a crash in between still leaves the voucher (recovery then cancels the sale).
+   * Returns false when `r.voucher` could not be journaled (it is then in no ledger: never show it).
    */
-  refunded(r: RefundFacts): void {
+  refunded(r: RefundFacts): boolean {
     if (this.state === 'selected' || this.state === 'authenticated') {
-      if (r.voucher && r.owedYen > 0) this.issueVoucher(r.voucher, r.owedYen, 'payment-failed');
-      return this.cancel(r.reason === 'cancelled' ? 'payment-failed' : r.reason);
+      const recorded = r.voucher && r.owedYen > 0 ? this.issueVoucher(r.voucher, r.owedYen, 'payment-failed') : true;
+      this.cancel(r.reason === 'cancelled' ? 'payment-failed' : r.reason);
+      return recorded;
     }
     if (this.state === 'printing' || this.state === 'printed') {
-      if (!this.step('voided', () => this.journal.markVoided(this.id, { reason: r.reason, backendConfirmed: r.voidConfirmed }))) return;
+      if (!this.step('voided', () => this.journal.markVoided(this.id, { reason: r.reason, backendConfirmed: r.voidConfirmed }))) return r.voucher === null;
     }
-    if (this.state !== 'paid' && this.state !== 'voided') return;
+    if (this.state !== 'paid' && this.state !== 'voided') return r.voucher === null;
     const amountYen = r.refundedYen + r.owedYen;
-    this.step('refunded', () =>
+    return this.step('refunded', () =>
       this.journal.markRefunded(
         this.id,
         r.voucher
           ? { method: 'voucher', amountYen, reason: r.reason, voucherNumber: r.voucher, ...(r.refundedYen > 0 ? { cashReturnedYen: r.refundedYen } : {}) }
           : { method: r.method === 'cashless' ? 'original-method' : 'cash', amountYen, reason: r.reason },
       ),
-    );
+    ) || r.voucher === null;
   }
 
   /** The session ends: done after a certificate, cancelled before payment, refunded otherwise. */
@@ -136,12 +144,14 @@ export class JournaledSale {
       const voucher = this.voucherNumber();
       if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
       if (voucher) this.issueVoucher(voucher, record?.owed ?? 0, 'session-ended');
+      else this.unrecorded(record?.owed ?? 0);
     }
     if (this.state === 'selected' || this.state === 'authenticated') return this.cancel('session-ended');
     if (this.state === 'paid' || this.state === 'printing') {
       const owedYen = record?.owed ?? 0;
       const voucher = owedYen > 0 ? this.voucherNumber() : null;
       if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
+      else if (owedYen > 0) this.unrecorded(owedYen);
       this.refunded({ refundedYen: record?.refunded ?? 0, owedYen, voucher, method: record?.method ?? null, reason: 'cancelled', voidConfirmed: false });
     }
   }
@@ -161,8 +171,8 @@ export class JournaledSale {
   }
 
   /** A voucher outside a refund transition (journal: vouchers.issue). */
-  private issueVoucher(number: string, amountYen: number, reason: string): void {
-    this.write('voucher-issue', () => this.journal.vouchers.issue({ number, txId: this.id, amountYen, reason }));
+  private issueVoucher(number: string, amountYen: number, reason: string): boolean {
+    return this.write('voucher-issue', () => this.journal.vouchers.issue({ number, txId: this.id, amountYen, reason })) !== null;
   }
 
   private step(to: TransactionState, fn: () => unknown): boolean {

@@ -9,6 +9,7 @@ import type { PaymentService } from '../../devices/payment/payment-service';
 import type { Printer } from '../../devices/printer/printer';
 import type { TransactionJournal } from '../journal/transaction-journal';
 import type { WardClient } from '../ward/ward-client';
+import type { LeftCardGuard } from './left-card-guard';
 import type { VoucherSlipPrinter } from './voucher-slip-printer';
 
 /** Renders a verified certificate; throws MissingGlyphError and never returns a partial PDF. */
@@ -62,6 +63,11 @@ export interface JourneyDeps {
    * Without it no slip is printed and the screen tells the citizen to call staff.
    */
   printVoucherSlip?: VoucherSlipPrinter;
+  /**
+   * Remembers a card left in the reader at a wipe so the next session never reads it; the kiosk
+   * shares one between its journeys. Default: the journey's own, on `card`.
+   */
+  leftCard?: LeftCardGuard;
   /** How long the "take your certificate" screen stays before the session completes. */
   takeCertificateMs?: number;
 }

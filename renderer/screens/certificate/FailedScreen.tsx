@@ -1,7 +1,8 @@
 /**
- * Where a failure leaves the citizen: what happened, what money came back (and the voucher
- * number for what could not: 「返金引換券をお取りください」 when the kiosk printed the slip, else
- * 「係員をお呼びください」), the card to take, and one way out.
+ * Where a failure leaves the citizen: what happened, what money came back (「返却したお金」 to the
+ * coin tray, or 「カードへの請求を取り消しました」 after a cashless refund), the voucher number for
+ * what could not (「返金引換券をお取りください」 when the kiosk printed the slip, else
+ * 「係員をお呼びください」, also when no voucher could be recorded), the card to take, and one way out.
  */
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
@@ -21,7 +22,7 @@ export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () =>
       </p>
       {view.refundedYen > 0 ? (
         <p className="cert-lead" data-testid="cert-refunded">
-          {t('failed.refunded', { yen: view.refundedYen })}
+          {t(view.refundedTo === 'cashless' ? 'failed.refundedCashless' : 'failed.refunded', { yen: view.refundedYen })}
         </p>
       ) : null}
       {view.owedYen > 0 ? (
@@ -44,7 +45,13 @@ export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () =>
                 </div>
               )}
             </>
-          ) : null}
+          ) : (
+            // Owed, but no voucher could be journaled: staff pay it by hand (they were alerted).
+            <div data-testid="cert-voucher-call-staff">
+              <p className="cert-title--big">{t('failed.voucherCallStaff')}</p>
+              <p>{t('failed.owedNoVoucher')}</p>
+            </div>
+          )}
         </div>
       ) : null}
       {view.takeCard ? (

@@ -1,0 +1,101 @@
+/**
+ * Giving the citizen's money back when a certificate sale ends without a certificate: everything
+ * the payment device kept is refunded (cash from the unit, or the card charge cancelled), the
+ * serial is voided, and whatever the machine could not give back becomes a refund voucher —
+ * journaled first, told to staff, its slip printed while the citizen is still there.
+ *
+ * When the journal cannot even give a voucher number (the disk is gone), no number is made up:
+ * a number outside the ledger could never be settled. Staff are alerted with the serial and the
+ * amount instead (`refund-voucher-unrecorded`), and the screen tells the citizen to call staff.
+ */
+import type { WardId } from '../../contract/ward-api';
+import type { PaymentMethod, PaymentService } from '../../devices/payment/payment-service';
+import { createLogger } from '../../platform/log';
+import type { VoucherCause } from '../documents/voucher';
+import type { JournaledSale } from './journaled-sale';
+import type { JourneyDeps, StaffAlert } from './journey-deps';
+import { printSlip, type VoucherSlipPrinter } from './voucher-slip-printer';
+
+const log = createLogger('certificate-journey');
+
+/** What went back, and how: the failed view's money fields. */
+export interface MoneyReturned {
+  /** Yen the payment device gave back. */
+  refundedYen: number;
+  /** How `refundedYen` went back: the coin tray, or the card charge cancelled. */
+  refundedTo: 'cash' | 'cashless';
+  /** Yen the machine could not give back (a voucher, or staff when none could be journaled). */
+  owedYen: number;
+  /** The journaled voucher for `owedYen`; null when nothing is owed or the journal failed. */
+  voucher: string | null;
+  /** The voucher slip came out. */
+  voucherPrinted: boolean;
+}
+
+export interface MoneyReturnInput {
+  payment: Pick<PaymentService, 'refundAll' | 'get'>;
+  /** The payment device's transaction, if any payment was started. */
+  txId: string | null;
+  sale: JournaledSale | null;
+  /** The prepared serial (for the void and for staff), if any. */
+  serial: string | null;
+  /** Change already owed under its own voucher (not counted twice). */
+  changeOwedYen: number;
+  /** Voids the serial at the back end; true when confirmed. */
+  voidSerial: (serial: string) => Promise<boolean>;
+  voidReason: 'print-failed' | 'cancelled';
+  cause: VoucherCause;
+  /** The printer itself failed: no slip is tried on it. */
+  printerAtFault: boolean;
+  /** False once the session was wiped: no slip for a citizen who has gone. */
+  citizenStillHere: () => boolean;
+  alertStaff: (alert: StaffAlert) => void;
+  printVoucherSlip: VoucherSlipPrinter | undefined;
+}
+
+export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturned> {
+  const { txId, sale, serial } = input;
+  let refundedYen = 0;
+  let owedYen = 0;
+  let method: PaymentMethod | null = null;
+  if (txId) {
+    const record = await input.payment.refundAll(txId).catch(() => input.payment.get(txId));
+    refundedYen = record?.refunded ?? 0;
+    // Cash stuck in a jam is the citizen's too: it gets the voucher (staff find the coins when clearing it).
+    owedYen = Math.max(0, (record?.owed ?? 0) + (record?.unverified ?? 0) - input.changeOwedYen); // change has its own voucher
+    method = record?.method ?? null;
+  }
+  const voidConfirmed = serial ? await input.voidSerial(serial) : false;
+  const numbered = owedYen > 0 ? (sale?.voucherNumber() ?? null) : null;
+  const recorded = sale?.refunded({ refundedYen, owedYen, voucher: numbered, method, reason: input.cause === 'payment-failed' ? input.cause : input.voidReason, voidConfirmed }) ?? false;
+  // A number is shown only once it is in the ledger (a slip or a number outside it could never be settled).
+  const voucher = numbered !== null && recorded ? numbered : null;
+  if (voucher) input.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
+  else if (owedYen > 0) {
+    // Honest failure: the amount and the sale's serial go to staff, who pay it out by hand.
+    input.alertStaff({ code: 'refund-voucher-unrecorded', severity: 'error', reference: `${serial ?? txId ?? 'unknown'}/${owedYen}yen`.slice(0, 64) });
+  }
+  // Journaled first (the slip is honoured against the journal), and only for a citizen still here.
+  const voucherPrinted = voucher !== null && input.citizenStillHere() && !input.printerAtFault && (await printSlip(input.printVoucherSlip, voucher, input.cause));
+  return { refundedYen, refundedTo: method === 'cashless' ? 'cashless' : 'cash', owedYen, voucher, voucherPrinted };
+}
+
+/** The session wipe: a payment under way stops (cash comes back) and a kept fee is refunded unless printed. */
+export async function giveBackAtWipe(payment: Pick<PaymentService, 'cancel' | 'get' | 'refundAll'>, txId: string, printed: boolean): Promise<void> {
+  await payment.cancel(txId).catch(() => null);
+  const record = payment.get(txId);
+  if (record && record.kept > record.refunded && !printed) await payment.refundAll(txId).catch(() => null);
+}
+
+/** Voids an unprinted serial at the back end; true when the back end confirmed it. */
+export async function voidIssuedSerial(deps: Pick<JourneyDeps, 'ward' | 'alertStaff'>, ward: WardId, serial: string, reason: 'print-failed' | 'cancelled'): Promise<boolean> {
+  return deps.ward.voidIssued(ward, serial, { reason }, `void-${serial}`).then(
+    () => true,
+    (err: unknown) => {
+      // The back end keeps the serial as issued-unprinted; staff reconcile it with this reference.
+      deps.alertStaff({ code: 'backend-void-failed', severity: 'warning', reference: serial });
+      log.warn({ err: err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : typeof err }, 'could not void an unprinted serial');
+      return false;
+    },
+  );
+}
