@@ -156,7 +156,20 @@ describe('certificate journey', () => {
     const failed = await waitForStep(runtime, 'failed', 30_000);
     assert.equal(failed.messageKey, 'certificate.error.printFailed');
     assert.equal(failed.refundedYen + failed.owedYen, 300, 'every yen accounted for');
+    assert.equal(failed.refundedTo, 'cash', 'the screen says 返却したお金 (the coin tray)');
     assert.ok(runtime.staffAlerts.list().some((a) => a.code.startsWith('print-')));
+  });
+
+  test('jam after a cashless payment: the card charge is cancelled, and the failed view says so (not the coin tray)', async () => {
+    await authenticate('card-004', '4321');
+    await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
+    assert.equal((await call(runtime, 'certificate.pay', { method: 'cashless' })).step, 'take-card');
+    runtime.devices.sim.printer!.injectFault('media-jam', { atPage: 1 });
+    await call(runtime, 'simulator.removeCard', {});
+    const failed = await waitForStep(runtime, 'failed', 30_000);
+    assert.equal(failed.refundedYen, 300);
+    assert.equal(failed.owedYen, 0);
+    assert.equal(failed.refundedTo, 'cashless', 'the screen says カードへの請求を取り消しました');
   });
 
   test('the wipe in the middle of a cash payment gives every inserted coin back', async () => {

@@ -100,6 +100,33 @@ describe('certificate journey journal', () => {
     assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'certificate-left-in-tray'));
   });
 
+  test('session wiped while the printer has the job: the tray alert is raised with the printed state, not after the back end answers', async () => {
+    const txId = await toPay('card-001', '1234');
+    await payCash(300);
+    await waitForStep(runtime, 'take-card');
+    // The back end is slow to record the printed serial: it answers only when the test lets it.
+    const client = runtime.ward.client;
+    const markPrinted = client.markPrinted.bind(client);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    client.markPrinted = async (...args: Parameters<typeof markPrinted>) => {
+      await released;
+      return markPrinted(...args);
+    };
+    try {
+      await call(runtime, 'simulator.removeCard', {});
+      await waitForStep(runtime, 'printing');
+      for (let i = 0; i < 200 && runtime.journal.get(txId)?.printJobId === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+      await runtime.session.end('cancel');
+      for (let i = 0; i < 500 && runtime.journal.get(txId)?.state === 'printing'; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(runtime.journal.get(txId)?.state, 'done');
+      assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'certificate-left-in-tray'), 'told as soon as the journal says printed');
+    } finally {
+      release();
+      client.markPrinted = markPrinted;
+    }
+  });
+
   test('the journal cannot record the payment: the money goes back at once, nothing is printed, staff are told', async () => {
     const txId = await toPay('card-001', '1234');
     const journal = runtime.journal;

@@ -154,4 +154,51 @@ describe('refund voucher slip', () => {
     assert.equal(settled.slipPrinted, false);
     assert.deepEqual((await call(runtime, 'staff.reconciliation', {})).vouchersSettled, { count: 1, yen: 300 });
   });
+
+  test('戻る while the unit cannot give the coins back: a voucher (journaled, slip, staff told), shown on screen, never dropped; one voucher only', async () => {
+    const { paying } = await toCashPayment();
+    await insertCash(runtime, 200);
+    // The escrow jams when it should give the coins back.
+    runtime.devices.sim.cash!.addFaultStep({ on: 'return', nth: 1, fault: 'jam' });
+    const [back] = await Promise.all([call(runtime, 'certificate.back', {}), paying]);
+    assert.equal(back.step, 'failed', '戻る does not go back to the choice as if nothing was owed');
+    const failed = await waitForStep(runtime, 'failed');
+    assert.equal(failed.messageKey, 'certificate.error.cashNotReturned');
+    assert.equal(failed.owedYen, 200);
+    assert.match(failed.voucher ?? '', /^RV-KOKURA01-\d{8}-\d{4}$/);
+    assert.equal(failed.voucherPrinted, true);
+    const ledger = runtime.journal.vouchers.get(failed.voucher!);
+    assert.equal(ledger?.amountYen, 200);
+    assert.equal(runtime.journal.get(ledger.txId)?.state, 'cancelled', 'never paid: the sale is cancelled, the voucher stands');
+    assert.equal(runtime.journal.vouchers.list(0, Date.now() + 1).length, 1, 'pay() and back() did not both issue one');
+    assert.deepEqual(runtime.staffAlerts.list().filter((a) => a.code === 'refund-voucher').map((a) => a.reference), [failed.voucher]);
+    // The session ends: nothing is issued twice by the wipe either.
+    await runtime.session.end('cancel');
+    assert.equal(runtime.journal.vouchers.list(0, Date.now() + 1).length, 1);
+  });
+
+  test('the journal cannot number a voucher: no made-up number; staff get the serial and amount, the screen says call staff', async () => {
+    const { paying } = await toCashPayment();
+    await insertCash(runtime, 200);
+    const journal = runtime.journal;
+    const nextVoucherNumber = journal.nextVoucherNumber.bind(journal);
+    journal.nextVoucherNumber = () => {
+      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+    };
+    try {
+      runtime.devices.sim.cash!.injectFault('door-open');
+      await paying;
+      const failed = await waitForStep(runtime, 'failed', 30_000);
+      assert.equal(failed.owedYen, 200, 'what is owed is still on screen');
+      assert.equal(failed.voucher, null, 'no number the ledger does not know');
+      assert.equal(failed.voucherPrinted, false, 'the screen says to call staff');
+      const [tx] = journal.list(['cancelled']);
+      assert.ok(tx?.serial);
+      const alert = runtime.staffAlerts.list().find((a) => a.code === 'refund-voucher-unrecorded');
+      assert.equal(alert?.reference, `${tx.serial}/200yen`, 'staff know which sale and how much');
+      assert.equal(runtime.devices.sim.printer!.printed.length, 0, 'no slip for a voucher outside the ledger');
+    } finally {
+      journal.nextVoucherNumber = nextVoucherNumber;
+    }
+  });
 });
