@@ -48,7 +48,8 @@ describe('idle prompt', () => {
       await page.getByTestId('language').click();
       await page.getByTestId('text-size').click();
       await page.getByTestId('journey-application').click();
-      await page.getByRole('heading', { name: 'This service is not available yet' }).waitFor();
+      await page.getByTestId('app-guide').waitFor();
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
       await page.getByTestId('idle-prompt').waitFor({ timeout: 5000 });
       assert.match(await page.getByTestId('idle-prompt').innerText(), /Need more time\?/);
       // Touching outside the prompt's buttons does not count as an answer.
