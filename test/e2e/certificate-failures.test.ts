@@ -104,6 +104,34 @@ describe('certificate failure screens', () => {
     assert.ok(kiosk.runtime.staffAlerts.list().some((a) => a.code === 'printer-media-empty'), 'staff were alerted');
   });
 
+  test('a card left behind after 最初の画面に戻る is not read for the next citizen: take it out / call staff, then a new insertion reads it', async () => {
+    const { printer } = sims();
+    await withKioskPage(browser, kiosk, 'certificate-fail-card-left', async (page) => {
+      await insertAndLogIn(page, 'card-001', '1234');
+      printer.injectFault('media-empty');
+      await page.getByTestId('type-juminhyo').click();
+      await page.getByTestId('choose-next').click();
+      await page.getByTestId('cert-failed-take-card').waitFor({ timeout: 20_000 });
+      printer.clearFaults();
+      // The citizen goes home without taking the card.
+      await page.getByTestId('cert-home').click();
+      steps = [];
+      await page.getByTestId('journey-certificate').click();
+      await page
+        .getByTestId('cert-insert-message')
+        .filter({ hasText: '前の方のカードが差し込まれたままです。カードを抜いてください。お心当たりのない方は係員をお呼びください。' })
+        .waitFor({ timeout: 10_000 });
+      await checkScreen(page, 'insert card (previous card still in)');
+      assert.ok(!steps.includes('pin') && !steps.includes('reading-card'), `the left card was never read (steps: ${steps.join(', ')})`);
+      await page.getByTestId('sim-remove-card').click();
+      await page.getByTestId('cert-insert-message').waitFor({ state: 'detached' });
+      await page.getByTestId('sim-insert-card-001').click();
+      await page.getByTestId('cert-pin').waitFor();
+      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+    });
+    assert.ok(kiosk.runtime.staffAlerts.list().some((a) => a.code === 'card-left-in-reader'), 'staff were alerted');
+  });
+
   test('back end down at the PIN: a plain message, nothing charged, and no PIN try used', async () => {
     const { cash, faults } = sims();
     const paidOutBefore = cash.model.paidOut;
