@@ -57,6 +57,8 @@ export class CertificateJourney {
   private doneTimer: NodeJS.Timeout | null = null;
   /** The payment being taken and its outcome handled (back() waits for it: one owner of the outcome). */
   private paying: Promise<CertificateView> | null = null;
+  /** A refund under way (refundAndVoid): the wipe lets it finish rather than refund a second time. */
+  private settling: Promise<unknown> | null = null;
   private goingBack = false;
   /** Set by dispose(): late device answers touch neither the journal nor staff alerts. */
   private disposed = false;
@@ -73,10 +75,7 @@ export class CertificateJourney {
     return this.view;
   }
 
-  /**
-   * Starts waiting for a card; if one is already in the reader, reads it at once — unless it is the
-   * card the previous session left there (never removed since): that one is never read.
-   */
+  /** Waits for a card; one already in the reader is read at once, unless the previous session left it there. */
   begin(): CertificateView {
     if (this.view.step !== 'idle' && this.view.step !== 'insert-card') return this.view;
     this.show({ step: 'insert-card' });
@@ -276,7 +275,7 @@ export class CertificateJourney {
       // The job is at the printer: refunding now could give both money and paper. print() settles
       // it when the job ends (journaled printed, or voided and refunded by voucher).
     } else {
-      if (txId) await giveBackAtWipe(this.deps.payment, txId, prepared?.printed ?? false);
+      await giveBackAtWipe(this.deps.payment, txId, prepared?.printed ?? false, [this.paying, this.settling]);
       if (prepared && !prepared.printed) await this.voidSerial(prepared.serial, 'cancelled');
       this.sale?.atSessionEnd((txId ? this.deps.payment.get(txId) : undefined) ?? undefined);
       prepared?.pdf.fill(0);
@@ -291,11 +290,7 @@ export class CertificateJourney {
     this.show({ step: 'idle' });
   }
 
-  /**
-   * Runtime stop, after the final wipe: no timer is left, and a print job still at the printer is
-   * left to start-up recovery (the journal says `printing` with its job id) rather than written to
-   * a closed journal.
-   */
+  /** Runtime stop, after the last wipe: no timer left; a job still at the printer is left to start-up recovery. */
   dispose(): void {
     this.disposed = true;
     this.generation++;
@@ -360,10 +355,14 @@ export class CertificateJourney {
     const gen = this.generation;
     const prepared = this.prepared;
     this.prepared = null;
-    const money = await returnMoney({
+    const returning = returnMoney({
       payment: this.deps.payment, txId: this.txId, sale: this.sale, serial: prepared?.serial ?? null, changeOwedYen: this.changeOwed?.owedYen ?? 0,
       voidSerial: (serial) => this.voidSerial(serial, voidReason), voidReason, cause, printerAtFault,
       citizenStillHere: () => gen === this.generation, alertStaff: this.deps.alertStaff, printVoucherSlip: this.deps.printVoucherSlip,
+    });
+    this.settling = returning;
+    const money = await returning.finally(() => {
+      if (this.settling === returning) this.settling = null;
     });
     if (gen !== this.generation) return this.view;
     // A payment fault happens before the card is taken: failure() says whether it is still in.

@@ -80,9 +80,20 @@ export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturne
   return { refundedYen, refundedTo: method === 'cashless' ? 'cashless' : 'cash', owedYen, voucher, voucherPrinted };
 }
 
-/** The session wipe: a payment under way stops (cash comes back) and a kept fee is refunded unless printed. */
-export async function giveBackAtWipe(payment: Pick<PaymentService, 'cancel' | 'get' | 'refundAll'>, txId: string, printed: boolean): Promise<void> {
-  await payment.cancel(txId).catch(() => null);
+/**
+ * The session wipe: a payment under way stops (cash comes back), a refund already under way
+ * (`inFlight`) finishes first — one owner of the money, never two refunds — and a fee still kept
+ * is refunded unless the certificate was printed.
+ */
+export async function giveBackAtWipe(
+  payment: Pick<PaymentService, 'cancel' | 'get' | 'refundAll'>,
+  txId: string | null,
+  printed: boolean,
+  inFlight: (Promise<unknown> | null)[],
+): Promise<void> {
+  if (txId) await payment.cancel(txId).catch(() => null);
+  await Promise.allSettled(inFlight);
+  if (!txId) return;
   const record = payment.get(txId);
   if (record && record.kept > record.refunded && !printed) await payment.refundAll(txId).catch(() => null);
 }

@@ -177,6 +177,40 @@ describe('refund voucher slip', () => {
     assert.equal(runtime.journal.vouchers.list(0, Date.now() + 1).length, 1);
   });
 
+  test('the session wiped while 戻る is giving back coins the unit cannot return: still exactly one voucher, nothing unrecorded', async () => {
+    const { paying } = await toCashPayment();
+    await insertCash(runtime, 200);
+    runtime.devices.sim.cash!.addFaultStep({ on: 'return', nth: 1, fault: 'jam' });
+    // The back end is slow to void the serial: the refund is under way when the session is wiped.
+    const client = runtime.ward.client;
+    const voidIssued = client.voidIssued.bind(client);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let voids = 0;
+    client.voidIssued = async (...args: Parameters<typeof voidIssued>) => {
+      voids++;
+      await gate;
+      return voidIssued(...args);
+    };
+    try {
+      const back = call(runtime, 'certificate.back', {});
+      for (let i = 0; i < 500 && voids === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(voids, 1, 'the refund is waiting for the back end');
+      const wiped = runtime.session.end('cancel');
+      await new Promise((r) => setTimeout(r, 100));
+      release();
+      await Promise.all([wiped, back, paying]);
+    } finally {
+      release();
+      client.voidIssued = voidIssued;
+    }
+    assert.equal(runtime.journey.current().step, 'idle');
+    const vouchers = runtime.journal.vouchers.list(0, Date.now() + 1);
+    assert.deepEqual(vouchers.map((v) => v.amountYen), [200], 'one voucher for the 200 yen, whoever settled it');
+    assert.equal(runtime.staffAlerts.list().filter((a) => a.code === 'refund-voucher-unrecorded').length, 0);
+    assert.equal(runtime.journal.get(vouchers[0]!.txId)?.state, 'cancelled');
+  });
+
   test('the journal cannot number a voucher: no made-up number; staff get the serial and amount, the screen says call staff', async () => {
     const { paying } = await toCashPayment();
     await insertCash(runtime, 200);
