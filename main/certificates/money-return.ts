@@ -64,6 +64,11 @@ export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturne
     // Cash stuck in a jam is the citizen's too: it gets the voucher (staff find the coins when clearing it).
     owedYen = Math.max(0, (record?.owed ?? 0) + (record?.unverified ?? 0) - input.changeOwedYen); // change has its own voucher
     method = record?.method ?? null;
+    // A card charge the terminal would not cancel (offline, rejected) is still the citizen's money:
+    // it is paid at the counter by voucher, and staff are told not to refund the card as well.
+    const notCancelled = method === 'cashless' ? Math.max(0, (record?.kept ?? 0) - refundedYen) : 0;
+    if (notCancelled > 0) input.alertStaff({ code: 'cashless-refund-failed', severity: 'error', reference: txId });
+    owedYen += notCancelled;
   }
   const voidConfirmed = serial ? await input.voidSerial(serial) : false;
   const numbered = owedYen > 0 ? (sale?.voucherNumber() ?? null) : null;

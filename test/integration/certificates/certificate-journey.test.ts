@@ -172,6 +172,21 @@ describe('certificate journey', () => {
     assert.equal(failed.refundedTo, 'cashless', 'the screen says カードへの請求を取り消しました');
   });
 
+  test('jam after a cashless payment and the terminal cannot cancel the charge: a voucher for the fee, staff told, nothing lost', async () => {
+    await authenticate('card-004', '4321');
+    await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
+    assert.equal((await call(runtime, 'certificate.pay', { method: 'cashless' })).step, 'take-card');
+    runtime.devices.sim.cashless!.setOffline(true);
+    runtime.devices.sim.printer!.injectFault('media-jam', { atPage: 1 });
+    await call(runtime, 'simulator.removeCard', {});
+    const failed = await waitForStep(runtime, 'failed', 30_000);
+    assert.equal(failed.refundedYen, 0);
+    assert.equal(failed.owedYen, 300, 'the fee is still owed, not silently kept');
+    assert.ok(failed.voucher && runtime.journal.vouchers.get(failed.voucher)?.amountYen === 300, 'by a journaled voucher');
+    assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'cashless-refund-failed'));
+    assert.equal(runtime.devices.sim.cashless!.netCharged, 300, 'the card charge stands: the voucher repays it');
+  });
+
   test('the wipe in the middle of a cash payment gives every inserted coin back', async () => {
     await authenticate('card-008', '2468');
     await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 2, scope: 'self', householdHead: false, honseki: false });
