@@ -37,7 +37,8 @@ function setup(opts: { enqueue?: SubmissionQueue['enqueue']; outcome?: 'delivere
     waitForOutcome: async () => opts.outcome ?? 'delivered',
   };
   const journey = new ApplicationJourney({
-    card: { currentReader: () => undefined } as unknown as MyNumberCardClient,
+    // No reader at all: the journey's left-card guard subscribes to card events and sees none.
+    card: { currentReader: () => undefined, on: () => () => undefined } as unknown as MyNumberCardClient,
     printer,
     submissions,
     renderForm: async () => Buffer.from('%PDF-1.7 fake'),
