@@ -4,14 +4,11 @@
  * IPP printer simulator. Also the manual path with the postal look-up.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { answerAll, expectStep, openEventAndStart } from '../../support/application-driver';
 import { call, startTestRuntime } from '../../support/journey-driver';
+import { pdfText } from '../../support/pdf-text';
 
 let runtime: KioskRuntime;
 
@@ -23,15 +20,6 @@ afterEach(async () => {
   await runtime.stop();
 });
 
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-pdf-'));
-  try {
-    writeFileSync(join(dir, 'f.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'f.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Rows the embedded back end stored (ward, kind, local receipt number). */
 function backendSubmissions(rt: KioskRuntime): { ward: string; kind: string; local: string | null }[] {

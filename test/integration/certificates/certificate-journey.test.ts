@@ -4,13 +4,10 @@
  * the contract.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { call, insertCash, startTestRuntime, waitForStep } from '../../support/journey-driver';
+import { pdfText } from '../../support/pdf-text';
 
 let runtime: KioskRuntime;
 
@@ -22,11 +19,6 @@ afterEach(async () => {
   await runtime.stop();
 });
 
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-pdf-'));
-  writeFileSync(join(dir, 'c.pdf'), pdf);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
-}
 
 async function authenticate(cardId: string, pin: string) {
   await call(runtime, 'certificate.begin', {});

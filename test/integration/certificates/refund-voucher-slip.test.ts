@@ -5,14 +5,11 @@
  * the reconciliation shows it settled. When the printer itself failed, no slip is tried.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { RequestInput, RequestName } from '../../../contract/kiosk-api';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { call, insertCash, startTestRuntime, waitForStep } from '../../support/journey-driver';
+import { pdfText } from '../../support/pdf-text';
 
 const DEMO_PASSCODE = '246810';
 let runtime: KioskRuntime;
@@ -24,15 +21,6 @@ afterEach(async () => {
   await runtime.stop();
 });
 
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-voucher-'));
-  try {
-    writeFileSync(join(dir, 'v.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'v.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function refusal<K extends RequestName>(channel: K, input: RequestInput<K>): Promise<string | null> {
   const result = await runtime.router.dispatch(channel, input);
