@@ -6,16 +6,15 @@
  * and every message key the main side can send has Japanese and English text.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { events, requests } from '../../contract/kiosk-api';
 import { launchTestBrowser } from '../support/browser';
-import { assertAccessible, assertTouchFriendly, LANDSCAPE, PORTRAIT, withKioskPage, type Viewport } from '../support/e2e-page';
-import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
+import { checkScreen, LANDSCAPE, PORTRAIT, type Viewport, withKioskPage } from '../support/e2e-page';
+import { endCitizenSession, startKiosk, type KioskHarness } from '../support/kiosk-harness';
+import { pdfText } from '../support/pdf-text';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -31,16 +30,6 @@ after(async () => {
   await browser?.close();
   await kiosk?.stop();
 });
-
-async function checkScreen(page: Page, label: string): Promise<void> {
-  await assertTouchFriendly(page);
-  await assertAccessible(page, label);
-}
-
-async function cleanUp(): Promise<void> {
-  await kiosk.runtime.session.end('cancel');
-  kiosk.runtime.devices.sim.card?.removeCard();
-}
 
 /** The card's 券面事項入力補助用 PIN, from its fixture. */
 function textPinOf(cardId: string): string {
@@ -153,19 +142,9 @@ async function answerAll(page: Page, check?: (label: string) => Promise<void>): 
   throw new Error(`no review after ${asked.length} questions`);
 }
 
-function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-app-pdf-'));
-  try {
-    const file = join(dir, 'form.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('applications journey screens', () => {
-  afterEach(cleanUp);
+  afterEach(() => endCitizenSession(kiosk));
 
   for (const viewport of [LANDSCAPE, PORTRAIT] as Viewport[]) {
     const label = viewport === LANDSCAPE ? 'landscape' : 'portrait';

@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestBrowser } from '../support/browser';
-import { assertAccessible, assertTouchFriendly, withKioskPage } from '../support/e2e-page';
-import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
+import { checkScreen, withKioskPage } from '../support/e2e-page';
+import { endCitizenSession, startKiosk, type KioskHarness } from '../support/kiosk-harness';
 
 let browser: Browser;
 let kiosk: KioskHarness;
@@ -27,20 +27,12 @@ after(async () => {
   await kiosk?.stop();
 });
 
-afterEach(async () => {
-  await kiosk.runtime.session.end('cancel');
-  kiosk.runtime.devices.sim.card?.removeCard();
-});
+afterEach(() => endCitizenSession(kiosk));
 
 function sims() {
   const { printer, cash, cashless } = kiosk.runtime.devices.sim;
   assert.ok(printer && cash && cashless, 'printer, cash unit and cashless terminal are simulated');
   return { printer, cash, cashless };
-}
-
-async function checkScreen(page: Page, label: string): Promise<void> {
-  await assertTouchFriendly(page);
-  await assertAccessible(page, label);
 }
 
 /** Card, PIN, 住民票 ×1, up to the fee screen. */

@@ -12,7 +12,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core';
 import type { CertificateStep } from '../../contract/certificate-journey';
 import { launchTestBrowser } from '../support/browser';
-import { assertAccessible, assertTouchFriendly, withKioskPage } from '../support/e2e-page';
+import { checkScreen, withKioskPage } from '../support/e2e-page';
 import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
 
 let browser: Browser;
@@ -40,11 +40,6 @@ function sims() {
   const faults = kiosk.runtime.ward.embedded?.faults;
   assert.ok(faults, 'the embedded back end takes faults');
   return { printer, cash, card, faults };
-}
-
-async function checkScreen(page: Page, label: string): Promise<void> {
-  await assertTouchFriendly(page);
-  await assertAccessible(page, label);
 }
 
 async function insertAndLogIn(page: Page, cardId: string, pin: string): Promise<void> {

@@ -12,10 +12,6 @@
  * pcscd-using test file restarts the daemon under this one.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { waitForCard } from '../../devices/card/wait-for-reader';
@@ -26,6 +22,7 @@ import { launchTestBrowser } from '../support/browser';
 import { assertAccessible, assertTouchFriendly, withKioskPage } from '../support/e2e-page';
 import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
 import { ensurePcscd, stopPcscd, VPCD_READERS } from '../support/pcscd';
+import { pdfText } from '../support/pdf-text';
 
 const PORT = 35964;
 const READER = VPCD_READERS[PORT];
@@ -51,15 +48,6 @@ after(async () => {
   await stopPcscd();
 });
 
-function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-pdf-'));
-  try {
-    writeFileSync(join(dir, 'c.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

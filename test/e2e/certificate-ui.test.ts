@@ -14,8 +14,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { CertificateStep } from '../../contract/certificate-journey';
 import { refusalReasons } from '../../contract/ward-api';
 import { launchTestBrowser } from '../support/browser';
-import { assertAccessible, assertTouchFriendly, LANDSCAPE, PORTRAIT, withKioskPage, type Viewport } from '../support/e2e-page';
-import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
+import { checkScreen, LANDSCAPE, PORTRAIT, type Viewport, withKioskPage } from '../support/e2e-page';
+import { endCitizenSession, startKiosk, type KioskHarness } from '../support/kiosk-harness';
 
 let browser: Browser;
 let kiosk: KioskHarness;
@@ -35,11 +35,6 @@ after(async () => {
   await kiosk?.stop();
 });
 
-async function checkScreen(page: Page, label: string): Promise<void> {
-  await assertTouchFriendly(page);
-  await assertAccessible(page, label);
-}
-
 async function startAndInsert(page: Page, cardId: string): Promise<void> {
   await page.getByTestId('journey-certificate').click();
   await page.getByRole('heading', { name: 'マイナンバーカードを差し込んでください' }).waitFor();
@@ -51,14 +46,8 @@ async function typePin(page: Page, pin: string): Promise<void> {
   for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
 }
 
-/** Ends whatever the test left (the wipe takes the card back out of the simulated reader too). */
-async function cleanUp(): Promise<void> {
-  await kiosk.runtime.session.end('cancel');
-  kiosk.runtime.devices.sim.card?.removeCard();
-}
-
 describe('certificate journey screens', () => {
-  afterEach(cleanUp);
+  afterEach(() => endCitizenSession(kiosk));
 
   for (const viewport of [LANDSCAPE, PORTRAIT] as Viewport[]) {
     const label = viewport === LANDSCAPE ? 'landscape' : 'portrait';
@@ -244,8 +233,7 @@ describe('shuffled PIN keypad', () => {
       await page.getByTestId('pin-ok').click();
       await page.getByRole('heading', { name: '証明書を選んでください' }).waitFor();
     });
-    await shuffled.runtime.session.end('cancel');
-    shuffled.runtime.devices.sim.card?.removeCard();
+    await endCitizenSession(shuffled);
   });
 });
 

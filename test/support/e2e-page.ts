@@ -39,6 +39,12 @@ export async function withKioskPage(
   }
 }
 
+/** The checks every journey screen gets: touch sizes and text size, then axe. */
+export async function checkScreen(page: Page, label: string): Promise<void> {
+  await assertTouchFriendly(page);
+  await assertAccessible(page, label);
+}
+
 /** Runs axe on the page as it is now; fails on any serious or critical violation. */
 export async function assertAccessible(page: Page, label: string): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();

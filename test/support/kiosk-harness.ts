@@ -18,6 +18,15 @@ export interface KioskHarness {
   stop(): Promise<void>;
 }
 
+/**
+ * Between tests: wipes the citizen session (as the idle timeout would) and takes the card out
+ * of the simulated reader, so the next test starts at the home screen with no card.
+ */
+export async function endCitizenSession(kiosk: KioskHarness): Promise<void> {
+  await kiosk.runtime.session.end('cancel');
+  kiosk.runtime.devices.sim.card?.removeCard();
+}
+
 export async function startKiosk(
   overlay: unknown = {},
   opts: { reconnectGraceMs?: number; /** Runtime options (e.g. `backendFaults` for fault tests). */ runtime?: RuntimeOptions } = {},
