@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ApplicationView } from '../../../contract/application-journey';
+import { FailurePanel } from '../FailurePanel';
 import { useLocalize } from './localized';
 import { appMessageText } from './message-text';
 
@@ -57,27 +58,20 @@ export function DoneScreen({ view, onHome }: { view: DoneView; onHome: () => voi
 export function ApplicationFailedScreen({ view, onHome }: { view: FailedView; onHome: () => void }) {
   const { t } = useTranslation('application');
   return (
-    <section className="cert-screen" aria-labelledby="app-failed-title" data-testid="app-failed">
-      <h1 id="app-failed-title" className="screen__title">
-        {t('failed.title')}
-      </h1>
-      <p className="cert-message cert-message--error" role="alert" data-testid="app-failed-message">
-        {appMessageText(t, view.messageKey)}
-      </p>
+    <FailurePanel
+      prefix="app"
+      title={t('failed.title')}
+      message={appMessageText(t, view.messageKey)}
+      takeCard={view.takeCard ? t('failed.takeCard') : null}
+      homeLabel={t('failed.home')}
+      onHome={onHome}
+    >
       {view.receiptNumber ? (
         <div className="cert-message cert-message--info" data-testid="app-failed-receipt">
           <p className="cert-message__strong">{t('failed.receipt', { receipt: view.receiptNumber })}</p>
           <p>{t('failed.receiptHint')}</p>
         </div>
       ) : null}
-      {view.takeCard ? (
-        <p className="cert-title--big cert-take-card-line" data-testid="app-failed-take-card">
-          {t('failed.takeCard')}
-        </p>
-      ) : null}
-      <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid="app-home">
-        {t('failed.home')}
-      </button>
-    </section>
+    </FailurePanel>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
+import { FailurePanel } from '../FailurePanel';
 import { messageText } from './message-text';
 
 type FailedView = Extract<CertificateView, { step: 'failed' }>;
@@ -13,13 +14,14 @@ type FailedView = Extract<CertificateView, { step: 'failed' }>;
 export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () => void }) {
   const { t } = useTranslation('certificate');
   return (
-    <section className="cert-screen" aria-labelledby="failed-title" data-testid="cert-failed">
-      <h1 id="failed-title" className="screen__title">
-        {t('failed.title')}
-      </h1>
-      <p className="cert-message cert-message--error" role="alert" data-testid="cert-failed-message">
-        {messageText(t, view.messageKey)}
-      </p>
+    <FailurePanel
+      prefix="cert"
+      title={t('failed.title')}
+      message={messageText(t, view.messageKey)}
+      takeCard={view.takeCard ? t('failed.takeCard') : null}
+      homeLabel={t('failed.home')}
+      onHome={onHome}
+    >
       {view.refundedYen > 0 ? (
         <p className="cert-lead" data-testid="cert-refunded">
           {t(view.refundedTo === 'cashless' ? 'failed.refundedCashless' : 'failed.refunded', { yen: view.refundedYen })}
@@ -54,14 +56,6 @@ export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () =>
           )}
         </div>
       ) : null}
-      {view.takeCard ? (
-        <p className="cert-title--big cert-take-card-line" data-testid="cert-failed-take-card">
-          {t('failed.takeCard')}
-        </p>
-      ) : null}
-      <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid="cert-home">
-        {t('failed.home')}
-      </button>
-    </section>
+    </FailurePanel>
   );
 }

@@ -1,0 +1,44 @@
+/**
+ * The end of a journey that failed, the same for every journey: what happened (announced), what
+ * the journey has to add (money given back, a voucher, a kept receipt number), the card to take,
+ * and one way out to the home screen. Each journey keeps its own words and test ids.
+ */
+import type { ReactNode } from 'react';
+
+type Props = {
+  /** Prefix of the element ids and test ids (`cert` → `cert-failed`, `cert-home`...). */
+  prefix: string;
+  /** The heading (「手続きを完了できませんでした」...). */
+  title: string;
+  /** What happened, announced to screen readers. */
+  message: string;
+  /** The take-your-card line, or null when no card is in the reader. */
+  takeCard: string | null;
+  /** The label of the one button, back to the home screen. */
+  homeLabel: string;
+  onHome: () => void;
+  /** What the journey adds between the message and the card line. */
+  children?: ReactNode;
+};
+
+export function FailurePanel({ prefix, title, message, takeCard, homeLabel, onHome, children }: Props) {
+  return (
+    <section className="cert-screen" aria-labelledby={`${prefix}-failed-title`} data-testid={`${prefix}-failed`}>
+      <h1 id={`${prefix}-failed-title`} className="screen__title">
+        {title}
+      </h1>
+      <p className="cert-message cert-message--error" role="alert" data-testid={`${prefix}-failed-message`}>
+        {message}
+      </p>
+      {children}
+      {takeCard !== null ? (
+        <p className="cert-title--big cert-take-card-line" data-testid={`${prefix}-failed-take-card`}>
+          {takeCard}
+        </p>
+      ) : null}
+      <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid={`${prefix}-home`}>
+        {homeLabel}
+      </button>
+    </section>
+  );
+}
