@@ -5,11 +5,12 @@
  * only what is being typed on the current screen, and the address start picked from a
  * postal code until the address question comes.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationView } from '../../../contract/application-journey';
 import { useKiosk } from '../../app/kiosk-context';
 import { useApplicationView, type ApplicationViewState } from '../../app/use-application-view';
+import { useHeadingFocus } from '../../app/use-heading-focus';
 import { InsertCardScreen } from '../certificate/InsertCardScreen';
 import { PinScreen } from '../certificate/PinScreen';
 import { SimulatorPanel } from '../certificate/SimulatorPanel';
@@ -33,18 +34,10 @@ export function ApplicationJourney({ onFinish }: { onFinish: () => void }) {
   const { t } = useTranslation('application');
   const state = useApplicationView(client);
   const { view, callErrorKey, call } = state;
-  const root = useRef<HTMLDivElement>(null);
   const key = screenKey(view);
+  const root = useHeadingFocus(key);
   // Kept above the per-screen key: picked on the postal question, used by the next address question.
   const [addressStart, setAddressStart] = useState<string | null>(null);
-
-  // A new screen: move focus to its heading so a screen reader starts there.
-  useEffect(() => {
-    const heading = root.current?.querySelector<HTMLElement>('h1');
-    if (!heading) return;
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
-  }, [key]);
 
   return (
     <div className="cert app" data-step={view?.step ?? 'starting'} ref={root}>

@@ -3,11 +3,11 @@
  * All state that matters lives on the main side; this only shows it and sends the
  * citizen's answers. The PIN exists only inside the PIN screen until it is sent.
  */
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
 import { useKiosk } from '../../app/kiosk-context';
 import { useCertificateView, type CertificateViewState } from '../../app/use-certificate-view';
+import { useHeadingFocus } from '../../app/use-heading-focus';
 import { ChooseScreen } from './ChooseScreen';
 import { FailedScreen } from './FailedScreen';
 import { InsertCardScreen } from './InsertCardScreen';
@@ -23,16 +23,9 @@ export function CertificateJourney({ onFinish }: { onFinish: () => void }) {
   const { t } = useTranslation('certificate');
   const state = useCertificateView(client);
   const { view, callErrorKey, call } = state;
-  const root = useRef<HTMLDivElement>(null);
   const step = view?.step ?? 'starting';
-
-  // A new step is a new screen: move focus to its heading so a screen reader starts there.
-  useEffect(() => {
-    const heading = root.current?.querySelector<HTMLElement>('h1');
-    if (!heading) return;
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
-  }, [step]);
+  // A new step is a new screen.
+  const root = useHeadingFocus(step);
 
   return (
     <div className="cert" data-step={step} ref={root}>
