@@ -2,6 +2,7 @@
  * One life event: the forms this kiosk fills (optional ones as switches), the procedures done
  * at other counters and where, and everything to bring, then one big "start" button.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideEvent, GuideProcedure, LocalizedText } from '../../../contract/applications';
 import { useLocalize } from './localized';
@@ -41,48 +42,26 @@ export function EventScreen({ event, included, onToggle, onStart, onBack }: Prop
         {localize(event.title)}
       </h1>
       <p className="cert-lead">{t('event.lead')}</p>
-      {kiosk.length > 0 ? (
-        <section className="app-panel" aria-labelledby="event-kiosk">
-          <h2 id="event-kiosk" className="app-group__title">
-            {t('event.kiosk')}
-          </h2>
-          <ul className="app-procedures">
-            {kiosk.map((p) => (
-              <li key={p.id} className="app-procedure" data-testid={`event-procedure-${p.id}`}>
-                <ProcedureText procedure={p} />
-                {p.optional ? (
-                  <button
-                    type="button"
-                    className={included.includes(p.id) ? 'button button--primary app-toggle' : 'button button--secondary button--outlined app-toggle'}
-                    aria-pressed={included.includes(p.id)}
-                    aria-describedby={`procedure-name-${p.id}`}
-                    onClick={() => onToggle(p.id, !included.includes(p.id))}
-                    data-testid={`event-toggle-${p.id}`}
-                  >
-                    {included.includes(p.id) ? <span aria-hidden="true">✓ </span> : null}
-                    {t('event.include')}
-                  </button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {elsewhere.length > 0 ? (
-        <section className="app-panel" aria-labelledby="event-elsewhere">
-          <h2 id="event-elsewhere" className="app-group__title">
-            {t('event.elsewhere')}
-          </h2>
-          <ul className="app-procedures">
-            {elsewhere.map((p) => (
-              <li key={p.id} className="app-procedure" data-testid={`event-procedure-${p.id}`}>
-                <ProcedureText procedure={p} />
-                <p className="app-procedure__where">{t('event.where', { office: localize(p.officeName) })}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ProcedurePanel id="event-kiosk" title={t('event.kiosk')} procedures={kiosk}>
+        {(p) =>
+          p.optional ? (
+            <button
+              type="button"
+              className={included.includes(p.id) ? 'button button--primary app-toggle' : 'button button--secondary button--outlined app-toggle'}
+              aria-pressed={included.includes(p.id)}
+              aria-describedby={`procedure-name-${p.id}`}
+              onClick={() => onToggle(p.id, !included.includes(p.id))}
+              data-testid={`event-toggle-${p.id}`}
+            >
+              {included.includes(p.id) ? <span aria-hidden="true">✓ </span> : null}
+              {t('event.include')}
+            </button>
+          ) : null
+        }
+      </ProcedurePanel>
+      <ProcedurePanel id="event-elsewhere" title={t('event.elsewhere')} procedures={elsewhere}>
+        {(p) => <p className="app-procedure__where">{t('event.where', { office: localize(p.officeName) })}</p>}
+      </ProcedurePanel>
       <section className="app-panel" aria-labelledby="event-documents">
         <h2 id="event-documents" className="app-group__title">
           {t('event.documents')}
@@ -105,6 +84,36 @@ export function EventScreen({ event, included, onToggle, onStart, onBack }: Prop
           {t('event.start')}
         </button>
       </div>
+    </section>
+  );
+}
+
+/** One group of the event's procedures under its heading (nothing when the group is empty); `children` adds what each one needs beside its text. */
+function ProcedurePanel({
+  id,
+  title,
+  procedures,
+  children,
+}: {
+  id: string;
+  title: string;
+  procedures: GuideProcedure[];
+  children: (procedure: GuideProcedure) => ReactNode;
+}) {
+  if (procedures.length === 0) return null;
+  return (
+    <section className="app-panel" aria-labelledby={id}>
+      <h2 id={id} className="app-group__title">
+        {title}
+      </h2>
+      <ul className="app-procedures">
+        {procedures.map((p) => (
+          <li key={p.id} className="app-procedure" data-testid={`event-procedure-${p.id}`}>
+            <ProcedureText procedure={p} />
+            {children(p)}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
