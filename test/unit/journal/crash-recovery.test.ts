@@ -1,17 +1,12 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { RecoveryAction } from '../../../main/journal/crash-recovery';
 import { driveTo, tempJournalDir } from './journal-test-helpers';
+import { cleanedAfterFile } from '../../support/cleaned-after';
 
-const temps: Array<ReturnType<typeof tempJournalDir>> = [];
-function fresh(): ReturnType<typeof tempJournalDir> {
-  const t = tempJournalDir();
-  temps.push(t);
-  return t;
-}
-after(() => temps.forEach((t) => t.cleanup()));
+const fresh = cleanedAfterFile(tempJournalDir);
 
 const strip = (a: RecoveryAction): Omit<RecoveryAction, 'isNew'> => {
   const { isNew: _isNew, ...rest } = a;

@@ -1,18 +1,13 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { IllegalTransitionError, JournalError } from '../../../main/journal/journal-errors';
 import { canTransition, TRANSACTION_STATES, TRANSITIONS, type TransactionState } from '../../../main/journal/journal-states';
 import type { TransactionJournal } from '../../../main/journal/transaction-journal';
 import { driveTo, nextSerial, tempJournalDir } from './journal-test-helpers';
+import { cleanedAfterFile } from '../../support/cleaned-after';
 
-const temps: Array<ReturnType<typeof tempJournalDir>> = [];
-function fresh(): ReturnType<typeof tempJournalDir> {
-  const t = tempJournalDir();
-  temps.push(t);
-  return t;
-}
-after(() => temps.forEach((t) => t.cleanup()));
+const fresh = cleanedAfterFile(tempJournalDir);
 
 /** One attempt per target state, with valid arguments, so only legality decides. */
 const ATTEMPTS: Record<Exclude<TransactionState, 'selected'>, (j: TransactionJournal, id: string) => unknown> = {

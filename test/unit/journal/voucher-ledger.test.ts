@@ -1,17 +1,12 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JournalError } from '../../../main/journal/journal-errors';
 import { JOURNAL_MIGRATIONS } from '../../../main/journal/journal-schema';
 import { openDatabase } from '../../../platform/sqlite/open-database';
 import { driveTo, tempJournalDir } from './journal-test-helpers';
+import { cleanedAfterFile } from '../../support/cleaned-after';
 
-const temps: Array<ReturnType<typeof tempJournalDir>> = [];
-function fresh(): ReturnType<typeof tempJournalDir> {
-  const t = tempJournalDir();
-  temps.push(t);
-  return t;
-}
-after(() => temps.forEach((t) => t.cleanup()));
+const fresh = cleanedAfterFile(tempJournalDir);
 
 const code = (e: unknown): string | undefined => (e instanceof JournalError ? e.code : undefined);
 

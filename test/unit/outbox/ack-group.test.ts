@@ -1,17 +1,12 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AckGroup, type PendingAck } from '../../../main/outbox/ack-group';
 import { Dispatcher, type DispatcherClock } from '../../../main/outbox/dispatcher';
 import type { OutboxItem, SendResult, Sender } from '../../../main/outbox/sender';
-import { tempOutbox, type TempOutbox } from './outbox-test-helpers';
+import { tempOutbox } from './outbox-test-helpers';
+import { cleanedAfterFile } from '../../support/cleaned-after';
 
-const temps: TempOutbox[] = [];
-function fresh(): TempOutbox {
-  const t = tempOutbox();
-  temps.push(t);
-  return t;
-}
-after(() => temps.forEach((t) => t.cleanup()));
+const fresh = cleanedAfterFile(tempOutbox);
 
 /** Timers that run only when the test says so. */
 function heldClock(): DispatcherClock & { fire(): void; pending(): number } {

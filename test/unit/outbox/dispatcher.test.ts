@@ -1,16 +1,11 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Dispatcher, type DeadLetterAlert, type DispatcherClock } from '../../../main/outbox/dispatcher';
 import type { OutboxItem, SendResult, Sender } from '../../../main/outbox/sender';
-import { tempOutbox, type TempOutbox } from './outbox-test-helpers';
+import { tempOutbox } from './outbox-test-helpers';
+import { cleanedAfterFile } from '../../support/cleaned-after';
 
-const temps: TempOutbox[] = [];
-function fresh(): TempOutbox {
-  const t = tempOutbox();
-  temps.push(t);
-  return t;
-}
-after(() => temps.forEach((t) => t.cleanup()));
+const fresh = cleanedAfterFile(tempOutbox);
 
 const FAST = { baseMs: 5, capMs: 40 };
 

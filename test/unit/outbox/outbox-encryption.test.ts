@@ -1,4 +1,4 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,15 +7,10 @@ import { FileKeyProvider } from '../../../main/outbox/file-key-provider';
 import { Outbox } from '../../../main/outbox/outbox';
 import { OutboxKeyError, PayloadIntegrityError } from '../../../main/outbox/outbox-errors';
 import { SafeStorageKeyProvider, type SafeStorageLike } from '../../../main/outbox/safe-storage-key-provider';
-import { tempOutbox, type TempOutbox } from './outbox-test-helpers';
+import { tempOutbox } from './outbox-test-helpers';
+import { cleanedAfterFile } from '../../support/cleaned-after';
 
-const temps: TempOutbox[] = [];
-function fresh(): TempOutbox {
-  const t = tempOutbox();
-  temps.push(t);
-  return t;
-}
-after(() => temps.forEach((t) => t.cleanup()));
+const fresh = cleanedAfterFile(tempOutbox);
 
 const MARKER = 'FICTIONAL-RESIDENT-YAMADA-HANAKO-1-2-3-CHUO';
 

@@ -1,16 +1,11 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { IdempotencyConflictError, OutboxInputError } from '../../../main/outbox/outbox-errors';
-import { tempOutbox, type TempOutbox } from './outbox-test-helpers';
+import { tempOutbox } from './outbox-test-helpers';
+import { cleanedAfterFile } from '../../support/cleaned-after';
 
-const temps: TempOutbox[] = [];
-function fresh(): TempOutbox {
-  const t = tempOutbox();
-  temps.push(t);
-  return t;
-}
-after(() => temps.forEach((t) => t.cleanup()));
+const fresh = cleanedAfterFile(tempOutbox);
 
 // 2026-11-28 10:00 JST
 const T0 = Date.UTC(2026, 10, 28, 1, 0, 0);
