@@ -83,3 +83,19 @@ export async function insertCash(runtime: KioskRuntime, yen: number): Promise<vo
     }
   }
 }
+
+/**
+ * The plain sale most tests start from: card-001 (PIN 1234) takes one 住民票の写し of
+ * themselves, pays its 300 yen in cash, and the journey waits at 「カードをお取りください」.
+ */
+export async function buyOneJuminhyoInCash(runtime: KioskRuntime): Promise<void> {
+  await call(runtime, 'certificate.begin', {});
+  await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
+  await waitForStep(runtime, 'pin');
+  await call(runtime, 'certificate.submitPin', { pin: '1234', confirmedLastTry: false });
+  await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
+  const paying = call(runtime, 'certificate.pay', { method: 'cash' });
+  await insertCash(runtime, 300);
+  await paying;
+  await waitForStep(runtime, 'take-card');
+}

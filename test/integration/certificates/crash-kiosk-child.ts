@@ -9,22 +9,14 @@
 import { DEFAULT_CONFIG } from '../../../main/config/default-config';
 import { mergeConfig, parseConfig } from '../../../main/config/load-config';
 import { createKioskRuntime } from '../../../main/kiosk-runtime';
-import { call, insertCash, waitForStep } from '../../support/journey-driver';
+import { buyOneJuminhyoInCash, call } from '../../support/journey-driver';
 
 async function main(): Promise<void> {
   const [overlayJson, mode] = process.argv.slice(2);
   if (!overlayJson || (mode !== 'paid' && mode !== 'printing')) throw new Error('usage: crash-kiosk-child <overlay> paid|printing');
   const config = parseConfig(mergeConfig(DEFAULT_CONFIG, JSON.parse(overlayJson)), 'crash child');
   const runtime = await createKioskRuntime(config, 'browser', { takeCertificateMs: 60_000 });
-  await call(runtime, 'certificate.begin', {});
-  await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
-  await waitForStep(runtime, 'pin');
-  await call(runtime, 'certificate.submitPin', { pin: '1234', confirmedLastTry: false });
-  await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
-  const paying = call(runtime, 'certificate.pay', { method: 'cash' });
-  await insertCash(runtime, 300);
-  await paying;
-  await waitForStep(runtime, 'take-card');
+  await buyOneJuminhyoInCash(runtime);
   const [paid] = runtime.journal.list(['paid']);
   if (!paid) throw new Error('not journaled as paid');
   if (mode === 'paid') {

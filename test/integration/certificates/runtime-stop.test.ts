@@ -11,7 +11,7 @@ import { after, test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../../main/config/default-config';
 import { mergeConfig, parseConfig } from '../../../main/config/load-config';
 import { createKioskRuntime } from '../../../main/kiosk-runtime';
-import { call, insertCash, waitForStep } from '../../support/journey-driver';
+import { buyOneJuminhyoInCash, call, waitForStep } from '../../support/journey-driver';
 
 const TAKE_CERTIFICATE_MS = 1500;
 const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-stop-'));
@@ -24,15 +24,7 @@ test('stopped at 「証明書をお取りください」: the session ends with 
   const runtime = await createKioskRuntime(config, 'browser', { backendFaults: true, takeCertificateMs: TAKE_CERTIFICATE_MS });
   let stopped = false;
   try {
-    await call(runtime, 'certificate.begin', {});
-    await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
-    await waitForStep(runtime, 'pin');
-    await call(runtime, 'certificate.submitPin', { pin: '1234', confirmedLastTry: false });
-    await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
-    const paying = call(runtime, 'certificate.pay', { method: 'cash' });
-    await insertCash(runtime, 300);
-    await paying;
-    await waitForStep(runtime, 'take-card');
+    await buyOneJuminhyoInCash(runtime);
     await call(runtime, 'simulator.removeCard', {});
     await waitForStep(runtime, 'take-certificate', 20_000);
     const [sale] = runtime.journal.list(['card_returned']);
