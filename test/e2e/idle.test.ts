@@ -71,3 +71,31 @@ describe('idle prompt', () => {
     });
   });
 });
+
+describe('touches keep the session alive', () => {
+  test('touching the screen reports activity, so the prompt waits; it comes once the touching stops', async () => {
+    // Its own kiosk: a 3 s idle time leaves room for the renderer's 1 s report throttle.
+    const patient = await startKiosk({ idle: { timeoutSec: 3, promptSec: 20 } });
+    try {
+      await withKioskPage(browser, patient, 'idle-activity', async (page) => {
+        await page.getByTestId('journey-certificate').click();
+        await page.getByTestId('cert-insert-card').waitFor();
+        const started = patient.runtime.session.state();
+        assert.equal(started.phase, 'active');
+        // Six seconds of touches, twice the idle time: without activity reports the prompt would show.
+        for (let i = 0; i < 10; i++) {
+          await page.mouse.click(960, 300);
+          await page.waitForTimeout(600);
+        }
+        assert.equal(await page.getByTestId('idle-prompt').count(), 0);
+        const still = patient.runtime.session.state();
+        assert.equal(still.phase, 'active');
+        assert.equal(still.phase === 'active' && still.sessionId, started.phase === 'active' && started.sessionId);
+        await page.getByTestId('idle-prompt').waitFor({ timeout: 6000 });
+      });
+      await patient.runtime.session.end('cancel');
+    } finally {
+      await patient.stop();
+    }
+  });
+});
