@@ -10,12 +10,18 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-const REDACTED_KEYS = [
-  'pin', 'password', 'myNumber', 'name', 'kana', 'address', 'birthDate', 'sex',
-  'payload', 'apdu', 'data', 'secret', 'token', 'key',
+/** Keys that could carry personal data or secrets: censored wherever a log line has them. */
+export const REDACTED_KEYS = [
+  'pin', 'password', 'passcode', 'myNumber', 'name', 'kana', 'address', 'birthDate', 'sex', 'phone',
+  'answers', 'facts', 'payload', 'apdu', 'data', 'secret', 'token', 'key',
 ];
 
 const redactPaths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+
+/** The pino options every Madoguchi logger uses (exported so a test can check the censoring). */
+export function loggerOptions(level: pino.LevelWithSilent = defaultLevel()): pino.LoggerOptions {
+  return { level, base: { app: 'madoguchi' }, redact: { paths: redactPaths, censor: '[redacted]' } };
+}
 
 function defaultLevel(): pino.LevelWithSilent {
   const fromEnv = process.env.MADOGUCHI_LOG_LEVEL;
@@ -26,11 +32,7 @@ function defaultLevel(): pino.LevelWithSilent {
   return process.env.NODE_TEST_CONTEXT ? 'silent' : 'info';
 }
 
-const root: Logger = pino({
-  level: defaultLevel(),
-  base: { app: 'madoguchi' },
-  redact: { paths: redactPaths, censor: '[redacted]' },
-});
+const root: Logger = pino(loggerOptions());
 
 /** Returns a logger for one component, e.g. `createLogger('card')`. */
 export function createLogger(component: string): Logger {
