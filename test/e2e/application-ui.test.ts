@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { events, requests } from '../../contract/kiosk-api';
-import { launchTestBrowser } from '../support/browser';
 import { checkScreen, LANDSCAPE, PORTRAIT, type Viewport, withKioskPage } from '../support/e2e-page';
-import { endCitizenSession, startKiosk, type KioskHarness } from '../support/kiosk-harness';
+import { endCitizenSession, type KioskHarness } from '../support/kiosk-harness';
+import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
 import { pdfText } from '../support/pdf-text';
 
 const ROOT = join(__dirname, '..', '..');
@@ -21,15 +21,8 @@ const ROOT = join(__dirname, '..', '..');
 let browser: Browser;
 let kiosk: KioskHarness;
 
-before(async () => {
-  kiosk = await startKiosk({}, { runtime: { backendFaults: true } });
-  browser = await launchTestBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+before(async () => ({ kiosk, browser } = await openKioskAndBrowser({}, { runtime: { backendFaults: true } })));
+after(() => closeKioskAndBrowser(kiosk, browser));
 
 /** The card's 券面事項入力補助用 PIN, from its fixture. */
 function textPinOf(cardId: string): string {

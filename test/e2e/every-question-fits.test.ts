@@ -15,11 +15,11 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { AnswerValue, Question } from '../../contract/applications';
 import { expectStep } from '../support/application-driver';
-import { launchTestBrowser } from '../support/browser';
 import { assertTouchFriendly, LANDSCAPE, PORTRAIT, withKioskPage, type Viewport } from '../support/e2e-page';
 import { TAKAHASHI } from '../support/form-samples';
 import { call } from '../support/journey-driver';
-import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
+import type { KioskHarness } from '../support/kiosk-harness';
+import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
 
 const GUIDE = join(__dirname, '..', '..', 'fixtures', 'guide');
 
@@ -39,15 +39,8 @@ const CASES: { viewport: Viewport; large: boolean; label: string }[] = [
 let browser: Browser;
 let kiosk: KioskHarness;
 
-before(async () => {
-  kiosk = await startKiosk();
-  browser = await launchTestBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+before(async () => ({ kiosk, browser } = await openKioskAndBrowser()));
+after(() => closeKioskAndBrowser(kiosk, browser));
 
 /** Valid answers to try in order: the sample resident's, the one on screen, the suggested one, then one by type. */
 function candidates(q: Question, shown: AnswerValue | undefined): AnswerValue[] {

@@ -5,22 +5,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchTestBrowser } from '../support/browser';
 import { assertAccessible, assertTouchFriendly, withKioskPage } from '../support/e2e-page';
 import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
+import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
 
 let browser: Browser;
 let kiosk: KioskHarness;
 
-before(async () => {
-  kiosk = await startKiosk({ idle: { timeoutSec: 1, promptSec: 20 } });
-  browser = await launchTestBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+before(async () => ({ kiosk, browser } = await openKioskAndBrowser({ idle: { timeoutSec: 1, promptSec: 20 } })));
+after(() => closeKioskAndBrowser(kiosk, browser));
 
 describe('idle prompt', () => {
   test('after the idle time the prompt asks; one touch extends the session', async () => {

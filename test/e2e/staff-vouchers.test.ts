@@ -8,22 +8,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchTestBrowser } from '../support/browser';
 import { assertAccessible, assertTouchFriendly, withKioskPage } from '../support/e2e-page';
-import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
+import type { KioskHarness } from '../support/kiosk-harness';
+import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
 
 let browser: Browser;
 let kiosk: KioskHarness;
 
-before(async () => {
-  kiosk = await startKiosk();
-  browser = await launchTestBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+before(async () => ({ kiosk, browser } = await openKioskAndBrowser()));
+after(() => closeKioskAndBrowser(kiosk, browser));
 
 async function openStaffConsole(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor();
