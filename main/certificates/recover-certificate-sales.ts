@@ -10,13 +10,13 @@
  * answers only while X is issued and unprinted), checked against the city seal and rendered.
  * Reprinting X is not a second issuance: one serial, printed once, marked printed at the back end.
  */
-import { randomUUID } from 'node:crypto';
-import { wardIds, type WardId } from '../../contract/ward-api';
+import type { WardId } from '../../contract/ward-api';
 import { PrinterError, type Printer } from '../../devices/printer/printer';
 import { createLogger } from '../../platform/log';
 import type { PrintJobFact, RecoveryRefundReason } from '../journal/crash-recovery';
 import type { TransactionJournal, TransactionRecord } from '../journal/transaction-journal';
 import type { WardClient } from '../ward/ward-client';
+import { finishJournaledPrint, issuerOf, printJournaled } from './journaled-reprint';
 import type { CertificateRenderer, StaffAlert } from './journey-deps';
 
 const log = createLogger('certificate-recovery');
@@ -63,10 +63,6 @@ export const RECOVERY_ALERTS = {
 const TERMINAL = new Set(['completed', 'aborted', 'canceled']);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function issuerOf(tx: TransactionRecord, fallback: WardId): WardId {
-  return (wardIds as readonly string[]).includes(tx.issuer ?? '') ? (tx.issuer as WardId) : fallback;
-}
-
 export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Promise<RecoveryOutcome[]> {
   const { journal, printer, ward } = deps;
   const open = journal.list(['paid', 'printing']);
@@ -101,13 +97,8 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
   const result = journal.recoverAfterCrash({ printerReady: health?.ready === true, printJobs, contentRecoverable: new Set(pdfs.keys()) });
   const outcomes: RecoveryOutcome[] = result.cancelled.map((txId) => ({ txId, outcome: 'cancelled' as const }));
 
-  async function finishPrinted(txId: string, serial: string, issuer: WardId): Promise<void> {
-    journal.markPrinted(txId);
-    await ward.markPrinted(issuer, serial, randomUUID()).catch(() => deps.alertStaff({ code: RECOVERY_ALERTS.markPrintedFailed, severity: 'warning', reference: serial }));
-    // The card left with the citizen before printing began (or the session is long gone).
-    journal.markCardReturned(txId);
-    journal.markDone(txId);
-  }
+  const finishPrinted = (txId: string, serial: string, issuer: WardId) =>
+    finishJournaledPrint(deps, txId, serial, issuer, () => deps.alertStaff({ code: RECOVERY_ALERTS.markPrintedFailed, severity: 'warning', reference: serial }));
 
   async function voidAtBackend(serial: string, issuer: WardId): Promise<boolean> {
     const ok = await ward.voidIssued(issuer, serial, { reason: 'power-loss' }, `void-${serial}`).then(() => true, () => false);
@@ -138,26 +129,9 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
   }
 
   async function reprint(tx: TransactionRecord, serial: string, issuer: WardId): Promise<RecoveryOutcome> {
-    const pdf = pdfs.get(tx.id);
-    if (tx.state === 'paid') journal.markPrinting(tx.id, { serial });
-    else journal.markResend(tx.id, { reason: 'crash-recovery' });
-    let recorded = false;
-    const result = pdf
-      ? await printer
-          .print(pdf, {
-            jobName: `certificate-${serial}`,
-            copies: tx.copies,
-            onProgress: (p) => {
-              if (!recorded) journal.recordPrintJob(tx.id, p.jobId);
-              recorded = true;
-            },
-          })
-          .catch((err: unknown) => {
-            log.warn({ txId: tx.id, err: errCode(err) }, 'recovery print failed');
-            return null;
-          })
-      : null;
-    pdf?.fill(0);
+    const result = await printJournaled(deps, tx, serial, pdfs.get(tx.id), 'crash-recovery', (err) =>
+      log.warn({ txId: tx.id, err: errCode(err) }, 'recovery print failed'),
+    );
     if (result?.outcome === 'completed') {
       await finishPrinted(tx.id, serial, issuer);
       deps.alertStaff({ code: RECOVERY_ALERTS.reprinted, severity: 'warning', reference: serial });

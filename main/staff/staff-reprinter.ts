@@ -7,12 +7,12 @@
  * Refused (typed `staff.not-allowed`) when the printer says the recorded job completed or is still
  * running, so a certificate that may already be in the tray is never printed twice.
  */
-import { randomUUID } from 'node:crypto';
 import { KioskError } from '../../contract/errors';
 import type { StaffReason } from '../../contract/staff-console';
-import { wardIds, type WardId } from '../../contract/ward-api';
+import type { WardId } from '../../contract/ward-api';
 import type { Printer } from '../../devices/printer/printer';
 import { createLogger } from '../../platform/log';
+import { finishJournaledPrint, issuerOf, printJournaled } from '../certificates/journaled-reprint';
 import type { CertificateRenderer, StaffAlert } from '../certificates/journey-deps';
 import type { TransactionJournal, TransactionRecord } from '../journal';
 import { WardApiError, type WardClient } from '../ward/ward-client';
@@ -33,11 +33,6 @@ export interface StaffReprinterDeps {
 
 const refuse = (code: string) => new KioskError(code, `staff:errors.${code}`);
 
-function issuerOf(tx: TransactionRecord, serial: string, fallback: WardId): WardId {
-  if ((wardIds as readonly string[]).includes(tx.issuer ?? '')) return tx.issuer as WardId;
-  return wardOfSerial(serial) ?? fallback;
-}
-
 export function createStaffReprinter(deps: StaffReprinterDeps): CertificateReprinter {
   const { journal, printer, ward } = deps;
   return {
@@ -51,7 +46,7 @@ export function createStaffReprinter(deps: StaffReprinterDeps): CertificateRepri
         // Completed: the paper came out. Still queued or printing: it may yet. Either way, not again.
         if (job?.found && !FINISHED_JOB.has(job.state)) throw refuse('staff.not-allowed');
       }
-      const issuer = issuerOf(tx, serial, deps.defaultWard);
+      const issuer = issuerOf(tx, wardOfSerial(serial) ?? deps.defaultWard);
       let pdf: Buffer;
       try {
         const answer = await ward.issuedContent(issuer, serial);
@@ -63,30 +58,14 @@ export function createStaffReprinter(deps: StaffReprinterDeps): CertificateRepri
         log.warn({ txId, serial, code }, 'reprint content not available');
         throw refuse(code === 'unreachable' || code.startsWith('http-5') ? 'staff.backend-unreachable' : 'staff.backend-refused');
       }
-      if (tx.state === 'paid') journal.markPrinting(txId, { serial });
-      else journal.markResend(txId, { reason: `staff-${reason}` });
-      let recorded = false;
-      const result = await printer
-        .print(pdf, {
-          jobName: `certificate-${serial}`,
-          copies: tx.copies,
-          onProgress: (p) => {
-            if (!recorded) journal.recordPrintJob(txId, p.jobId);
-            recorded = true;
-          },
-        })
-        .catch(() => null);
-      pdf.fill(0);
+      const result = await printJournaled(deps, tx, serial, pdf, `staff-${reason}`);
       if (result?.outcome !== 'completed') {
         // Stays `printing`: staff may try again once the printer is fixed, or void it.
         deps.alertStaff({ code: 'staff-reprint-failed', severity: 'error', reference: serial });
         log.warn({ txId, serial, outcome: result?.outcome ?? 'error' }, 'staff reprint did not complete');
         return journal.get(txId)!;
       }
-      journal.markPrinted(txId);
-      await ward.markPrinted(issuer, serial, randomUUID()).catch(() => deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: serial }));
-      journal.markCardReturned(txId);
-      journal.markDone(txId);
+      await finishJournaledPrint(deps, txId, serial, issuer, () => deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: serial }));
       log.info({ txId, serial, reason }, 'staff reprinted a certificate');
       return journal.get(txId)!;
     },
