@@ -9,7 +9,7 @@
  * reloads in the middle of a session (a crash reload, a technician's F5) comes back to the
  * running journey instead of the home screen while main still holds the session.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Journey, Language } from '../../contract/kiosk-api';
 import { switchLanguage } from '../i18n/i18n';
 import { ApplicationJourney } from '../screens/application/ApplicationJourney';
@@ -31,9 +31,13 @@ export function App() {
   const [language, setLanguage] = useState<Language>(info.defaultLanguage);
   const [epoch, setEpoch] = useState(0);
 
-  // The renderer half of the wipe.
+  // The renderer half of the wipe, on the way into idle only: at start the state is already the
+  // default, and remounting then would replace the first screen just after it appeared.
+  const previousPhase = useRef(session.phase);
   useEffect(() => {
-    if (session.phase !== 'idle') return;
+    const entered = session.phase === 'idle' && previousPhase.current !== 'idle';
+    previousPhase.current = session.phase;
+    if (!entered) return;
     setJourney(null);
     setTextSize('standard');
     setLanguage(info.defaultLanguage);
