@@ -18,6 +18,7 @@ import { createLogger } from '../../platform/log';
 import { AckGroup, type PendingAck } from './ack-group';
 import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffPolicy } from './backoff';
 import type { EnqueueInput, Outbox } from './outbox';
+import { OutboxError } from './outbox-errors';
 import type { OutboxItem, SendResult, Sender } from './sender';
 
 const log = createLogger('outbox-dispatcher');
@@ -223,10 +224,32 @@ export class Dispatcher {
     }, Math.max(0, at - this.clock.now()));
   }
 
-  /** Fills the destination's free send slots with due items, or sleeps until the next one is due. */
+  /**
+   * Runs from timers, enqueue events and finished sends, where nobody catches: a store that fails
+   * (disk error) or was closed under a dispatcher nobody stopped must not become an uncaught error
+   * that takes the kiosk down. The rows stay queued; a failing store is tried again after a backoff.
+   */
   private pump(destination: string): void {
     if (!this.running) return;
     const q = this.queue(destination);
+    try {
+      this.fill(destination, q);
+    } catch (err) {
+      q.ready = [];
+      if (err instanceof OutboxError && err.code === 'closed') {
+        log.warn({ destination }, 'outbox closed while the dispatcher was running: sending stops');
+        return;
+      }
+      const now = this.clock.now();
+      q.pausedUntil = Math.max(q.pausedUntil, now + fullJitterDelay(q.failures, this.backoff, this.opts.random ?? Math.random));
+      q.failures++;
+      log.error({ destination, err: err instanceof Error ? err.message : 'unknown' }, 'outbox store failed: will try again');
+      if (q.inFlight.size === 0) this.schedule(destination, q, q.pausedUntil);
+    }
+  }
+
+  /** Fills the destination's free send slots with due items, or sleeps until the next one is due. */
+  private fill(destination: string, q: DestinationQueue): void {
     const now = this.clock.now();
     if (now < q.pausedUntil) {
       q.ready = [];

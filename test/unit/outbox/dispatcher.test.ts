@@ -168,4 +168,60 @@ describe('Dispatcher', () => {
     assert.deepEqual(seen.map((s) => s.payload).sort(), [1, 2, 3]);
     outbox.close();
   });
+
+  test('an outbox closed under a running dispatcher ends its sending without an uncaught error', async () => {
+    const t = fresh();
+    const outbox = t.open();
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown): void => void uncaught.push(err);
+    process.on('uncaughtException', onUncaught);
+    process.on('unhandledRejection', onUncaught);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const sender: Sender = async (item) => {
+      await gate;
+      return { status: 'delivered', remoteReceipt: `R-${item.id}` };
+    };
+    const dispatcher = new Dispatcher({ outbox, sender, backoff: FAST, concurrency: 1 });
+    dispatcher.start();
+    const r = outbox.enqueue({ destination: 'ward-a', kind: 'k', payload: 1 });
+    outbox.enqueue({ destination: 'ward-a', kind: 'k', payload: 2 });
+    await waitUntil(() => dispatcher.status()['ward-a']?.inFlight === 1);
+    // The "crash" of the test: the store closes while a send is in flight and nobody stops the dispatcher.
+    outbox.close();
+    release();
+    await new Promise((res) => setTimeout(res, 100));
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
+    assert.deepEqual(uncaught, [], 'the finished send found the store closed and stopped quietly');
+    const reopened = t.open();
+    assert.equal(reopened.receipt(r.receiptNumber)?.state, 'queued', 'the acknowledgement was never committed, so it stays to resend');
+    reopened.close();
+  });
+
+  test('a store that fails while pumping is tried again after a backoff, and the items are then delivered', async () => {
+    const t = fresh();
+    const real = t.open();
+    let failuresLeft = 2;
+    // The outbox as the dispatcher sees it: its due query fails twice (a disk error), then works.
+    const flaky = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === 'due' && failuresLeft > 0)
+          return () => {
+            failuresLeft--;
+            throw new Error('SQLITE_IOERR: disk I/O error');
+          };
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const sender: Sender = async (item) => ({ status: 'delivered', remoteReceipt: `R-${item.id}` });
+    const dispatcher = new Dispatcher({ outbox: flaky, sender, backoff: FAST });
+    const r = real.enqueue({ destination: 'ward-a', kind: 'k', payload: 1 });
+    dispatcher.start();
+    assert.equal(await dispatcher.waitForOutcome(r.receiptNumber, 5_000), 'delivered');
+    assert.equal(failuresLeft, 0, 'both failures were met and got past');
+    await dispatcher.stop();
+    real.close();
+  });
 });
