@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { createLogger } from '../../platform/log';
 import { resolveConfig } from '../config/load-config';
+import { installFatalErrorPolicy } from '../fatal-errors';
 import { createKioskRuntime } from '../kiosk-runtime';
 import { startBridgeServer } from './bridge-server';
 import { launchChromium, type LaunchedBrowser } from './launch-chromium';
@@ -38,13 +39,17 @@ export async function runBrowserShell(argv: readonly string[]): Promise<void> {
     });
   };
 
-  const stop = async (code = 0) => {
+  const shutdown = async () => {
     stopping = true;
     browser?.close();
     await server.close();
     await runtime.stop();
+  };
+  const stop = async (code = 0) => {
+    await shutdown();
     process.exit(code);
   };
+  installFatalErrorPolicy({ log, shutdown, exit: (code) => process.exit(code) });
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 

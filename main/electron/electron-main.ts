@@ -8,6 +8,7 @@ import { createLogger } from '../../platform/log';
 import { assertDeployable } from '../config/deployment-guard';
 import { resolveConfig } from '../config/load-config';
 import { outboxPaths } from '../application-journey/outbox-paths';
+import { installFatalErrorPolicy } from '../fatal-errors';
 import { createKioskRuntime, type KioskRuntime } from '../kiosk-runtime';
 import { describeStartupFailure } from '../startup-failure';
 import { SafeStorageKeyProvider } from '../outbox';
@@ -42,6 +43,15 @@ async function start(): Promise<void> {
     return fail(err);
   }
   const { maintenance } = runtime.config;
+  // Replaces Electron's error dialog, which an unattended kiosk must never show: stop, relaunch.
+  installFatalErrorPolicy({
+    log,
+    shutdown: () => runtime.stop(),
+    exit: (code) => {
+      if (!maintenance) app.relaunch();
+      app.exit(code);
+    },
+  });
   denyAllPermissions();
   serveRenderer(join(__dirname, '..', 'renderer'));
   powerSaveBlocker.start('prevent-display-sleep');
