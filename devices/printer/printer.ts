@@ -126,11 +126,36 @@ export interface Printer {
    * (restarted, job history purged). Rejects with `PrinterError` when the printer does not answer.
    */
   jobStatus(jobId: number): Promise<JobStatus>;
+  /**
+   * Finds this kiosk's jobs named exactly `jobName` (IPP Get-Jobs with my-jobs, every state; the
+   * printer lists, the match on the name is made here), e.g. after a restart that came between the
+   * printer accepting a job and the kiosk learning its id. Rejects with `PrinterError` when the
+   * printer does not answer or its list cannot be trusted (then "not found" would be a guess).
+   */
+  findJobs(jobName: string): Promise<JobLookup>;
+}
+
+/** Answer of `Printer.findJobs()`. */
+export interface JobLookup {
+  /** The jobs with that name, lowest job-id first (normally zero or one). */
+  jobs: Array<{ jobId: number; state: PrintProgress['state']; pagesCompleted: number | null }>;
+  /**
+   * printer-up-time in seconds (time since the printer started), or null if it did not say. A
+   * printer that restarted may have forgotten its jobs: "not found" then proves nothing.
+   */
+  printerUpTimeS: number | null;
 }
 
 /** Answer of `Printer.jobStatus()`. */
 export type JobStatus =
-  | { found: true; jobId: number; state: PrintProgress['state']; pagesCompleted: number | null }
+  | {
+      found: true;
+      jobId: number;
+      state: PrintProgress['state'];
+      pagesCompleted: number | null;
+      /** The job's job-name, or null if the printer did not show it. A different name means the id now belongs to another job. */
+      jobName: string | null;
+    }
   | { found: false; jobId: number };
 
 /** Codes of `PrinterError`. */

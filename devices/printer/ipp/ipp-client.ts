@@ -1,14 +1,15 @@
 /**
  * The IPP operations the kiosk needs, with every answer validated into plain typed values:
- * Get-Printer-Attributes (status), Print-Job, Get-Job-Attributes, Cancel-Job.
+ * Get-Printer-Attributes (status, up-time), Print-Job, Get-Job-Attributes, Get-Jobs, Cancel-Job.
  */
 import { PrinterError } from '../printer';
 import {
   Operation, PrinterStateEnum, Status, isSuccessStatus, jobStateName, PDF_FORMAT, type JobStateName,
 } from './ipp-constants';
 import {
-  charsetAttr, encodeIppMessage, integerAttr, keywordAttr, languageAttr, mimeAttr, nameAttr, uriAttr,
+  booleanAttr, charsetAttr, encodeIppMessage, integerAttr, keywordAttr, languageAttr, mimeAttr, nameAttr, uriAttr,
 } from './ipp-encode';
+import { parseJobList, readJobName, type IppJobEntry } from './ipp-job-list';
 import { findGroup, readBoolean, readInteger, readKeywords } from './ipp-read';
 import { parsePrinterUri, postIpp, type IppTarget } from './ipp-transport';
 import { GroupTag, type IppAttribute, type IppGroup, type IppMessage } from './ipp-types';
@@ -36,7 +37,12 @@ export interface IppJobStatus {
   state: JobStateName;
   reasonKeywords: string[];
   impressionsCompleted: number | null;
+  /** job-name (name syntax), or null when the printer left it out (e.g. hidden for privacy). */
+  name: string | null;
 }
+
+/** which-jobs values the client asks for (RFC 8011 4.2.6.1; `all` from PWG 5100.7). */
+export type WhichJobs = 'all' | 'completed' | 'not-completed';
 
 const STATE_BY_ENUM: Record<number, IppPrinterStatus['state']> = {
   [PrinterStateEnum.idle]: 'idle', [PrinterStateEnum.processing]: 'processing', [PrinterStateEnum.stopped]: 'stopped',
@@ -107,7 +113,7 @@ export class IppClient {
     const m = await this.call(Operation.GetJobAttributes, [
       integerAttr('job-id', jobId),
       nameAttr('requesting-user-name', this.opts.userName),
-      keywordAttr('requested-attributes', 'job-state', 'job-state-reasons', 'job-impressions-completed'),
+      keywordAttr('requested-attributes', 'job-state', 'job-state-reasons', 'job-impressions-completed', 'job-name'),
     ], this.opts.requestTimeoutMs, signal);
     const g = findGroup(m, GroupTag.job);
     const se = readInteger(g, 'job-state', true);
@@ -115,7 +121,30 @@ export class IppClient {
     const reasons = readKeywords(g, 'job-state-reasons');
     if (!state || !reasons) throw new PrinterError('printer.protocol', 'job status attributes missing or of wrong syntax', { cause: 'bad-attributes', jobId });
     const pages = readInteger(g, 'job-impressions-completed');
-    return { state, reasonKeywords: reasons, impressionsCompleted: pages !== undefined && pages >= 0 ? pages : null };
+    return { state, reasonKeywords: reasons, impressionsCompleted: pages !== undefined && pages >= 0 ? pages : null, name: g ? readJobName(g) : null };
+  }
+
+  /**
+   * Get-Jobs for this client's own jobs (my-jobs with requesting-user-name, so a printer that hides
+   * job names of other users still shows ours), with the attributes recovery needs.
+   */
+  async getJobs(which: WhichJobs, signal?: AbortSignal): Promise<IppJobEntry[]> {
+    const m = await this.call(Operation.GetJobs, [
+      nameAttr('requesting-user-name', this.opts.userName),
+      keywordAttr('which-jobs', which),
+      booleanAttr('my-jobs', true),
+      keywordAttr('requested-attributes', 'job-id', 'job-name', 'job-state', 'job-state-reasons', 'job-impressions-completed'),
+    ], this.opts.requestTimeoutMs, signal);
+    const list = parseJobList(m);
+    if (!list.ok) throw new PrinterError('printer.protocol', `Get-Jobs answer refused: ${list.error.code} at job ${list.error.index}`, { cause: list.error.code });
+    return list.jobs;
+  }
+
+  /** printer-up-time (seconds since the printer started, RFC 8011 5.4.29), or null if absent or not positive. */
+  async getUpTime(signal?: AbortSignal): Promise<number | null> {
+    const m = await this.call(Operation.GetPrinterAttributes, [keywordAttr('requested-attributes', 'printer-up-time')], this.opts.requestTimeoutMs, signal);
+    const up = readInteger(findGroup(m, GroupTag.printer), 'printer-up-time');
+    return up !== undefined && up >= 1 ? up : null;
   }
 
   /** Cancel-Job; a job that already ended (client-error-not-possible) counts as done. */

@@ -8,7 +8,7 @@
  */
 import { createLogger } from '../../../platform/log';
 import {
-  PrinterError, type JobStatus, type Printer, type PrinterHealth, type PrinterReason, type PrintOptions, type PrintProgress, type PrintResult,
+  PrinterError, type JobLookup, type JobStatus, type Printer, type PrinterHealth, type PrinterReason, type PrintOptions, type PrintProgress, type PrintResult,
 } from '../printer';
 import { mapReason, summarizeStatus } from '../printer-status-map';
 import { Status, isTerminalJobState } from './ipp-constants';
@@ -43,10 +43,15 @@ function validateJob(pdf: Buffer, o: PrintOptions, maxBytes: number): { copies: 
   if (pdf.length > maxBytes) throw new PrinterError('printer.bad-document', 'document too large');
   const copies = o.copies ?? 1;
   if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new PrinterError('printer.bad-options', 'copies must be 1-99');
+  return { copies, jobName: normalizeJobName(o.jobName) };
+}
+
+/** The job name as it is sent (and so as it must be looked up); throws `printer.bad-options`. */
+function normalizeJobName(name: unknown): string {
   // Control characters would be invisible at the printer panel and have no place in a job name.
-  const jobName = typeof o.jobName === 'string' ? o.jobName.replace(/[\p{Cc}]/gu, '').trim() : '';
+  const jobName = typeof name === 'string' ? name.replace(/[\p{Cc}]/gu, '').trim() : '';
   if (jobName.length === 0 || Buffer.byteLength(jobName) > 255) throw new PrinterError('printer.bad-options', 'jobName must be 1-255 bytes');
-  return { copies, jobName };
+  return jobName;
 }
 
 /** Creates the IPP binding of `Printer` for a printer URI such as `ipp://127.0.0.1:631/ipp/print`. */
@@ -190,12 +195,36 @@ export function createIppPrinter(uri: string, options: IppPrinterOptions = {}): 
     if (!Number.isSafeInteger(jobId) || jobId < 1) throw new PrinterError('printer.bad-options', 'jobId must be a positive integer');
     try {
       const job = await client.getJob(jobId);
-      return { found: true, jobId, state: job.state, pagesCompleted: job.impressionsCompleted };
+      return { found: true, jobId, state: job.state, pagesCompleted: job.impressionsCompleted, jobName: job.name };
     } catch (e) {
       if (e instanceof PrinterError && e.details.ippStatus === Status.clientErrorNotFound) return { found: false, jobId };
       throw e;
     }
   }
 
-  return { uri, health, print, jobStatus };
+  async function findJobs(name: string): Promise<JobLookup> {
+    const jobName = normalizeJobName(name);
+    let entries;
+    try {
+      entries = await client.getJobs('all');
+    } catch (e) {
+      if (!(e instanceof PrinterError) || e.details.ippStatus !== Status.clientErrorAttributesOrValuesNotSupported) throw e;
+      // A printer without which-jobs=all (RFC 8011 has only completed/not-completed): not-completed
+      // first, since a job only moves from not-completed to completed it cannot slip between the answers.
+      const open = await client.getJobs('not-completed');
+      const ended = await client.getJobs('completed');
+      const endedIds = new Set(ended.map((j) => j.jobId));
+      entries = [...open.filter((j) => !endedIds.has(j.jobId)), ...ended];
+    }
+    const jobs = entries
+      .filter((j) => j.name === jobName)
+      .sort((a, b) => a.jobId - b.jobId)
+      .map((j) => ({ jobId: j.jobId, state: j.state, pagesCompleted: j.impressionsCompleted }));
+    // Asked after the list: a restart in between then shows as a short up-time, never the reverse.
+    const printerUpTimeS = await client.getUpTime().catch(() => null);
+    log.info({ matches: jobs.length, listed: entries.length, printerUpTimeS }, 'print jobs looked up by name');
+    return { jobs, printerUpTimeS };
+  }
+
+  return { uri, health, print, jobStatus, findJobs };
 }

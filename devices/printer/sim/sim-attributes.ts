@@ -110,7 +110,7 @@ export function printerAttributes(ctx: SimAttributeContext): IppAttribute[] {
     ...(c.color ? [integerAttr('pages-per-minute-color', c.ppm)] : []),
     booleanAttr('multiple-document-jobs-supported', false),
     integerAttr('multiple-operation-time-out', 60),
-    keywordAttr('which-jobs-supported', 'completed', 'not-completed', 'all'),
+    keywordAttr('which-jobs-supported', 'aborted', 'all', 'canceled', 'completed', 'not-completed', 'pending', 'processing', 'processing-stopped'),
     keywordAttr('job-sheets-default', 'none'),
     keywordAttr('job-sheets-supported', 'none'),
     nameAttr('marker-names', 'Black Toner'),

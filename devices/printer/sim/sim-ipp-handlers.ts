@@ -20,6 +20,29 @@ interface Reply { status: number; message?: string; groups?: IppGroup[] }
 const fail = (status: number, message: string): Reply => ({ status, message });
 const filter = (attrs: IppAttribute[], names: Set<string> | null): IppAttribute[] => (names ? attrs.filter((a) => names.has(a.name)) : attrs);
 
+const ended = (j: SimJob): boolean => j.state === 'canceled' || j.state === 'aborted' || j.state === 'completed';
+
+/** which-jobs values as CUPS supports them. A client filters further (e.g. by job-name) itself. */
+export const WHICH_JOBS: ReadonlyMap<string, (j: SimJob) => boolean> = new Map<string, (j: SimJob) => boolean>([
+  ['all', () => true],
+  ['completed', ended],
+  ['not-completed', (j) => !ended(j)],
+  ['aborted', (j) => j.state === 'aborted'],
+  ['canceled', (j) => j.state === 'canceled'],
+  ['pending', (j) => j.state === 'pending'],
+  ['processing', (j) => j.state === 'processing'],
+  ['processing-stopped', (j) => j.state === 'processing-stopped'],
+]);
+
+/** Attributes CUPS keeps private by default (JobPrivateValues): shown to the job's owner only. */
+const PRIVATE = new Set(['job-name', 'job-originating-user-name']);
+
+/** Drops private job values when the requesting user is not the job's owner (or says no name). */
+function visible(attrs: IppAttribute[], job: SimJob, op: IppGroup): IppAttribute[] {
+  const user = readString(op, 'requesting-user-name');
+  return user !== undefined && user.toLowerCase() === job.user.toLowerCase() ? attrs : attrs.filter((a) => !PRIVATE.has(a.name));
+}
+
 function checkOperationGroup(req: IppMessage): Reply | null {
   if (req.requestId === 0) return fail(Status.clientErrorBadRequest, 'request-id must not be 0');
   const first = req.groups[0];
@@ -99,18 +122,20 @@ function handle(ctx: SimAttributeContext, req: IppMessage, onJob: OnJobAccepted)
     case Operation.GetJobAttributes: {
       const job = targetJob(ctx, op);
       if ('status' in job) return job;
-      return { status: Status.successfulOk, groups: [{ tag: GroupTag.job, attributes: filter(jobAttributes(ctx, job), expandRequested(requested, 'job', null)) }] };
+      return { status: Status.successfulOk, groups: [{ tag: GroupTag.job, attributes: visible(filter(jobAttributes(ctx, job), expandRequested(requested, 'job', null)), job, op) }] };
     }
     case Operation.GetJobs: {
+      // Like CUPS: which-jobs defaults to not-completed; `all` and the single states of PWG 5100.7 too.
       const which = readKeywords(op, 'which-jobs')?.[0] ?? 'not-completed';
-      if (!['completed', 'not-completed', 'all'].includes(which)) return fail(Status.clientErrorAttributesOrValuesNotSupported, 'which-jobs not supported');
-      const done = (j: SimJob): boolean => j.state === 'canceled' || j.state === 'aborted' || j.state === 'completed';
-      const mine = readBoolean(op, 'my-jobs') === true ? readString(op, 'requesting-user-name') ?? '' : null;
-      let jobs = ctx.model.jobs.filter((j) => (which === 'all' || (which === 'completed') === done(j)) && (mine === null || j.user === mine));
+      const match = WHICH_JOBS.get(which);
+      if (!match) return fail(Status.clientErrorAttributesOrValuesNotSupported, 'which-jobs not supported');
+      // my-jobs: only the requesting user's jobs (CUPS compares user names without case).
+      const mine = readBoolean(op, 'my-jobs') === true ? (readString(op, 'requesting-user-name') ?? 'anonymous').toLowerCase() : null;
+      let jobs = ctx.model.jobs.filter((j) => match(j) && (mine === null || j.user.toLowerCase() === mine));
       const limit = readInteger(op, 'limit');
       if (limit !== undefined && limit > 0) jobs = jobs.slice(0, limit);
       const names = expandRequested(requested, 'job', ['job-id', 'job-uri']);
-      return { status: Status.successfulOk, groups: jobs.map((j) => ({ tag: GroupTag.job, attributes: filter(jobAttributes(ctx, j), names) })) };
+      return { status: Status.successfulOk, groups: jobs.map((j) => ({ tag: GroupTag.job, attributes: visible(filter(jobAttributes(ctx, j), names), j, op) })) };
     }
     case Operation.CancelJob: {
       const job = targetJob(ctx, op);
