@@ -17,7 +17,7 @@ import { IssuanceService } from './certificates/issuance-service';
 import { WardRecords } from './certificates/ward-records';
 import { openWardDb, seedWardDb, type WardDb } from './db/ward-db';
 import { FaultController, type FaultControls } from './faults';
-import { defaultFixturesDir, loadJpkiTrustInput, loadWardFixtures } from './fixtures/load-ward-fixtures';
+import { defaultFixturesDir, loadJpkiSignTrustInput, loadJpkiTrustInput, loadWardFixtures } from './fixtures/load-ward-fixtures';
 import type { WardFixtures } from './fixtures/ward-fixture-schemas';
 import { handleRequest } from './http/request-pipeline';
 import { wardRoutes } from './routes/ward-routes';
@@ -53,6 +53,8 @@ export interface WardBackendOptions {
   fixtures?: WardFixtures;
   /** JPKI trust (CA certs, CRLs, cert → resident bindings); default from `fixturesDir`. */
   jpki?: JpkiTrustInput;
+  /** JPKI signing CA certs and CRLs for submissions' electronic signatures; default from `fixturesDir`. */
+  jpkiSign?: JpkiTrustInput;
   /** TLS material; default the committed TEST kiosk PKI. */
   tls?: WardBackendTls;
   /** City seal Ed25519 private key PEM; default fixtures/documents/city-seal.key.pem (TEST key). */
@@ -112,12 +114,13 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
   const tls = options.tls ?? defaultTls(fixturesDir);
   const sealKey: KeyObject = createPrivateKey(options.sealPrivateKeyPem ?? readFileSync(join(fixturesDir, 'documents', 'city-seal.key.pem'), 'utf8'));
   let trust = await JpkiTrust.load(options.jpki ?? loadJpkiTrustInput(fixturesDir));
+  const signTrust = await JpkiTrust.load(options.jpkiSign ?? loadJpkiSignTrustInput(fixturesDir));
 
   const db = openWardDb(options.dbPath);
   seedWardDb(db, options.fixtures ?? loadWardFixtures(fixturesDir));
   const records = new WardRecords(db);
   const routes = wardRoutes({
-    config, records, now, trust: () => trust,
+    config, records, now, trust: () => trust, signTrust: () => signTrust,
     nonces: new NonceStore(config.nonceTtlMs, config.maxOutstandingNonces, now),
     sessions: new SessionStore(config.sessionTtlMs, now),
     issuance: new IssuanceService(db, records, config, sealKey, now),

@@ -53,6 +53,10 @@ export const apiErrorCodes = {
   404: ['not-found', 'unknown-ward'],
   405: ['method-not-allowed'],
   409: ['resident-not-in-ward', 'idempotency-key-reused', 'already-printed', 'already-voided'],
+  /** A submission's electronic signature was refused (contract/submission-signature.ts). */
+  422: ['e-signature-malformed', 'e-signature-certificate-malformed', 'e-signature-certificate-untrusted',
+    'e-signature-certificate-not-yet-valid', 'e-signature-certificate-expired', 'e-signature-certificate-revoked',
+    'e-signature-revocation-unavailable', 'e-signature-invalid'],
   413: ['body-too-large'],
   415: ['unsupported-media-type'],
   500: ['internal', 'injected-fault'],
@@ -271,6 +275,8 @@ export const submissionLookupSchema = submissionReceiptSchema.extend({
   kioskId: z.string(),
   /** The forms of the submission, in order, as the kiosk printed them. */
   forms: z.array(z.object({ templateId: z.string(), title: z.string() })),
+  /** True when the submission carried an electronic signature (署名用電子証明書) that verified on receipt. */
+  eSigned: z.boolean(),
 });
 export type SubmissionLookup = z.infer<typeof submissionLookupSchema>;
 

@@ -64,30 +64,48 @@ export class JpkiTrust {
 
   /** Verifies one login; throws ApiError(401, ...) naming the first check that failed. */
   verifyLogin(nonce: Buffer, signature: Buffer, certDer: Buffer, now: Date): VerifiedLogin {
-    let cert: X509Certificate;
-    try {
-      cert = new X509Certificate(certDer);
-    } catch {
-      throw new ApiError(401, 'certificate-malformed', 'certificate is not DER X.509');
-    }
-    const ca = this.cas.find((c) => !cert.ca && cert.checkIssued(c.node) && cert.verify(c.node.publicKey));
-    if (!ca) throw new ApiError(401, 'certificate-untrusted', 'certificate does not chain to a trusted JPKI user-auth CA');
-    if (now < new Date(cert.validFrom)) throw new ApiError(401, 'certificate-not-yet-valid', 'certificate not yet valid');
-    if (now > new Date(cert.validTo)) throw new ApiError(401, 'certificate-expired', 'certificate expired');
-    if (!ca.crl) throw new ApiError(401, 'revocation-unavailable', 'no verified CRL for the issuing CA');
-    const entry = ca.crl.findRevoked(new px509.X509Certificate(cert.raw));
-    if (entry && entry.revocationDate <= now) throw new ApiError(401, 'certificate-revoked', 'certificate is revoked');
-    if (cert.publicKey.asymmetricKeyType !== 'rsa') throw new ApiError(401, 'certificate-malformed', 'user-auth key is not RSA');
-    let ok = false;
-    try {
-      ok = verify('sha256', nonce, { key: cert.publicKey, padding: constants.RSA_PKCS1_PADDING }, signature);
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new ApiError(401, 'signature-invalid', 'signature does not verify over the nonce');
+    const cert = this.verifyCertificate(certDer, now, (code, message) => new ApiError(401, code, message));
+    if (!verifyRsaSha256(cert, nonce, signature)) throw new ApiError(401, 'signature-invalid', 'signature does not verify over the nonce');
     const serialHex = normaliseSerial(cert.serialNumber);
     const residentId = this.bindings.get(serialHex);
     if (!residentId) throw new ApiError(401, 'certificate-unmapped', 'certificate is not bound to a resident');
     return { residentId, serialHex };
+  }
+
+  /**
+   * The certificate checks shared by logins and document signatures, in order: DER, chain to a
+   * trusted CA of this store, validity at `now`, the CA's verified CRL, an RSA key. `fail` makes
+   * the error to throw from a code (`certificate-*`, `revocation-unavailable`) and a log message.
+   */
+  verifyCertificate(certDer: Buffer, now: Date, fail: (code: CertificateCheckCode, message: string) => Error): X509Certificate {
+    let cert: X509Certificate;
+    try {
+      cert = new X509Certificate(certDer);
+    } catch {
+      throw fail('certificate-malformed', 'certificate is not DER X.509');
+    }
+    const ca = this.cas.find((c) => !cert.ca && cert.checkIssued(c.node) && cert.verify(c.node.publicKey));
+    if (!ca) throw fail('certificate-untrusted', 'certificate does not chain to a trusted JPKI CA');
+    if (now < new Date(cert.validFrom)) throw fail('certificate-not-yet-valid', 'certificate not yet valid');
+    if (now > new Date(cert.validTo)) throw fail('certificate-expired', 'certificate expired');
+    if (!ca.crl) throw fail('revocation-unavailable', 'no verified CRL for the issuing CA');
+    const entry = ca.crl.findRevoked(new px509.X509Certificate(cert.raw));
+    if (entry && entry.revocationDate <= now) throw fail('certificate-revoked', 'certificate is revoked');
+    if (cert.publicKey.asymmetricKeyType !== 'rsa') throw fail('certificate-malformed', 'key is not RSA');
+    return cert;
+  }
+}
+
+/** What `verifyCertificate` can refuse. */
+export type CertificateCheckCode =
+  | 'certificate-malformed' | 'certificate-untrusted' | 'certificate-not-yet-valid' | 'certificate-expired'
+  | 'certificate-revoked' | 'revocation-unavailable';
+
+/** RSASSA-PKCS1-v1_5 / SHA-256 over `message` with the certificate's key; false on any error. */
+export function verifyRsaSha256(cert: X509Certificate, message: Buffer, signature: Buffer): boolean {
+  try {
+    return verify('sha256', message, { key: cert.publicKey, padding: constants.RSA_PKCS1_PADDING }, signature);
+  } catch {
+    return false;
   }
 }

@@ -76,6 +76,14 @@ function migrateSubmissions(db: WardDb): void {
     })();
   }
   db.exec('CREATE INDEX IF NOT EXISTS submissions_by_local_receipt ON submissions (ward, local_receipt_number)');
+  // Whether the submission carried an electronic signature that verified, and its certificate's
+  // serial (not the certificate: it holds the signer's name, address and birth date).
+  if (!cols.some((c) => c.name === 'e_signed')) {
+    db.transaction(() => {
+      db.exec('ALTER TABLE submissions ADD COLUMN e_signed INTEGER NOT NULL DEFAULT 0');
+      db.exec('ALTER TABLE submissions ADD COLUMN e_signature_serial TEXT');
+    })();
+  }
 }
 
 /** Replaces the register data (not issuances or submissions) with the fixtures, in one transaction. */

@@ -15,6 +15,7 @@ import { ApiError } from '../http/api-error';
 import { readJson } from '../http/read-json-body';
 import type { Route } from '../http/route-table';
 import type { SubmissionService } from '../submissions/submission-service';
+import { verifySubmissionSignature } from '../submissions/submission-signature';
 import type { WardConfig } from '../ward-config';
 import type { IncomingMessage } from 'node:http';
 
@@ -31,6 +32,8 @@ export interface WardServices {
   nonces: NonceStore;
   sessions: SessionStore;
   trust: () => JpkiTrust;
+  /** The JPKI signing CAs and their CRLs, for submissions' electronic signatures. */
+  signTrust: () => JpkiTrust;
   records: WardRecords;
   issuance: IssuanceService;
   submissions: SubmissionService;
@@ -135,7 +138,8 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
         // A session is optional: a 書かない窓口 form may be filed without a card login.
         const residentId = req.headers.authorization ? s.sessions.require(req.headers.authorization, extra.kioskId, extra.ward).residentId : undefined;
         const body = await readJson(req, submissionRequestSchema, limit);
-        const { receipt, replayed } = s.submissions.submit(extra.ward, extra.kioskId, key, body, residentId);
+        const { receipt, replayed } = s.submissions.submit(extra.ward, extra.kioskId, key, body, residentId,
+          () => verifySubmissionSignature(s.signTrust(), body.payload, s.now()));
         const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
         return { status: replayed ? 200 : 201, body: receipt, headers };
       },

@@ -9,6 +9,7 @@ import { canonicalJson } from '../../platform/certificate-seal';
 import { jstDay, toJstIso } from '../certificates/japanese-date';
 import { nextCounter, type WardDb } from '../db/ward-db';
 import { ApiError } from '../http/api-error';
+import type { VerifiedSubmissionSignature } from './submission-signature';
 
 /** A submission answer plus whether it was a replay (201 first time, 200 on replay). */
 export interface SubmitResult {
@@ -21,7 +22,15 @@ interface Row { receiptNumber: string; kind: string; receivedAt: string; hash: s
 export class SubmissionService {
   constructor(private readonly db: WardDb, private readonly now: () => Date) {}
 
-  submit(ward: WardId, kioskId: string, idempotencyKey: string, req: SubmissionRequest, residentId: string | undefined): SubmitResult {
+  /**
+   * `verifySignature` runs only for a new submission (a replay was verified when first stored, so
+   * a certificate revoked since does not turn an acknowledged submission into a refusal); it
+   * returns null for an unsigned one and throws ApiError 422 for a bad signature (nothing stored).
+   */
+  submit(
+    ward: WardId, kioskId: string, idempotencyKey: string, req: SubmissionRequest, residentId: string | undefined,
+    verifySignature: () => VerifiedSubmissionSignature | null = () => null,
+  ): SubmitResult {
     const hash = createHash('sha256').update(canonicalJson(req)).digest('hex');
     return this.db.transaction((): SubmitResult => {
       const prior = this.db.prepare(`SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash
@@ -30,15 +39,16 @@ export class SubmissionService {
         if (prior.hash !== hash) throw new ApiError(409, 'idempotency-key-reused', 'idempotency key was used for a different submission');
         return { receipt: toReceipt(prior), replayed: true };
       }
+      const signature = verifySignature();
       const at = this.now();
       const day = jstDay(at);
       const seq = nextCounter(this.db, `receipt:${ward}:${day}`);
       const receiptNumber = `${wardInfo[ward].code}-${day}-${String(seq).padStart(6, '0')}`;
       const receivedAt = toJstIso(at);
       this.db.prepare(`INSERT INTO submissions (receipt_number, ward, kiosk_id, idempotency_key, request_hash, form_type, payload_json,
-        resident_id, received_at, local_receipt_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        resident_id, received_at, local_receipt_number, e_signed, e_signature_serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(receiptNumber, ward, kioskId, idempotencyKey, hash, req.kind, JSON.stringify(req), residentId ?? null, receivedAt,
-          req.localReceiptNumber ?? null);
+          req.localReceiptNumber ?? null, signature ? 1 : 0, signature?.serialHex ?? null);
       return { receipt: { receiptNumber, kind: req.kind, status: 'received', receivedAt }, replayed: false };
     })();
   }
@@ -57,10 +67,10 @@ export class SubmissionService {
    */
   byLocalReceipt(ward: WardId, localReceiptNumber: string): SubmissionLookup {
     const row = this.db.prepare(`SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash,
-      kiosk_id AS kioskId, payload_json AS json FROM submissions WHERE ward = ? AND local_receipt_number = ?
-      ORDER BY received_at LIMIT 1`).get(ward, localReceiptNumber) as (Row & { kioskId: string; json: string }) | undefined;
+      kiosk_id AS kioskId, payload_json AS json, e_signed AS eSigned FROM submissions WHERE ward = ? AND local_receipt_number = ?
+      ORDER BY received_at LIMIT 1`).get(ward, localReceiptNumber) as (Row & { kioskId: string; json: string; eSigned: number }) | undefined;
     if (!row) throw new ApiError(404, 'not-found', 'no submission with this receipt number');
-    return { ...toReceipt(row), localReceiptNumber, kioskId: row.kioskId, forms: formsOf(row.json) };
+    return { ...toReceipt(row), localReceiptNumber, kioskId: row.kioskId, forms: formsOf(row.json), eSigned: row.eSigned === 1 };
   }
 
   /** Rows stored for a key (tests check "one row"). */

@@ -120,6 +120,7 @@ async function main(): Promise<void> {
   rsaKeyPem(join(pkiDir, 'card-ap-key.pem'));
   const residents = new Map(loadResidents(root).map((r) => [r.id, r]));
   const revoked: x509.X509CrlEntryParams[] = [];
+  const revokedSign: x509.X509CrlEntryParams[] = [];
 
   for (const cardId of listCardFixtures(root)) {
     const card = readCardFixture(cardId, root);
@@ -160,17 +161,26 @@ async function main(): Promise<void> {
         ],
       });
       write(join(root, card.jpki.sign.cert), cert.toString('pem') + '\n');
+      // A card reported lost has both certificates revoked (the signing one would also be on a move).
+      if (card.flags.authCertRevoked) {
+        revokedSign.push({ serialNumber: serialFor(`sign:${cardId}`), revocationDate: new Date('2026-06-01T00:00:00Z'), reason: x509.X509CrlReason.keyCompromise });
+      }
     }
   }
 
+  await writeCrl(authCa, revoked, 'auth-ca.crl.pem');
+  await writeCrl(signCa, revokedSign, 'sign-ca.crl.pem');
+  console.log(`test JPKI PKI written to ${pkiDir} (${revoked.length} auth, ${revokedSign.length} sign revoked)`);
+}
+
+async function writeCrl(ca: { keys: CryptoKeyPair; cert: x509.X509Certificate }, entries: x509.X509CrlEntryParams[], file: string): Promise<void> {
   const crl = await x509.X509CrlGenerator.create({
-    issuer: authCa.cert.subject, thisUpdate: new Date('2026-11-01T00:00:00Z'), nextUpdate: new Date('2045-03-31T14:59:59Z'),
-    entries: revoked, signingKey: authCa.keys.privateKey, signingAlgorithm: ALG,
+    issuer: ca.cert.subject, thisUpdate: new Date('2026-11-01T00:00:00Z'), nextUpdate: new Date('2045-03-31T14:59:59Z'),
+    entries, signingKey: ca.keys.privateKey, signingAlgorithm: ALG,
   });
   // OpenSSL and Node expect the "X509 CRL" PEM label (the library writes "CRL").
   const b64 = Buffer.from(crl.rawData).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
-  write(join(pkiDir, 'auth-ca.crl.pem'), `-----BEGIN X509 CRL-----\n${b64}\n-----END X509 CRL-----\n`);
-  console.log(`test JPKI PKI written to ${pkiDir} (${revoked.length} revoked)`);
+  write(join(pkiDir, file), `-----BEGIN X509 CRL-----\n${b64}\n-----END X509 CRL-----\n`);
 }
 
 main().catch((err: unknown) => {

@@ -30,6 +30,7 @@ describe('submission look-up by the kiosk receipt number', () => {
     assert.deepEqual(found, {
       ...receipt, localReceiptNumber: '4010601-20261128-0001', kioskId: 'kiosk-kokurakita-01',
       forms: [{ templateId: 'jumin-ido-todoke', title: '住民異動届（転入・転居・転出）' }, { templateId: 'kokuho-ido', title: '国民健康保険 資格取得・異動・喪失届' }],
+      eSigned: false,
     });
     for (const [ward, local] of [['kokurakita', '4010601-20261128-0001'], ['kokuraminami', '4010601-20261128-0002']] as const) {
       assert.throws(() => s.byLocalReceipt(ward, local), (e: unknown) => e instanceof ApiError && e.status === 404);
