@@ -138,4 +138,20 @@ export const JOURNAL_MIGRATIONS: readonly Migration[] = [
   FROM events WHERE to_state = 'refunded' AND json_extract(detail, '$.method') = 'voucher'
     AND json_extract(detail, '$.voucherNumber') IS NOT NULL;
   `,
+  // 4: the staff passcode's wrong tries and lockout (one row), kept here so that a restart or a
+  // power cut does not give a guesser a fresh set of tries: written (WAL, synchronous=FULL) before
+  // the result of a try is shown. `lockouts` counts lockouts since the last right passcode (the
+  // next lockout is longer). Never a passcode or any part of one.
+  `
+  CREATE TABLE staff_passcode_attempts (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    failures INTEGER NOT NULL CHECK (failures >= 0),
+    locked_until INTEGER NOT NULL CHECK (locked_until >= 0),
+    lockouts INTEGER NOT NULL CHECK (lockouts >= 0),
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO staff_passcode_attempts (id, failures, locked_until, lockouts, updated_at) VALUES (1, 0, 0, 0, 0);
+  CREATE TRIGGER staff_passcode_attempts_no_delete BEFORE DELETE ON staff_passcode_attempts
+  BEGIN SELECT RAISE(ABORT, 'journal: the passcode attempt row is never deleted'); END;
+  `,
 ];

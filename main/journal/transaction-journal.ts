@@ -18,6 +18,7 @@ import { canTransition, PAYMENT_METHODS, REFUND_METHODS, TRANSACTION_STATES, typ
 import { dailyReconciliation, type DailyReconciliation } from './reconciliation';
 import { rowToRecord, type JournalEvent, type TransactionRecord, type TransactionRow } from './journal-rows';
 import { VoucherLedger } from './voucher-ledger';
+import { PasscodeAttemptLedger } from './passcode-attempts';
 
 export type { JournalEvent, TransactionRecord } from './journal-rows';
 
@@ -51,6 +52,8 @@ export class TransactionJournal {
   readonly options: TransactionJournalOptions;
   /** Refund vouchers: issued, slip printed, settled at the counter (voucher-ledger.ts). */
   readonly vouchers: VoucherLedger;
+  /** The staff passcode's wrong tries and lockout, surviving restarts (passcode-attempts.ts). */
+  readonly passcodeAttempts: PasscodeAttemptLedger;
   private readonly statements = new Map<string, Database.Statement>();
   private closed = false;
 
@@ -58,6 +61,7 @@ export class TransactionJournal {
     this.db = db;
     this.options = options;
     this.vouchers = new VoucherLedger(this);
+    this.passcodeAttempts = new PasscodeAttemptLedger(this);
   }
 
   /** Opens the journal. Throws DatabaseCorruptError / DatabaseLockedError / ... from platform/sqlite. */

@@ -44,6 +44,9 @@ export function createStaff(parts: StaffParts): Staff {
     passcodeHash: parsePasscodeHash(staff.passcodeHash),
     lockoutAfter: staff.lockoutAfter,
     lockoutSec: staff.lockoutSec,
+    // Kept in the journal so that power-cycling the kiosk gives a guesser no fresh tries.
+    ...(parts.journal?.passcodeAttempts ? { attempts: parts.journal.passcodeAttempts } : {}),
+    alertStaff: (alert) => parts.alerts.raise(alert),
     idleTimeoutSec: staff.idleTimeoutSec,
     citizenBusy: parts.citizenBusy,
     onChange: parts.onChange,

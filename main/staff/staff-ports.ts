@@ -7,6 +7,7 @@ import type { IssuanceStatusResponse, VoidRequest, WardId } from '../../contract
 import type { StaffReason } from '../../contract/staff-console';
 import type { DailyReconciliation, TransactionRecord, TransactionState, VoucherLedger } from '../journal';
 import type { DeadLetter, OutboxStatus } from '../outbox';
+import type { PasscodeAttemptStore } from './passcode-lockout';
 
 /** The journal's refund vouchers (main/journal/voucher-ledger.ts). */
 export type StaffVoucherLedger = Pick<VoucherLedger, 'list' | 'settle'>;
@@ -15,6 +16,8 @@ export type StaffVoucherLedger = Pick<VoucherLedger, 'list' | 'settle'>;
 export interface StaffJournal {
   /** Refund vouchers: listed and paid out at the counter. */
   vouchers: StaffVoucherLedger;
+  /** The staff passcode's wrong tries and lockout, kept across restarts (absent: memory only). */
+  passcodeAttempts?: PasscodeAttemptStore;
   /** Transactions in the given states, oldest first. */
   list(states: readonly TransactionState[]): TransactionRecord[];
   get(txId: string): TransactionRecord | undefined;

@@ -2,7 +2,10 @@
  * The staff session: separate from the citizen session, opened with the staff passcode.
  *
  * - Wrong passcodes are counted; after `lockoutAfter` of them no try is even checked for
- *   `lockoutSec` (the count survives logout, not a restart: see the README).
+ *   `lockoutSec`, doubled for each further lockout before a right passcode (passcode-lockout.ts),
+ *   and staff are alerted. The count and the lockout end are stored durably (the journal) BEFORE
+ *   a try's result is returned, so a restart or power cut neither resets them nor loses a try.
+ *   If they cannot be stored, no try is checked (`not-available`): fail closed.
  * - Tries are checked one at a time, so parallel tries cannot slip past the count.
  * - A staff session cannot start while a citizen is paying or being printed for.
  * - The session ends after `idleTimeoutSec` without staff activity (reads do not count), or at
@@ -10,9 +13,11 @@
  * The passcode is never logged or kept; only outcomes and counts are logged.
  */
 import { KioskError } from '../../contract/errors';
+import type { StaffAlert } from '../certificates/journey-deps';
 import type { StaffLoginResult, StaffState } from '../../contract/staff-console';
 import { createLogger } from '../../platform/log';
 import type { Clock } from '../session/session-manager';
+import { afterWrong, DEFAULT_LOCKOUT_MAX_SEC, gateTry, MemoryPasscodeAttemptStore, NO_ATTEMPTS, type LockoutPolicy, type PasscodeAttempts, type PasscodeAttemptStore } from './passcode-lockout';
 import { verifyPasscode, type ParsedPasscodeHash } from './staff-passcode';
 
 const log = createLogger('staff-session');
@@ -28,8 +33,14 @@ export interface StaffSessionOptions {
   passcodeHash: ParsedPasscodeHash;
   /** Wrong tries before the lockout. */
   lockoutAfter: number;
-  /** Lockout length, seconds. */
+  /** Length of the first lockout, seconds (each further one before a right passcode doubles it). */
   lockoutSec: number;
+  /** Cap of an escalated lockout, seconds (default {@link DEFAULT_LOCKOUT_MAX_SEC}). */
+  lockoutMaxSec?: number;
+  /** Where wrong tries and the lockout are kept; default memory only (the kiosk passes the journal's). */
+  attempts?: PasscodeAttemptStore;
+  /** Raises a staff alert (a lockout, a store that fails); codes only, never a passcode. */
+  alertStaff?: (alert: StaffAlert) => void;
   /** Staff idle timeout, seconds. */
   idleTimeoutSec: number;
   /** True while a citizen is mid-payment (paying, taking the card, printing). */
@@ -42,14 +53,16 @@ export interface StaffSessionOptions {
 export class StaffSession {
   private open: { expiresAt: number } | null = null;
   private endedReason: 'logout' | 'timeout' | undefined;
-  private failures = 0;
-  private lockedUntil = 0;
   private timer: unknown = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly clock: Clock;
+  private readonly attempts: PasscodeAttemptStore;
+  private readonly policy: LockoutPolicy;
 
   constructor(private readonly options: StaffSessionOptions) {
     this.clock = options.clock ?? systemClock;
+    this.attempts = options.attempts ?? new MemoryPasscodeAttemptStore();
+    this.policy = { lockoutAfter: options.lockoutAfter, lockoutSec: options.lockoutSec, maxSec: options.lockoutMaxSec ?? DEFAULT_LOCKOUT_MAX_SEC };
   }
 
   get active(): boolean {
@@ -92,16 +105,20 @@ export class StaffSession {
   }
 
   private async check(passcode: string): Promise<StaffLoginResult> {
-    const now = this.clock.now();
-    if (now < this.lockedUntil) {
-      return { outcome: 'locked', retryAfterSec: Math.max(1, Math.ceil((this.lockedUntil - now) / 1000)) };
+    const gate = gateTry(this.load(), this.clock.now(), this.policy);
+    if (gate.kind === 'locked') {
+      if (gate.next) this.save(gate.next);
+      return { outcome: 'locked', retryAfterSec: gate.retryAfterSec };
     }
+    if (gate.kind === 'lock') return this.lock(gate.next, gate.retryAfterSec);
     if (this.options.citizenBusy()) {
       log.info('staff login refused: a citizen is mid-payment');
       return { outcome: 'citizen-busy' };
     }
+    // Counted as wrong before it is checked: a try cut short by a power cut still counts.
+    this.save(gate.pending);
     if (await verifyPasscode(passcode, this.options.passcodeHash)) {
-      this.failures = 0;
+      this.save(NO_ATTEMPTS);
       this.open = { expiresAt: 0 };
       this.endedReason = undefined;
       this.arm();
@@ -110,15 +127,41 @@ export class StaffSession {
       this.options.onChange(state);
       return { outcome: 'ok', state };
     }
-    this.failures += 1;
-    if (this.failures >= this.options.lockoutAfter) {
-      this.failures = 0;
-      this.lockedUntil = this.clock.now() + this.options.lockoutSec * 1000;
-      log.warn({ lockoutSec: this.options.lockoutSec }, 'staff passcode locked out after repeated wrong tries');
-      return { outcome: 'locked', retryAfterSec: this.options.lockoutSec };
+    const wrong = afterWrong(gate.pending, this.clock.now(), this.policy);
+    if (wrong.kind === 'lock') return this.lock(wrong.next, wrong.retryAfterSec);
+    log.warn({ triesLeft: wrong.triesLeft }, 'wrong staff passcode');
+    return { outcome: 'wrong-passcode', triesLeft: wrong.triesLeft };
+  }
+
+  private lock(next: PasscodeAttempts, retryAfterSec: number): StaffLoginResult {
+    this.save(next);
+    log.warn({ lockoutSec: retryAfterSec, lockouts: next.lockouts }, 'staff passcode locked out after repeated wrong tries');
+    // A second lockout before a right passcode looks like guessing, not a forgotten passcode.
+    this.options.alertStaff?.({ code: next.lockouts > 1 ? 'staff-passcode-locked-again' : 'staff-passcode-locked', severity: next.lockouts > 1 ? 'error' : 'warning' });
+    return { outcome: 'locked', retryAfterSec };
+  }
+
+  private load(): PasscodeAttempts {
+    try {
+      return this.attempts.load();
+    } catch (err) {
+      throw this.storeFailed(err);
     }
-    log.warn({ triesLeft: this.options.lockoutAfter - this.failures }, 'wrong staff passcode');
-    return { outcome: 'wrong-passcode', triesLeft: this.options.lockoutAfter - this.failures };
+  }
+
+  private save(next: PasscodeAttempts): void {
+    try {
+      this.attempts.save(next);
+    } catch (err) {
+      throw this.storeFailed(err);
+    }
+  }
+
+  /** The attempts could not be read or stored: no result is shown, staff are told. */
+  private storeFailed(err: unknown): KioskError {
+    log.error({ err: err instanceof Error ? err.name : typeof err }, 'staff passcode attempts could not be stored');
+    this.options.alertStaff?.({ code: 'journal-write-failed', severity: 'error' });
+    return new KioskError('not-available');
   }
 
   private arm(): void {
