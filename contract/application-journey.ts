@@ -4,6 +4,9 @@
  *
  * guide → event (its procedures) → identify (card or by hand) → [insert-card → pin → reading-card]
  * → question … question → review → submitting → printing → done, or failed with a next step.
+ * Identified with the card, the review may go on to the optional electronic signature:
+ * review → sign-choice → [sign-insert-card] → sign-password → signing → submitting … (or
+ * sign-choice → submitting unsigned). See contract/submission-signature.ts for what is signed.
  *
  * The view carries only what the current screen must show. Personal data (the card's basic four)
  * appears only on the review screen and in the answer being edited; PINs travel only inside
@@ -68,7 +71,32 @@ export const applicationViewSchema = z.discriminatedUnion('step', [
     fromReview: z.boolean(),
   }),
   /** Every form, every value as it will print; each interview value can be changed. */
-  z.strictObject({ step: z.literal('review'), forms: z.array(reviewFormSchema), errorKey: z.string().optional() }),
+  z.strictObject({
+    step: z.literal('review'),
+    forms: z.array(reviewFormSchema),
+    errorKey: z.string().optional(),
+    /** True when the citizen identified with the card: 「次へ」 leads to the e-signature choice (`application.offerSignature`). */
+    canSign: z.boolean().optional(),
+  }),
+  /** 電子署名をして送信する / 署名せずに送信する (the printed forms are still signed by hand at the counter). */
+  z.strictObject({
+    step: z.literal('sign-choice'),
+    /** False when the signing password is locked: only sending unsigned is offered. */
+    canSign: z.boolean(),
+    /** Why the signing path came back here (locked password, card error). */
+    messageKey: z.string().optional(),
+  }),
+  /** The card must be in the reader to sign (it was taken out after identification). */
+  z.strictObject({ step: z.literal('sign-insert-card'), messageKey: z.string().optional() }),
+  /** The 署名用パスワード (6–16 letters and digits, upper-cased), 5 tries. */
+  z.strictObject({
+    step: z.literal('sign-password'),
+    triesLeft: z.number().int().min(1).max(5),
+    lastTry: z.boolean(),
+    errorKey: z.string().optional(),
+  }),
+  /** The card is being read or is signing: do not pull it. */
+  z.strictObject({ step: z.literal('signing') }),
   z.strictObject({ step: z.literal('submitting') }),
   z.strictObject({
     step: z.literal('printing'),
@@ -84,6 +112,8 @@ export const applicationViewSchema = z.discriminatedUnion('step', [
     printed: z.array(localizedTextSchema),
     /** True when the card is still in the reader and must be taken. */
     takeCard: z.boolean(),
+    /** True when the submission carried the card's electronic signature (電子署名済み). */
+    eSigned: z.boolean(),
   }),
   z.strictObject({
     step: z.literal('failed'),
@@ -97,6 +127,11 @@ export type ApplicationView = z.infer<typeof applicationViewSchema>;
 export type ApplicationStep = ApplicationView['step'];
 
 export const guideSearchInputSchema = z.strictObject({ query: z.string().max(100) });
+/** The signing password as typed (upper-cased by main before it reaches the card); never logged, never kept. */
+export const signPasswordInputSchema = z.strictObject({
+  password: z.string().regex(/^[A-Za-z0-9]{6,16}$/),
+  confirmedLastTry: z.boolean(),
+});
 /** An answer; text is bounded so no screen can push an unbounded string to main. */
 export const answerInputSchema = z.strictObject({
   questionId: z.string().min(1).max(100),

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import {
-  answerInputSchema, applicationViewSchema, guideSearchInputSchema,
+  answerInputSchema, applicationViewSchema, guideSearchInputSchema, signPasswordInputSchema,
 } from './application-journey';
 import { guideSearchHitSchema, postalCandidateSchema } from './applications';
 import { certificateChoiceSchema, certificateViewSchema, paymentMethodSchema, simCardSchema } from './certificate-journey';
@@ -118,8 +118,14 @@ export const requests = {
   'application.back': { input: empty, output: applicationViewSchema },
   /** From the review screen: change one answer, then come back to the review. */
   'application.edit': { input: z.object({ questionId: z.string().min(1).max(100) }).strict(), output: applicationViewSchema },
-  /** From the review screen: queue the submission durably, send it, print the forms. */
+  /** From the review or the e-signature choice: queue the submission durably (unsigned), send it, print the forms. */
   'application.submit': { input: empty, output: applicationViewSchema },
+  /** From the review, identified with the card: offer 電子署名をして送信する / 署名せずに送信する. */
+  'application.offerSignature': { input: empty, output: applicationViewSchema },
+  /** From the e-signature choice: sign with the card (asks for it if out, then the signing password). */
+  'application.sign': { input: empty, output: applicationViewSchema },
+  /** The 署名用パスワード; the last try only with `confirmedLastTry`; on success the signed submission is sent. */
+  'application.submitSignPassword': { input: signPasswordInputSchema, output: applicationViewSchema },
   /** Postal code → addresses in the city (bundled Japan Post data); does not change the step. */
   'application.lookupPostal': {
     input: z.object({ postalCode: z.string().regex(/^\d{3}-?\d{4}$/) }).strict(),

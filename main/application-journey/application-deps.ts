@@ -4,6 +4,7 @@
  */
 import type { FilledForm } from '../../contract/applications';
 import type { ApplicationView } from '../../contract/application-journey';
+import type { ElectronicSignature } from '../../contract/submission-signature';
 import type { WardId } from '../../contract/ward-api';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import type { Printer } from '../../devices/printer/printer';
@@ -32,10 +33,18 @@ export type ApplicationPayload = {
   /** 'card' when the basic four came from the card's 券面事項入力補助AP, else 'manual'. */
   identifiedBy: 'card' | 'manual';
   forms: FilledForm[];
+  /**
+   * The card's signature over the canonical bytes of this payload without this member
+   * (contract/submission-signature.ts); absent when sent unsigned.
+   */
+  electronicSignature?: ElectronicSignature;
 };
 
-/** Renders one filled form with the receipt number and its QR; throws rather than return a partial PDF. */
-export type FormRenderer = (form: FilledForm, receiptNumber: string) => Promise<Buffer>;
+/**
+ * Renders one filled form with the receipt number and its QR; throws rather than return a partial
+ * PDF. `ward`, where the application was sent, goes into the QR so the clerk's look-up asks only it.
+ */
+export type FormRenderer = (form: FilledForm, receiptNumber: string, ward?: WardId) => Promise<Buffer>;
 
 export interface ApplicationDeps {
   card: MyNumberCardClient;

@@ -22,6 +22,9 @@ export function applicationHandlers(journey: ApplicationJourney, session: Sessio
     'application.back': async () => journey.back(),
     'application.edit': async ({ questionId }) => journey.edit(questionId),
     'application.submit': async () => journey.submit(),
+    'application.offerSignature': async () => journey.offerSignature(),
+    'application.sign': async () => journey.sign(),
+    'application.submitSignPassword': async ({ password, confirmedLastTry }) => journey.submitSignPassword(password, confirmedLastTry),
     'application.lookupPostal': async ({ postalCode }) => journey.lookupPostal(postalCode),
   };
 }

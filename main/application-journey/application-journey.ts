@@ -11,6 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CardFacts, GuideSearchHit, PostalCandidate } from '../../contract/applications';
 import type { ApplicationView } from '../../contract/application-journey';
+import type { ElectronicSignature } from '../../contract/submission-signature';
+import type { WardId } from '../../contract/ward-api';
 import type { EndReason } from '../../contract/kiosk-api';
 import { LeftCardGuard } from '../certificates/left-card-guard';
 import { createLogger } from '../../platform/log';
@@ -19,15 +21,24 @@ import { guideEventView } from '../applications/guide-data';
 import { searchGuide } from '../applications/guide-search';
 import { answer, buildFilledForms, currentQuestions, nextQuestion, planInterview, review, type InterviewState } from '../applications/interview';
 import { lookupPostal } from '../applications/postal-lookup';
-import type { ApplicationDeps } from './application-deps';
+import { signedBytesOf } from '../../platform/e-signature/signed-bytes';
+import type { ApplicationDeps, ApplicationPayload } from './application-deps';
 import { CardStep } from './card-step';
 import { lastQuestion, questionAfter, questionBefore, questionView } from './interview-steps';
 import { printForms } from './print-forms';
+import { SignStep } from './sign-step';
 import { routeToWard } from './ward-routing';
 
 const log = createLogger('application-journey');
 
 type FailedView = Extract<ApplicationView, { step: 'failed' }>;
+
+/** What will be queued, fixed when the citizen leaves the review: the signature covers exactly this payload. */
+interface PendingSubmission {
+  ward: WardId;
+  kind: string;
+  payload: ApplicationPayload;
+}
 
 export class ApplicationJourney {
   private view: ApplicationView = { step: 'idle' };
@@ -39,6 +50,8 @@ export class ApplicationJourney {
   private identifiedBy: 'card' | 'manual' = 'manual';
   private idempotencyKey: string | null = null;
   private readonly card: CardStep;
+  private readonly signing: SignStep;
+  private pending: PendingSubmission | null = null;
   private readonly leftCard: LeftCardGuard;
   private readonly ownsLeftCard: boolean;
 
@@ -52,6 +65,14 @@ export class ApplicationJourney {
       generation: () => this.generation,
       bump: () => ++this.generation,
       identified: (facts) => this.startInterview(facts, 'card'),
+    });
+    this.signing = new SignStep(deps.card, this.leftCard, {
+      show: (v) => this.show(v),
+      current: () => this.view,
+      generation: () => this.generation,
+      bump: () => ++this.generation,
+      signedBytes: () => this.pendingBytes(),
+      signed: (signature) => this.sendPending(signature),
     });
   }
 
@@ -108,10 +129,12 @@ export class ApplicationJourney {
 
   onCardInserted(): void {
     this.card.onInserted();
+    this.signing.onInserted();
   }
 
   onCardRemoved(): void {
     this.card.onRemoved();
+    this.signing.onRemoved();
   }
 
   submitPin(pin: string, confirmedLastTry: boolean): Promise<ApplicationView> {
@@ -148,6 +171,13 @@ export class ApplicationJourney {
         if (prev) return this.showQuestion(prev.id, false);
         return this.show({ step: 'identify' });
       }
+      case 'sign-choice':
+        this.pending = null;
+        return this.showReview();
+      case 'sign-insert-card':
+      case 'sign-password':
+        this.generation++;
+        return this.show({ step: 'sign-choice', canSign: true });
       case 'review': {
         const last = this.interview && lastQuestion(this.interview, this.catalog);
         return last ? this.showQuestion(last.id, false) : view;
@@ -166,27 +196,79 @@ export class ApplicationJourney {
     return v ? this.show(v) : this.view;
   }
 
-  /** Queues the application durably, then prints its forms; the done view says whether the back end has it yet. */
+  /** From the review (card-identified): fix the payload and offer signing it with the card. */
+  offerSignature(): ApplicationView {
+    if (this.view.step !== 'review' || this.identifiedBy !== 'card') return this.view;
+    const built = this.buildPending();
+    if (!built.ok) return built.view;
+    this.pending = built.pending;
+    return this.show({ step: 'sign-choice', canSign: true });
+  }
+
+  /** From the e-signature choice: the card, then the signing password. */
+  async sign(): Promise<ApplicationView> {
+    if (this.view.step !== 'sign-choice' || !this.view.canSign || !this.pending) return this.view;
+    return this.signing.begin();
+  }
+
+  submitSignPassword(password: string, confirmedLastTry: boolean): Promise<ApplicationView> {
+    return this.signing.submitPassword(password, confirmedLastTry);
+  }
+
+  /**
+   * Queues the application durably (unsigned), then prints its forms; the done view says whether
+   * the back end has it yet. From the review, or from the e-signature choice (署名せずに送信する).
+   */
   async submit(): Promise<ApplicationView> {
-    if (this.view.step !== 'review' || !this.interview) return this.view;
+    if (this.view.step === 'sign-choice' && this.pending) return this.sendPending(null);
+    if (this.view.step !== 'review') return this.view;
+    const built = this.buildPending();
+    if (!built.ok) return built.view;
+    this.pending = built.pending;
+    return this.sendPending(null);
+  }
+
+  private buildPending(): { ok: true; pending: PendingSubmission } | { ok: false; view: ApplicationView } {
+    if (!this.interview) return { ok: false, view: this.view };
     const built = buildFilledForms(this.interview, this.catalog);
     if (!built.ok) {
       const missing = built.error.missing[0];
-      return missing ? this.showQuestion(missing, true) : this.view;
+      return { ok: false, view: missing ? this.showQuestion(missing, true) : this.view };
     }
-    const gen = this.generation;
     const forms = built.forms;
-    const ward = routeToWard(forms, this.deps.homeWard);
+    return {
+      ok: true,
+      pending: {
+        ward: routeToWard(forms, this.deps.homeWard),
+        kind: this.interview.eventId ?? 'application',
+        payload: { eventId: this.interview.eventId, kioskId: this.deps.kioskId, identifiedBy: this.identifiedBy, forms },
+      },
+    };
+  }
+
+  /** The canonical bytes of the pending payload; null when there is none or it has no canonical form. */
+  private pendingBytes(): Buffer | null {
+    if (!this.pending) return null;
+    try {
+      return signedBytesOf(this.pending.payload);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Queues the pending submission (with its signature, attached before it is queued: the outbox row is immutable), then prints. */
+  private async sendPending(signature: ElectronicSignature | null): Promise<ApplicationView> {
+    const pending = this.pending;
+    if (!pending) return this.view;
+    const gen = this.generation;
+    const { ward, kind } = pending;
+    const forms = pending.payload.forms;
+    const payload: ApplicationPayload = signature ? { ...pending.payload, electronicSignature: signature } : pending.payload;
     const idempotencyKey = (this.idempotencyKey ??= randomUUID());
     this.show({ step: 'submitting' });
     let receiptNumber: string;
     try {
-      ({ receiptNumber } = this.deps.submissions.enqueue({
-        ward,
-        kind: this.interview.eventId ?? 'application',
-        idempotencyKey,
-        payload: { eventId: this.interview.eventId, kioskId: this.deps.kioskId, identifiedBy: this.identifiedBy, forms },
-      }));
+      ({ receiptNumber } = this.deps.submissions.enqueue({ ward, kind, idempotencyKey, payload }));
     } catch (err) {
       // Not stored: nothing may be printed or promised. The citizen goes to the counter.
       log.error({ err: err instanceof Error ? err.name : typeof err }, 'could not queue an application');
@@ -194,12 +276,13 @@ export class ApplicationJourney {
       this.idempotencyKey = null;
       return this.show(this.failure('application.error.notSaved', null));
     }
-    log.info({ receiptNumber, ward, forms: forms.length }, 'application queued');
+    log.info({ receiptNumber, ward, forms: forms.length, eSigned: Boolean(signature) }, 'application queued');
     const waitMs = this.deps.acceptWaitMs ?? 3000;
     const outcome = this.deps.submissions.waitForOutcome(receiptNumber, waitMs);
     const printed = await printForms(this.deps, {
       forms,
       receiptNumber,
+      ward,
       stillCurrent: () => gen === this.generation,
       onProgress: (formsDone, formsTotal) => {
         if (gen === this.generation) this.show({ step: 'printing', formsDone, formsTotal });
@@ -217,6 +300,7 @@ export class ApplicationJourney {
       delivery: delivery === 'delivered' ? 'accepted' : 'queued',
       printed: printed.printed,
       takeCard: Boolean(this.deps.card.currentReader()),
+      eSigned: Boolean(signature),
     });
   }
 
@@ -230,6 +314,7 @@ export class ApplicationJourney {
     this.interview = null;
     this.identifiedBy = 'manual';
     this.idempotencyKey = null;
+    this.pending = null;
     this.show({ step: 'idle' });
   }
 
@@ -283,7 +368,8 @@ export class ApplicationJourney {
 
   private showReview(): ApplicationView {
     if (!this.interview) return this.showGuide();
-    return this.show({ step: 'review', forms: review(this.interview, this.catalog) });
+    const forms = review(this.interview, this.catalog);
+    return this.show(this.identifiedBy === 'card' ? { step: 'review', forms, canSign: true } : { step: 'review', forms });
   }
 
   private failure(messageKey: string, receiptNumber: string | null): FailedView {

@@ -55,7 +55,8 @@ describe('submission electronic signature: verifier', () => {
     const ok = verifySubmissionSignature(trust, signed(), NOW);
     assert.match(ok?.serialHex ?? '', /^[0-9A-F]+$/);
     const s = signed();
-    const reordered = { forms: s.forms, electronicSignature: s.electronicSignature, identifiedBy: s.identifiedBy, kioskId: s.kioskId, eventId: s.eventId };
+    const b = basePayload;
+    const reordered = { forms: b.forms, electronicSignature: s.electronicSignature, identifiedBy: b.identifiedBy, kioskId: b.kioskId, eventId: b.eventId };
     assert.deepEqual(verifySubmissionSignature(trust, reordered, NOW), ok);
   });
 
