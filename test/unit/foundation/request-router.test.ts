@@ -67,6 +67,9 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
     'application.back': record('application.back', { step: 'idle' } as const),
     'application.edit': record('application.edit', { step: 'idle' } as const),
     'application.submit': record('application.submit', { step: 'idle' } as const),
+    'application.offerSignature': record('application.offerSignature', { step: 'idle' } as const),
+    'application.sign': record('application.sign', { step: 'idle' } as const),
+    'application.submitSignPassword': record('application.submitSignPassword', { step: 'idle' } as const),
     'application.lookupPostal': record('application.lookupPostal', []),
     ...overrides,
   };
