@@ -4,6 +4,7 @@
  * form, followed to its end. Never throws: the outcome says what the citizen must be told.
  */
 import type { FilledForm, LocalizedText } from '../../contract/applications';
+import type { WardId } from '../../contract/ward-api';
 import { createLogger } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
 import type { ApplicationDeps } from './application-deps';
@@ -18,6 +19,8 @@ export type PrintOutcome =
 export interface PrintFormsInput {
   forms: readonly FilledForm[];
   receiptNumber: string;
+  /** The ward the application was sent to (its code goes into each form's QR). */
+  ward?: WardId;
   /** Called before each job and after each form (formsDone of formsTotal). */
   onProgress: (formsDone: number, formsTotal: number) => void;
   /** False once the session was wiped: stop before the next job. */
@@ -35,7 +38,7 @@ export async function printForms(deps: Pick<ApplicationDeps, 'printer' | 'render
   }
   const pdfs: Buffer[] = [];
   try {
-    for (const form of forms) pdfs.push(await deps.renderForm(form, receiptNumber));
+    for (const form of forms) pdfs.push(await deps.renderForm(form, receiptNumber, input.ward));
   } catch (err) {
     const code = err instanceof MissingGlyphError ? 'application-missing-glyph' : 'application-render-failed';
     log.warn({ receiptNumber, code }, 'a form could not be rendered');

@@ -5,9 +5,11 @@
  * For a clerk's desk: a scanner reads the QR of a printed application form (書かない窓口), or
  * the form's PDF is given (its Info entry `MadoguchiForm` carries the same text); this
  * asks the ward back end, over the same mutual TLS as the kiosks (default: the demo TLS files),
- * which submission carries that receipt number, and prints its status and its forms. Without
- * --ward every ward of the city is asked (the receipt number does not say where the application
- * was routed). No personal data is asked for or printed.
+ * which submission carries that receipt number, and prints its status and its forms. A QR of
+ * format 2 names the ward the application was sent to (form-qr.ts): only that ward is asked.
+ * An older QR or a bare receipt number does not say where it was routed: every ward of the city
+ * is asked, unless --ward names one (which also overrides the QR's). No personal data is asked
+ * for or printed.
  *
  * Exit 0 = found (and the scanned form belongs to it), 1 = not found or not one of its forms,
  * 2 = usage error, 3 = back end unreachable or answering an error.
@@ -19,7 +21,7 @@ import { submissionLookupSchema, wardBasePath, wardIds, wardInfo, type Submissio
 import { DEFAULT_CONFIG } from '../../config/default-config';
 import { resolveProjectPath } from '../../config/project-paths';
 import { extractInfoFromPdf } from '../seal-from-pdf';
-import { FORM_QR_INFO_KEY, parseFormQrText } from './form-plan';
+import { FORM_QR_INFO_KEY, parseFormQrText } from './form-qr';
 
 const USAGE = 'usage: npm run form:lookup -- <qr-text | receipt-number | form.pdf> [--url https://host:port] [--ward id] [--cert f --key f --ca f]';
 const RECEIPT = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
@@ -30,7 +32,18 @@ export interface LookupIo {
   err(line: string): void;
 }
 
-type Answer = { kind: 'found'; body: SubmissionLookup } | { kind: 'absent' } | { kind: 'error'; detail: string };
+/** One ward back end's answer to a receipt look-up. */
+export type Answer = { kind: 'found'; body: SubmissionLookup } | { kind: 'absent' } | { kind: 'error'; detail: string };
+
+/** Asks one URL (GET, mutual TLS); never rejects. Injectable so tests can see which wards are asked. */
+export type AskWard = (url: string, tls: { cert: string; key: string; ca: string }, timeoutMs: number) => Promise<Answer>;
+
+export interface LookupOptions {
+  /** Per-request timeout, ms (default 5000). */
+  timeoutMs?: number;
+  /** Default: HTTPS with mutual TLS. */
+  ask?: AskWard;
+}
 
 function ask(url: string, tls: { cert: string; key: string; ca: string }, timeoutMs: number): Promise<Answer> {
   return new Promise((resolve) => {
@@ -53,8 +66,9 @@ function ask(url: string, tls: { cert: string; key: string; ca: string }, timeou
   });
 }
 
-/** Runs the command; returns the exit code. */
-export async function runFormLookup(argv: string[], io: LookupIo, timeoutMs = 5000): Promise<number> {
+/** Runs the command; returns the exit code. The third argument may still be a bare timeout (ms). */
+export async function runFormLookup(argv: string[], io: LookupIo, options: number | LookupOptions = {}): Promise<number> {
+  const { timeoutMs = 5000, ask: askWard = ask } = typeof options === 'number' ? { timeoutMs: options } : options;
   let args;
   try {
     args = parseArgs({
@@ -79,7 +93,7 @@ export async function runFormLookup(argv: string[], io: LookupIo, timeoutMs = 50
     text = found;
   }
   const qr = parseFormQrText(text);
-  const scanned = qr.ok ? qr : RECEIPT.test(text.trim()) ? { templateId: null, receiptNumber: text.trim() } : null;
+  const scanned = qr.ok ? qr : qr.code === 'not-a-form-qr' && RECEIPT.test(text.trim()) ? { templateId: null, receiptNumber: text.trim(), ward: null } : null;
   if (!scanned) { io.err(`読み取れません / not a Madoguchi form QR or receipt number (${qr.ok ? '' : qr.code})`); return 2; }
   const ward = args.values.ward;
   if (ward !== undefined && !(wardIds as readonly string[]).includes(ward)) { io.err(`unknown ward "${ward}" (one of ${wardIds.join(', ')})`); return 2; }
@@ -93,9 +107,12 @@ export async function runFormLookup(argv: string[], io: LookupIo, timeoutMs = 50
     return 2;
   }
   const origin = args.values.url!.replace(/\/$/, '');
-  const wards = ward ? [ward as WardId] : [...wardIds];
+  if (ward !== undefined && scanned.ward !== null && ward !== scanned.ward) io.err(`注意 / note: --ward ${ward} asked instead of the QR's ward ${scanned.ward}`);
+  // The ward the QR names (format 2) is where the application went; older QRs name none.
+  const wards = ward ? [ward as WardId] : scanned.ward ? [scanned.ward] : [...wardIds];
+  io.err(`照会先 / asking: ${wards.join(', ')}${!ward && scanned.ward ? ' (from the QR)' : ''}`);
   const answers = await Promise.all(wards.map(async (w) => ({
-    ward: w, answer: await ask(`${origin}${wardBasePath(w)}/v1/submissions/by-receipt/${encodeURIComponent(scanned.receiptNumber)}`, tls, timeoutMs),
+    ward: w, answer: await askWard(`${origin}${wardBasePath(w)}/v1/submissions/by-receipt/${encodeURIComponent(scanned.receiptNumber)}`, tls, timeoutMs),
   })));
   const found = answers.filter((a) => a.answer.kind === 'found');
   const failed = answers.filter((a) => a.answer.kind === 'error');

@@ -5,6 +5,7 @@
  * stops the document with TextOverflowError (official data is never cut off).
  */
 import type { AnswerValue, FilledForm } from '../../../contract/applications';
+import type { WardId } from '../../../contract/ward-api';
 import { toWareki } from '../../applications/era';
 import type { FormTemplate, LayoutElement, TemplateField } from '../../applications/form-template-schema';
 import { formatValue } from '../../applications/format-value';
@@ -14,6 +15,7 @@ import { textWidth } from '../pdf-kit/measure';
 import { qrPath } from '../pdf-kit/qr';
 import { fitText, TextOverflowError, type FitOptions } from '../pdf-kit/text';
 import { A4, mm, PT_PER_MM, type Box } from '../pdf-kit/units';
+import { FORM_QR_INFO_KEY, formQrText } from './form-qr';
 
 const RULE = 0.6;
 const LABEL_FILL = '#e6ede9';
@@ -44,29 +46,8 @@ export class FormLayoutError extends Error {
   }
 }
 
-const QR_PREFIX = 'MADOGUCHI-FORM:';
-
-/** PDF Info key under which a form PDF carries its QR text. */
-export const FORM_QR_INFO_KEY = 'MadoguchiForm';
-
-/** What the QR on a form encodes: no personal data, only what the clerk's scanner looks up. */
-export function formQrText(templateId: string, receiptNumber: string): string {
-  return `${QR_PREFIX}${templateId}:${receiptNumber}`;
-}
-
-/** A scanned form QR, or why it is not one. */
-export type FormQrParse =
-  | { ok: true; templateId: string; receiptNumber: string }
-  | { ok: false; code: 'not-a-form-qr' | 'malformed' };
-
-/** Parses the text {@link formQrText} makes (total: any input gives a value or a code). */
-export function parseFormQrText(text: unknown): FormQrParse {
-  if (typeof text !== 'string') return { ok: false, code: 'malformed' };
-  const t = text.trim();
-  if (!t.startsWith(QR_PREFIX)) return { ok: false, code: 'not-a-form-qr' };
-  const m = /^([a-z0-9-]{1,64}):([A-Z0-9][A-Z0-9-]{3,31})$/.exec(t.slice(QR_PREFIX.length));
-  return m ? { ok: true, templateId: m[1]!, receiptNumber: m[2]! } : { ok: false, code: 'malformed' };
-}
+// The QR text lives in form-qr.ts; re-exported for the callers that import it from here.
+export { FORM_QR_INFO_KEY, formQrText, parseFormQrText, type FormQrErrorCode, type FormQrParse } from './form-qr';
 
 function box(x: number, y: number, w: number, h: number): Box {
   return { x: mm(x), y: mm(y), w: mm(w), h: mm(h) };
@@ -92,6 +73,8 @@ interface Ctx {
   readonly fields: ReadonlyMap<string, TemplateField>;
   readonly values: Readonly<Record<string, AnswerValue>>;
   readonly receiptNumber: string;
+  /** The ward the application was sent to (in the QR); absent: a format-1 QR without it. */
+  readonly ward?: WardId;
 }
 
 function valueText(ctx: Ctx, fieldId: string, format?: string): string {
@@ -203,7 +186,7 @@ function elementOps(ctx: Ctx, el: LayoutElement): DrawOp[] {
         ...fit(ctx, ctx.receiptNumber, box(el.x + 15, el.y, el.w - 15, el.h), { field: 'receiptNumber', font: 'gothicBold', size: 11, minSize: 9, align: 'center', padding: 2.5 }),
       ];
     case 'qr':
-      return [qrPath(formQrText(ctx.template.id, ctx.receiptNumber), mm(el.x), mm(el.y), mm(el.size)).op];
+      return [qrPath(formQrText(ctx.template.id, ctx.receiptNumber, ctx.ward), mm(el.x), mm(el.y), mm(el.size)).op];
     case 'line':
       return [{ kind: 'line', x1: mm(el.x1), y1: mm(el.y1), x2: mm(el.x2), y2: mm(el.y2), width: 0.4 }];
   }
@@ -236,9 +219,13 @@ function placementBox(el: LayoutElement): Box | null {
   }
 }
 
-/** Lays out one filled form on one A4 page. Throws TextOverflowError or FormLayoutError. */
-export function layoutForm(template: FormTemplate, form: FilledForm, receiptNumber: string, fonts: DocumentFonts): FormLayout {
-  const ctx: Ctx = { fonts, template, fields: new Map(template.fields.map((f) => [f.id, f])), values: form.values, receiptNumber };
+/**
+ * Lays out one filled form on one A4 page. `ward`, the ward the application was sent to, goes
+ * into the QR (format 2) so the clerk's look-up asks that ward only. Throws TextOverflowError or
+ * FormLayoutError.
+ */
+export function layoutForm(template: FormTemplate, form: FilledForm, receiptNumber: string, fonts: DocumentFonts, ward?: WardId): FormLayout {
+  const ctx: Ctx = { fonts, template, fields: new Map(template.fields.map((f) => [f.id, f])), values: form.values, receiptNumber, ...(ward ? { ward } : {}) };
   const placements: Placement[] = template.layout.elements.map((el, index) => ({
     index, kind: el.kind, box: placementBox(el), ops: elementOps(ctx, el), ...('field' in el ? { field: el.field } : {}),
   }));
@@ -247,12 +234,12 @@ export function layoutForm(template: FormTemplate, form: FilledForm, receiptNumb
     pages: [{ ops: placements.flatMap((p) => p.ops) }],
     info: { title: template.title.ja, subject: `受付番号 ${receiptNumber}`, creator: 'Madoguchi kiosk' },
     // the QR text again, so a PDF sent by mail can be looked up without scanning (form:lookup)
-    custom: { [FORM_QR_INFO_KEY]: formQrText(template.id, receiptNumber) },
+    custom: { [FORM_QR_INFO_KEY]: formQrText(template.id, receiptNumber, ward) },
   };
   return { plan, placements };
 }
 
 /** The plan of one filled form on one A4 page. */
-export function planForm(template: FormTemplate, form: FilledForm, receiptNumber: string, fonts: DocumentFonts): DocumentPlan {
-  return layoutForm(template, form, receiptNumber, fonts).plan;
+export function planForm(template: FormTemplate, form: FilledForm, receiptNumber: string, fonts: DocumentFonts, ward?: WardId): DocumentPlan {
+  return layoutForm(template, form, receiptNumber, fonts, ward).plan;
 }

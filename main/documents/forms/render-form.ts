@@ -4,6 +4,7 @@
  * (form-plan.ts) or TextOverflowError (pdf-kit/text.ts); never returns a partial document.
  */
 import { filledFormSchema, type FilledForm } from '../../../contract/applications';
+import { wardIdSchema, type WardId } from '../../../contract/ward-api';
 import { createLogger } from '../../../platform/log';
 import { formRegistry } from '../../applications/form-templates';
 import type { FormTemplate } from '../../applications/form-template-schema';
@@ -18,7 +19,7 @@ const log = createLogger('documents.forms');
 
 export class FormRenderError extends Error {
   constructor(
-    readonly code: 'invalid-form' | 'unknown-template' | 'bad-receipt-number' | 'layout-check-failed',
+    readonly code: 'invalid-form' | 'unknown-template' | 'bad-receipt-number' | 'unknown-ward' | 'layout-check-failed',
     /** With `layout-check-failed`: what the audit found (element indexes and field ids, no values). */
     readonly issues: readonly FormAuditIssue[] = [],
   ) {
@@ -30,6 +31,11 @@ export class FormRenderError extends Error {
 export interface RenderFormOptions {
   /** The receipt number printed on the form and encoded in its QR (e.g. `KK-20250610-0001`). */
   readonly receiptNumber: string;
+  /**
+   * The ward the application was sent to: its code goes into the QR (format 2), so the clerk's
+   * `form:lookup` asks that ward's back end only. Absent: the older QR without a ward.
+   */
+  readonly ward?: WardId;
   /** Defaults to the template registered under `form.templateId`. */
   readonly template?: FormTemplate;
   readonly fonts?: DocumentFonts;
@@ -41,10 +47,11 @@ export async function renderFormPdf(form: FilledForm, opts: RenderFormOptions): 
   const parsed = filledFormSchema.safeParse(form);
   if (!parsed.success) throw new FormRenderError('invalid-form');
   if (!/^[A-Z0-9][A-Z0-9-]{3,31}$/.test(opts.receiptNumber)) throw new FormRenderError('bad-receipt-number');
+  if (opts.ward !== undefined && !wardIdSchema.safeParse(opts.ward).success) throw new FormRenderError('unknown-ward');
   const template = opts.template ?? formRegistry().templates.get(parsed.data.templateId);
   if (!template || template.id !== parsed.data.templateId) throw new FormRenderError('unknown-template');
   const fonts = opts.fonts ?? documentFonts();
-  const layout = layoutForm(template, parsed.data, opts.receiptNumber, fonts);
+  const layout = layoutForm(template, parsed.data, opts.receiptNumber, fonts, opts.ward);
   // A sheet the clerk would reject (text over a rule, outside its box, too small...) is refused
   // here, with the elements named, rather than printed for the citizen to sign.
   const issues = auditForm(layout, fonts, opts.receiptNumber);

@@ -2,7 +2,8 @@
  * A clerk scans the QR of a printed form: 市内転居 through the real runtime (virtual card, PIN,
  * interview, outbox, embedded back end over mTLS, IPP printer simulator), the printed PDF turned
  * into an image and its QR read back with zbarimg, then `form:lookup` asks the back end with
- * the demo TLS files and finds the submission at the ward it was routed to, with its forms.
+ * the demo TLS files and finds the submission at the ward it was routed to, with its forms. The
+ * QR names that ward (format 2), so only it is asked; an older QR without the ward asks all seven.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -61,8 +62,9 @@ describe('form:lookup: the printed QR finds its submission at the ward back end'
 
   test('every printed form scans to its own QR text; the look-up answers the status and every form, the scanned one marked', async () => {
     assert.ok(qrs.length >= 2, 'the move printed more than one form');
-    assert.ok(qrs.includes(`MADOGUCHI-FORM:jumin-ido-todoke:${receipt}`));
-    for (const qr of qrs) assert.ok(qr.endsWith(`:${receipt}`), 'every form carries the same receipt number');
+    // 40107 = 小倉南区, where the move was routed (the new address)
+    assert.ok(qrs.includes(`MADOGUCHI-FORM:jumin-ido-todoke:${receipt}:40107`), qrs.join(' '));
+    for (const qr of qrs) assert.ok(qr.endsWith(`:${receipt}:40107`), 'every form carries the same receipt number and ward');
     const url = runtime.ward.embedded!.url;
     for (const qr of qrs) {
       const r = await lookup([qr, '--url', url]);
@@ -70,10 +72,16 @@ describe('form:lookup: the printed QR finds its submission at the ward back end'
       assert.match(r.out, /受付済み/);
       assert.match(r.out, new RegExp(`kiosk receipt:\\s+${receipt}`));
       assert.match(r.out, /小倉南区 kokuraminami/, 'found at the ward the move was routed to');
+      assert.match(r.err, /asking: kokuraminami \(from the QR\)/, 'only the ward in the QR is asked');
       assert.match(r.out, /\* 住民異動届|\* 国民健康保険/);
       assert.match(r.out, new RegExp(`forms \\(${qrs.length}\\)`));
       assert.doesNotMatch(r.out, /髙橋|タカハシ|魚町|守恒/, 'no personal data on the clerk\'s terminal');
     }
+    // a form printed before the ward was in the QR: found by asking every ward
+    const old = await lookup([`MADOGUCHI-FORM:jumin-ido-todoke:${receipt}`, '--url', url]);
+    assert.equal(old.code, 0, old.out + old.err);
+    assert.match(old.err, /asking: moji, kokurakita, kokuraminami, wakamatsu, yahatahigashi, yahatanishi, tobata$/m);
+    assert.match(old.out, /小倉南区 kokuraminami/);
     // the bare receipt number (typed by hand) and a single ward work too
     assert.equal((await lookup([receipt, '--url', url, '--ward', 'kokuraminami'])).code, 0);
     // and the PDF itself (its Info entry carries the QR text)

@@ -180,8 +180,9 @@ describe('the renderer reports what it cannot print, never clips', () => {
 
 describe('the form QR text', () => {
   test('parses back what formQrText makes; anything else is a code, never a throw', () => {
-    assert.deepEqual(parseFormQrText(formQrText('kokuho-ido', SAMPLE_RECEIPT)), { ok: true, templateId: 'kokuho-ido', receiptNumber: SAMPLE_RECEIPT });
-    assert.deepEqual(parseFormQrText(` ${formQrText('kokuho-ido', SAMPLE_RECEIPT)}\n`), { ok: true, templateId: 'kokuho-ido', receiptNumber: SAMPLE_RECEIPT });
+    const old = { ok: true, templateId: 'kokuho-ido', receiptNumber: SAMPLE_RECEIPT, ward: null, format: 1 };
+    assert.deepEqual(parseFormQrText(formQrText('kokuho-ido', SAMPLE_RECEIPT)), old);
+    assert.deepEqual(parseFormQrText(` ${formQrText('kokuho-ido', SAMPLE_RECEIPT)}\n`), old);
     for (const bad of ['MADOGUCHI-FORM:', 'MADOGUCHI-FORM:x:y', 'MADOGUCHI-FORM:Kokuho:4010601-1', 'MADOGUCHI-FORM:a:b:c', `MADOGUCHI-FORM:a:${'A'.repeat(40)}`]) {
       assert.deepEqual(parseFormQrText(bad), { ok: false, code: 'malformed' }, bad);
     }
