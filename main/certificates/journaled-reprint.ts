@@ -8,6 +8,7 @@ import { wardIds, type WardId } from '../../contract/ward-api';
 import type { Printer, PrintResult } from '../../devices/printer/printer';
 import type { TransactionJournal, TransactionRecord } from '../journal/transaction-journal';
 import type { WardClient } from '../ward/ward-client';
+import { certificateJobName } from './print-job-evidence';
 
 type ReprintJournal = Pick<TransactionJournal, 'markPrinting' | 'markResend' | 'recordPrintJob' | 'markPrinted' | 'markCardReturned' | 'markDone'>;
 
@@ -30,13 +31,13 @@ export async function printJournaled(
   onPrintError: (err: unknown) => void = () => undefined,
 ): Promise<PrintResult | null> {
   const { journal } = deps;
-  if (tx.state === 'paid') journal.markPrinting(tx.id, { serial });
-  else journal.markResend(tx.id, { reason: resendReason });
+  // The attempt count is journaled before the job goes out; with the serial it names the job.
+  const { printAttempts } = tx.state === 'paid' ? journal.markPrinting(tx.id, { serial }) : journal.markResend(tx.id, { reason: resendReason });
   let recorded = false;
   const result = pdf
     ? await deps.printer
         .print(pdf, {
-          jobName: `certificate-${serial}`,
+          jobName: certificateJobName(serial, printAttempts),
           copies: tx.copies,
           onProgress: (p) => {
             if (!recorded) journal.recordPrintJob(tx.id, p.jobId);

@@ -10,6 +10,7 @@ import type { PaymentMethod } from '../../devices/payment/payment-service';
 import { createLogger } from '../../platform/log';
 import type { TransactionState } from '../journal/journal-states';
 import type { JourneyJournal, StaffAlert } from './journey-deps';
+import { certificateJobName } from './print-job-evidence';
 
 const log = createLogger('certificate-journey');
 
@@ -36,6 +37,9 @@ export class JournaledSale {
     public state: TransactionState,
   ) {}
 
+  /** Print attempts journaled (`printing` and each resend count one); 0 before the first. */
+  private attempts = 0;
+
   /**
    * Journals the prepared sale: `selected` and `authenticated` with the serial the back end issued
    * (the journey issues before payment), so a crash after payment knows which certificate was paid for.
@@ -60,7 +64,17 @@ export class JournaledSale {
 
   /** paid → printing, before the job goes to the printer. */
   printing(serial: string): boolean {
-    return this.step('printing', () => this.journal.markPrinting(this.id, { serial }));
+    return this.step('printing', () => {
+      this.attempts = this.journal.markPrinting(this.id, { serial }).printAttempts;
+    });
+  }
+
+  /**
+   * The job-name of the attempt journaled last (`certificate-<serial>-<attempt>`): derived from
+   * journaled facts only, so recovery can find the job by name even if its id never got journaled.
+   */
+  jobName(serial: string): string {
+    return certificateJobName(serial, this.attempts);
   }
 
   /** The printer accepted the job (its id lets recovery ask the printer about it). */
@@ -70,7 +84,10 @@ export class JournaledSale {
 
   /** The same serial goes to the printer again (the earlier job did not print). */
   resend(reason: string): boolean {
-    return this.write('resend', () => this.journal.markResend(this.id, { reason })) !== null;
+    return this.write('resend', () => {
+      this.attempts = this.journal.markResend(this.id, { reason }).printAttempts;
+      return true;
+    }) !== null;
   }
 
   /** printing → printed → card_returned (the card was taken before printing began). */

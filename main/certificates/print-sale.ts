@@ -52,7 +52,8 @@ export async function printSale(input: PrintSaleInput): Promise<PrintOutcome> {
     let lost = false;
     const result = await deps.printer
       .print(prepared.pdf, {
-        jobName: `certificate-${prepared.serial}`,
+        // The attempt's name is journaled before the job goes out (recovery finds it by name).
+        jobName: sale.jobName(prepared.serial),
         copies: prepared.choice.copies,
         onProgress: (p) => {
           if (!jobRecorded && !input.disposed()) sale.printJob(p.jobId);

@@ -4,8 +4,10 @@
  * carries the decisions out, so each paid transaction ends with exactly one of: the certificate
  * printed once, or the full fee as a refund voucher with a staff alert. Never both, never neither.
  *
- * Facts: printer health; for a transaction in `printing`, the printer's answer about the recorded
- * job (IPP Get-Job-Attributes, waiting up to `jobSettleMs` for a running job to end); for one to
+ * Facts: printer health; for a transaction in `printing`, the printer's answer about the attempt:
+ * the recorded job (IPP Get-Job-Attributes) or, when the crash came before its id was journaled,
+ * the job with the attempt's name (IPP Get-Jobs), waiting up to `jobSettleMs` for a running job to
+ * end (print-job-evidence.ts has the table); for one to
  * print, serial X's content again from the back end (GET /v1/certificates/{serial}/content, which
  * answers only while X is issued and unprinted), checked against the city seal and rendered.
  * Reprinting X is not a second issuance: one serial, printed once, marked printed at the back end.
@@ -18,6 +20,7 @@ import type { TransactionJournal, TransactionRecord } from '../journal/transacti
 import type { WardClient } from '../ward/ward-client';
 import { finishJournaledPrint, issuerOf, printJournaled } from './journaled-reprint';
 import type { CertificateRenderer, StaffAlert } from './journey-deps';
+import { certificateJobName, judgeJobState, judgeNamedJobs, judgeRecordedJob, type JobVerdict } from './print-job-evidence';
 
 const log = createLogger('certificate-recovery');
 
@@ -60,7 +63,6 @@ export const RECOVERY_ALERTS = {
   markPrintedFailed: 'recovery-mark-printed-failed',
 } as const;
 
-const TERMINAL = new Set(['completed', 'aborted', 'canceled']);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Promise<RecoveryOutcome[]> {
@@ -69,16 +71,38 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
   const printJobs: Record<string, PrintJobFact> = {};
   const pdfs = new Map<string, Buffer>();
 
+  /** The printer's evidence about the attempt in `printing` (print-job-evidence.ts has the table). */
   async function jobFact(tx: TransactionRecord): Promise<PrintJobFact> {
-    if (tx.printJobId === undefined) return 'unknown'; // the crash came before the printer named the job
+    if (!tx.serial) return 'unknown';
+    const name = certificateJobName(tx.serial, tx.printAttempts);
+    let verdict: JobVerdict = { kind: 'lookup-by-name' };
+    if (tx.printJobId !== undefined) {
+      const status = await printer.jobStatus(tx.printJobId).catch(() => null);
+      // Kiosks before named attempts sent `certificate-<serial>`.
+      verdict = judgeRecordedJob(status, [name, `certificate-${tx.serial}`]);
+    }
+    if (verdict.kind === 'lookup-by-name') {
+      // The crash came between the printer accepting the job and its id being journaled (or the id was reused).
+      const lookup = await printer.findJobs(name).catch((err: unknown) => {
+        log.warn({ txId: tx.id, err: errCode(err) }, 'print job lookup by name failed');
+        return null;
+      });
+      verdict = judgeNamedJobs(lookup, journal.now() - tx.updatedAt);
+      log.info({ txId: tx.id, matches: lookup?.jobs.length ?? null, verdict: verdict.kind === 'fact' ? verdict.fact : verdict.kind }, 'print job looked up by name');
+    }
+    return verdict.kind === 'follow' ? follow(verdict.jobId) : verdict.kind === 'fact' ? verdict.fact : 'unknown';
+  }
+
+  /** Polls a job the printer is still working on until it ends, or `jobSettleMs` runs out (`unknown`). */
+  async function follow(jobId: number): Promise<PrintJobFact> {
     const deadline = Date.now() + (deps.jobSettleMs ?? 60_000);
     for (;;) {
-      const st = await printer.jobStatus(tx.printJobId).catch(() => null);
-      if (!st || !st.found) return 'unknown';
-      if (st.state === 'completed') return 'completed';
-      if (TERMINAL.has(st.state)) return 'not-printed';
-      if (Date.now() > deadline) return 'unknown';
       await sleep(deps.pollMs ?? 250);
+      const st = await printer.jobStatus(jobId).catch(() => null);
+      if (!st || !st.found) return 'unknown';
+      const verdict = judgeJobState(st.state, jobId);
+      if (verdict.kind === 'fact') return verdict.fact;
+      if (Date.now() > deadline) return 'unknown';
     }
   }
 

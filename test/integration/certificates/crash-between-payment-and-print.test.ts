@@ -50,7 +50,7 @@ function kioskOverlay(sim: PrinterSimulator): { overlay: Record<string, unknown>
 }
 
 /** Runs the kiosk child to `mode`, SIGKILLs it once it reports the state durable, returns its line's fields. */
-async function killKioskAt(overlay: Record<string, unknown>, mode: 'paid' | 'printing'): Promise<{ txId: string; serial: string; jobId?: number }> {
+async function killKioskAt(overlay: Record<string, unknown>, mode: 'paid' | 'printing' | 'accepted'): Promise<{ txId: string; serial: string; jobId?: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'crash-kiosk-child.ts'), JSON.stringify(overlay), mode], {
     cwd: ROOT,
     env: { ...process.env, MADOGUCHI_LOG_LEVEL: 'silent' },
@@ -65,7 +65,7 @@ async function killKioskAt(overlay: Record<string, unknown>, mode: 'paid' | 'pri
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
-      const m = /^(PAID|PRINTING) .*$/m.exec(buf);
+      const m = /^(PAID|PRINTING|ACCEPTED) .*$/m.exec(buf);
       if (m) resolve(m[0]);
     });
     child.on('exit', (code) => reject(new Error(`kiosk child exited early (${code})`)));
@@ -87,7 +87,7 @@ const backendStatus = (serial: string): string | undefined =>
 
 /** Jobs for this serial the printer completed. */
 function completedPrints(sim: PrinterSimulator, serial: string): number {
-  const ids = new Set(sim.printed.filter((d) => d.jobName === `certificate-${serial}`).map((d) => d.jobId));
+  const ids = new Set(sim.printed.filter((d) => d.jobName.startsWith(`certificate-${serial}-`)).map((d) => d.jobId));
   return sim.snapshot().jobs.filter((j) => ids.has(j.id) && j.state === 'completed').length;
 }
 
@@ -192,5 +192,58 @@ describe('kiosk killed between payment and printing', () => {
     assert.equal(backendStatus(serial), 'voided', 'any paper that did come out fails verification');
     assert.equal(fresh.printed.length, 0, 'never printed a second time');
     assert.deepEqual(first.journal.events(txId).map((e) => e.to).slice(-2), ['voided', 'refunded']);
+  });
+
+  describe('killed after the printer accepted the job, before its id was journaled', () => {
+    /** Kills the kiosk in the window; the journal has `printing` and the attempt, but no job id. */
+    async function killAfterAccept(sim: PrinterSimulator): Promise<{ overlay: Record<string, unknown>; txId: string; serial: string; jobId: number }> {
+      const { overlay } = kioskOverlay(sim);
+      const { txId, serial, jobId } = await killKioskAt(overlay, 'accepted');
+      assert.ok(jobId !== undefined && jobId > 0);
+      assert.equal(sim.printed.find((d) => d.jobId === jobId)?.jobName, `certificate-${serial}-1`, 'the job carries the journaled attempt name');
+      return { overlay, txId, serial, jobId };
+    }
+    const settle = async (sim: PrinterSimulator, jobId: number): Promise<void> => {
+      while (sim.snapshot().jobs.find((j) => j.id === jobId)?.state !== 'completed') await new Promise((r) => setTimeout(r, 10));
+    };
+
+    test('the printer completed it: found by name, recorded printed, exactly one certificate and no voucher', async () => {
+      const sim = await printerSim(20);
+      const { overlay, txId, serial, jobId } = await killAfterAccept(sim);
+      await settle(sim, jobId);
+      const restarted = await restart(overlay);
+      assert.equal(restarted.journal.get(txId)?.printJobId, undefined, 'recovery learned of the job by its name only');
+      assert.deepEqual(restarted.recovery, [{ txId, outcome: 'confirmed-printed', serial }]);
+      assert.equal(completedPrints(sim, serial), 1);
+      assert.equal(sim.printed.length, 1, 'not sent again');
+      const tx = restarted.journal.get(txId);
+      assert.equal(tx?.state, 'done');
+      assert.equal(tx?.refund, undefined, 'no voucher');
+      assert.equal(restarted.journal.reconcile(restarted.journal.day(Date.now())).netYen, 300, 'the fee kept, nothing owed');
+      assert.equal(backendStatus(serial), 'printed');
+      assert.ok(!restarted.staffAlerts.list().some((a) => a.code === 'recovery-refund-voucher'));
+    });
+
+    test('the printer is still printing it at restart: recovery follows it to its end, one certificate, no voucher', async () => {
+      const sim = await printerSim(1500);
+      const { overlay, txId, serial, jobId } = await killAfterAccept(sim);
+      assert.notEqual(sim.snapshot().jobs.find((j) => j.id === jobId)?.state, 'completed');
+      const restarted = await restart(overlay);
+      assert.deepEqual(restarted.recovery, [{ txId, outcome: 'confirmed-printed', serial }]);
+      assert.equal(completedPrints(sim, serial), 1);
+      assert.equal(sim.printed.length, 1);
+      assert.equal(restarted.journal.get(txId)?.refund, undefined);
+    });
+
+    test('staff canceled it at the printer: the restart prints serial X once more under attempt 2', async () => {
+      const sim = await printerSim(3000);
+      const { overlay, txId, serial, jobId } = await killAfterAccept(sim);
+      await new IppClient(sim.uri, { requestTimeoutMs: 5000, submitTimeoutMs: 5000, userName: 'staff' }).cancelJob(jobId);
+      const restarted = await restart(overlay);
+      assert.deepEqual(restarted.recovery, [{ txId, outcome: 'reprinted', serial }]);
+      assert.equal(completedPrints(sim, serial), 1);
+      assert.deepEqual(sim.printed.map((d) => d.jobName), [`certificate-${serial}-1`, `certificate-${serial}-2`]);
+      assert.equal(restarted.journal.get(txId)?.state, 'done');
+    });
   });
 });
