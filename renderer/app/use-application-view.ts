@@ -23,7 +23,10 @@ export type ApplicationViewRequest =
   | 'application.answer'
   | 'application.back'
   | 'application.edit'
-  | 'application.submit';
+  | 'application.submit'
+  | 'application.offerSignature'
+  | 'application.sign'
+  | 'application.submitSignPassword';
 
 /**
  * `send` drops a request while one is on its way: a double tap on 「つぎへ」 or

@@ -24,9 +24,11 @@ export type KanaKeyboardProps = {
   label: string;
   /** Prefix for data-testid attributes (default 'kana'). */
   testId?: string;
+  /** A secret (the signing password): the display shows one ● per character, never the text. */
+  masked?: boolean;
 };
 
-export function KanaKeyboard({ value, onChange, modes = [...KEYBOARD_MODES], initialMode, maxLength, label, testId = 'kana' }: KanaKeyboardProps) {
+export function KanaKeyboard({ value, onChange, modes = [...KEYBOARD_MODES], initialMode, maxLength, label, testId = 'kana', masked = false }: KanaKeyboardProps) {
   const { t } = useTranslation('widgets');
   const offered = modes.length > 0 ? modes : [...KEYBOARD_MODES];
   const [chosenMode, setMode] = useState<KeyboardMode>(initialMode && offered.includes(initialMode) ? initialMode : offered[0]!);
@@ -83,8 +85,8 @@ export function KanaKeyboard({ value, onChange, modes = [...KEYBOARD_MODES], ini
     <div className="wkana" role="group" aria-label={t('kana.keyboard', { label })} data-testid={testId}>
       <div className="wkana__top">
         <div className="wdisplay wkana__display" role="textbox" aria-readonly="true" aria-label={label} data-testid={`${testId}-display`}>
-          <span className="wdisplay__text" data-testid={`${testId}-value`}>
-            {value}
+          <span className="wdisplay__text" data-testid={`${testId}-value`} aria-label={masked ? t('kana.masked', { n: charCount(value) }) : undefined}>
+            {masked ? '●'.repeat(charCount(value)) : value}
           </span>
           <span className="wdisplay__caret" aria-hidden="true" />
         </div>

@@ -22,6 +22,7 @@ import { appMessageText } from './message-text';
 import { ApplicationFailedScreen, DoneScreen } from './OutcomeScreens';
 import { QuestionScreen } from './QuestionScreen';
 import { ReviewScreen } from './ReviewScreen';
+import { SignChoiceScreen, SignPasswordScreen } from './SignScreens';
 
 /** A key that changes with every new screen (each question is a screen of its own). */
 function screenKey(view: ApplicationView | null): string {
@@ -131,10 +132,44 @@ function StepScreen({ view, state, shuffle, addressStart, onAddressStart, onFini
           forms={view.forms}
           errorKey={view.errorKey}
           onEdit={(questionId) => void send('application.edit', { questionId })}
-          onSubmit={() => void send('application.submit', {})}
+          onSubmit={() => void send(view.canSign ? 'application.offerSignature' : 'application.submit', {})}
+          onBack={back}
+          canSign={view.canSign === true}
+        />
+      );
+    case 'sign-choice':
+      return (
+        <SignChoiceScreen
+          canSign={view.canSign}
+          message={view.messageKey ? appMessageText(t, view.messageKey) : undefined}
+          onSign={() => void send('application.sign', {})}
+          onUnsigned={() => void send('application.submit', {})}
           onBack={back}
         />
       );
+    case 'sign-insert-card':
+      return (
+        <>
+          <InsertCardScreen messageKey={view.messageKey} messageText={view.messageKey ? appMessageText(t, view.messageKey) : undefined} />
+          <div className="cert-actions app-actions">
+            <button type="button" className="button button--secondary button--outlined" onClick={back} data-testid="app-back">
+              {t('sign.back')}
+            </button>
+          </div>
+        </>
+      );
+    case 'sign-password':
+      return (
+        <SignPasswordScreen
+          triesLeft={view.triesLeft}
+          lastTry={view.lastTry}
+          errorText={view.errorKey ? appMessageText(t, view.errorKey) : undefined}
+          onSubmit={(password, confirmedLastTry) => void send('application.submitSignPassword', { password, confirmedLastTry })}
+          onBack={back}
+        />
+      );
+    case 'signing':
+      return <ApplicationProgress kind="signing" />;
     case 'submitting':
       return <ApplicationProgress kind="submitting" />;
     case 'printing':

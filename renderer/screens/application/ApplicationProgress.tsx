@@ -1,7 +1,7 @@
 /** A calm "please wait" screen for the steps the citizen only waits through; read out once by screen readers. */
 import { useTranslation } from 'react-i18next';
 
-export type ApplicationProgressKind = 'starting' | 'reading' | 'submitting' | 'printing';
+export type ApplicationProgressKind = 'starting' | 'reading' | 'signing' | 'submitting' | 'printing';
 
 type Props = { kind: ApplicationProgressKind; formsDone?: number; formsTotal?: number };
 

@@ -27,6 +27,11 @@ export function DoneScreen({ view, onHome }: { view: DoneView; onHome: () => voi
           {view.receiptNumber}
         </p>
       </div>
+      {view.eSigned ? (
+        <p className="cert-message cert-message--info" data-testid="done-e-signed">
+          <span className="cert-message__strong">{t('done.eSigned')}</span> {t('done.eSignedHint')}
+        </p>
+      ) : null}
       {view.delivery === 'queued' ? (
         <p className="cert-message cert-message--warning" data-testid="done-queued">
           {t('done.queuedHint')}

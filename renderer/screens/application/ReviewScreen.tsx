@@ -13,9 +13,11 @@ type Props = {
   onEdit: (questionId: string) => void;
   onSubmit: () => void;
   onBack: () => void;
+  /** Identified with the card: the button says 「次へ」 and leads to the e-signature choice. */
+  canSign?: boolean;
 };
 
-export function ReviewScreen({ forms, errorKey, onEdit, onSubmit, onBack }: Props) {
+export function ReviewScreen({ forms, errorKey, onEdit, onSubmit, onBack, canSign = false }: Props) {
   const { t } = useTranslation('application');
   const localize = useLocalize();
   return (
@@ -63,7 +65,7 @@ export function ReviewScreen({ forms, errorKey, onEdit, onSubmit, onBack }: Prop
           {t('review.back')}
         </button>
         <button type="button" className="button button--primary button--wide" onClick={onSubmit} data-testid="review-submit">
-          {t('review.submit')}
+          {canSign ? t('review.next') : t('review.submit')}
         </button>
       </div>
     </section>

@@ -1,0 +1,144 @@
+/**
+ * The optional electronic signature after the review (card-identified citizens only):
+ * the choice 「電子署名をして送信する」/「署名せずに送信する」, and the 署名用パスワード on the
+ * 英数 board of the on-screen keyboard (masked, upper-cased, 6–16 letters and digits). The
+ * password lives only in this component's state and is cleared the moment it is sent. With one
+ * try left, sending first asks an explicit confirmation, like the PIN screens.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KanaKeyboard } from '../../widgets/KanaKeyboard';
+
+type ChoiceProps = {
+  /** False when the signing password is locked: only sending unsigned is offered. */
+  canSign: boolean;
+  message?: string;
+  onSign: () => void;
+  onUnsigned: () => void;
+  onBack: () => void;
+};
+
+export function SignChoiceScreen({ canSign, message, onSign, onUnsigned, onBack }: ChoiceProps) {
+  const { t } = useTranslation('application');
+  return (
+    <section className="cert-screen" aria-labelledby="sign-title" data-testid="app-sign-choice">
+      <h1 id="sign-title" className="screen__title">
+        {t('sign.title')}
+      </h1>
+      {message ? (
+        <p className="cert-message cert-message--warning" role="alert" data-testid="sign-message">
+          {message}
+        </p>
+      ) : null}
+      <p className="cert-lead">{t('sign.lead')}</p>
+      <p className="cert-hint">{t('sign.paper')}</p>
+      <div className="app-identify">
+        {canSign ? (
+          <button type="button" className="journey app-identify__card" onClick={onSign} data-testid="sign-with">
+            <span className="journey__title">{t('sign.withSignature')}</span>
+            <span className="journey__hint">{t('sign.withSignatureHint')}</span>
+          </button>
+        ) : null}
+        <button type="button" className="journey" onClick={onUnsigned} data-testid="sign-without">
+          <span className="journey__title">{t('sign.withoutSignature')}</span>
+          <span className="journey__hint">{t('sign.withoutSignatureHint')}</span>
+        </button>
+      </div>
+      <div className="cert-actions app-actions">
+        <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
+          {t('sign.back')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+const PASSWORD = /^[A-Z0-9]{6,16}$/;
+
+type PasswordProps = {
+  triesLeft: number;
+  lastTry: boolean;
+  errorText?: string;
+  onSubmit: (password: string, confirmedLastTry: boolean) => void;
+  onBack: () => void;
+};
+
+export function SignPasswordScreen({ triesLeft, lastTry, errorText, onSubmit, onBack }: PasswordProps) {
+  const { t } = useTranslation('application');
+  const [password, setPassword] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const valid = PASSWORD.test(password);
+
+  // Only letters and digits, upper-cased as the card compares them; the board's symbols and space do nothing.
+  const change = (next: string) => setPassword(next.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 16));
+  const send = (confirmed: boolean) => {
+    const p = password;
+    setPassword('');
+    setConfirming(false);
+    if (PASSWORD.test(p)) onSubmit(p, confirmed);
+  };
+  const ok = () => {
+    if (!valid) return;
+    if (lastTry) setConfirming(true);
+    else send(false);
+  };
+
+  return (
+    <section className="cert-screen" aria-labelledby="sign-password-title" data-testid="app-sign-password">
+      <h1 id="sign-password-title" className="screen__title">
+        {t('sign.passwordTitle')}
+      </h1>
+      {errorText ? (
+        <p className="cert-message cert-message--error" role="alert" data-testid="sign-password-error">
+          {errorText}
+        </p>
+      ) : null}
+      <p className={lastTry ? 'pin__tries pin__tries--last' : 'pin__tries'} data-testid="sign-password-tries">
+        {t('sign.triesLeft', { n: triesLeft })}
+      </p>
+      {lastTry ? (
+        <p className="cert-message cert-message--warning cert-message__strong" data-testid="sign-password-last-try">
+          {t('sign.lastTryWarning')}
+        </p>
+      ) : null}
+      <p className="cert-hint">{t('sign.passwordHint')}</p>
+      <KanaKeyboard value={password} onChange={change} modes={['alnum']} maxLength={16} label={t('sign.passwordLabel')} testId="sign-kbd" masked />
+      <div className="cert-actions app-actions">
+        <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
+          {t('sign.back')}
+        </button>
+        <button type="button" className="button button--primary button--wide" onClick={ok} disabled={!valid || confirming} data-testid="sign-password-ok">
+          {t('sign.ok')}
+        </button>
+      </div>
+      {confirming ? (
+        <div className="overlay">
+          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="sign-confirm-title" aria-describedby="sign-confirm-body" data-testid="sign-confirm">
+            <h2 id="sign-confirm-title" className="dialog__title">
+              {t('sign.confirmTitle')}
+            </h2>
+            <p id="sign-confirm-body" className="dialog__body cert-message__strong">
+              {t('sign.lastTryWarning')}
+            </p>
+            <div className="dialog__actions">
+              <button type="button" className="button button--primary button--wide" onClick={() => send(true)} data-testid="sign-confirm-yes" autoFocus>
+                {t('sign.confirmYes')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary button--wide"
+                onClick={() => {
+                  setPassword('');
+                  setConfirming(false);
+                }}
+                data-testid="sign-confirm-no"
+              >
+                {t('sign.confirmNo')}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
