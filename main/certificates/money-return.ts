@@ -8,10 +8,11 @@
  * a number outside the ledger could never be settled. Staff are alerted with the serial and the
  * amount instead (`refund-voucher-unrecorded`), and the screen tells the citizen to call staff.
  */
-import type { WardId } from '../../contract/ward-api';
+import type { VoidRequest, WardId } from '../../contract/ward-api';
 import type { PaymentMethod, PaymentService } from '../../devices/payment/payment-service';
 import { createLogger } from '../../platform/log';
 import type { VoucherCause } from '../documents/voucher';
+import type { WardClient } from '../ward/ward-client';
 import type { JournaledSale } from './journaled-sale';
 import type { JourneyDeps, StaffAlert } from './journey-deps';
 import { printSlip, type VoucherSlipPrinter } from './voucher-slip-printer';
@@ -103,13 +104,27 @@ export async function giveBackAtWipe(
   if (record && record.kept > record.refunded && !printed) await payment.refundAll(txId).catch(() => null);
 }
 
-/** Voids an unprinted serial at the back end; true when the back end confirmed it. */
-export async function voidIssuedSerial(deps: Pick<JourneyDeps, 'ward' | 'alertStaff'>, ward: WardId, serial: string, reason: 'print-failed' | 'cancelled'): Promise<boolean> {
+/**
+ * The one staff alert (warning) for a void the back end did not confirm, from the journey and from
+ * crash recovery alike; reference = the serial (staff void it by hand at the console).
+ */
+export const VOID_FAILED_ALERT = 'backend-void-failed';
+
+/**
+ * Voids an unprinted serial at the back end (idempotent: the key is the serial); true when the back
+ * end confirmed it, else staff get `VOID_FAILED_ALERT`. Shared by the journey and crash recovery.
+ */
+export async function voidIssuedSerial(
+  deps: { ward: Pick<WardClient, 'voidIssued'>; alertStaff: JourneyDeps['alertStaff'] },
+  ward: WardId,
+  serial: string,
+  reason: VoidRequest['reason'],
+): Promise<boolean> {
   return deps.ward.voidIssued(ward, serial, { reason }, `void-${serial}`).then(
     () => true,
     (err: unknown) => {
       // The back end keeps the serial as issued-unprinted; staff reconcile it with this reference.
-      deps.alertStaff({ code: 'backend-void-failed', severity: 'warning', reference: serial });
+      deps.alertStaff({ code: VOID_FAILED_ALERT, severity: 'warning', reference: serial });
       log.warn({ err: err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : typeof err }, 'could not void an unprinted serial');
       return false;
     },

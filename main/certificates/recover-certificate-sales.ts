@@ -20,6 +20,7 @@ import type { TransactionJournal, TransactionRecord } from '../journal/transacti
 import type { WardClient } from '../ward/ward-client';
 import { finishJournaledPrint, issuerOf, printJournaled } from './journaled-reprint';
 import type { CertificateRenderer, StaffAlert } from './journey-deps';
+import { VOID_FAILED_ALERT, voidIssuedSerial } from './money-return';
 import { certificateJobName, judgeJobState, judgeNamedJobs, judgeRecordedJob, type JobVerdict } from './print-job-evidence';
 
 const log = createLogger('certificate-recovery');
@@ -57,8 +58,8 @@ export const RECOVERY_ALERTS = {
   reprinted: 'recovery-reprinted',
   /** warning: the printer had finished before the crash; reference = serial (it may wait in the tray). */
   confirmed: 'recovery-printed-before-crash',
-  /** warning: the back end did not confirm a void; reference = serial (void it by hand). */
-  voidFailed: 'recovery-void-failed',
+  /** warning: the back end did not confirm a void; reference = serial (void it by hand). The journey's code: one for both. */
+  voidFailed: VOID_FAILED_ALERT,
   /** warning: the back end did not record a printed serial; reference = serial. */
   markPrintedFailed: 'recovery-mark-printed-failed',
 } as const;
@@ -125,9 +126,8 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
     finishJournaledPrint(deps, txId, serial, issuer, () => deps.alertStaff({ code: RECOVERY_ALERTS.markPrintedFailed, severity: 'warning', reference: serial }));
 
   async function voidAtBackend(serial: string, issuer: WardId): Promise<boolean> {
-    const ok = await ward.voidIssued(issuer, serial, { reason: 'power-loss' }, `void-${serial}`).then(() => true, () => false);
+    const ok = await voidIssuedSerial(deps, issuer, serial, 'power-loss');
     if (ok) journal.confirmVoid(serial);
-    else deps.alertStaff({ code: RECOVERY_ALERTS.voidFailed, severity: 'warning', reference: serial });
     return ok;
   }
 
