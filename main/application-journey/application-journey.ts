@@ -72,6 +72,13 @@ export class ApplicationJourney {
       generation: () => this.generation,
       bump: () => ++this.generation,
       signedBytes: () => this.pendingBytes(),
+      identifiedAs: () => {
+        const card = this.interview?.card ?? {};
+        const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+        const name = text(card['card.name']);
+        const birthDate = text(card['card.birthDate']);
+        return { ...(name ? { name } : {}), ...(birthDate ? { birthDate } : {}) };
+      },
       signed: (signature) => this.sendPending(signature),
     });
   }

@@ -16,6 +16,7 @@ import { isCardError } from '../../devices/card/card-errors';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import { createLogger } from '../../platform/log';
 import type { LeftCardGuard } from '../certificates/left-card-guard';
+import { signerFacts, signerMatches, type SignerFacts } from './signer-identity';
 
 const log = createLogger('application-sign');
 
@@ -30,6 +31,8 @@ export interface SignStepHost {
   bump(): number;
   /** The exact bytes to sign (the pending payload's canonical form), or null if nothing is pending. */
   signedBytes(): Buffer | null;
+  /** Name and birth date the citizen identified with (from the card's 券面事項入力補助AP). */
+  identifiedAs(): SignerFacts;
   /** The card signed and the signature checked: attach it and send. */
   signed(signature: ElectronicSignature): Promise<ApplicationView>;
 }
@@ -82,6 +85,11 @@ export class SignStep {
       if (!ok) {
         log.warn({ code: 'signature-does-not-verify' }, 'the card returned a signature that does not verify');
         return this.host.show({ step: 'sign-choice', canSign: true, messageKey: 'application.error.signFailed' });
+      }
+      // A card swapped since identification: its holder may not sign this citizen's application.
+      if (!signerMatches(signerFacts(result.certificate.der), this.host.identifiedAs())) {
+        log.warn({ code: 'signer-not-identified-person' }, 'the signing card is not the card the citizen identified with');
+        return this.host.show({ step: 'sign-choice', canSign: true, messageKey: 'application.error.signOtherCard' });
       }
       signature = {
         algorithm: 'sha256WithRSAEncryption',

@@ -95,6 +95,22 @@ describe('applications: electronic signature with the card', () => {
     expectStep(await call(runtime, 'application.back', {}), 'review');
   });
 
+  test('another card inserted for signing (its own right password) does not sign this citizen\'s application', async () => {
+    await reachMoveWithinCityReview(runtime);
+    await call(runtime, 'simulator.removeCard', {});
+    expectStep(await call(runtime, 'application.offerSignature', {}), 'sign-choice');
+    expectStep(await call(runtime, 'application.sign', {}), 'sign-insert-card');
+    await call(runtime, 'simulator.insertCard', { cardId: 'card-002' });
+    await waitForApplicationStep(runtime, 'sign-password');
+    const refused = await call(runtime, 'application.submitSignPassword', { password: 'KITA2025', confirmedLastTry: false });
+    assert.deepEqual(refused, { step: 'sign-choice', canSign: true, messageKey: 'application.error.signOtherCard' });
+    assert.equal((runtime.ward.embedded!.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n, 0, 'nothing sent yet');
+    const done = expectStep(await call(runtime, 'application.submit', {}), 'done');
+    assert.equal(done.eSigned, false, 'sent unsigned: the other card\'s signature was dropped');
+    const row = await storedSubmission(runtime);
+    assert.equal(row.eSigned, 0);
+  });
+
   test('the last try only with confirmation; a locked password says so and sending unsigned still works', async () => {
     await atSignPassword();
     for (const left of [4, 3, 2, 1]) {
