@@ -133,6 +133,13 @@ export interface Printer {
    * printer does not answer or its list cannot be trusted (then "not found" would be a guess).
    */
   findJobs(jobName: string): Promise<JobLookup>;
+  /**
+   * Cancels a job the printer still holds (IPP Cancel-Job; one that already ended is left as it
+   * is) and resolves with its status after that, which may be `completed` if it finished first.
+   * For a job nobody follows any more (e.g. after a restart). Rejects with `PrinterError` when the
+   * printer does not answer.
+   */
+  cancelJob(jobId: number): Promise<JobStatus>;
 }
 
 /** Answer of `Printer.findJobs()`. */

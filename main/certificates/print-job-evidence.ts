@@ -21,6 +21,9 @@
  * | no job id          | none, printer up since before the attempt was journaled  | not-printed   |
  * | no job id          | none, printer restarted since (or up-time unknown)       | unknown       |
  * | no job id          | no answer, or a list that cannot be trusted              | unknown       |
+ * | (followed job)     | did not end in time: canceled, 0 pages came out          | not-printed   |
+ * | (followed job)     | did not end in time: canceled after pages, or no answer  | unknown       |
+ * | (followed job)     | did not end in time, but completed before the cancel     | completed     |
  *
  * `unknown` makes recovery void the serial and refund by voucher; `not-printed` lets it print the
  * same serial once more (if the back end still gives its content).
@@ -78,4 +81,15 @@ export function judgeNamedJobs(lookup: JobLookup | null, msSinceAttempt: number)
   // restarted (power cut) may have printed it and forgotten it, so its silence proves nothing.
   const upSinceAttempt = lookup.printerUpTimeS !== null && Number.isFinite(msSinceAttempt) && lookup.printerUpTimeS * 1000 >= Math.max(0, msSinceAttempt);
   return fact(upSinceAttempt ? 'not-printed' : 'unknown');
+}
+
+/**
+ * The status of a job recovery canceled after waiting for it in vain (`null`: no answer). Only a
+ * job that ended with no page out is not printed: a half-printed certificate may be on paper.
+ */
+export function judgeCanceledJob(status: JobStatus | null): PrintJobFact {
+  if (status === null || !status.found) return 'unknown';
+  if (status.state === 'completed') return 'completed';
+  if ((status.state === 'canceled' || status.state === 'aborted') && status.pagesCompleted === 0) return 'not-printed';
+  return 'unknown';
 }

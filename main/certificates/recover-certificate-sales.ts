@@ -21,7 +21,7 @@ import type { WardClient } from '../ward/ward-client';
 import { finishJournaledPrint, issuerOf, printJournaled } from './journaled-reprint';
 import type { CertificateRenderer, StaffAlert } from './journey-deps';
 import { VOID_FAILED_ALERT, voidIssuedSerial } from './money-return';
-import { certificateJobName, judgeJobState, judgeNamedJobs, judgeRecordedJob, type JobVerdict } from './print-job-evidence';
+import { certificateJobName, judgeCanceledJob, judgeJobState, judgeNamedJobs, judgeRecordedJob, type JobVerdict } from './print-job-evidence';
 
 const log = createLogger('certificate-recovery');
 
@@ -103,8 +103,19 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
       if (!st || !st.found) return 'unknown';
       const verdict = judgeJobState(st.state, jobId);
       if (verdict.kind === 'fact') return verdict.fact;
-      if (Date.now() > deadline) return 'unknown';
+      if (Date.now() > deadline) return giveUp(jobId);
     }
+  }
+
+  /**
+   * The job did not end in time (e.g. it waits on an empty tray): it is canceled so a certificate
+   * whose serial recovery is about to void never comes out later, then judged by its final state.
+   */
+  async function giveUp(jobId: number): Promise<PrintJobFact> {
+    const st = await printer.cancelJob(jobId).catch(() => null);
+    const f = judgeCanceledJob(st);
+    log.warn({ jobId, fact: f }, 'print job did not end in time; canceled');
+    return f;
   }
 
   for (const tx of open) {

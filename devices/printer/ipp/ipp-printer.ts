@@ -226,5 +226,17 @@ export function createIppPrinter(uri: string, options: IppPrinterOptions = {}): 
     return { jobs, printerUpTimeS };
   }
 
-  return { uri, health, print, jobStatus, findJobs };
+  async function cancelJob(jobId: number): Promise<JobStatus> {
+    if (!Number.isSafeInteger(jobId) || jobId < 1) throw new PrinterError('printer.bad-options', 'jobId must be a positive integer');
+    try {
+      await client.cancelJob(jobId);
+    } catch (e) {
+      if (!(e instanceof PrinterError) || e.details.ippStatus !== Status.clientErrorNotFound) throw e;
+    }
+    const st = await jobStatus(jobId);
+    log.info({ jobId, state: st.found ? st.state : 'not-found' }, 'print job canceled on request');
+    return st;
+  }
+
+  return { uri, health, print, jobStatus, findJobs, cancelJob };
 }

@@ -76,8 +76,8 @@ async function killKioskAt(overlay: Record<string, unknown>, mode: 'paid' | 'pri
   return { txId, serial, ...(jobId ? { jobId: Number(jobId) } : {}) };
 }
 
-async function restart(overlay: Record<string, unknown>): Promise<KioskRuntime> {
-  const runtime = await createKioskRuntime(parseConfig(mergeConfig(DEFAULT_CONFIG, overlay), 'restart'), 'browser', { recoveryJobSettleMs: 30_000 });
+async function restart(overlay: Record<string, unknown>, recoveryJobSettleMs = 30_000): Promise<KioskRuntime> {
+  const runtime = await createKioskRuntime(parseConfig(mergeConfig(DEFAULT_CONFIG, overlay), 'restart'), 'browser', { recoveryJobSettleMs });
   cleanups.push(() => runtime.stop());
   return runtime;
 }
@@ -244,6 +244,22 @@ describe('kiosk killed between payment and printing', () => {
       assert.equal(completedPrints(sim, serial), 1);
       assert.deepEqual(sim.printed.map((d) => d.jobName), [`certificate-${serial}-1`, `certificate-${serial}-2`]);
       assert.equal(restarted.journal.get(txId)?.state, 'done');
+    });
+
+    test('it waits on an empty tray past the settle time: canceled at the printer, voucher, serial voided, nothing prints later', async () => {
+      const sim = await printerSim(3000);
+      const { overlay, txId, serial, jobId } = await killAfterAccept(sim);
+      sim.injectFault('media-empty');
+      const restarted = await restart(overlay, 300);
+      const outcome = restarted.recovery[0];
+      assert.ok(outcome?.outcome === 'refunded' && outcome.reason === 'printer-not-ready', JSON.stringify(restarted.recovery));
+      assert.equal(outcome.amountYen, 300);
+      assert.equal(sim.snapshot().jobs.find((j) => j.id === jobId)?.state, 'canceled', 'a voided certificate must not come out when paper is back');
+      assert.equal(backendStatus(serial), 'voided');
+      assert.equal(restarted.journal.get(txId)?.state, 'refunded');
+      sim.clearFaults();
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(completedPrints(sim, serial), 0);
     });
   });
 });

@@ -97,4 +97,14 @@ describe('find print jobs by name (Get-Jobs)', () => {
     const st = await kiosk().jobStatus(r.jobId);
     assert.ok(st.found && st.jobName === 'certificate-S6-1');
   });
+
+  test('cancelJob: a waiting job ends canceled with no page out; a finished one stays completed', async () => {
+    const done = await kiosk().print(pdf, { jobName: 'certificate-S7-1' });
+    assert.deepEqual(await kiosk().cancelJob(done.jobId), { found: true, jobId: done.jobId, state: 'completed', pagesCompleted: 1, jobName: 'certificate-S7-1' });
+    sim.injectFault('door-open');
+    const waiting = await client('kiosk-a').printJob(pdf, 'certificate-S7-2', 1);
+    const st = await kiosk().cancelJob(waiting);
+    assert.ok(st.found && st.state === 'canceled' && st.pagesCompleted === 0);
+    assert.deepEqual(await kiosk().cancelJob(99_999), { found: false, jobId: 99_999 });
+  });
 });

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JobLookup, JobStatus, PrintProgress } from '../../../devices/printer/printer';
-import { certificateJobName, judgeJobState, judgeNamedJobs, judgeRecordedJob } from '../../../main/certificates/print-job-evidence';
+import { certificateJobName, judgeCanceledJob, judgeJobState, judgeNamedJobs, judgeRecordedJob } from '../../../main/certificates/print-job-evidence';
 
 const NAME = certificateJobName('KK-2026-000123', 2);
 const names = [NAME, 'certificate-KK-2026-000123'];
@@ -74,5 +74,17 @@ describe('print job evidence after a crash', () => {
     test('no answer or an untrusted list → unknown', () => {
       assert.deepEqual(judgeNamedJobs(null, 5_000), fact('unknown'));
     });
+  });
+
+  test('a followed job that did not end in time and was canceled: only one with no page out is not printed', () => {
+    const st = (state: PrintProgress['state'], pagesCompleted: number | null): JobStatus => ({ found: true, jobId: 7, state, pagesCompleted, jobName: NAME });
+    assert.equal(judgeCanceledJob(st('canceled', 0)), 'not-printed');
+    assert.equal(judgeCanceledJob(st('aborted', 0)), 'not-printed');
+    assert.equal(judgeCanceledJob(st('canceled', 1)), 'unknown', 'half a certificate may be on paper');
+    assert.equal(judgeCanceledJob(st('canceled', null)), 'unknown');
+    assert.equal(judgeCanceledJob(st('completed', 1)), 'completed');
+    assert.equal(judgeCanceledJob(st('processing', 0)), 'unknown', 'the cancel did not take');
+    assert.equal(judgeCanceledJob({ found: false, jobId: 7 }), 'unknown');
+    assert.equal(judgeCanceledJob(null), 'unknown');
   });
 });
