@@ -3,12 +3,16 @@
  *  1. decoding a full Get-Printer-Attributes answer: our total decoder beside the `ipp` npm
  *     package's parser (the peer), same bytes, same run;
  *  2. a health() round trip to the simulator beside a bare HTTP POST of the same request (the peer:
- *     transport cost without our validation).
+ *     transport cost without our validation);
+ *  3. crash recovery's lookup of a job by name, findJobs() (Get-Jobs over a 500-job history, as
+ *     CUPS keeps by default, plus printer-up-time), beside jobStatus() by id (the peer: the lookup
+ *     recovery makes when the job id was journaled).
  */
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { decodeIppMessage } from '../../devices/printer/ipp/ipp-decode';
 import { charsetAttr, encodeIppMessage, keywordAttr, languageAttr, uriAttr } from '../../devices/printer/ipp/ipp-encode';
+import { IppClient } from '../../devices/printer/ipp/ipp-client';
 import { createIppPrinter } from '../../devices/printer/ipp/ipp-printer';
 import { GroupTag } from '../../devices/printer/ipp/ipp-types';
 import { startPrinterSimulator } from '../../devices/printer/sim/printer-sim';
@@ -57,6 +61,16 @@ async function main(): Promise<void> {
     const printer = createIppPrinter(sim.uri, { pollIntervalMs: 1 });
     await rateAsync('round trip: Printer.health() via simulator', 200, () => printer.health());
     await rateAsync('round trip: bare fetch POST of the same request (peer)', 200, post);
+
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n');
+    const client = new IppClient(sim.uri, { requestTimeoutMs: 5_000, submitTimeoutMs: 5_000, userName: 'madoguchi-kiosk' });
+    let last = 0;
+    for (let i = 1; i <= 500; i++) last = await client.printJob(pdf, `certificate-BENCH-${i}-1`, 1);
+    while ((await client.getJob(last)).state !== 'completed') await new Promise((r) => setTimeout(r, 20));
+    const found = await printer.findJobs('certificate-BENCH-250-1');
+    console.log(`history: 500 jobs; findJobs matched ${found.jobs.length}, printer-up-time ${found.printerUpTimeS} s`);
+    await rateAsync('recovery lookup: Printer.findJobs(name), 500 jobs', 50, () => printer.findJobs('certificate-BENCH-250-1'));
+    await rateAsync('recovery lookup: Printer.jobStatus(id) (peer)', 200, () => printer.jobStatus(last));
   } finally {
     await sim.stop();
   }
