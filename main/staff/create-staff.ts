@@ -71,8 +71,8 @@ export function createStaff(parts: StaffParts): Staff {
 /** Certificate steps during which money is in play: no staff session may start or act. */
 export const CITIZEN_BUSY_STEPS: ReadonlySet<string> = new Set(['pay', 'take-card', 'printing', 'take-certificate']);
 
-/** Application steps during which a submission is stored and its forms printed: staff must not take the kiosk over. */
-export const APPLICATION_BUSY_STEPS: ReadonlySet<string> = new Set(['submitting', 'printing']);
+/** Application steps during which the card signs, a submission is stored or its forms print: staff must not take the kiosk over. */
+export const APPLICATION_BUSY_STEPS: ReadonlySet<string> = new Set(['signing', 'submitting', 'printing']);
 
 /** True while either journey is in a step a staff session must not interrupt. */
 export function citizenBusyIn(certificateStep: string, applicationStep: string): boolean {
