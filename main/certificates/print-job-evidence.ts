@@ -79,7 +79,8 @@ export function judgeNamedJobs(lookup: JobLookup | null, msSinceAttempt: number)
   if (jobs.length > 0) return fact('not-printed');
   // Not listed. Only a printer that has been up since before the attempt would list it: one that
   // restarted (power cut) may have printed it and forgotten it, so its silence proves nothing.
-  const upSinceAttempt = lookup.printerUpTimeS !== null && Number.isFinite(msSinceAttempt) && lookup.printerUpTimeS * 1000 >= Math.max(0, msSinceAttempt);
+  // Up-time is whole seconds and may be rounded up: one second is taken off to stay on the safe side.
+  const upSinceAttempt = lookup.printerUpTimeS !== null && Number.isFinite(msSinceAttempt) && (lookup.printerUpTimeS - 1) * 1000 >= Math.max(0, msSinceAttempt);
   return fact(upSinceAttempt ? 'not-printed' : 'unknown');
 }
 

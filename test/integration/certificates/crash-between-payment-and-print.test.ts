@@ -261,5 +261,18 @@ describe('kiosk killed between payment and printing', () => {
       await new Promise((r) => setTimeout(r, 50));
       assert.equal(completedPrints(sim, serial), 0);
     });
+
+    test('the printer restarted since (power cut) and lists nothing: unknown, so voucher and void, never a second print', async () => {
+      const old = await printerSim(3000);
+      const { overlay, txId, serial } = await killAfterAccept(old);
+      await old.stop();
+      const fresh = await printerSim(20);
+      const restarted = await restart({ ...overlay, hardware: { printerUri: fresh.uri } });
+      const outcome = restarted.recovery[0];
+      assert.ok(outcome?.outcome === 'refunded' && outcome.reason === 'print-outcome-unknown', JSON.stringify(restarted.recovery));
+      assert.equal(backendStatus(serial), 'voided');
+      assert.equal(fresh.printed.length, 0);
+      assert.equal(restarted.journal.get(txId)?.state, 'refunded');
+    });
   });
 });

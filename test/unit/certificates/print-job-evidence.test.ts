@@ -64,10 +64,12 @@ describe('print job evidence after a crash', () => {
     });
     test('not listed by a printer up since before the attempt → not-printed (it never got the job)', () => {
       assert.deepEqual(judgeNamedJobs(lookup([], 3600), 60_000), fact('not-printed'));
-      assert.deepEqual(judgeNamedJobs(lookup([], 60), 60_000), fact('not-printed'));
+      assert.deepEqual(judgeNamedJobs(lookup([], 61), 60_000), fact('not-printed'));
     });
     test('not listed by a printer that restarted since, or that does not say its up-time → unknown (voucher)', () => {
       assert.deepEqual(judgeNamedJobs(lookup([], 59), 60_000), fact('unknown'));
+      assert.deepEqual(judgeNamedJobs(lookup([], 60), 60_000), fact('unknown'), 'up-time may be rounded up: one second of doubt');
+      assert.deepEqual(judgeNamedJobs(lookup([], 1), 200), fact('unknown'), 'a printer restarted a moment ago');
       assert.deepEqual(judgeNamedJobs(lookup([], null), 60_000), fact('unknown'));
       assert.deepEqual(judgeNamedJobs(lookup([], 3600), Number.NaN), fact('unknown'));
     });
