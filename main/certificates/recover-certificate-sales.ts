@@ -76,18 +76,25 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
   async function jobFact(tx: TransactionRecord): Promise<PrintJobFact> {
     if (!tx.serial) return 'unknown';
     const name = certificateJobName(tx.serial, tx.printAttempts);
+    // Kiosks before named attempts sent every attempt as `certificate-<serial>`.
+    const legacy = `certificate-${tx.serial}`;
     let verdict: JobVerdict = { kind: 'lookup-by-name' };
     if (tx.printJobId !== undefined) {
       const status = await printer.jobStatus(tx.printJobId).catch(() => null);
-      // Kiosks before named attempts sent `certificate-<serial>`.
-      verdict = judgeRecordedJob(status, [name, `certificate-${tx.serial}`]);
+      verdict = judgeRecordedJob(status, [name, legacy]);
     }
     if (verdict.kind === 'lookup-by-name') {
       // The crash came between the printer accepting the job and its id being journaled (or the id was reused).
-      const lookup = await printer.findJobs(name).catch((err: unknown) => {
+      const find = (n: string) => printer.findJobs(n).catch((err: unknown) => {
         log.warn({ txId: tx.id, err: errCode(err) }, 'print job lookup by name failed');
         return null;
       });
+      let lookup = await find(name);
+      if (lookup && lookup.jobs.length === 0) {
+        // Not under the attempt's name: a journal written by an older kiosk may have sent it under the legacy one.
+        const old = await find(legacy);
+        lookup = old && { jobs: old.jobs, printerUpTimeS: Math.min(lookup.printerUpTimeS ?? 0, old.printerUpTimeS ?? 0) || null };
+      }
       verdict = judgeNamedJobs(lookup, journal.now() - tx.updatedAt);
       log.info({ txId: tx.id, matches: lookup?.jobs.length ?? null, verdict: verdict.kind === 'fact' ? verdict.fact : verdict.kind }, 'print job looked up by name');
     }
