@@ -17,6 +17,7 @@ import { KioskError } from '../../contract/errors';
 import type { StaffOverview, StaffReason, StaffReconciliation, StaffTransaction, StaffVoucher } from '../../contract/staff-console';
 import { wardInfo, type VoidRequest, type WardId } from '../../contract/ward-api';
 import { createLogger } from '../../platform/log';
+import { VOID_FAILED_ALERT } from '../certificates/money-return';
 import { TRANSACTION_STATES, type TransactionRecord } from '../journal';
 import { dayBounds } from '../journal/reconciliation';
 import { JST_OFFSET_MINUTES } from '../outbox/receipt-number';
@@ -51,9 +52,8 @@ export interface StaffConsoleDeps {
 
 /** Always voidable: the paper may or may not have come out. */
 const VOIDABLE = new Set(['printing']);
-/** Voidable when a void of its serial failed (a `*-void-failed` alert names it): the serial is still valid at the back end. */
+/** Voidable when a void of its serial failed (a `backend-void-failed` alert names it): the serial is still valid at the back end. */
 const VOIDABLE_IF_VOID_FAILED = new Set(['voided', 'refunded', 'cancelled']);
-const VOID_FAILED_ALERTS = new Set(['backend-void-failed', 'recovery-void-failed']);
 const REPRINTABLE = new Set(['paid', 'printing']);
 
 /** Staff reasons → the back end's void reasons. */
@@ -270,7 +270,7 @@ export class StaffConsole {
     if (t.serial === undefined) return false;
     if (VOIDABLE.has(t.state)) return true;
     if (!VOIDABLE_IF_VOID_FAILED.has(t.state) || this.voidedByStaff.has(t.serial)) return false;
-    return this.deps.alerts.list().some((a) => VOID_FAILED_ALERTS.has(a.code) && a.reference === t.serial);
+    return this.deps.alerts.list().some((a) => a.code === VOID_FAILED_ALERT && a.reference === t.serial);
   }
 
   private need<T>(service: T | null): T {
