@@ -13,7 +13,7 @@
  * Reprinting X is not a second issuance: one serial, printed once, marked printed at the back end.
  */
 import type { WardId } from '../../contract/ward-api';
-import { PrinterError, type Printer } from '../../devices/printer/printer';
+import type { Printer } from '../../devices/printer/printer';
 import { createLogger } from '../../platform/log';
 import type { PrintJobFact, RecoveryRefundReason } from '../journal/crash-recovery';
 import type { TransactionJournal, TransactionRecord } from '../journal/transaction-journal';
@@ -21,7 +21,8 @@ import type { WardClient } from '../ward/ward-client';
 import { finishJournaledPrint, issuerOf, printJournaled } from './journaled-reprint';
 import type { CertificateRenderer, StaffAlert } from './journey-deps';
 import { VOID_FAILED_ALERT, voidIssuedSerial } from './money-return';
-import { certificateJobName, judgeCanceledJob, judgeJobState, judgeNamedJobs, judgeRecordedJob, type JobVerdict } from './print-job-evidence';
+import { askPrinterAboutAttempt, errCode } from './ask-printer-about-attempt';
+import { judgeCanceledJob, judgeJobState } from './print-job-evidence';
 
 const log = createLogger('certificate-recovery');
 
@@ -72,32 +73,9 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
   const printJobs: Record<string, PrintJobFact> = {};
   const pdfs = new Map<string, Buffer>();
 
-  /** The printer's evidence about the attempt in `printing` (print-job-evidence.ts has the table). */
+  /** The printer's evidence about the attempt in `printing`, a running job followed to its end. */
   async function jobFact(tx: TransactionRecord): Promise<PrintJobFact> {
-    if (!tx.serial) return 'unknown';
-    const name = certificateJobName(tx.serial, tx.printAttempts);
-    // Kiosks before named attempts sent every attempt as `certificate-<serial>`.
-    const legacy = `certificate-${tx.serial}`;
-    let verdict: JobVerdict = { kind: 'lookup-by-name' };
-    if (tx.printJobId !== undefined) {
-      const status = await printer.jobStatus(tx.printJobId).catch(() => null);
-      verdict = judgeRecordedJob(status, [name, legacy]);
-    }
-    if (verdict.kind === 'lookup-by-name') {
-      // The crash came between the printer accepting the job and its id being journaled (or the id was reused).
-      const find = (n: string) => printer.findJobs(n).catch((err: unknown) => {
-        log.warn({ txId: tx.id, err: errCode(err) }, 'print job lookup by name failed');
-        return null;
-      });
-      let lookup = await find(name);
-      if (lookup && lookup.jobs.length === 0) {
-        // Not under the attempt's name: a journal written by an older kiosk may have sent it under the legacy one.
-        const old = await find(legacy);
-        lookup = old && { jobs: old.jobs, printerUpTimeS: Math.min(lookup.printerUpTimeS ?? 0, old.printerUpTimeS ?? 0) || null };
-      }
-      verdict = judgeNamedJobs(lookup, journal.now() - tx.updatedAt);
-      log.info({ txId: tx.id, matches: lookup?.jobs.length ?? null, verdict: verdict.kind === 'fact' ? verdict.fact : verdict.kind }, 'print job looked up by name');
-    }
+    const verdict = await askPrinterAboutAttempt(printer, tx, journal.now());
     return verdict.kind === 'follow' ? follow(verdict.jobId) : verdict.kind === 'fact' ? verdict.fact : 'unknown';
   }
 
@@ -191,10 +169,4 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
 
   for (const o of outcomes) log.info({ txId: o.txId, outcome: o.outcome }, 'recovered');
   return outcomes;
-}
-
-function errCode(err: unknown): string {
-  if (err instanceof PrinterError) return err.code;
-  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
-  return err instanceof Error ? err.name : typeof err;
 }

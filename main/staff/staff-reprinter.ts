@@ -4,14 +4,16 @@
  * end still holds for it (GET /v1/certificates/{serial}/content answers only while the serial is
  * issued and unprinted). Not a second issuance: one serial, printed once, then marked printed.
  *
- * Refused (typed `staff.not-allowed`) when the printer says the recorded job completed or is still
- * running, so a certificate that may already be in the tray is never printed twice.
+ * Refused (typed `staff.not-allowed`) when the printer says the attempt's job (by id, or by name when
+ * no id was journaled) completed or is still running, so a certificate that may already be in the
+ * tray is never printed twice.
  */
 import { KioskError } from '../../contract/errors';
 import type { StaffReason } from '../../contract/staff-console';
 import type { WardId } from '../../contract/ward-api';
 import type { Printer } from '../../devices/printer/printer';
 import { createLogger } from '../../platform/log';
+import { askPrinterAboutAttempt } from '../certificates/ask-printer-about-attempt';
 import { finishJournaledPrint, issuerOf, printJournaled } from '../certificates/journaled-reprint';
 import type { CertificateRenderer, StaffAlert } from '../certificates/journey-deps';
 import type { TransactionJournal, TransactionRecord } from '../journal';
@@ -20,11 +22,10 @@ import { wardOfSerial } from './staff-console';
 import type { CertificateReprinter } from './staff-ports';
 
 const log = createLogger('staff-reprint');
-const FINISHED_JOB = new Set(['aborted', 'canceled']);
 
 export interface StaffReprinterDeps {
-  journal: Pick<TransactionJournal, 'get' | 'markPrinting' | 'markResend' | 'recordPrintJob' | 'markPrinted' | 'markCardReturned' | 'markDone'>;
-  printer: Pick<Printer, 'print' | 'jobStatus'>;
+  journal: Pick<TransactionJournal, 'now' | 'get' | 'markPrinting' | 'markResend' | 'recordPrintJob' | 'markPrinted' | 'markCardReturned' | 'markDone'>;
+  printer: Pick<Printer, 'print' | 'jobStatus' | 'findJobs'>;
   ward: Pick<WardClient, 'issuedContent' | 'markPrinted'>;
   render: CertificateRenderer;
   defaultWard: WardId;
@@ -41,10 +42,12 @@ export function createStaffReprinter(deps: StaffReprinterDeps): CertificateRepri
       if (!tx) throw refuse('staff.not-found');
       const serial = tx.serial;
       if (!serial || (tx.state !== 'paid' && tx.state !== 'printing')) throw refuse('staff.not-allowed');
-      if (tx.state === 'printing' && tx.printJobId !== undefined) {
-        const job = await printer.jobStatus(tx.printJobId).catch(() => null);
-        // Completed: the paper came out. Still queued or printing: it may yet. Either way, not again.
-        if (job?.found && !FINISHED_JOB.has(job.state)) throw refuse('staff.not-allowed');
+      if (tx.state === 'printing') {
+        // The recorded job, or the attempt's job by name when its id was never journaled. Completed:
+        // the paper came out. Still queued or printing: it may yet. Either way, not again. (No answer
+        // is left to staff, who can look in the tray; their reason is journaled.)
+        const verdict = await askPrinterAboutAttempt(printer, tx, journal.now());
+        if (verdict.kind === 'follow' || (verdict.kind === 'fact' && verdict.fact === 'completed')) throw refuse('staff.not-allowed');
       }
       const issuer = issuerOf(tx, wardOfSerial(serial) ?? deps.defaultWard);
       let pdf: Buffer;

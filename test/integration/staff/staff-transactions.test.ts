@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { WardId } from '../../../contract/ward-api';
+import PDFDocument from 'pdfkit';
+import { certificateJobName } from '../../../main/certificates/print-job-evidence';
 import { WardApiError } from '../../../main/ward/ward-client';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { call, insertCash, startTestRuntime, waitForStep } from '../../support/journey-driver';
@@ -110,4 +112,34 @@ describe('staff transactions (runtime)', () => {
     const again = await runtime.router.dispatch('staff.reprint', { txId: tx.id, reason: 'print-failed' });
     assert.equal(again.ok ? null : again.error.code, 'staff.not-allowed');
   });
+
+  test('a sale whose job the printer completed before its id was journaled is not reprinted (found by its name)', async () => {
+    const { serial, issuer } = await strandedSerial();
+    const tx = runtime.journal.begin({ certificateType: 'juminhyo', copies: 1, amountYen: 300 });
+    runtime.journal.markAuthenticated(tx.id, { residentRef: 'ref-staff-test', serial, issuer });
+    runtime.journal.markPaid(tx.id, { method: 'cash', reference: 'pay-staff-test', amountYen: 300 });
+    const { printAttempts } = runtime.journal.markPrinting(tx.id, { serial });
+    // The printer accepted and printed the attempt; the crash came before its id reached the journal.
+    const printed = await runtime.devices.printer.print(await onePagePdf(), { jobName: certificateJobName(serial, printAttempts) });
+    assert.equal(printed.outcome, 'completed');
+    await login();
+    const before = runtime.devices.sim.printer!.printed.length;
+    const refused = await runtime.router.dispatch('staff.reprint', { txId: tx.id, reason: 'print-failed' });
+    assert.equal(refused.ok ? null : refused.error.code, 'staff.not-allowed');
+    assert.equal(runtime.devices.sim.printer!.printed.length, before, 'nothing printed a second time');
+    assert.equal(runtime.journal.get(tx.id)?.state, 'printing');
+  });
 });
+
+/** A one-page PDF to print outside a sale. */
+function onePagePdf(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.text('test page');
+    doc.end();
+  });
+}
