@@ -9,8 +9,9 @@
  * those bytes (DigestInfo, `80 2A 00 80`), i.e. `sha256WithRSAEncryption`.
  *
  * The back end verifies: the certificate chains to a trusted JPKI signing CA, is valid now, is not
- * on the CA's CRL, and the signature verifies over the canonical bytes; any failure is a 422 with
- * one of `eSignatureErrorCodes`. The certificate carries the signer's name, address and birth
+ * on the CA's CRL, and the signature verifies over the canonical bytes; a failure is a 422 with one
+ * of `eSignatureErrorCodes` (503 for `e-signature-revocation-unavailable`: the back end holds no
+ * CRL now, a transient fault the kiosk retries). The certificate carries the signer's name, address and birth
  * date: it is never logged, and the look-up by receipt only says whether a submission was e-signed.
  */
 import { z } from 'zod';

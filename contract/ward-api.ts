@@ -56,10 +56,12 @@ export const apiErrorCodes = {
   /** A submission's electronic signature was refused (contract/submission-signature.ts). */
   422: ['e-signature-malformed', 'e-signature-certificate-malformed', 'e-signature-certificate-untrusted',
     'e-signature-certificate-not-yet-valid', 'e-signature-certificate-expired', 'e-signature-certificate-revoked',
-    'e-signature-revocation-unavailable', 'e-signature-invalid'],
+    'e-signature-invalid'],
   413: ['body-too-large'],
   415: ['unsupported-media-type'],
   500: ['internal', 'injected-fault'],
+  /** The back end cannot check a signing certificate's revocation now (no CRL held): the kiosk retries later. */
+  503: ['e-signature-revocation-unavailable'],
 } as const;
 
 // ---------------------------------------------------------------- health

@@ -2,9 +2,10 @@
  * Verifies the optional electronic signature of a submission (contract/submission-signature.ts)
  * as a 署名検証者 would: the signing certificate chains to a trusted JPKI signing CA, is valid at
  * receipt, is not revoked (CRL), and its key's RSASSA-PKCS1-v1_5/SHA-256 signature verifies over
- * the canonical bytes of the payload without the signature. Any failure is a 422 with an
- * `e-signature-*` code (the kiosk dead-letters it and alerts staff; the citizen's forms are on
- * paper with the receipt number). Nothing personal is logged or returned: the certificate holds
+ * the canonical bytes of the payload without the signature. A failure of the signature is a 422
+ * with an `e-signature-*` code (the kiosk dead-letters it and alerts staff; the citizen's forms are
+ * on paper with the receipt number). A CRL the back end does not hold is its own transient fault,
+ * not the citizen's: 503 `e-signature-revocation-unavailable`, which the kiosk retries later. Nothing personal is logged or returned: the certificate holds
  * the signer's name, address and birth date.
  */
 import { electronicSignatureSchema, type ESignatureErrorCode } from '../../contract/submission-signature';
@@ -19,12 +20,12 @@ export interface VerifiedSubmissionSignature {
 }
 
 function refuse(code: ESignatureErrorCode, message: string): ApiError {
-  return new ApiError(422, code, message);
+  return new ApiError(code === 'e-signature-revocation-unavailable' ? 503 : 422, code, message);
 }
 
 /**
  * Null when the payload carries no `electronicSignature`; the verified signature otherwise.
- * Throws ApiError(422, `e-signature-*`) naming the first check that failed.
+ * Throws ApiError(422, `e-signature-*`; 503 when no CRL is held) naming the first check that failed.
  */
 export function verifySubmissionSignature(trust: JpkiTrust, payload: unknown, now: Date): VerifiedSubmissionSignature | null {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !('electronicSignature' in payload)) return null;

@@ -2,15 +2,16 @@
  * The electronic signature of a submission over the wire (mTLS, the real server): a good one is
  * 201 and the look-up by the kiosk receipt says eSigned; a tampered one or a revoked signing
  * certificate is a 422 with its `e-signature-*` code (what the kiosk's dispatcher dead-letters
- * with a staff alert) and stores nothing.
+ * with a staff alert) and stores nothing; a back end without the CRL answers 503 (a retry).
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPrivateKey, sign, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultFixturesDir } from '../../../backend/fixtures/load-ward-fixtures';
+import { defaultFixturesDir, loadJpkiSignTrustInput } from '../../../backend/fixtures/load-ward-fixtures';
 import { apiErrorCodes, submissionLookupSchema } from '../../../contract/ward-api';
+import { interpretResponse } from '../../../main/outbox/http-sender';
 import { signedBytesOf } from '../../../platform/e-signature/signed-bytes';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
 
@@ -51,5 +52,18 @@ describe('ward back end: e-signed submissions over HTTP', () => {
     const n = (b.handle.db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE idempotency_key LIKE 'esig-key-%'").get() as { n: number }).n;
     assert.equal(n, 1, 'only the good one is stored');
     assert.equal((await b.api('/v1/submissions/by-receipt/KK01-20261128-0002')).status, 404);
+  });
+
+  test('a back end without the signing CA\'s CRL answers 503 (stores nothing), which the kiosk retries rather than dead-letters', async () => {
+    const noCrl = await startTestBackend({ jpkiSign: { ...loadJpkiSignTrustInput(), crlsPem: [] } });
+    try {
+      const r = await noCrl.api('/v1/submissions', { body: signedForm(4, 'card-001'), headers: { 'idempotency-key': 'esig-key-0004' } });
+      assert.equal(r.status, 503);
+      assert.equal((r.body as { code: string }).code, 'e-signature-revocation-unavailable');
+      assert.deepEqual(interpretResponse(r.status, Buffer.from(JSON.stringify(r.body))), { status: 'retry', reason: 'http-503' });
+      assert.equal((await noCrl.api('/v1/submissions/by-receipt/KK01-20261128-0004')).status, 404);
+    } finally {
+      await noCrl.handle.stop();
+    }
   });
 });
