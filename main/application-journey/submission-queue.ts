@@ -76,6 +76,9 @@ export function startSubmissionDelivery(options: SubmissionDeliveryOptions): Sub
           dispatcher.notifyReachable(ward);
         }
       }
+    } catch (err) {
+      // From a timer nobody awaits: a store error here must not become an uncaught rejection.
+      log.error({ err: err instanceof Error ? err.name : 'unknown' }, 'back end probe failed');
     } finally {
       probing = false;
     }
