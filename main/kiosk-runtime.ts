@@ -34,6 +34,7 @@ import { citizenBusyIn, createStaff, type Staff } from './staff/create-staff';
 import { createStaffReprinter } from './staff/staff-reprinter';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
 import { LeftCardGuard } from './certificates/left-card-guard';
+import { startPendingVoidRetrier } from './certificates/pending-void-retrier';
 
 const log = createLogger('runtime');
 
@@ -82,10 +83,11 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     promptMs: config.idle.promptSec * 1000,
     onChange: (state) => hub.emit('session.changed', state),
   });
-  const staffAlerts = new StaffAlerts();
   // The durable stores open first: a corrupt or locked one stops the start with its typed error
   // (never a silent reset) before any device is taken, and nothing opened so far stays open.
   const journal = openCertificateJournal(config);
+  // Alerts survive restarts in the journal (an alert it cannot take is still shown, from memory).
+  const staffAlerts = new StaffAlerts({ store: journal.alerts });
   let outbox: Outbox;
   try {
     outbox = openApplicationOutbox(config, options.outboxKeyProvider);
@@ -212,6 +214,13 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     staffAlerts.raise({ code: 'recovery-failed', severity: 'error' });
     return [];
   });
+  // Voids the back end did not confirm (journey, recovery, an earlier run) are retried in the background.
+  const voidRetrier = startPendingVoidRetrier({
+    pendingVoids: journal.pendingVoids,
+    confirmVoid: (serial) => journal.confirmVoid(serial),
+    ward: ward.client,
+    alertStaff: (alert) => staffAlerts.raise(alert),
+  });
   log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.mode }, 'kiosk runtime ready');
 
   return {
@@ -241,6 +250,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       applications.dispose();
       leftCard.dispose();
       staff.dispose();
+      await voidRetrier.stop();
       await submissions.stop();
       outbox.close();
       await devices.stop();

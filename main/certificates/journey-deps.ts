@@ -42,6 +42,7 @@ export type JourneyJournal = Pick<
   | 'cancel'
   | 'nextVoucherNumber'
   | 'vouchers'
+  | 'pendingVoids'
 >;
 
 export interface JourneyDeps {

@@ -6,3 +6,5 @@ export { TRANSITIONS, TRANSACTION_STATES, PAYMENT_METHODS, REFUND_METHODS, canTr
 export { JournalError, IllegalTransitionError, type JournalErrorCode } from './journal-errors';
 export { VoucherLedger, type VoucherRecord, type VoucherTotals } from './voucher-ledger';
 export { PasscodeAttemptLedger, type PasscodeAttempts } from './passcode-attempts';
+export { PendingVoidLedger, type PendingVoid, type PendingVoidOutcome } from './pending-voids';
+export { StaffAlertStore, DEFAULT_ALERT_PRUNING, type AlertPruning, type StoredAlert } from './staff-alert-store';

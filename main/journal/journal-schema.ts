@@ -154,4 +154,42 @@ export const JOURNAL_MIGRATIONS: readonly Migration[] = [
   CREATE TRIGGER staff_passcode_attempts_no_delete BEFORE DELETE ON staff_passcode_attempts
   BEGIN SELECT RAISE(ABORT, 'journal: the passcode attempt row is never deleted'); END;
   `,
+  // 5: staff alerts that survive a restart (with their acknowledgement), and serials whose void
+  // the back end has not confirmed yet ("void pending"), retried in the background until it does.
+  // An alert carries a code and a reference (serial, voucher, receipt number), never personal data.
+  // Acknowledged alerts are pruned (main/journal/staff-alert-store.ts); a pending void is never
+  // deleted, only resolved (its outcome kept for the audit).
+  `
+  CREATE TABLE staff_alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 80),
+    severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'error')),
+    reference TEXT CHECK (reference IS NULL OR length(reference) <= 80),
+    raised_at INTEGER NOT NULL,
+    acked_at INTEGER
+  ) STRICT;
+  CREATE INDEX staff_alerts_acked ON staff_alerts (acked_at);
+  CREATE TRIGGER staff_alerts_facts_fixed BEFORE UPDATE OF id, code, severity, reference, raised_at ON staff_alerts
+  BEGIN SELECT RAISE(ABORT, 'journal: the facts of an alert never change'); END;
+  CREATE TRIGGER staff_alerts_keep_unacked BEFORE DELETE ON staff_alerts WHEN OLD.acked_at IS NULL
+  BEGIN SELECT RAISE(ABORT, 'journal: an unacknowledged alert is never deleted'); END;
+
+  CREATE TABLE pending_voids (
+    serial TEXT NOT NULL PRIMARY KEY,
+    issuer TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    next_try_at INTEGER NOT NULL,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    resolved_at INTEGER,
+    outcome TEXT CHECK (outcome IN ('voided', 'already-voided', 'printed', 'staff-voided')),
+    CHECK ((resolved_at IS NULL) = (outcome IS NULL))
+  ) STRICT;
+  CREATE INDEX pending_voids_open ON pending_voids (resolved_at, next_try_at);
+  CREATE TRIGGER pending_voids_no_delete BEFORE DELETE ON pending_voids
+  BEGIN SELECT RAISE(ABORT, 'journal: pending voids are resolved, never deleted'); END;
+  CREATE TRIGGER pending_voids_resolved_once BEFORE UPDATE ON pending_voids WHEN OLD.resolved_at IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'journal: a resolved void is final'); END;
+  `,
 ];

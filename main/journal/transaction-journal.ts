@@ -19,6 +19,8 @@ import { dailyReconciliation, type DailyReconciliation } from './reconciliation'
 import { rowToRecord, type JournalEvent, type TransactionRecord, type TransactionRow } from './journal-rows';
 import { VoucherLedger } from './voucher-ledger';
 import { PasscodeAttemptLedger } from './passcode-attempts';
+import { PendingVoidLedger } from './pending-voids';
+import { StaffAlertStore } from './staff-alert-store';
 
 export type { JournalEvent, TransactionRecord } from './journal-rows';
 
@@ -54,6 +56,10 @@ export class TransactionJournal {
   readonly vouchers: VoucherLedger;
   /** The staff passcode's wrong tries and lockout, surviving restarts (passcode-attempts.ts). */
   readonly passcodeAttempts: PasscodeAttemptLedger;
+  /** Staff alerts with their acknowledgement, surviving restarts (staff-alert-store.ts). */
+  readonly alerts: StaffAlertStore;
+  /** Serials whose void the back end has not confirmed yet (pending-voids.ts). */
+  readonly pendingVoids: PendingVoidLedger;
   private readonly statements = new Map<string, Database.Statement>();
   private closed = false;
 
@@ -62,6 +68,8 @@ export class TransactionJournal {
     this.options = options;
     this.vouchers = new VoucherLedger(this);
     this.passcodeAttempts = new PasscodeAttemptLedger(this);
+    this.alerts = new StaffAlertStore(this);
+    this.pendingVoids = new PendingVoidLedger(this);
   }
 
   /** Opens the journal. Throws DatabaseCorruptError / DatabaseLockedError / ... from platform/sqlite. */

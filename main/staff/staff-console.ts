@@ -6,7 +6,8 @@
  * Safety rules for money and paper (see main/journal/journal-states.ts):
  * - void: only a serial the back end may still void: a transaction left `printing` (the paper
  *   may or may not have come out), or a voided/refunded/cancelled one whose earlier void failed
- *   (a `backend-void-failed` alert names its serial). The back end's void is idempotent. A
+ *   (the journal holds its serial as void-pending, main/journal/pending-voids.ts; without that
+ *   store, a `backend-void-failed` alert names it). The back end's void is idempotent. A
  *   printed serial is final at the back end (409 already-printed): a spoiled printout is handled
  *   at the counter, not here.
  * - reprint: only money taken without a confirmed printout (`paid`, `printing`) and only the SAME
@@ -136,7 +137,7 @@ export class StaffConsole {
   }
 
   async void(txId: string, reason: StaffReason): Promise<StaffTransaction> {
-    const journal = this.need(this.deps.journal);
+    this.need(this.deps.journal);
     const tx = this.transaction(txId);
     if (!this.canVoid(tx) || !tx.serial || this.deps.citizenBusy()) throw staffError('staff.not-allowed');
     const serial = tx.serial;
@@ -146,11 +147,21 @@ export class StaffConsole {
       await this.deps.ward.voidIssued(ward, serial, { reason: BACKEND_VOID_REASON[reason] }, `void-${serial}`);
     } catch (err) {
       const code = err instanceof WardApiError ? err.code : 'unknown';
+      // Voided already (by the background retrier, or a void whose answer was lost): the goal is met.
+      if (code === 'already-voided') return this.voided(txId, tx, serial, reason);
       log.warn({ txId, serial, code }, 'staff void refused or failed');
       throw staffError(code === 'unreachable' || code.startsWith('http-5') ? 'staff.backend-unreachable' : 'staff.backend-refused');
     }
+    return this.voided(txId, tx, serial, reason);
+  }
+
+  /** Journals a void the back end confirmed (or had already made). */
+  private voided(txId: string, tx: TransactionRecord, serial: string, reason: StaffReason): StaffTransaction {
+    const journal = this.need(this.deps.journal);
     if (tx.state === 'printing') journal.markVoided(txId, { reason: `staff-${reason}`, backendConfirmed: true });
     else journal.confirmVoid(serial);
+    // The void the retrier was waiting for is done (its alert stays listed for the record).
+    journal.pendingVoids?.resolve(serial, 'staff-voided');
     this.voidedByStaff.add(serial);
     log.info({ txId, serial, reason }, 'staff voided a serial');
     return this.toView(this.transaction(txId));
@@ -270,6 +281,9 @@ export class StaffConsole {
     if (t.serial === undefined) return false;
     if (VOIDABLE.has(t.state)) return true;
     if (!VOIDABLE_IF_VOID_FAILED.has(t.state) || this.voidedByStaff.has(t.serial)) return false;
+    // The journal's fact (survives restarts, cleared by the retrier or a staff void); without one, the alert.
+    const pending = this.deps.journal?.pendingVoids;
+    if (pending) return pending.isPending(t.serial);
     return this.deps.alerts.list().some((a) => a.code === VOID_FAILED_ALERT && a.reference === t.serial);
   }
 

@@ -5,7 +5,7 @@
  */
 import type { IssuanceStatusResponse, VoidRequest, WardId } from '../../contract/ward-api';
 import type { StaffReason } from '../../contract/staff-console';
-import type { DailyReconciliation, TransactionRecord, TransactionState, VoucherLedger } from '../journal';
+import type { DailyReconciliation, PendingVoidLedger, TransactionRecord, TransactionState, VoucherLedger } from '../journal';
 import type { DeadLetter, OutboxStatus } from '../outbox';
 import type { PasscodeAttemptStore } from './passcode-lockout';
 
@@ -27,7 +27,12 @@ export interface StaffJournal {
   markVoided(txId: string, input: { reason: string; backendConfirmed: boolean }): TransactionRecord;
   /** The back end acknowledged the void of `serial` (no-op if already confirmed). */
   confirmVoid(serial: string): void;
+  /** Serials whose void the back end has not confirmed (absent: the void-failed alert decides). */
+  pendingVoids?: StaffPendingVoids;
 }
+
+/** The journal's void-pending serials (main/journal/pending-voids.ts). */
+export type StaffPendingVoids = Pick<PendingVoidLedger, 'isPending' | 'resolve' | 'count'>;
 
 /** The submission outbox (main/outbox): counts and dead letters, never payloads. */
 export interface StaffOutbox {
