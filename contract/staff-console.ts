@@ -111,7 +111,12 @@ export const staffOverviewSchema = z.object({
   card: z.object({ readerPresent: z.boolean(), cardPresent: z.boolean(), readers: z.number().int().nonnegative() }),
   printer: printerTileSchema,
   cash: cashTileSchema,
-  backend: z.object({ reachable: z.boolean(), checkedAt: z.string() }),
+  backend: z.object({
+    reachable: z.boolean(),
+    checkedAt: z.string(),
+    /** Serials whose void the back end has not confirmed yet (the kiosk retries them); null without a journal. */
+    pendingVoids: z.number().int().nonnegative().nullable(),
+  }),
   /** Null when the kiosk has no outbox wired. */
   outbox: outboxTileSchema.nullable(),
 });

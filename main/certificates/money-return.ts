@@ -118,13 +118,21 @@ export const VOID_FAILED_ALERT = 'backend-void-failed';
  * and the staff console. Shared by the journey and crash recovery. Never throws.
  */
 export async function voidIssuedSerial(
-  deps: { ward: Pick<WardClient, 'voidIssued'>; alertStaff: JourneyDeps['alertStaff']; journal?: { pendingVoids?: Pick<PendingVoidLedger, 'record'> } },
+  deps: { ward: Pick<WardClient, 'voidIssued'>; alertStaff: JourneyDeps['alertStaff']; journal?: { pendingVoids?: Pick<PendingVoidLedger, 'record' | 'resolve'> } },
   ward: WardId,
   serial: string,
   reason: VoidRequest['reason'],
 ): Promise<boolean> {
   return deps.ward.voidIssued(ward, serial, { reason }, `void-${serial}`).then(
-    () => true,
+    () => {
+      try {
+        // A void an earlier failure left pending (e.g. recovery voiding it again) is done now.
+        deps.journal?.pendingVoids?.resolve(serial, 'voided');
+      } catch (err) {
+        log.error({ err: codeOf(err), serial }, 'could not clear a pending void (the retrier will find it voided)');
+      }
+      return true;
+    },
     (err: unknown) => {
       // The back end keeps the serial as issued-unprinted: a fact for the retrier first, then staff.
       try {

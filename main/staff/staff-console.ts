@@ -105,7 +105,7 @@ export class StaffConsole {
       card: cardTile(this.deps.cardReaders),
       printer,
       cash,
-      backend: { reachable: backend, checkedAt: new Date(this.now()).toISOString() },
+      backend: { reachable: backend, checkedAt: new Date(this.now()).toISOString(), pendingVoids: this.pendingVoidCount() },
       outbox: this.outboxTile(),
     };
   }
@@ -231,6 +231,16 @@ export class StaffConsole {
   /** A voucher paid out at the counter (see staff-vouchers.ts). */
   settleVoucher(input: { voucher: string; amountYen: number; checkCode?: string; reason: string }): StaffVoucher {
     return settleVoucher(this.need(this.deps.journal).vouchers, input);
+  }
+
+  /** How many voids wait for the back end; null without the journal's store (or when it cannot be read). */
+  private pendingVoidCount(): number | null {
+    try {
+      return this.deps.journal?.pendingVoids?.count() ?? null;
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.name : typeof err }, 'pending voids not readable');
+      return null;
+    }
   }
 
   private outboxTile(): StaffOverview['outbox'] {

@@ -113,6 +113,7 @@ export function StaffOverview() {
         <Tile title={t('tile.backend')} ok={backend.reachable} testId="staff-tile-backend">
           <p>{backend.reachable ? t('backend.up') : t('backend.down')}</p>
           <p>{t('backend.checked', { time: clock(backend.checkedAt) })}</p>
+          {backend.pendingVoids ? <p data-testid="staff-pending-voids">{t('backend.pendingVoids', { count: backend.pendingVoids })}</p> : null}
         </Tile>
       </div>
       <section className="staff-outbox" aria-labelledby="staff-outbox-title" data-testid="staff-outbox">

@@ -78,6 +78,7 @@ describe('pending void across a restart (runtime, back end in this process)', ()
     assert.equal((await call(second, 'staff.login', { passcode: '246810' })).outcome, 'ok');
     const row = (await call(second, 'staff.listTransactions', {})).find((t) => t.serial === serial);
     assert.ok(row && row.state === 'cancelled' && row.canVoid, `still voidable after the restart: ${JSON.stringify(row)}`);
+    assert.equal((await call(second, 'staff.getOverview', {})).backend.pendingVoids, 1, 'the overview counts it');
 
     await backend.faults!.clear();
     await until('the retrier to void the serial', () => !second.journal.pendingVoids.isPending(serial));
@@ -85,6 +86,7 @@ describe('pending void across a restart (runtime, back end in this process)', ()
     await assert.rejects(second.ward.client.issuedContent(issuer, serial), (e: unknown) => e instanceof WardApiError && e.code === 'already-voided');
     const after = (await call(second, 'staff.listTransactions', {})).find((t) => t.serial === serial);
     assert.equal(after?.canVoid, false, 'nothing left for staff to void');
+    assert.equal((await call(second, 'staff.getOverview', {})).backend.pendingVoids, 0);
     assert.ok(second.staffAlerts.list().some((a) => a.id === alert.id), 'the alert stays listed for the record');
   });
 });

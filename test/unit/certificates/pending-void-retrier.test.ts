@@ -93,6 +93,16 @@ describe('pending void retrier', () => {
     journal.close();
   });
 
+  test('a later void that succeeds (crash recovery, the journey) clears the pending fact', async () => {
+    const journal = fresh().open();
+    journal.pendingVoids.record({ serial: '40106-2026-0000009', issuer: 'kokurakita', reason: 'cancelled' });
+    const ward = scriptedWard();
+    ward.down = false;
+    assert.equal(await voidIssuedSerial({ ward, alertStaff: () => assert.fail('no alert'), journal }, 'kokurakita', '40106-2026-0000009', 'power-loss'), true);
+    assert.equal(journal.pendingVoids.outcome('40106-2026-0000009'), 'voided');
+    journal.close();
+  });
+
   test('the back end says already voided: the retry ends without an alert', async () => {
     const clock = { now: T0 };
     const journal = fresh().open({ now: () => clock.now });
