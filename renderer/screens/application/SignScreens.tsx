@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KanaKeyboard } from '../../widgets/KanaKeyboard';
+import { LastTryDialog } from '../../widgets/LastTryDialog';
 
 type ChoiceProps = {
   /** False when the signing password is locked: only sending unsigned is offered. */
@@ -112,32 +113,21 @@ export function SignPasswordScreen({ triesLeft, lastTry, errorText, onSubmit, on
         </button>
       </div>
       {confirming ? (
-        <div className="overlay">
-          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="sign-confirm-title" aria-describedby="sign-confirm-body" data-testid="sign-confirm">
-            <h2 id="sign-confirm-title" className="dialog__title">
-              {t('sign.confirmTitle')}
-            </h2>
-            <p id="sign-confirm-body" className="dialog__body cert-message__strong">
-              {t('sign.lastTryWarning')}
-            </p>
-            <div className="dialog__actions">
-              <button type="button" className="button button--primary button--wide" onClick={() => send(true)} data-testid="sign-confirm-yes" autoFocus>
-                {t('sign.confirmYes')}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--wide"
-                onClick={() => {
-                  setPassword('');
-                  setConfirming(false);
-                }}
-                data-testid="sign-confirm-no"
-              >
-                {t('sign.confirmNo')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <LastTryDialog
+          idPrefix="sign-confirm"
+          testId="sign-confirm"
+          yesTestId="sign-confirm-yes"
+          noTestId="sign-confirm-no"
+          title={t('sign.confirmTitle')}
+          body={t('sign.lastTryWarning')}
+          yesLabel={t('sign.confirmYes')}
+          noLabel={t('sign.confirmNo')}
+          onYes={() => send(true)}
+          onNo={() => {
+            setPassword('');
+            setConfirming(false);
+          }}
+        />
       ) : null}
     </section>
   );

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { messageText } from './message-text';
 import { keypadDigits } from './pin-layout';
 import { PinKeypad } from './PinKeypad';
+import { LastTryDialog } from '../../widgets/LastTryDialog';
 
 const PIN_LENGTH = 4;
 
@@ -87,32 +88,21 @@ export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit, tit
         />
       </div>
       {confirming ? (
-        <div className="overlay">
-          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="pin-confirm-title" aria-describedby="pin-confirm-body" data-testid="cert-pin-confirm">
-            <h2 id="pin-confirm-title" className="dialog__title">
-              {t('pin.confirmTitle')}
-            </h2>
-            <p id="pin-confirm-body" className="dialog__body cert-message__strong">
-              {t('pin.lastTryWarning')}
-            </p>
-            <div className="dialog__actions">
-              <button type="button" className="button button--primary button--wide" onClick={() => send(true)} data-testid="pin-confirm-yes" autoFocus>
-                {t('pin.confirmYes')}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--wide"
-                onClick={() => {
-                  setDigits('');
-                  setConfirming(false);
-                }}
-                data-testid="pin-confirm-no"
-              >
-                {t('pin.confirmNo')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <LastTryDialog
+          idPrefix="pin-confirm"
+          testId="cert-pin-confirm"
+          yesTestId="pin-confirm-yes"
+          noTestId="pin-confirm-no"
+          title={t('pin.confirmTitle')}
+          body={t('pin.lastTryWarning')}
+          yesLabel={t('pin.confirmYes')}
+          noLabel={t('pin.confirmNo')}
+          onYes={() => send(true)}
+          onNo={() => {
+            setDigits('');
+            setConfirming(false);
+          }}
+        />
       ) : null}
     </section>
   );
