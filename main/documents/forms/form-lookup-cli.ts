@@ -131,6 +131,8 @@ export async function runFormLookup(argv: string[], io: LookupIo, options: numbe
     io.out(`受付日時 / received at:    ${s.receivedAt}`);
     io.out(`手続き / kind:             ${s.kind}`);
     io.out(`端末 / kiosk:              ${s.kioskId}`);
+    // The clerk's cue: only a signature the back end verified replaces the one on paper.
+    io.out(`電子署名 / e-signature:    ${s.eSigned ? 'あり（区のシステムで検証済み） / verified by the ward back end' : 'なし：窓口で署名を確認 / none: check the handwritten signature'}`);
     io.out(`様式 / forms (${s.forms.length}):`);
     for (const f of s.forms) io.out(`  ${f.templateId === scanned.templateId ? '*' : '-'} ${f.title} (${f.templateId})`);
     if (scanned.templateId && !s.forms.some((f) => f.templateId === scanned.templateId)) belongs = false;

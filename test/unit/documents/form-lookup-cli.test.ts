@@ -17,12 +17,12 @@ const body: SubmissionLookup = {
 };
 
 /** A fake city: the submission is held by `holder`; every URL asked is recorded. */
-function city(holder: WardId) {
+function city(holder: WardId, held: SubmissionLookup = body) {
   const asked: string[] = [];
   const ask: AskWard = async (url) => {
     asked.push(url);
     const found = url === `${ORIGIN}${wardBasePath(holder)}/v1/submissions/by-receipt/${RECEIPT}`;
-    return (found ? { kind: 'found', body } : { kind: 'absent' }) satisfies Answer;
+    return (found ? { kind: 'found', body: held } : { kind: 'absent' }) satisfies Answer;
   };
   return { ask, asked };
 }
@@ -72,5 +72,12 @@ describe('form:lookup asks the ward the QR names', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.err, /unknown-ward/);
     assert.equal(asked.length, 1, 'nothing more was asked');
+  });
+
+  test('the clerk is told whether the back end verified an e-signature, or to check the handwritten one', async () => {
+    const unsigned = await lookup([RECEIPT], city('kokuraminami').ask);
+    assert.match(unsigned.out, /電子署名 \/ e-signature: +なし/);
+    const signed = await lookup([RECEIPT], city('kokuraminami', { ...body, eSigned: true }).ask);
+    assert.match(signed.out, /電子署名 \/ e-signature: +あり/);
   });
 });
