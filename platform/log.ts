@@ -38,3 +38,12 @@ const root: Logger = pino(loggerOptions());
 export function createLogger(component: string): Logger {
   return root.child({ component });
 }
+
+/**
+ * What to log of a caught error: its string `code` (ours, Node's, SQLite's, the printer's), else
+ * its class name, else the thrown value's type. Never the message, which may quote a citizen's data.
+ */
+export function errorCode(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
+  return err instanceof Error ? err.name : typeof err;
+}

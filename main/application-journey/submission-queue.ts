@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { wardBasePath, type WardId } from '../../contract/ward-api';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import type { StaffAlert } from '../certificates/journey-deps';
 import type { KioskConfig } from '../config/config-schema';
 import { resolveProjectPath } from '../config/project-paths';
@@ -78,7 +78,7 @@ export function startSubmissionDelivery(options: SubmissionDeliveryOptions): Sub
       }
     } catch (err) {
       // From a timer nobody awaits: a store error here must not become an uncaught rejection.
-      log.error({ err: err instanceof Error ? err.name : 'unknown' }, 'back end probe failed');
+      log.error({ err: errorCode(err) }, 'back end probe failed');
     } finally {
       probing = false;
     }

@@ -5,8 +5,8 @@
  * running job, and the staff reprint, which refuses unless the paper surely did not come out.
  * The rules that judge the answers are in print-job-evidence.ts.
  */
-import { PrinterError, type Printer } from '../../devices/printer/printer';
-import { createLogger } from '../../platform/log';
+import type { Printer } from '../../devices/printer/printer';
+import { createLogger, errorCode } from '../../platform/log';
 import type { TransactionRecord } from '../journal/transaction-journal';
 import { certificateJobName, judgeNamedJobs, judgeRecordedJob, type JobVerdict } from './print-job-evidence';
 
@@ -29,7 +29,7 @@ export async function askPrinterAboutAttempt(printer: Pick<Printer, 'jobStatus' 
   // The crash came between the printer accepting the job and its id being journaled (or the id was reused).
   const find = (n: string) =>
     printer.findJobs(n).catch((err: unknown) => {
-      log.warn({ txId: tx.id, err: errCode(err) }, 'print job lookup by name failed');
+      log.warn({ txId: tx.id, err: errorCode(err) }, 'print job lookup by name failed');
       return null;
     });
   let lookup = await find(name);
@@ -41,11 +41,4 @@ export async function askPrinterAboutAttempt(printer: Pick<Printer, 'jobStatus' 
   const verdict = judgeNamedJobs(lookup, now - tx.updatedAt);
   log.info({ txId: tx.id, matches: lookup?.jobs.length ?? null, verdict: verdict.kind === 'fact' ? verdict.fact : verdict.kind }, 'print job looked up by name');
   return verdict;
-}
-
-/** A printer or network error's code, for logs. */
-export function errCode(err: unknown): string {
-  if (err instanceof PrinterError) return err.code;
-  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
-  return err instanceof Error ? err.name : typeof err;
 }

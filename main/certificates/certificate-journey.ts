@@ -20,7 +20,7 @@ import type { CertificateChoice, CertificateView } from '../../contract/certific
 import type { EndReason } from '../../contract/kiosk-api';
 import type { WardId } from '../../contract/ward-api';
 import type { PaymentMethod } from '../../devices/payment/payment-service';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
 import type { VoucherCause } from '../documents/voucher';
 import { WardApiError } from '../ward/ward-client';
@@ -389,9 +389,4 @@ export class CertificateJourney {
 /** The journal could not record the prepared sale: nothing is charged, the citizen goes to the counter. */
 class JournalUnavailableError extends Error {
   readonly code = 'journal-unavailable';
-}
-
-function errorCode(err: unknown): string {
-  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
-  return err instanceof Error ? err.name : typeof err;
 }

@@ -7,7 +7,7 @@
  * Only serials, types, fees, amounts, states and ids are written; never personal data.
  */
 import type { PaymentMethod } from '../../devices/payment/payment-service';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import type { TransactionState } from '../journal/journal-states';
 import type { JourneyJournal, StaffAlert } from './journey-deps';
 import { certificateJobName } from './print-job-evidence';
@@ -207,8 +207,7 @@ function write<T>(alertStaff: (alert: StaffAlert) => void, step: string, txId: s
   try {
     return fn();
   } catch (err) {
-    const code = err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : err instanceof Error ? err.name : typeof err;
-    log.error({ step, txId, err: code }, 'journal write failed');
+    log.error({ step, txId, err: errorCode(err) }, 'journal write failed');
     alertStaff({ code: 'journal-write-failed', severity: 'error', ...(txId ? { reference: txId } : {}) });
     return null;
   }

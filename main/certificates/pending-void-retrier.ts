@@ -9,8 +9,9 @@
  * It runs from a timer nobody awaits: every store and network error is caught and logged.
  */
 import type { WardId } from '../../contract/ward-api';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import type { PendingVoid, PendingVoidLedger } from '../journal/pending-voids';
+import { backoffCeiling } from '../outbox/backoff';
 import type { WardClient } from '../ward/ward-client';
 import type { StaffAlert } from './journey-deps';
 
@@ -48,12 +49,10 @@ export interface PendingVoidRetrier {
 /** Back end answers that end the retry; anything else (unreachable, 5xx, 4xx) is retried with backoff. */
 const FINAL = new Set(['already-voided', 'already-printed']);
 
-const codeOf = (err: unknown): string =>
-  err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : err instanceof Error ? err.name : 'unknown';
-
 /** Delay before retry number `attempts + 1`: base·2^attempts, capped, with jitter in [½, 1]. */
 export function retryDelayMs(attempts: number, random: number, baseMs: number, maxMs: number): number {
-  const capped = Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 30));
+  // Equal rather than full jitter (the outbox's): a void is one request, not a crowd of kiosks, and never retried at once.
+  const capped = backoffCeiling(attempts, { baseMs, capMs: maxMs });
   return Math.round(capped / 2 + (capped / 2) * random);
 }
 
@@ -75,7 +74,7 @@ export function startPendingVoidRetrier(deps: PendingVoidRetrierDeps): PendingVo
       finish(p, 'voided');
       return true;
     } catch (err) {
-      const code = codeOf(err);
+      const code = errorCode(err);
       if (FINAL.has(code)) {
         finish(p, code === 'already-voided' ? 'already-voided' : 'printed');
         return true;
@@ -121,7 +120,7 @@ export function startPendingVoidRetrier(deps: PendingVoidRetrierDeps): PendingVo
         if (p.nextTryAt <= now() && (await tryOne(p))) ended++;
       }
     } catch (err) {
-      log.error({ err: codeOf(err) }, 'pending void pass failed');
+      log.error({ err: errorCode(err) }, 'pending void pass failed');
     }
     return ended;
   }

@@ -14,14 +14,14 @@
  */
 import type { WardId } from '../../contract/ward-api';
 import type { Printer } from '../../devices/printer/printer';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import type { PrintJobFact, RecoveryRefundReason } from '../journal/crash-recovery';
 import type { TransactionJournal, TransactionRecord } from '../journal/transaction-journal';
 import type { WardClient } from '../ward/ward-client';
 import { finishJournaledPrint, issuerOf, printJournaled } from './journaled-reprint';
 import type { CertificateRenderer, StaffAlert } from './journey-deps';
 import { VOID_FAILED_ALERT, voidIssuedSerial } from './money-return';
-import { askPrinterAboutAttempt, errCode } from './ask-printer-about-attempt';
+import { askPrinterAboutAttempt } from './ask-printer-about-attempt';
 import { judgeCanceledJob, judgeJobState } from './print-job-evidence';
 
 const log = createLogger('certificate-recovery');
@@ -110,7 +110,7 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
         const answer = await ward.issuedContent(issuerOf(tx, deps.defaultWard), tx.serial);
         if (answer.outcome === 'issued' && answer.serial === tx.serial) pdfs.set(tx.id, await deps.render(answer.certificate, answer.qrPayload));
       } catch (err) {
-        log.warn({ txId: tx.id, err: errCode(err) }, 'certificate content not recoverable');
+        log.warn({ txId: tx.id, err: errorCode(err) }, 'certificate content not recoverable');
       }
     }
   }
@@ -150,7 +150,7 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
 
   async function reprint(tx: TransactionRecord, serial: string, issuer: WardId): Promise<RecoveryOutcome> {
     const result = await printJournaled(deps, tx, serial, pdfs.get(tx.id), 'crash-recovery', (err) =>
-      log.warn({ txId: tx.id, err: errCode(err) }, 'recovery print failed'),
+      log.warn({ txId: tx.id, err: errorCode(err) }, 'recovery print failed'),
     );
     if (result?.outcome === 'completed') {
       await finishPrinted(tx.id, serial, issuer);

@@ -14,7 +14,7 @@
  * destination idles or the dispatcher stops. Until committed the row stays `queued` (a crash means
  * a harmless resend under the same key), and nobody is told it was delivered.
  */
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import { AckGroup, type PendingAck } from './ack-group';
 import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffPolicy } from './backoff';
 import type { EnqueueInput, Outbox } from './outbox';
@@ -126,7 +126,7 @@ export class Dispatcher {
       onCommitted: (acks) => this.committed(acks),
       onFailed: (acks, err) => {
         // The database is closing or failing: the rows stay queued and are resent (same key) later.
-        log.error({ count: acks.length, err: err instanceof Error ? err.message : 'unknown' }, 'could not record deliveries');
+        log.error({ count: acks.length, err: errorCode(err) }, 'could not record deliveries');
       },
     });
   }
@@ -243,7 +243,7 @@ export class Dispatcher {
       const now = this.clock.now();
       q.pausedUntil = Math.max(q.pausedUntil, now + fullJitterDelay(q.failures, this.backoff, this.opts.random ?? Math.random));
       q.failures++;
-      log.error({ destination, err: err instanceof Error ? err.message : 'unknown' }, 'outbox store failed: will try again');
+      log.error({ destination, err: errorCode(err) }, 'outbox store failed: will try again');
       if (q.inFlight.size === 0) this.schedule(destination, q, q.pausedUntil);
     }
   }
@@ -299,7 +299,7 @@ export class Dispatcher {
       this.record(item, q, result, now);
     } catch (err) {
       // The database is closing or failing: the row stays queued and is retried after restart.
-      log.error({ receiptNumber: item.receiptNumber, err: err instanceof Error ? err.message : 'unknown' }, 'could not record outcome');
+      log.error({ receiptNumber: item.receiptNumber, err: errorCode(err) }, 'could not record outcome');
     }
   }
 
@@ -332,7 +332,7 @@ export class Dispatcher {
     try {
       this.opts.onDeadLetter?.(alert);
     } catch (err) {
-      log.error({ err: err instanceof Error ? err.message : 'unknown' }, 'staff alert callback failed');
+      log.error({ err: errorCode(err) }, 'staff alert callback failed');
     }
     this.notify(alert.receiptNumber, 'dead');
   }

@@ -10,7 +10,7 @@
  * raise: an alert is never lost silently, and `raise` never throws into the caller's money path.
  * Without a store (tests, tools) alerts live in memory only.
  */
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import type { AlertPruning, StaffAlertStore, StoredAlert } from '../journal/staff-alert-store';
 import type { StaffAlert } from '../certificates/journey-deps';
 
@@ -35,9 +35,6 @@ export interface StaffAlertsOptions {
   /** Pruning of acknowledged alerts (default: 30 days, 500 acknowledged). */
   pruning?: AlertPruning;
 }
-
-const errName = (err: unknown): string =>
-  err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : err instanceof Error ? err.name : typeof err;
 
 function fromStored(a: StoredAlert): RecordedAlert {
   return {
@@ -71,7 +68,7 @@ export class StaffAlerts {
       log.info({ kept: this.alerts.length, unacknowledged: this.unacknowledged().length }, 'staff alerts loaded');
     } catch (err) {
       // The journal opened (or the runtime would not start); a read failing here is shown as an alert.
-      log.error({ err: errName(err) }, 'staff alerts could not be loaded');
+      log.error({ err: errorCode(err) }, 'staff alerts could not be loaded');
     }
   }
 
@@ -120,7 +117,7 @@ export class StaffAlerts {
           this.store.ack(id, at.getTime());
         } catch (err) {
           // Shown acknowledged now; after a restart it shows again unacknowledged (the safe side).
-          log.error({ err: errName(err), id }, 'staff alert acknowledgement not stored');
+          log.error({ err: errorCode(err), id }, 'staff alert acknowledgement not stored');
         }
       }
     }
@@ -142,7 +139,7 @@ export class StaffAlerts {
         if (a.ackedAt !== undefined) this.store!.ack(id, Date.parse(a.ackedAt));
         this.unsaved.delete(id);
       } catch (err) {
-        log.error({ err: errName(err), alert: a.code, id, unsaved: this.unsaved.size }, 'staff alert not stored; kept in memory');
+        log.error({ err: errorCode(err), alert: a.code, id, unsaved: this.unsaved.size }, 'staff alert not stored; kept in memory');
         return;
       }
     }
@@ -154,7 +151,7 @@ export class StaffAlerts {
       const gone = new Set(this.store!.prune(now, ...(this.pruning ? [this.pruning] : [])));
       if (gone.size > 0) this.alerts = this.alerts.filter((a) => !gone.has(a.id));
     } catch (err) {
-      log.error({ err: errName(err) }, 'staff alert pruning failed');
+      log.error({ err: errorCode(err) }, 'staff alert pruning failed');
     }
   }
 }
