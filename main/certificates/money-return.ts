@@ -10,7 +10,7 @@
  */
 import type { VoidRequest, WardId } from '../../contract/ward-api';
 import type { PaymentMethod, PaymentService } from '../../devices/payment/payment-service';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import type { VoucherCause } from '../documents/voucher';
 import type { PendingVoidLedger } from '../journal/pending-voids';
 import type { WardClient } from '../ward/ward-client';
@@ -113,12 +113,12 @@ export const VOID_FAILED_ALERT = 'backend-void-failed';
 
 /**
  * Voids an unprinted serial at the back end (idempotent: the key is the serial); true when the back
- * end confirmed it, else staff get `VOID_FAILED_ALERT` and, with a journal, the serial is recorded
- * void-pending (main/journal/pending-voids.ts) for the background retrier (pending-void-retrier.ts)
+ * end confirmed it, else staff get `VOID_FAILED_ALERT` and the serial is recorded void-pending
+ * (main/journal/pending-voids.ts) for the background retrier (pending-void-retrier.ts)
  * and the staff console. Shared by the journey and crash recovery. Never throws.
  */
 export async function voidIssuedSerial(
-  deps: { ward: Pick<WardClient, 'voidIssued'>; alertStaff: JourneyDeps['alertStaff']; journal?: { pendingVoids?: Pick<PendingVoidLedger, 'record' | 'resolve'> } },
+  deps: { ward: Pick<WardClient, 'voidIssued'>; alertStaff: JourneyDeps['alertStaff']; journal: { pendingVoids: Pick<PendingVoidLedger, 'record' | 'resolve'> } },
   ward: WardId,
   serial: string,
   reason: VoidRequest['reason'],
@@ -127,27 +127,23 @@ export async function voidIssuedSerial(
     () => {
       try {
         // A void an earlier failure left pending (e.g. recovery voiding it again) is done now.
-        deps.journal?.pendingVoids?.resolve(serial, 'voided');
+        deps.journal.pendingVoids.resolve(serial, 'voided');
       } catch (err) {
-        log.error({ err: codeOf(err), serial }, 'could not clear a pending void (the retrier will find it voided)');
+        log.error({ err: errorCode(err), serial }, 'could not clear a pending void (the retrier will find it voided)');
       }
       return true;
     },
     (err: unknown) => {
       // The back end keeps the serial as issued-unprinted: a fact for the retrier first, then staff.
       try {
-        deps.journal?.pendingVoids?.record({ serial, issuer: ward, reason });
+        deps.journal.pendingVoids.record({ serial, issuer: ward, reason });
       } catch (recordErr) {
         // The alert below still names the serial; staff void it by hand.
-        log.error({ err: codeOf(recordErr), serial }, 'could not record a pending void');
+        log.error({ err: errorCode(recordErr), serial }, 'could not record a pending void');
       }
       deps.alertStaff({ code: VOID_FAILED_ALERT, severity: 'warning', reference: serial });
-      log.warn({ err: codeOf(err), serial }, 'could not void an unprinted serial');
+      log.warn({ err: errorCode(err), serial }, 'could not void an unprinted serial');
       return false;
     },
   );
-}
-
-function codeOf(err: unknown): string {
-  return err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : err instanceof Error ? err.name : typeof err;
 }

@@ -18,7 +18,6 @@ import { KioskError } from '../../contract/errors';
 import type { StaffOverview, StaffReason, StaffReconciliation, StaffTransaction, StaffVoucher } from '../../contract/staff-console';
 import { wardInfo, type VoidRequest, type WardId } from '../../contract/ward-api';
 import { createLogger } from '../../platform/log';
-import { VOID_FAILED_ALERT } from '../certificates/money-return';
 import { TRANSACTION_STATES, type TransactionRecord } from '../journal';
 import { dayBounds } from '../journal/reconciliation';
 import { JST_OFFSET_MINUTES } from '../outbox/receipt-number';
@@ -53,7 +52,7 @@ export interface StaffConsoleDeps {
 
 /** Always voidable: the paper may or may not have come out. */
 const VOIDABLE = new Set(['printing']);
-/** Voidable when a void of its serial failed (a `backend-void-failed` alert names it): the serial is still valid at the back end. */
+/** Voidable while the back end has not confirmed its serial's void (journal `pending_voids`): the serial is still valid there. */
 const VOIDABLE_IF_VOID_FAILED = new Set(['voided', 'refunded', 'cancelled']);
 const REPRINTABLE = new Set(['paid', 'printing']);
 
@@ -161,7 +160,7 @@ export class StaffConsole {
     if (tx.state === 'printing') journal.markVoided(txId, { reason: `staff-${reason}`, backendConfirmed: true });
     else journal.confirmVoid(serial);
     // The void the retrier was waiting for is done (its alert stays listed for the record).
-    journal.pendingVoids?.resolve(serial, 'staff-voided');
+    journal.pendingVoids.resolve(serial, 'staff-voided');
     this.voidedByStaff.add(serial);
     log.info({ txId, serial, reason }, 'staff voided a serial');
     return this.toView(this.transaction(txId));
@@ -236,7 +235,7 @@ export class StaffConsole {
   /** How many voids wait for the back end; null without the journal's store (or when it cannot be read). */
   private pendingVoidCount(): number | null {
     try {
-      return this.deps.journal?.pendingVoids?.count() ?? null;
+      return this.deps.journal?.pendingVoids.count() ?? null;
     } catch (err) {
       log.error({ err: err instanceof Error ? err.name : typeof err }, 'pending voids not readable');
       return null;
@@ -291,10 +290,8 @@ export class StaffConsole {
     if (t.serial === undefined) return false;
     if (VOIDABLE.has(t.state)) return true;
     if (!VOIDABLE_IF_VOID_FAILED.has(t.state) || this.voidedByStaff.has(t.serial)) return false;
-    // The journal's fact (survives restarts, cleared by the retrier or a staff void); without one, the alert.
-    const pending = this.deps.journal?.pendingVoids;
-    if (pending) return pending.isPending(t.serial);
-    return this.deps.alerts.list().some((a) => a.code === VOID_FAILED_ALERT && a.reference === t.serial);
+    // The journal's fact: it survives restarts and is cleared by the retrier or a staff void.
+    return this.deps.journal?.pendingVoids.isPending(t.serial) ?? false;
   }
 
   private need<T>(service: T | null): T {

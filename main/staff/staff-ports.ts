@@ -27,8 +27,8 @@ export interface StaffJournal {
   markVoided(txId: string, input: { reason: string; backendConfirmed: boolean }): TransactionRecord;
   /** The back end acknowledged the void of `serial` (no-op if already confirmed). */
   confirmVoid(serial: string): void;
-  /** Serials whose void the back end has not confirmed (absent: the void-failed alert decides). */
-  pendingVoids?: StaffPendingVoids;
+  /** Serials whose void the back end has not confirmed: a cancelled or refunded sale stays voidable while its serial is here. */
+  pendingVoids: StaffPendingVoids;
 }
 
 /** The journal's void-pending serials (main/journal/pending-voids.ts). */
