@@ -69,6 +69,11 @@ export const applicationViewSchema = z.discriminatedUnion('step', [
     errors: z.array(validationErrorSchema),
     /** True when the citizen came from the review screen: "OK" returns there. */
     fromReview: z.boolean(),
+    /**
+     * The filling day (ISO, Japan) by the kiosk's clock. The question's date bounds arrive already
+     * resolved against it (`today-365` → an ISO day), so the renderer needs no clock of its own.
+     */
+    today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
   /** Every form, every value as it will print; each interview value can be changed. */
   z.strictObject({

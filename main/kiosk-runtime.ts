@@ -7,9 +7,11 @@
  * here and below.
  */
 import type { KioskInfo } from '../contract/kiosk-api';
+import { systemClock, type Clock } from '../platform/clock';
 import { createLogger } from '../platform/log';
 import { applicationHandlers } from './application-journey/application-handlers';
 import { ApplicationJourney } from './application-journey/application-journey';
+import { todayInJapan } from './applications/era';
 import { openApplicationOutbox, startSubmissionDelivery, type SubmissionDelivery } from './application-journey/submission-queue';
 import { renderFormPdf } from './documents/forms/render-form';
 import type { KeyProvider, Outbox } from './outbox';
@@ -74,14 +76,18 @@ export interface RuntimeOptions {
   outboxKeyProvider?: KeyProvider;
   /** How long start-up recovery waits for a print job the printer is still working on (default 60 s). */
   recoveryJobSettleMs?: number;
+  /** The kiosk's clock (tests run the kiosk on a chosen day); default the host's. */
+  clock?: Clock;
 }
 
 export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, options: RuntimeOptions = {}): Promise<KioskRuntime> {
   const hub = new EventHub();
+  const clock = options.clock ?? systemClock;
   const session = new SessionManager({
     idleTimeoutMs: config.idle.timeoutSec * 1000,
     promptMs: config.idle.promptSec * 1000,
     onChange: (state) => hub.emit('session.changed', state),
+    clock,
   });
   // The durable stores open first: a corrupt or locked one stops the start with its typed error
   // (never a silent reset) before any device is taken, and nothing opened so far stays open.
@@ -151,6 +157,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     onView: (view) => hub.emit('application.changed', view),
     alertStaff: (alert) => staffAlerts.raise(alert),
     leftCard,
+    today: () => todayInJapan(new Date(clock.now())),
   });
   session.registerWiper('application-journey', (reason) => applications.wipe(reason));
   devices.card.on('cardInserted', () => applications.onCardInserted());

@@ -8,6 +8,7 @@ import type { AnswerValue, Question, ValidationError } from '../../contract/appl
 import type { ApplicationView } from '../../contract/application-journey';
 import type { ApplicationsCatalog } from '../applications/catalog';
 import { currentQuestions, nextQuestion, type InterviewState } from '../applications/interview';
+import { withDateBoundsOn } from '../applications/validate-answer';
 
 export type QuestionView = Extract<ApplicationView, { step: 'question' }>;
 
@@ -26,12 +27,13 @@ export function questionView(
   const value: AnswerValue | undefined = state.answers[question.id] ?? question.defaultValue;
   return {
     step: 'question',
-    question,
+    question: withDateBoundsOn(question, state.today),
     index: index + 1,
     total: list.length,
     ...(value !== undefined ? { value } : {}),
     errors,
     fromReview,
+    today: state.today,
   };
 }
 

@@ -31,6 +31,18 @@ export function resolveDateBound(bound: string, today: string): string | null {
   return parseIsoDate(bound) ? bound : null;
 }
 
+/**
+ * The question with its relative date bounds (`today-365`) resolved to ISO days against `today`,
+ * as the screen shows them: the one clock that decides a bound is the one that checks the answer.
+ */
+export function withDateBoundsOn<Q extends { readonly validation: FieldValidation }>(question: Q, today: string): Q {
+  const { minDate, maxDate, ...rest } = question.validation;
+  if (minDate === undefined && maxDate === undefined) return question;
+  const min = minDate === undefined ? null : resolveDateBound(minDate, today);
+  const max = maxDate === undefined ? null : resolveDateBound(maxDate, today);
+  return { ...question, validation: { ...rest, ...(min ? { minDate: min } : {}), ...(max ? { maxDate: max } : {}) } };
+}
+
 /** The 個人番号 check digit (番号法施行令 第8条). */
 export function myNumberCheckDigitOk(digits: string): boolean {
   if (!/^\d{12}$/.test(digits)) return false;

@@ -10,7 +10,7 @@
  * the wire). Nobody is told 「受け付けました」 and no payload is purged before the commit: the
  * `onCommitted` callback runs only after the transaction returned.
  */
-import type { DispatcherClock } from './dispatcher';
+import type { Clock } from '../../platform/clock';
 import type { OutboxItem } from './sender';
 
 /** One acknowledgement waiting for its group's commit. */
@@ -35,7 +35,7 @@ export interface AckGroupOptions {
   /** Commit at the latest this long after the first pending acknowledgement (ms). */
   maxDelayMs: number;
   /** Timers. */
-  clock: DispatcherClock;
+  clock: Clock;
 }
 
 export class AckGroup {

@@ -14,6 +14,7 @@
  * destination idles or the dispatcher stops. Until committed the row stays `queued` (a crash means
  * a harmless resend under the same key), and nobody is told it was delivered.
  */
+import { systemClock, type Clock } from '../../platform/clock';
 import { createLogger, errorCode } from '../../platform/log';
 import { AckGroup, type PendingAck } from './ack-group';
 import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffPolicy } from './backoff';
@@ -23,21 +24,6 @@ import type { OutboxItem, SendResult, Sender } from './sender';
 
 const log = createLogger('outbox-dispatcher');
 
-/** Timer functions, injectable for tests. */
-export interface DispatcherClock {
-  /** Epoch ms. */
-  now(): number;
-  /** Schedules `fn` after `ms`. */
-  setTimeout(fn: () => void, ms: number): unknown;
-  /** Cancels a handle from `setTimeout`. */
-  clearTimeout(handle: unknown): void;
-}
-
-const realClock: DispatcherClock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
 
 /** Sent to staff when a submission is dead-lettered. Carries no payload. */
 export interface DeadLetterAlert {
@@ -80,7 +66,7 @@ export interface DispatcherOptions {
   /** Random source in [0, 1) for jitter. */
   random?: () => number;
   /** Clock and timers. */
-  clock?: DispatcherClock;
+  clock?: Clock;
 }
 
 interface DestinationQueue {
@@ -104,7 +90,7 @@ export interface DispatcherDestinationStatus {
 
 export class Dispatcher {
   private readonly opts: DispatcherOptions;
-  private readonly clock: DispatcherClock;
+  private readonly clock: Clock;
   private readonly backoff: BackoffPolicy;
   private readonly queues = new Map<string, DestinationQueue>();
   private readonly waiters = new Map<string, Set<(o: SubmissionOutcome) => void>>();
@@ -114,7 +100,7 @@ export class Dispatcher {
 
   constructor(options: DispatcherOptions) {
     this.opts = options;
-    this.clock = options.clock ?? realClock;
+    this.clock = options.clock ?? systemClock;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.acks = new AckGroup({
       clock: this.clock,

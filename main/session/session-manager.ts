@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EndReason, Journey, SessionState } from '../../contract/kiosk-api';
+import { systemClock, type Clock } from '../../platform/clock';
 import { createLogger } from '../../platform/log';
 
 const log = createLogger('session');
@@ -16,17 +17,6 @@ const log = createLogger('session');
 /** Clears one service's session data. Must not throw for "nothing to clear". */
 export type Wiper = (reason: EndReason) => void | Promise<void>;
 
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
 
 export interface SessionOptions {
   idleTimeoutMs: number;

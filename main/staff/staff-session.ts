@@ -16,17 +16,11 @@ import { KioskError } from '../../contract/errors';
 import type { StaffAlert } from '../certificates/journey-deps';
 import type { StaffLoginResult, StaffState } from '../../contract/staff-console';
 import { createLogger } from '../../platform/log';
-import type { Clock } from '../session/session-manager';
+import { systemClock, type Clock } from '../../platform/clock';
 import { afterWrong, DEFAULT_LOCKOUT_MAX_SEC, gateTry, MemoryPasscodeAttemptStore, NO_ATTEMPTS, type LockoutPolicy, type PasscodeAttempts, type PasscodeAttemptStore } from './passcode-lockout';
 import { verifyPasscode, type ParsedPasscodeHash } from './staff-passcode';
 
 const log = createLogger('staff-session');
-
-const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
 
 export interface StaffSessionOptions {
   /** The configured hash (parsed at start, so a bad one stops the kiosk early). */

@@ -23,7 +23,7 @@ import {
   stepYear,
   yearRange,
 } from './date-picker-model';
-import { type EraName, eraByName, eraOf, eraYear, parseIso, todayYearInJapan } from './era-calendar';
+import { type EraName, eraByName, eraOf, eraYear, parseIso } from './era-calendar';
 import { ChoiceList } from './ChoiceList';
 
 export type DatePickerProps = {
@@ -39,8 +39,8 @@ export type DatePickerProps = {
   mode?: Calendar;
   /** Earliest Western year offered (default 1900). */
   minYear?: number;
-  /** Latest Western year offered (default this year in Japan). */
-  maxYear?: number;
+  /** Latest Western year offered: the caller's, by the kiosk's clock (the renderer keeps none). */
+  maxYear: number;
   /** Accessible name of the date being chosen (e.g. 「生年月日」). */
   label: string;
   /** Year shown before anything is chosen (default `maxYear`). */
@@ -54,7 +54,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 export function DatePicker({ value, onChange, mode = 'era', minYear = 1900, maxYear, label, initialYear, testId = 'date' }: DatePickerProps) {
   const { t, i18n } = useTranslation('widgets');
   const id = useId();
-  const bounds: DateBounds = useMemo(() => ({ minYear, maxYear: maxYear ?? todayYearInJapan() }), [minYear, maxYear]);
+  const bounds: DateBounds = useMemo(() => ({ minYear, maxYear }), [minYear, maxYear]);
   const [draft, setDraft] = useState<DateDraft>(() => initialDraft(value, mode, bounds, initialYear ?? bounds.maxYear));
 
   // A new value from the parent (e.g. filled from the card) replaces the draft.

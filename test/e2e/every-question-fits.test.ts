@@ -7,6 +7,11 @@
  * ≥ 72 px keys with ≥ 28 px text. To stay fast, answers go through the runtime's request router
  * (as the renderer would send them) and the page follows the pushed view; the widgets' touch
  * behaviour is covered by widgets.test.ts and application-ui.test.ts.
+ *
+ * The kiosk runs on a clock the test sets, never on the day the suite happens to run: date
+ * questions show today's month and a window of years around it, so their height depends on the
+ * day. The full walk runs on the tallest day (`TALLEST_DAY`); the date questions alone are then
+ * measured again on the other days the calendar makes worst (`WORST_DAYS`).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -20,6 +25,7 @@ import { TAKAHASHI } from '../support/form-samples';
 import { call } from '../support/journey-driver';
 import type { KioskHarness } from '../support/kiosk-harness';
 import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
+import { movableClock } from '../support/kiosk-clock';
 
 const GUIDE = join(__dirname, '..', '..', 'fixtures', 'guide');
 
@@ -36,10 +42,23 @@ const CASES: { viewport: Viewport; large: boolean; label: string }[] = [
   { viewport: PORTRAIT, large: true, label: 'portrait, larger text' },
 ];
 
+/**
+ * The tallest date question: today in a 31-day month (the most rows of day keys), in 令和元年
+ * (「元年」), with the 平成 → 令和 change inside every past-year window (two 元号 keys).
+ */
+const TALLEST_DAY = '2019-05-31';
+/** The other days the calendar makes worst, for the date questions. */
+const WORST_DAYS = [
+  '1989-01-07', // 昭和's last day: 昭和64年, and 平成 inside the +14-day window
+  '2019-05-01', // 令和's first day: 令和元年, the window reaches back into 平成31年
+  '2026-12-31', // the year's last day: the window spans three Western years
+] as const;
+
+const clock = movableClock(TALLEST_DAY);
 let browser: Browser;
 let kiosk: KioskHarness;
 
-before(async () => ({ kiosk, browser } = await openKioskAndBrowser()));
+before(async () => ({ kiosk, browser } = await openKioskAndBrowser({}, { runtime: { clock } })));
 after(() => closeKioskAndBrowser(kiosk, browser));
 
 /** Valid answers to try in order: the sample resident's, the one on screen, the suggested one, then one by type. */
@@ -56,7 +75,8 @@ function candidates(q: Question, shown: AnswerValue | undefined): AnswerValue[] 
     case 'phone': out.push('0935550123'); break;
     case 'postal': out.push('8020001'); break;
     case 'address': out.push('福岡県北九州市小倉北区浅野２丁目１番１号'); break;
-    case 'date': case 'era-date': out.push('2026-11-28', '2000-01-01'); break;
+    // Bounds arrive resolved against the kiosk's day: the latest and earliest allowed days are answers on any day.
+    case 'date': case 'era-date': out.push('2026-11-28', '2000-01-01', v.maxDate, v.minDate); break;
     default: out.push('髙橋　健太', '1');
   }
   return out.filter((x): x is AnswerValue => x !== undefined);
@@ -118,32 +138,35 @@ function measure(page: Page): Promise<Measure> {
   });
 }
 
-test(`every question of every kiosk-fillable life event fits the window (${EVENTS.length} events; landscape standard text, portrait larger text)`, { timeout: 240_000 }, async () => {
-  assert.ok(EVENTS.length >= 5, `life events with kiosk forms: ${EVENTS.join(', ')}`);
-  const problems: string[] = [];
-  const measured: string[] = [];
-  /** How much room is left under つぎへ, per case, for the report. */
-  const room: { where: string; left: number }[][] = CASES.map(() => []);
-  await withKioskPage(browser, kiosk, 'every-question-fits', async (page) => {
-    let at = 0; // which CASES entry the page shows now
-    const apply = async (i: number) => {
-      await page.setViewportSize(CASES[i]!.viewport);
-      await setLargeText(page, CASES[i]!.large);
-      at = i;
-    };
-    await apply(0);
-    for (const eventId of EVENTS) {
-      await page.getByTestId('journey-application').click();
-      await page.getByTestId(`guide-event-${eventId}`).click();
-      await page.getByTestId('event-start').click();
-      await page.getByTestId('identify-manual').click();
-      let id: string | null = (await page.getByTestId('app-question').getAttribute('data-question', { timeout: 20_000 })) ?? '';
-      const asked: string[] = [];
-      while (id !== null) {
-        assert.ok(asked.length < 60, `${eventId}: the interview ends`);
+/** What a walk found: problems, every measurement's name, and the room left under つぎへ per case. */
+type Findings = { problems: string[]; measured: string[]; room: { where: string; left: number }[][] };
+
+/**
+ * Walks every kiosk-fillable life event through the UI, measuring each question for which
+ * `measured(q)` holds in both cases, as asked and with an error; the others are answered at once.
+ */
+async function walkEvents(page: Page, measureQuestion: (q: Question) => boolean, label: string, found: Findings): Promise<void> {
+  let at = 0; // which CASES entry the page shows now
+  const apply = async (i: number) => {
+    await page.setViewportSize(CASES[i]!.viewport);
+    await setLargeText(page, CASES[i]!.large);
+    at = i;
+  };
+  await apply(0);
+  for (const eventId of EVENTS) {
+    await page.getByTestId('journey-application').click();
+    await page.getByTestId(`guide-event-${eventId}`).click();
+    await page.getByTestId('event-start').click();
+    await page.getByTestId('identify-manual').click();
+    let id: string | null = (await page.getByTestId('app-question').getAttribute('data-question', { timeout: 20_000 })) ?? '';
+    const asked: string[] = [];
+    while (id !== null) {
+      assert.ok(asked.length < 60, `${eventId}: the interview ends`);
+      asked.push(id);
+      const q = expectStep(kiosk.runtime.applications.current(), 'question').question;
+      if (measureQuestion(q)) {
         const screen = page.locator(`[data-testid="app-question"][data-question="${id}"]`);
         await screen.waitFor({ timeout: 20_000 });
-        asked.push(id);
         // As asked, then with an error under the answer (the tallest state a citizen meets):
         // both cases each time, starting with the one on screen (half the switches).
         for (const state of ['asked', 'with an error'] as const) {
@@ -153,33 +176,60 @@ test(`every question of every kiosk-fillable life event fits the window (${EVENT
           }
           for (const i of [at, 1 - at]) {
             if (i !== at) await apply(i);
-            const { viewport, label } = CASES[i]!;
+            const { viewport, label: caseLabel } = CASES[i]!;
             const m = await measure(page);
-            const where = `${eventId} / ${id} (${label}, ${state})`;
-            if (m.next > viewport.height) problems.push(`${where}: つぎへ ends at ${Math.round(m.next)} px > ${viewport.height}`);
-            if (m.question > viewport.height) problems.push(`${where}: the question ends at ${Math.round(m.question)} px > ${viewport.height}`);
-            if (m.width > viewport.width) problems.push(`${where}: sideways scrolling (${m.width} > ${viewport.width})`);
-            if (m.small.length > 0) problems.push(`${where}: keys below 72 px: ${m.small.slice(0, 4).join(', ')}`);
-            if (m.tiny.length > 0) problems.push(`${where}: key text below 28 px: ${m.tiny.slice(0, 4).join(', ')}`);
-            measured.push(where);
-            room[i]!.push({ where, left: Math.round(viewport.height - Math.max(m.next, m.question)) });
+            const where = `${eventId} / ${id} (${label}, ${caseLabel}, ${state})`;
+            if (m.next > viewport.height) found.problems.push(`${where}: つぎへ ends at ${Math.round(m.next)} px > ${viewport.height}`);
+            if (m.question > viewport.height) found.problems.push(`${where}: the question ends at ${Math.round(m.question)} px > ${viewport.height}`);
+            if (m.width > viewport.width) found.problems.push(`${where}: sideways scrolling (${m.width} > ${viewport.width})`);
+            if (m.small.length > 0) found.problems.push(`${where}: keys below 72 px: ${m.small.slice(0, 4).join(', ')}`);
+            if (m.tiny.length > 0) found.problems.push(`${where}: key text below 28 px: ${m.tiny.slice(0, 4).join(', ')}`);
+            found.measured.push(where);
+            found.room[i]!.push({ where, left: Math.round(viewport.height - Math.max(m.next, m.question)) });
           }
         }
         await assertTouchFriendly(page);
-        id = await answer();
       }
-      await page.getByTestId('app-review').waitFor({ timeout: 20_000 });
-      assert.ok(asked.length > 0, `${eventId}: questions were asked`);
-      await kiosk.runtime.session.end('cancel');
-      await page.getByTestId('app-review').waitFor({ state: 'detached', timeout: 20_000 });
+      id = await answer();
     }
-  });
-  assert.deepEqual(problems, [], `question screens that do not fit (${measured.length} measured)`);
-  // Every event contributes screens in both cases.
-  for (const eventId of EVENTS) assert.ok(measured.some((m) => m.startsWith(`${eventId} / `)), `${eventId} measured`);
-  for (const list of room) {
+    await page.getByTestId('app-review').waitFor({ timeout: 20_000 });
+    assert.ok(asked.length > 0, `${eventId}: questions were asked`);
+    await kiosk.runtime.session.end('cancel');
+    await page.getByTestId('app-review').waitFor({ state: 'detached', timeout: 20_000 });
+  }
+}
+
+function reportTightest(found: Findings): void {
+  for (const list of found.room) {
     const tight = [...list].sort((a, b) => a.left - b.left).slice(0, 3);
     console.log(`# tightest: ${tight.map((r) => `${r.where} ${r.left} px left`).join('; ')}`);
   }
-  console.log(`# every-question-fits: ${EVENTS.length} events, ${measured.length / CASES.length / 2} question screens, ${measured.length} measurements`);
+}
+
+const isDate = (q: Question) => q.type === 'date' || q.type === 'era-date';
+
+test(`every question of every kiosk-fillable life event fits the window on the tallest day (${EVENTS.length} events; landscape standard text, portrait larger text)`, { timeout: 240_000 }, async () => {
+  assert.ok(EVENTS.length >= 5, `life events with kiosk forms: ${EVENTS.join(', ')}`);
+  const found: Findings = { problems: [], measured: [], room: CASES.map(() => []) };
+  clock.goTo(TALLEST_DAY);
+  await withKioskPage(browser, kiosk, 'every-question-fits', (page) => walkEvents(page, () => true, TALLEST_DAY, found));
+  assert.deepEqual(found.problems, [], `question screens that do not fit (${found.measured.length} measured)`);
+  // Every event contributes screens in both cases, and the day was the tallest one.
+  for (const eventId of EVENTS) assert.ok(found.measured.some((m) => m.startsWith(`${eventId} / `)), `${eventId} measured`);
+  assert.ok(found.measured.some((m) => m.includes('/ moveDate (')), 'a date question defaulting to today was measured');
+  reportTightest(found);
+  console.log(`# every-question-fits: ${EVENTS.length} events, ${found.measured.length / CASES.length / 2} question screens, ${found.measured.length} measurements`);
+});
+
+test(`every date question fits on the calendar's worst days (${WORST_DAYS.join(', ')})`, { timeout: 240_000 }, async () => {
+  const found: Findings = { problems: [], measured: [], room: CASES.map(() => []) };
+  await withKioskPage(browser, kiosk, 'every-date-question-fits', async (page) => {
+    for (const day of WORST_DAYS) {
+      clock.goTo(day);
+      await walkEvents(page, isDate, day, found);
+    }
+  });
+  assert.deepEqual(found.problems, [], `date question screens that do not fit (${found.measured.length} measured)`);
+  for (const day of WORST_DAYS) assert.ok(found.measured.some((m) => m.includes(`(${day}, `)), `date questions measured on ${day}`);
+  reportTightest(found);
 });

@@ -16,9 +16,11 @@ type Props = {
   question: Question;
   draft: AnswerValue | undefined;
   onChange: (next: AnswerValue) => void;
+  /** The kiosk's filling day (ISO, from main): the picker's latest year when the question sets none. */
+  today: string;
 };
 
-export function AnswerWidget({ question: q, draft, onChange }: Props) {
+export function AnswerWidget({ question: q, draft, onChange, today }: Props) {
   const { t } = useTranslation('application');
   const localize = useLocalize();
   const label = localize(q.label);
@@ -49,8 +51,8 @@ export function AnswerWidget({ question: q, draft, onChange }: Props) {
           onChange={onChange}
           mode={q.type === 'era-date' ? 'era' : 'western'}
           minYear={boundYear(q.validation.minDate)}
-          maxYear={boundYear(q.validation.maxDate)}
-          initialYear={initialDateYear(q)}
+          maxYear={boundYear(q.validation.maxDate) ?? Number(today.slice(0, 4))}
+          initialYear={initialDateYear(q, today)}
           label={label}
         />
       );

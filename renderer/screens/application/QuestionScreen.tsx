@@ -62,6 +62,7 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
         <div className="app-question__field" aria-describedby={hasErrors ? errorId : undefined}>
           <AnswerWidget
             question={q}
+            today={view.today}
             draft={draft}
             onChange={(v) => {
               setLocalError(false);

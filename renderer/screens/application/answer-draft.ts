@@ -33,15 +33,13 @@ export function answerToSend(question: Question, draft: AnswerValue | undefined)
   }
 }
 
-/** The year of a date bound (`YYYY-MM-DD`, `today`, `today±N`), counted from `now`. */
-export function boundYear(bound: string | undefined, now: Date = new Date()): number | undefined {
-  if (!bound) return undefined;
-  const iso = /^(\d{4})-\d{2}-\d{2}$/.exec(bound);
-  if (iso) return Number(iso[1]);
-  const rel = /^today([+-]\d{1,5})?$/.exec(bound);
-  if (!rel) return undefined;
-  const days = rel[1] ? Number(rel[1]) : 0;
-  return new Date(now.getTime() + days * 86_400_000).getFullYear();
+/**
+ * The year of a date bound. Main resolves relative bounds (`today-365`) against the kiosk's clock
+ * before the question reaches the screen, so only ISO days arrive here.
+ */
+export function boundYear(bound: string | undefined): number | undefined {
+  const iso = bound === undefined ? null : /^(\d{4})-\d{2}-\d{2}$/.exec(bound);
+  return iso ? Number(iso[1]) : undefined;
 }
 
 /** How many years back an adult's birth date starts: most citizens at a ward counter are about this age. */
@@ -53,12 +51,12 @@ export const DECEASED_BIRTH_YEARS_BACK = 75;
  * The year a date question's picker shows before anything is chosen, so the likely answer is a
  * few taps away: an adult's birth date ~40 years back (a deceased person's ~75), a child's in
  * the middle of its window (児童手当: the last 19 years), any other date (異動日, 死亡日…) this
- * year. Always inside the question's own bounds.
+ * year. Always inside the question's own bounds. `today` is the kiosk's filling day (ISO, from main).
  */
-export function initialDateYear(question: Question, now: Date = new Date()): number {
-  const thisYear = now.getFullYear();
-  const max = boundYear(question.validation.maxDate, now) ?? thisYear;
-  const min = Math.min(max, boundYear(question.validation.minDate, now) ?? 1900);
+export function initialDateYear(question: Question, today: string): number {
+  const thisYear = Number(today.slice(0, 4));
+  const max = boundYear(question.validation.maxDate) ?? thisYear;
+  const min = Math.min(max, boundYear(question.validation.minDate) ?? 1900);
   const clamp = (y: number) => Math.min(max, Math.max(min, y));
   if (!/birth/i.test(question.id)) return clamp(thisYear);
   if (/deceased/i.test(question.id)) return clamp(thisYear - DECEASED_BIRTH_YEARS_BACK);

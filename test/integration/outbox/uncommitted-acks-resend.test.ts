@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Dispatcher, type DispatcherClock } from '../../../main/outbox/dispatcher';
+import type { Clock } from '../../../platform/clock';
+import { Dispatcher } from '../../../main/outbox/dispatcher';
 import { FileKeyProvider } from '../../../main/outbox/file-key-provider';
 import { createHttpSender } from '../../../main/outbox/http-sender';
 import { Outbox } from '../../../main/outbox/outbox';
@@ -21,7 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), 'madoguchi-uncommitted-acks-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Real time, but timers that do not hold the process open (the "crashed" dispatcher is abandoned). */
-const unrefClock: DispatcherClock = {
+const unrefClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),

@@ -59,14 +59,12 @@ describe('answerToSend', () => {
 });
 
 describe('date and number bounds', () => {
-  const now = new Date('2026-12-30T12:00:00Z');
-  test('ISO bounds give their year; today±N counts days from now', () => {
-    assert.equal(boundYear('1900-01-01', now), 1900);
-    assert.equal(boundYear('today', now), 2026);
-    assert.equal(boundYear('today+14', now), 2027);
-    assert.equal(boundYear('today-365', now), 2025);
-    assert.equal(boundYear(undefined, now), undefined);
-    assert.equal(boundYear('yesterday', now), undefined);
+  test('ISO bounds give their year; an unresolved bound gives none (main resolves today±N)', () => {
+    assert.equal(boundYear('1900-01-01'), 1900);
+    assert.equal(boundYear('2027-01-13'), 2027);
+    assert.equal(boundYear('today+14'), undefined);
+    assert.equal(boundYear(undefined), undefined);
+    assert.equal(boundYear('yesterday'), undefined);
   });
 
   test('the number pad allows as many digits as max has, else 9', () => {
@@ -77,27 +75,33 @@ describe('date and number bounds', () => {
 });
 
 describe('initialDateYear', () => {
-  const now = new Date('2026-06-15T12:00:00+09:00');
+  const now = '2026-06-15';
+  // Bounds as main sends them: resolved against the filling day.
   const date = (id: string, minDate?: string, maxDate?: string) =>
     question('era-date', { id, validation: { ...(minDate ? { minDate } : {}), ...(maxDate ? { maxDate } : {}) } });
 
   test('an adult birth date starts 40 years back, not at this year', () => {
-    assert.equal(initialDateYear(date('birthDate', '1900-01-01', 'today'), now), 1986);
+    assert.equal(initialDateYear(date('birthDate', '1900-01-01', now), now), 1986);
     assert.equal(initialDateYear(date('subjectBirthDate'), now), 1986, 'no bounds: this year and 1900');
   });
 
   test('a deceased person\'s birth date starts further back; a child\'s in its window', () => {
-    assert.equal(initialDateYear(date('deceasedBirthDate', '1890-01-01', 'today'), now), 1951);
-    const child = initialDateYear(date('child1BirthDate', 'today-6935', 'today'), now);
+    assert.equal(initialDateYear(date('deceasedBirthDate', '1890-01-01', now), now), 1951);
+    const child = initialDateYear(date('child1BirthDate', '2007-07-03', now), now);
     assert.ok(child >= 2007 && child <= 2026 && child !== 2026, `child birth year ${child}`);
   });
 
   test('event dates (異動日, 死亡日, 届出日) start this year, inside their bounds', () => {
-    assert.equal(initialDateYear(date('moveDate', 'today-365', 'today+14'), now), 2026);
-    assert.equal(initialDateYear(date('deathDate', 'today-730', 'today'), now), 2026);
+    assert.equal(initialDateYear(date('moveDate', '2025-06-15', '2026-06-29'), now), 2026);
+    assert.equal(initialDateYear(date('deathDate', '2024-06-15', now), now), 2026);
     assert.equal(initialDateYear(question('date', { id: 'notifyDate' }), now), 2026);
     assert.equal(initialDateYear(date('eventDate', '2010-01-01', '2015-12-31'), now), 2015, 'clamped to the bounds');
     assert.equal(initialDateYear(date('birthDate', '1995-01-01', '2000-12-31'), now), 1998, 'a narrow birth window starts in its middle');
+  });
+
+  test('the year comes from the filling day main sends, not the host clock', () => {
+    assert.equal(initialDateYear(question('date', { id: 'notifyDate' }), '2019-05-01'), 2019);
+    assert.equal(initialDateYear(date('birthDate', '1900-01-01', '2031-12-31'), '2031-12-31'), 1991);
   });
 });
 

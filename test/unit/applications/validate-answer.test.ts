@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { myNumberCheckDigitOk, validateAnswer, type ValidatableField } from '../../../main/applications/validate-answer';
+import { myNumberCheckDigitOk, validateAnswer, withDateBoundsOn, type ValidatableField } from '../../../main/applications/validate-answer';
 import { formatMessage, messageKeys } from '../../../main/applications/messages';
 import { defaultCatalog } from '../../../main/applications/catalog';
 
@@ -80,5 +80,29 @@ describe('validation messages', () => {
     assert.equal(formatMessage('applications.validation.too-long', { max: 40 }, 'ja'), '40文字以内で入力してください。');
     assert.equal(formatMessage('applications.validation.date-too-late', { bound: '2025-06-24', boundWareki: '令和7年6月24日' }, 'en'), 'Enter a date on or before 2025-06-24.');
     assert.equal(formatMessage('no.such.key', {}, 'en'), 'no.such.key');
+  });
+});
+
+describe('date bounds as the screen receives them', () => {
+  const moveDate: ValidatableField = { id: 'moveDate', type: 'era-date', validation: { required: true, minDate: 'today-365', maxDate: 'today+14' } };
+
+  test('relative bounds are resolved against the filling day, across a year end and an era change', () => {
+    assert.deepEqual(withDateBoundsOn(moveDate, '2026-12-31').validation, { required: true, minDate: '2025-12-31', maxDate: '2027-01-14' });
+    assert.deepEqual(withDateBoundsOn(moveDate, '2019-05-01').validation, { required: true, minDate: '2018-05-01', maxDate: '2019-05-15' });
+  });
+
+  test('an answer at a resolved bound is valid on that day, one day past it is not', () => {
+    const today = '2026-12-31';
+    const shown = withDateBoundsOn(moveDate, today);
+    assert.equal(validateAnswer(moveDate, shown.validation.maxDate, today).ok, true);
+    assert.equal(validateAnswer(moveDate, shown.validation.minDate, today).ok, true);
+    assert.equal(validateAnswer(moveDate, '2027-01-15', today).ok, false);
+  });
+
+  test('ISO bounds and questions without bounds pass unchanged', () => {
+    const fixed: ValidatableField = { id: 'd', type: 'date', validation: { minDate: '1900-01-01' } };
+    assert.deepEqual(withDateBoundsOn(fixed, '2026-12-31').validation, { minDate: '1900-01-01' });
+    const none: ValidatableField = { id: 'n', type: 'text', validation: {} };
+    assert.equal(withDateBoundsOn(none, '2026-12-31'), none);
   });
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SessionState } from '../../../contract/kiosk-api';
-import { SessionManager, type Clock } from '../../../main/session/session-manager';
+import type { Clock } from '../../../platform/clock';
+import { SessionManager } from '../../../main/session/session-manager';
 
 /** A clock the test moves by hand. */
 class ManualClock implements Clock {

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AckGroup, type PendingAck } from '../../../main/outbox/ack-group';
-import { Dispatcher, type DispatcherClock } from '../../../main/outbox/dispatcher';
+import type { Clock } from '../../../platform/clock';
+import { Dispatcher } from '../../../main/outbox/dispatcher';
 import type { OutboxItem, SendResult, Sender } from '../../../main/outbox/sender';
 import { tempOutbox } from './outbox-test-helpers';
 import { cleanedAfterFile } from '../../support/cleaned-after';
@@ -9,7 +10,7 @@ import { cleanedAfterFile } from '../../support/cleaned-after';
 const fresh = cleanedAfterFile(tempOutbox);
 
 /** Timers that run only when the test says so. */
-function heldClock(): DispatcherClock & { fire(): void; pending(): number } {
+function heldClock(): Clock & { fire(): void; pending(): number } {
   const timers = new Map<number, () => void>();
   let id = 0;
   return {

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Dispatcher, type DeadLetterAlert, type DispatcherClock } from '../../../main/outbox/dispatcher';
+import type { Clock } from '../../../platform/clock';
+import { Dispatcher, type DeadLetterAlert } from '../../../main/outbox/dispatcher';
 import type { OutboxItem, SendResult, Sender } from '../../../main/outbox/sender';
 import { tempOutbox } from './outbox-test-helpers';
 import { cleanedAfterFile } from '../../support/cleaned-after';
@@ -18,7 +19,7 @@ async function waitUntil(cond: () => boolean, timeoutMs = 5_000): Promise<void> 
 }
 
 /** A manual clock: timers run only when the test advances time. */
-function manualClock(): DispatcherClock & { advance(ms: number): Promise<void>; t: number } {
+function manualClock(): Clock & { advance(ms: number): Promise<void>; t: number } {
   const timers = new Map<number, { at: number; fn: () => void }>();
   let id = 0;
   const clock = {

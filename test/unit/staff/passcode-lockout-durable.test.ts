@@ -11,7 +11,7 @@ import type { TransactionJournal } from '../../../main/journal/transaction-journ
 import { JournalError } from '../../../main/journal/journal-errors';
 import { JOURNAL_MIGRATIONS } from '../../../main/journal/journal-schema';
 import { openDatabase } from '../../../platform/sqlite/open-database';
-import type { Clock } from '../../../main/session/session-manager';
+import type { Clock } from '../../../platform/clock';
 import { gateTry, lockoutMs, NO_ATTEMPTS, type PasscodeAttempts, type PasscodeAttemptStore } from '../../../main/staff/passcode-lockout';
 import { hashPasscode, parsePasscodeHash, type ParsedPasscodeHash } from '../../../main/staff/staff-passcode';
 import { StaffSession } from '../../../main/staff/staff-session';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { KioskError } from '../../../contract/errors';
 import type { StaffState } from '../../../contract/staff-console';
-import type { Clock } from '../../../main/session/session-manager';
+import type { Clock } from '../../../platform/clock';
 import { hashPasscode, parsePasscodeHash, type ParsedPasscodeHash } from '../../../main/staff/staff-passcode';
 import { StaffSession } from '../../../main/staff/staff-session';
 
