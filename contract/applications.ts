@@ -6,7 +6,7 @@
  * Values never carry personal data into logs; these shapes travel over IPC only.
  */
 import { z } from 'zod';
-import { ERA_NAMES } from './eras';
+import { ERA_NAMES } from './japanese-calendar';
 
 /** A text in several UI languages; `ja` and `en` are always present. */
 export const localizedTextSchema = z

@@ -11,7 +11,7 @@ import { systemClock, type Clock } from '../platform/clock';
 import { createLogger } from '../platform/log';
 import { applicationHandlers } from './application-journey/application-handlers';
 import { ApplicationJourney } from './application-journey/application-journey';
-import { todayInJapan } from './applications/era';
+import { todayInJapan } from '../contract/japanese-calendar';
 import { openApplicationOutbox, startSubmissionDelivery, type SubmissionDelivery } from './application-journey/submission-queue';
 import { renderFormPdf } from './documents/forms/render-form';
 import type { KeyProvider, Outbox } from './outbox';
@@ -157,7 +157,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     onView: (view) => hub.emit('application.changed', view),
     alertStaff: (alert) => staffAlerts.raise(alert),
     leftCard,
-    today: () => todayInJapan(new Date(clock.now())),
+    today: () => todayInJapan(clock.now()),
   });
   session.registerWiper('application-journey', (reason) => applications.wipe(reason));
   devices.card.on('cardInserted', () => applications.onCardInserted());

@@ -11,7 +11,7 @@
  */
 import type { AnswerValue } from '../../contract/applications';
 import type { DerivedRule } from './form-template-schema';
-import { ageOn } from './era';
+import { ageOn } from '../../contract/japanese-calendar';
 
 export type Values = Readonly<Record<string, AnswerValue | undefined>>;
 

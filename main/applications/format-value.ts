@@ -4,7 +4,7 @@
  * as 〒802-0001. Total: an unknown value prints as ''.
  */
 import type { AnswerValue, FieldType } from '../../contract/applications';
-import { isoToWarekiText } from './era';
+import { warekiText } from '../../contract/japanese-calendar';
 
 export interface DisplayableField {
   readonly type: FieldType;
@@ -16,7 +16,7 @@ export function formatValue(field: DisplayableField, value: AnswerValue | undefi
   switch (field.type) {
     case 'date':
     case 'era-date':
-      return isoToWarekiText(value) ?? String(value);
+      return warekiText(value) ?? String(value);
     case 'choice':
       return field.options?.find((o) => o.value === value)?.label.ja ?? String(value);
     case 'checkbox':

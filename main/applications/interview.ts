@@ -9,7 +9,8 @@ import type { AnswerValue, CardFacts, Question, ValidationError } from '../../co
 import { cardFactsSchema } from '../../contract/applications';
 import { defaultCatalog, type ApplicationsCatalog } from './catalog';
 import { deriveValue } from './derive';
-import { todayInJapan } from './era';
+import { todayInJapan } from '../../contract/japanese-calendar';
+import { systemClock } from '../../platform/clock';
 import { CARD_SOURCES } from './form-template-schema';
 import {
   activeOwners, expandPlan, isQuestionActive, type InterviewState, type Plan, type PlannedQuestion,
@@ -37,7 +38,7 @@ const SCREENING_FIELD = { type: 'checkbox' as const, validation: { required: tru
 export function planInterview(target: PlanTarget, card: CardFacts | null, opts: PlanOptions = {}):
   { ok: true; state: InterviewState; questions: Question[] } | { ok: false; error: PlanError } {
   const catalog = opts.catalog ?? defaultCatalog();
-  const today = opts.today ?? todayInJapan();
+  const today = opts.today ?? todayInJapan(systemClock.now());
   const facts = cardFactsSchema.safeParse(card ?? {});
   if (!facts.success) return { ok: false, error: { code: 'bad-card-facts' } };
   let procedures: InterviewState['procedures'];

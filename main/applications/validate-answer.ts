@@ -4,7 +4,7 @@
  * value the forms print, or a `ValidationError` with a message key and parameters.
  */
 import type { AnswerValue, FieldType, FieldValidation, ValidationError } from '../../contract/applications';
-import { addDays, fromWareki, isoToWarekiText, parseIsoDate, formatIso } from './era';
+import { addDays, formatIso, fromWareki, parseIso, warekiText } from '../../contract/japanese-calendar';
 import { isKatakanaText, normalizeKanaAnswer } from './kana';
 
 export interface ValidatableField {
@@ -28,7 +28,7 @@ function fail(field: ValidatableField, code: ValidationError['code'], params: Va
 export function resolveDateBound(bound: string, today: string): string | null {
   const m = /^today([+-]\d+)?$/.exec(bound);
   if (m) return m[1] ? addDays(today, Number(m[1])) : today;
-  return parseIsoDate(bound) ? bound : null;
+  return parseIso(bound) ? bound : null;
 }
 
 /**
@@ -62,7 +62,7 @@ function toDate(raw: unknown): string | null {
     const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
     if (!m) return null;
     const iso = formatIso(Number(m[1]), Number(m[2]), Number(m[3]));
-    return parseIsoDate(iso) ? iso : null;
+    return parseIso(iso) ? iso : null;
   }
   if (raw && typeof raw === 'object' && 'era' in raw) {
     const w = raw as { era: unknown; year: unknown; month: unknown; day: unknown };
@@ -98,8 +98,8 @@ export function validateAnswer(field: ValidatableField, raw: unknown, today: str
       if (!iso) return fail(field, 'invalid-date');
       const min = v.minDate ? resolveDateBound(v.minDate, today) : null;
       const max = v.maxDate ? resolveDateBound(v.maxDate, today) : null;
-      if (min && iso < min) return fail(field, 'date-too-early', { bound: min, boundWareki: isoToWarekiText(min) ?? min });
-      if (max && iso > max) return fail(field, 'date-too-late', { bound: max, boundWareki: isoToWarekiText(max) ?? max });
+      if (min && iso < min) return fail(field, 'date-too-early', { bound: min, boundWareki: warekiText(min) ?? min });
+      if (max && iso > max) return fail(field, 'date-too-late', { bound: max, boundWareki: warekiText(max) ?? max });
       return { ok: true, value: iso };
     }
     default:

@@ -23,7 +23,7 @@ import {
   stepYear,
   yearRange,
 } from './date-picker-model';
-import { type EraName, eraByName, eraOf, eraYear, parseIso } from './era-calendar';
+import { type EraName, eraByName, eraOf, eraYear, parseIso } from '../../contract/japanese-calendar';
 import { ChoiceList } from './ChoiceList';
 
 export type DatePickerProps = {

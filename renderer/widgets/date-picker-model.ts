@@ -18,7 +18,7 @@ import {
   isInEra,
   latestEraOfYear,
   parseIso,
-} from './era-calendar';
+} from '../../contract/japanese-calendar';
 
 export type Calendar = 'era' | 'western';
 

@@ -8,7 +8,7 @@
 import type { AnswerValue, FilledForm } from '../../contract/applications';
 import { evaluateCondition } from '../../main/applications/conditions';
 import { deriveValue } from '../../main/applications/derive';
-import { addDays } from '../../main/applications/era';
+import { addDays } from '../../contract/japanese-calendar';
 import type { DerivedRule, FormTemplate, TemplateField } from '../../main/applications/form-template-schema';
 
 /** The day the sample forms are filled (fixed, so 和暦 output is reproducible). */

@@ -6,7 +6,7 @@
  */
 import type { AnswerValue, FilledForm } from '../../../contract/applications';
 import type { WardId } from '../../../contract/ward-api';
-import { toWareki } from '../../applications/era';
+import { toWareki } from '../../../contract/japanese-calendar';
 import type { FormTemplate, LayoutElement, TemplateField } from '../../applications/form-template-schema';
 import { formatValue } from '../../applications/format-value';
 import type { DocumentFonts } from '../fonts';

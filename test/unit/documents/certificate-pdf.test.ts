@@ -95,3 +95,19 @@ describe('renderCertificatePdf', () => {
     }
   });
 });
+
+describe('dates on a printed certificate', () => {
+  test('a 戸籍 member born in 明治 prints the 明治 year counted from 1868, and each era boundary prints its 元年', async () => {
+    const c = sample('koseki-zenbu');
+    const births = ['1910-01-01', '1912-07-29', '1912-07-30', '1926-12-25', '1989-01-07', '1989-01-08', '2019-05-01'];
+    const base = c.persons[0]!;
+    c.persons = births.map((birthDate, i) => ({ ...base, name: `𠮷田 年${i + 1}`, birthDate }));
+    const file = join(dir, 'eras.pdf');
+    writeFileSync(file, await renderCertificatePdf(c, sealed(c)));
+    const text = tool('pdftotext', ['-layout', file, '-']).replace(/\s+/g, '');
+    for (const printed of ['明治43年1月1日', '明治45年7月29日', '大正元年7月30日', '昭和元年12月25日', '昭和64年1月7日', '平成元年1月8日', '令和元年5月1日']) {
+      assert.ok(text.includes(`【生年月日】${printed}`), `prints ${printed}`);
+    }
+    assert.ok(!text.includes('明治38年'), 'not the drifted 1873-based 明治 year');
+  });
+});

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ERAS } from '../../../contract/eras';
+import { ERAS } from '../../../contract/japanese-calendar';
 import { formRegistry } from '../../../main/applications/form-templates';
 import type { FormTemplate, TemplateField } from '../../../main/applications/form-template-schema';
 import { documentFonts } from '../../../main/documents/fonts';

@@ -17,7 +17,7 @@ import {
   stepYear,
   yearRange,
 } from '../../../renderer/widgets/date-picker-model';
-import { isInEra, eraByName, parseIso } from '../../../renderer/widgets/era-calendar';
+import { isInEra, eraByName, parseIso } from '../../../contract/japanese-calendar';
 
 const B: DateBounds = { minYear: 1900, maxYear: 2026 };
 

@@ -1,23 +1,9 @@
 /**
- * Japanese-era years, needed for 照合番号B (birth YYMMDD in the era year) and for the
- * signing certificate's birth-date otherName (era digit + Gregorian YYYYMMDD).
+ * Japanese-era birth dates as the card writes them: 照合番号B (birth YYMMDD in the era year) and
+ * the signing certificate's birth-date otherName (era code + Gregorian YYYYMMDD). The eras and
+ * their 住基 / JPKI codes are the kiosk's one calendar (`contract/japanese-calendar.ts`).
  */
-
-/** One era: its start date (inclusive, ISO YYYY-MM-DD), its one-digit code and its name. */
-interface Era {
-  readonly start: string;
-  readonly code: number;
-  readonly name: string;
-}
-
-// Codes as used by 住基 / JPKI: 1 明治, 2 大正, 3 昭和, 4 平成, 5 令和.
-const ERAS: readonly Era[] = [
-  { start: '2019-05-01', code: 5, name: '令和' },
-  { start: '1989-01-08', code: 4, name: '平成' },
-  { start: '1926-12-25', code: 3, name: '昭和' },
-  { start: '1912-07-30', code: 2, name: '大正' },
-  { start: '1868-10-23', code: 1, name: '明治' },
-];
+import { eraOf, eraYear } from '../../../../contract/japanese-calendar';
 
 /** A Gregorian date expressed in its era. */
 export interface EraDate {
@@ -29,13 +15,11 @@ export interface EraDate {
   readonly year: number;
 }
 
-/** Converts an ISO date (YYYY-MM-DD) to its era; null for malformed or pre-明治 dates. */
+/** Converts an ISO date (YYYY-MM-DD) to its era; null for a non-date or a day before 明治6年. */
 export function toEraDate(isoDate: string): EraDate | null {
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(isoDate)) return null;
-  const era = ERAS.find((e) => isoDate >= e.start);
+  const era = eraOf(isoDate);
   if (!era) return null;
-  const year = Number(isoDate.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1;
-  return { code: era.code, name: era.name, year };
+  return { code: era.code, name: era.name, year: eraYear(era, Number(isoDate.slice(0, 4))) };
 }
 
 /** Birth date as YYMMDD with the era year (for 照合番号B and the 券面AP birth key); null if out of range. */
