@@ -12,6 +12,23 @@ export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
+/**
+ * True for a URL on `app://kiosk/` exactly: that scheme, that host, no user, password or port.
+ * WHY not `new URL(url).origin === APP_ORIGIN`: Node's WHATWG URL gives every non-special scheme
+ * (such as `app:`) the opaque origin "null", so that comparison refused the kiosk's own page.
+ */
+export function isKioskAppUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '' && parsed.port === ''
+  );
+}
+
 export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
 
 export function createKioskWindow<W>(BrowserWindow: WindowConstructor<W>, preloadPath: string, maintenance: boolean): W {
