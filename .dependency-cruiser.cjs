@@ -23,7 +23,7 @@ module.exports = {
       severity: 'error',
       comment: 'Only main/electron/ imports electron, types included: other rooms talk to the shell through the contract.',
       from: { pathNot: '^main/electron/' },
-      to: { path: '^node_modules/electron/|^electron$' },
+      to: { path: '(^|/)node_modules/electron/|^electron$' },
     },
     {
       name: 'main-not-backend',
