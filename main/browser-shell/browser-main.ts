@@ -25,7 +25,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<void> {
   let stopping = false;
 
   const open = () => {
-    browser = launchChromium(server.url, !config.maintenance);
+    browser = launchChromium(server.issueStartUrl(), !config.maintenance);
     browser.process.once('exit', (code) => {
       if (stopping) return;
       // A kiosk browser that dies is brought back, a few times; then a technician is needed.
@@ -57,7 +57,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<void> {
     open();
     console.log(`Madoguchi is open in Chromium (kiosk ${config.kioskId}). Stop with Ctrl+C.`);
   } else {
-    console.log(`Madoguchi is serving on ${server.url}`);
+    console.log(`Madoguchi is serving on ${server.issueStartUrl()}`);
     console.log(hasDisplay ? 'Open that address in Chromium.' : 'No display here: open that address in Chromium on this machine.');
   }
 }
