@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runBrowserShell } from './browser-shell/browser-main';
+import { DEMO_FLAG } from './config/deployment-guard';
 import { describeStartupFailure } from './startup-failure';
 
 /** The Electron binary if the `electron` package has downloaded its runtime, else null. */
@@ -30,10 +31,13 @@ function main(): void {
     child.on('exit', (code) => process.exit(code ?? 1));
     return;
   }
+  const demo = argv.includes(DEMO_FLAG)
+    ? ` in demo mode (${DEMO_FLAG}: the demo back end, TEST keys, simulators and demo passcode are allowed)`
+    : '';
   console.log(
     forced === 'browser'
-      ? 'Madoguchi: starting the browser shell (MADOGUCHI_SHELL=browser).'
-      : "Madoguchi: Electron's runtime is not installed here, so starting the browser shell (system Chromium).",
+      ? `Madoguchi: starting the browser shell (MADOGUCHI_SHELL=browser)${demo}.`
+      : `Madoguchi: Electron's runtime is not installed here, so starting the browser shell (system Chromium)${demo}.`,
   );
   runBrowserShell(process.argv).catch((err: unknown) => {
     const failure = describeStartupFailure(err);

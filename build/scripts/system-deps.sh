@@ -8,6 +8,13 @@ missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
+# As root: the unprivileged system user the browser shell runs its kiosk Chromium as when
+# Madoguchi itself runs as root (main/browser-shell/launch-chromium.ts); never --no-sandbox.
+browser_user=madoguchi-browser
+if [ "$(id -u)" -eq 0 ] && ! id -u "$browser_user" >/dev/null 2>&1; then
+  echo "Adding the system user $browser_user (the kiosk browser never runs as root)"
+  useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$browser_user"
+fi
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi

@@ -2,15 +2,31 @@
  * The browser shell's server: the renderer bundle over HTTP on 127.0.0.1, and the contract
  * over a WebSocket that accepts only this launch's page.
  *
- * A page proves it is ours by presenting the per-launch secret (carried in the URL fragment,
- * which browsers never send to servers, and handed back as a WebSocket sub-protocol). The
- * Host and Origin headers must name this server exactly, which also defeats DNS rebinding.
- * One renderer at a time: a new connection (a reload) replaces the old one.
+ * A page proves it is ours in two steps. Its start address carries a bootstrap token (in the
+ * fragment, which browsers never send to servers) that is single-use and short-lived; the page
+ * shows it once when it connects, and the server answers with the session secret, which the
+ * page keeps in its sessionStorage to reconnect after a reload. The session secret is never
+ * printed, logged or put on a command line; a token that leaks (e.g. in a log of the start
+ * address) is worthless once used or expired. The Host and Origin headers must name this
+ * server exactly, which also defeats DNS rebinding.
+ *
+ * One renderer at a time: while one is connected, any other connection is refused, even with
+ * valid credentials, so a local intruder can neither take over nor silence the kiosk's page.
+ * A page that dropped (a reload) may come back with the session secret within the grace time.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  BOOTSTRAP_PREFIX,
+  BRIDGE_BUSY_CLOSE,
+  BRIDGE_PATH,
+  BRIDGE_PROTOCOL,
+  BRIDGE_SESSION_CHANNEL,
+  SESSION_PREFIX,
+} from '../../contract/bridge-api';
 import { MAX_MESSAGE_BYTES, clientMessageSchema, type ServerMessage } from '../../contract/envelope';
 import { createLogger } from '../../platform/log';
 import type { KioskRuntime } from '../kiosk-runtime';
@@ -19,30 +35,43 @@ import { readRendererFile } from '../security/renderer-files';
 
 const log = createLogger('browser-shell');
 
-export const BRIDGE_PATH = '/bridge';
-export const BRIDGE_PROTOCOL = 'madoguchi.v1';
-const TOKEN_PREFIX = 'k.';
+/** How long a start address may wait to be opened: long enough for Chromium to start. */
+export const DEFAULT_BOOTSTRAP_TTL_MS = 60_000;
+
+/** The part of the runtime the bridge needs (a test may pass a recording fake). */
+export type BridgeRuntime = Pick<KioskRuntime, 'hub' | 'router' | 'rendererGone'>;
 
 export interface BridgeServerOptions {
-  runtime: KioskRuntime;
+  runtime: BridgeRuntime;
   rendererDir: string;
   port?: number;
   /** How long a vanished renderer may take to reconnect (a reload) before its session is ended. */
   reconnectGraceMs?: number;
+  /** The clock that bootstrap tokens expire by (injected by tests). */
+  now?: () => number;
 }
 
 export interface BridgeServer {
-  /** The address to open, including the secret in the fragment. */
-  readonly url: string;
   readonly origin: string;
+  /**
+   * A start address for one page: the origin with a fresh bootstrap token in the fragment,
+   * refused once used or after `ttlMs`. Hand it to the browser without a command line
+   * (see launch-chromium.ts); never log it.
+   */
+  issueStartUrl(ttlMs?: number): string;
   /** How many renderers are connected now (0 or 1). */
   connections(): number;
   close(): Promise<void>;
 }
 
+type Credential = { kind: 'bootstrap' | 'session'; value: string };
+
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
-  const token = randomBytes(32).toString('hex');
-  const tokenBytes = Buffer.from(token);
+  const now = options.now ?? Date.now;
+  const sessionSecret = `${SESSION_PREFIX}${randomBytes(32).toString('hex')}`;
+  const sessionBytes = Buffer.from(sessionSecret);
+  // Tokens are kept by their hash: a lookup leaks nothing usable about a live token's text.
+  const bootstrapTokens = new Map<string, number>();
   let origin = '';
   let host = '';
 
@@ -67,32 +96,41 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  function presentsSecret(req: IncomingMessage): boolean {
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
-      .split(',')
-      .map((p) => p.trim())
-      .find((p) => p.startsWith(TOKEN_PREFIX));
-    if (!offered) return false;
-    const bytes = Buffer.from(offered.slice(TOKEN_PREFIX.length));
-    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  function consumeBootstrap(token: string): boolean {
+    const key = hashOf(token);
+    const expiresAt = bootstrapTokens.get(key);
+    bootstrapTokens.delete(key);
+    for (const [other, until] of bootstrapTokens) if (until <= now()) bootstrapTokens.delete(other);
+    return expiresAt !== undefined && now() < expiresAt;
   }
+
+  function isSessionSecret(value: string): boolean {
+    const bytes = Buffer.from(value);
+    return bytes.length === sessionBytes.length && timingSafeEqual(bytes, sessionBytes);
+  }
+
+  /** A renderer whose socket is open; one that is closing (a reload under way) no longer counts. */
+  const connected = () => current !== null && current.readyState === current.OPEN;
 
   http.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0];
-    const ok = path === BRIDGE_PATH && req.headers.host === host && req.headers.origin === origin && presentsSecret(req);
-    if (!ok) {
-      log.warn({ path, hasOrigin: Boolean(req.headers.origin) }, 'refused a bridge connection');
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
+    const credential = offeredCredential(req);
+    if (path !== BRIDGE_PATH || req.headers.host !== host || req.headers.origin !== origin || !credential) {
+      return refuse(socket, 403, { path, hasOrigin: Boolean(req.headers.origin) }, 'refused a bridge connection');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+    // Checked before a token is spent, so a refused attempt does not burn the kiosk's own token.
+    if (connected()) return refuse(socket, 409, {}, 'refused a second renderer while one is connected');
+    const valid = credential.kind === 'bootstrap' ? consumeBootstrap(credential.value) : isSessionSecret(credential.value);
+    if (!valid) return refuse(socket, 403, { credential: credential.kind }, 'refused a bridge connection with a used, expired or wrong credential');
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, credential.kind === 'bootstrap'));
   });
 
-  function accept(ws: WebSocket): void {
-    if (current) current.close(4000, 'replaced');
+  function accept(ws: WebSocket, sendSession: boolean): void {
+    if (connected()) return void ws.close(BRIDGE_BUSY_CLOSE, 'busy'); // lost a race with another upgrade
     current = ws;
     if (goneTimer) clearTimeout(goneTimer);
     goneTimer = null;
+    if (sendSession) send(ws, { kind: 'event', channel: BRIDGE_SESSION_CHANNEL, payload: { secret: sessionSecret } });
     const removeSink = options.runtime.hub.addSink((channel, payload) => send(ws, { kind: 'event', channel, payload }));
     ws.on('message', (data, isBinary) => void onMessage(ws, data, isBinary));
     ws.on('close', () => {
@@ -119,6 +157,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return void ws.close(1008, 'bad envelope');
     }
     const result = await options.runtime.router.dispatch(message.data.channel, message.data.payload);
+    // Answered on the socket that asked, or not at all: a dropped page was already told bridge-down.
     send(ws, { kind: 'response', id: message.data.id, result });
   }
 
@@ -132,9 +171,13 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   log.info({ port }, 'browser shell serving');
 
   return {
-    url: `${origin}/#${TOKEN_PREFIX}${token}`,
     origin,
-    connections: () => (current ? 1 : 0),
+    issueStartUrl: (ttlMs = DEFAULT_BOOTSTRAP_TTL_MS) => {
+      const token = randomBytes(32).toString('hex');
+      bootstrapTokens.set(hashOf(token), now() + ttlMs);
+      return `${origin}/#${BOOTSTRAP_PREFIX}${token}`;
+    },
+    connections: () => (connected() ? 1 : 0),
     close: async () => {
       if (goneTimer) clearTimeout(goneTimer);
       for (const client of wss.clients) client.terminate();
@@ -142,6 +185,27 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/** The credential among the offered sub-protocols: a bootstrap token or the session secret. */
+function offeredCredential(req: IncomingMessage): Credential | null {
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim());
+  const token = offered.find((p) => p.startsWith(BOOTSTRAP_PREFIX));
+  if (token) return { kind: 'bootstrap', value: token.slice(BOOTSTRAP_PREFIX.length) };
+  const secret = offered.find((p) => p.startsWith(SESSION_PREFIX));
+  return secret ? { kind: 'session', value: secret } : null;
+}
+
+function hashOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function refuse(socket: Duplex, status: 403 | 409, fields: Record<string, unknown>, message: string): void {
+  log.warn(fields, message);
+  const reason = status === 409 ? 'Conflict' : 'Forbidden';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n\r\n`);
 }
 
 function send(ws: WebSocket, message: ServerMessage): void {

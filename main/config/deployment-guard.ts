@@ -42,11 +42,28 @@ export function deploymentProblems(config: KioskConfig, fixtures: string = fixtu
 /** Throws a ConfigError naming every problem when a packaged build is started on demo material. */
 export function assertDeployable(config: KioskConfig, packaged: boolean): void {
   if (!packaged) return;
+  refuseProblems(config, 'This installed kiosk cannot start on the demo configuration', '');
+}
+
+/** The flag that lets the browser shell run on the demo material; `npm start` passes it and says so. */
+export const DEMO_FLAG = '--demo';
+
+/**
+ * The browser shell has no "packaged" state to tell a deployment from a developer's machine
+ * (Electron has `app.isPackaged`), and it is what runs on a kiosk without Electron's runtime.
+ * So it counts as deployed unless started with the explicit demo flag.
+ */
+export function assertBrowserShellDeployable(config: KioskConfig, argv: readonly string[]): void {
+  if (argv.includes(DEMO_FLAG)) return;
+  refuseProblems(config, `The browser shell will not start on the demo configuration without ${DEMO_FLAG}`, `, or run the demo with ${DEMO_FLAG} (npm start passes it)`);
+}
+
+function refuseProblems(config: KioskConfig, lead: string, orElse: string): void {
   const problems = deploymentProblems(config);
   if (problems.length === 0) return;
   throw new ConfigError(
-    `This installed kiosk cannot start on the demo configuration:\n- ${problems.join('\n- ')}\n` +
-      'Give it the ward\'s configuration file with --config <path> or MADOGUCHI_CONFIG (see README, "Deploying").',
+    `${lead}:\n- ${problems.join('\n- ')}\n` +
+      `Give it the ward's configuration file with --config <path> or MADOGUCHI_CONFIG (see README, "Deploying")${orElse}.`,
   );
 }
 

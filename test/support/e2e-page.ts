@@ -27,7 +27,8 @@ export async function withKioskPage(
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   try {
-    await page.goto(kiosk.server.url);
+    // A fresh single-use start address for each page, as browser-main gives each Chromium.
+    await page.goto(kiosk.server.issueStartUrl());
     await body(page);
     assert.deepEqual(pageErrors, [], 'the page threw');
   } catch (err) {
@@ -36,6 +37,18 @@ export async function withKioskPage(
     throw err;
   } finally {
     await context.close();
+    await renderersGone(kiosk);
+  }
+}
+
+/**
+ * Waits (at most 5 s) until the closed page's socket is gone on the server: the bridge refuses
+ * a second renderer while one is connected, so the next test's page must not race it.
+ */
+async function renderersGone(kiosk: KioskHarness): Promise<void> {
+  for (let waited = 0; kiosk.server.connections() > 0; waited += 20) {
+    if (waited >= 5000) throw new Error('the closed page is still connected to the bridge after 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

@@ -37,13 +37,13 @@ function freshKiosk(): { config: string; dataDir: string } {
   return { config, dataDir };
 }
 
-/** Runs the start command to its exit (it must exit by itself; 60 s guard). */
+/** Runs the start command to its exit (it must exit by itself; 60 s guard); --demo: the config is the demo's, as with npm start. */
 function runStart(config: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // NODE_PATH: the bundle lives in a temp folder but loads its packages from the repo, as dist/ does.
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), MADOGUCHI_SHELL: 'browser', MADOGUCHI_LOG_LEVEL: 'silent' };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
-  const child = spawn(process.execPath, [START_JS, '--config', config, '--no-browser'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [START_JS, '--config', config, '--no-browser', '--demo'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -3,15 +3,18 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import WebSocket from 'ws';
-import { BRIDGE_PROTOCOL, startBridgeServer, type BridgeServer } from '../../../main/browser-shell/bridge-server';
+import { after, afterEach, before, describe, test } from 'node:test';
+import type WebSocket from 'ws';
+import { BRIDGE_SESSION_CHANNEL } from '../../../contract/bridge-api';
+import { startBridgeServer, type BridgeServer } from '../../../main/browser-shell/bridge-server';
 import { DEFAULT_CONFIG } from '../../../main/config/default-config';
 import { createKioskRuntime, type KioskRuntime } from '../../../main/kiosk-runtime';
+import { callBridge, closed, connectBridge, connectWithToken, freshToken } from '../../support/bridge-client';
 
 let runtime: KioskRuntime;
 let server: BridgeServer;
-let secret: string;
+let clock = 1_000_000;
+const open: WebSocket[] = [];
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-renderer-'));
@@ -21,14 +24,28 @@ before(async () => {
   writeFileSync(join(dir, 'fonts', 'a.woff2'), 'x');
   writeFileSync(join(dir, '..', 'outside.js'), 'secret');
   runtime = await createKioskRuntime(DEFAULT_CONFIG, 'browser');
-  server = await startBridgeServer({ runtime, rendererDir: dir, reconnectGraceMs: 50 });
-  secret = new URL(server.url).hash.slice(1);
+  server = await startBridgeServer({ runtime, rendererDir: dir, reconnectGraceMs: 50, now: () => clock });
+});
+
+/** Each test starts with no renderer connected (and a grace timer that cannot fire into the next). */
+afterEach(async () => {
+  for (const ws of open.splice(0)) {
+    const done = closed(ws);
+    ws.close();
+    await done;
+  }
+  await new Promise((r) => setTimeout(r, 100));
 });
 
 after(async () => {
   await server.close();
   await runtime.stop();
 });
+
+function kept<T extends { ws: WebSocket } | WebSocket>(value: T): T {
+  open.push('ws' in value ? value.ws : value);
+  return value;
+}
 
 function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   const url = new URL(server.origin);
@@ -40,29 +57,6 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
     });
     req.on('error', reject);
     req.end();
-  });
-}
-
-function connect(protocols: string[], origin = server.origin): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/bridge`, protocols, { origin });
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`status ${res.statusCode}`)));
-  });
-}
-
-function call(ws: WebSocket, id: number, channel: string, payload: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const msg = JSON.parse(String(data));
-      if (msg.kind === 'response' && msg.id === id) {
-        ws.off('message', onMessage);
-        resolve(msg.result);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ kind: 'request', id, channel, payload }));
   });
 }
 
@@ -85,27 +79,98 @@ describe('browser shell server', () => {
     assert.equal((await get('/', { host: 'evil.example' })).status, 421);
   });
 
-  test('the bridge refuses a page without the secret, with a wrong one, or from another origin', async () => {
-    await assert.rejects(connect([BRIDGE_PROTOCOL]), /403/);
-    await assert.rejects(connect([BRIDGE_PROTOCOL, `k.${'0'.repeat(64)}`]), /403/);
-    await assert.rejects(connect([BRIDGE_PROTOCOL, secret], 'http://evil.example'), /403/);
+  test('the start address carries only a bootstrap token, a different one each time', () => {
+    const a = new URL(server.issueStartUrl());
+    const b = new URL(server.issueStartUrl());
+    assert.equal(a.origin, server.origin);
+    assert.match(a.hash, /^#b\.[0-9a-f]{64}$/);
+    assert.notEqual(a.hash, b.hash);
   });
 
-  test('with the secret, the contract works and bad messages close the socket', async () => {
-    const ws = await connect([BRIDGE_PROTOCOL, secret]);
-    const info = (await call(ws, 1, 'kiosk.getInfo', {})) as { ok: boolean; value: { kioskId: string } };
+  test('the bridge refuses a page without a credential, with a wrong one, or from another origin', async () => {
+    await assert.rejects(connectBridge(server, null), /403/);
+    await assert.rejects(connectBridge(server, `k.${'0'.repeat(64)}`), /403/);
+    await assert.rejects(connectBridge(server, `b.${'0'.repeat(64)}`), /403/);
+    await assert.rejects(connectBridge(server, freshToken(server), 'http://evil.example'), /403/);
+  });
+
+  test('a bootstrap token is exchanged once for the session secret; a used token is refused', async () => {
+    const token = freshToken(server);
+    const { ws, secret } = kept(await connectWithToken(server, token));
+    assert.match(secret, /^k\.[0-9a-f]{64}$/);
+    const done = closed(ws);
+    ws.close();
+    await done;
+    await assert.rejects(connectBridge(server, token), /403/);
+  });
+
+  test('an expired bootstrap token is refused; one just inside its lifetime is accepted', async () => {
+    const stale = freshToken(server, 30_000);
+    const fresh = freshToken(server, 60_000);
+    clock += 30_000;
+    await assert.rejects(connectBridge(server, stale), /403/);
+    clock += 29_999;
+    kept(await connectWithToken(server, fresh));
+  });
+
+  test('with the session secret, the contract works and bad messages close the socket', async () => {
+    const { ws } = kept(await connectWithToken(server, freshToken(server)));
+    const info = (await callBridge(ws, 1, 'kiosk.getInfo', {})) as { ok: boolean; value: { kioskId: string } };
     assert.equal(info.ok, true);
     assert.equal(info.value.kioskId, DEFAULT_CONFIG.kioskId);
-    const unknown = (await call(ws, 2, 'fs.readFile', { path: '/etc/passwd' })) as { ok: boolean; error: { code: string } };
+    const unknown = (await callBridge(ws, 2, 'fs.readFile', { path: '/etc/passwd' })) as { ok: boolean; error: { code: string } };
     assert.deepEqual(unknown, { ok: false, error: { code: 'unknown-channel', messageKey: 'errors.unknown-channel' } });
-    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    const done = closed(ws);
     ws.send('{not json');
-    assert.equal(await closed, 1007);
+    assert.equal(await done, 1007);
+  });
+
+  test('while a renderer is connected, a second connection is refused, even with valid credentials, and the first keeps working', async () => {
+    const { ws: first, secret } = kept(await connectWithToken(server, freshToken(server)));
+    let firstClosed = false;
+    first.once('close', () => (firstClosed = true));
+    const spare = freshToken(server);
+    await assert.rejects(connectBridge(server, secret), /409/);
+    await assert.rejects(connectBridge(server, spare), /409/);
+    assert.equal(server.connections(), 1);
+    const info = (await callBridge(first, 7, 'kiosk.getInfo', {})) as { ok: boolean };
+    assert.equal(info.ok, true);
+    assert.equal(firstClosed, false);
+    // The refusal did not spend the spare token: once the first page is gone it still opens.
+    const done = closed(first);
+    first.close();
+    await done;
+    kept(await connectWithToken(server, spare));
+  });
+
+  test('the same page reconnects with its session secret after a drop (a reload)', async () => {
+    const { ws, secret } = kept(await connectWithToken(server, freshToken(server)));
+    await callBridge(ws, 1, 'session.start', { journey: 'certificate' });
+    const done = closed(ws);
+    ws.terminate();
+    await done;
+    const again = kept(await connectBridge(server, secret));
+    assert.equal(((await callBridge(again, 2, 'kiosk.getInfo', {})) as { ok: boolean }).ok, true);
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(runtime.session.state().phase, 'active', 'the grace timer was cancelled by the reconnect');
+    await runtime.session.end('cancel');
+  });
+
+  test('a reconnect with the session secret gets no second session event', async () => {
+    const { ws, secret } = await connectWithToken(server, freshToken(server));
+    const done = closed(ws);
+    ws.close();
+    await done;
+    const again = kept(await connectBridge(server, secret));
+    const events: string[] = [];
+    again.on('message', (data) => events.push(String((JSON.parse(String(data)) as { channel?: string }).channel)));
+    await callBridge(again, 1, 'kiosk.getInfo', {});
+    assert.ok(!events.includes(BRIDGE_SESSION_CHANNEL));
   });
 
   test('a renderer that goes away for good ends the session', async () => {
-    const ws = await connect([BRIDGE_PROTOCOL, secret]);
-    await call(ws, 1, 'session.start', { journey: 'certificate' });
+    const { ws } = await connectWithToken(server, freshToken(server));
+    await callBridge(ws, 1, 'session.start', { journey: 'certificate' });
     assert.equal(runtime.session.state().phase, 'active');
     ws.close();
     await new Promise((r) => setTimeout(r, 300));

@@ -1,8 +1,12 @@
-/** A packaged kiosk refuses demo material: embedded back end, TEST keys, simulators outside maintenance. */
+/**
+ * A packaged kiosk refuses demo material: embedded back end, TEST keys, simulators outside maintenance.
+ * So does the browser shell, unless started with --demo (npm start passes it).
+ */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { runBrowserShell } from '../../../main/browser-shell/browser-main';
 import { DEFAULT_CONFIG } from '../../../main/config/default-config';
-import { assertDeployable, deploymentProblems } from '../../../main/config/deployment-guard';
+import { DEMO_FLAG, assertBrowserShellDeployable, assertDeployable, deploymentProblems } from '../../../main/config/deployment-guard';
 import { ConfigError, mergeConfig, parseConfig } from '../../../main/config/load-config';
 
 const deployed = parseConfig(
@@ -42,5 +46,44 @@ describe('deployment guard', () => {
     const bench = { ...deployed, devices: { ...deployed.devices, printer: 'sim' as const } };
     assert.deepEqual(deploymentProblems(bench).length, 1);
     assert.deepEqual(deploymentProblems({ ...bench, maintenance: true }), []);
+  });
+});
+
+function refusal(run: () => unknown): string {
+  try {
+    run();
+  } catch (err) {
+    assert.ok(err instanceof ConfigError, 'a ConfigError, printed as one paragraph');
+    return err.message;
+  }
+  assert.fail('expected a refusal');
+}
+
+describe('browser shell deployment guard', () => {
+  test('on the embedded defaults without --demo it refuses, naming each piece of demo material and both ways out', () => {
+    const message = refusal(() => assertBrowserShellDeployable(DEFAULT_CONFIG, ['node', 'start.js']));
+    assert.match(message, /backend\.mode is "embedded"/);
+    for (const key of ['backend.tls.certFile', 'backend.tls.keyFile', 'backend.tls.caFile', 'backend.sealPublicKeyFile']) {
+      assert.ok(message.includes(`${key} points at the demo TEST material`), key);
+    }
+    for (const device of ['card', 'printer', 'cash', 'cashless']) assert.ok(message.includes(`devices.${device} is "sim"`), device);
+    assert.match(message, /staff\.passcodeHash is the demo passcode/);
+    assert.match(message, /--config/);
+    assert.ok(message.includes(DEMO_FLAG));
+  });
+
+  test('--demo (what npm start passes) lets the demo run', () => {
+    assert.doesNotThrow(() => assertBrowserShellDeployable(DEFAULT_CONFIG, ['node', 'start.js', DEMO_FLAG]));
+  });
+
+  test("a ward's own configuration starts without --demo; simulators only in maintenance", () => {
+    assert.doesNotThrow(() => assertBrowserShellDeployable(deployed, []));
+    const bench = { ...deployed, devices: { ...deployed.devices, printer: 'sim' as const } };
+    assert.match(refusal(() => assertBrowserShellDeployable(bench, [])), /devices\.printer is "sim"/);
+    assert.doesNotThrow(() => assertBrowserShellDeployable({ ...bench, maintenance: true }, []));
+  });
+
+  test('runBrowserShell refuses the demo defaults without --demo before starting anything', async () => {
+    await assert.rejects(runBrowserShell(['node', 'start.js', '--no-browser']), (err: unknown) => err instanceof ConfigError && /demo passcode/.test(err.message));
   });
 });
