@@ -2,9 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import messages from '../../../devices/printer/messages.json';
 import {
-  mapPrintResult, mapReason, parseStateReason, progressMessageKey, summarizeStatus, type CitizenMessageKey, type StaffAlertCode,
+  mapPrintResult, mapReason, parseStateReason, progressMessageKey, summarizeStatus,
 } from '../../../devices/printer/printer-status-map';
-import type { PrinterReason } from '../../../devices/printer/printer';
+import type { CitizenMessageKey, PrinterReason, StaffAlertCode } from '../../../devices/printer/printer';
 
 const ALL_REASONS: PrinterReason[] = [
   'media-empty', 'media-jam', 'door-open', 'toner-empty', 'toner-low', 'media-low', 'offline', 'paused',
