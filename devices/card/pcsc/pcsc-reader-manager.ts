@@ -5,6 +5,8 @@
  *    `serviceLost` is emitted and a new context is created with exponential backoff;
  *    `serviceRestored` follows. Events of an old context are ignored (generation counter).
  *  - Policy: readers whose names mark them virtual are refused unless allow-listed.
+ *  - A card that stops answering: see pcsc-session.ts; its reader takes no new session until the
+ *    unanswered command has ended and the card was reset.
  * Nothing here retries an APDU.
  */
 import { CardError } from '../card-errors';
@@ -87,6 +89,9 @@ export class PcscReaderManager implements CardReaderManager {
     if (!entry) throw new CardError('no-reader', 'no such reader');
     if (!entry.cardPresent) throw new CardError('no-card', 'no card in the reader');
     if (entry.session?.isOpen) throw new CardError('busy', 'a session is already open on this reader');
+    // A command to this card is still unanswered inside pcsclite: a connect now would wait behind
+    // it (and take a second thread of the addon's pool). Refuse at once; pulling the card frees it.
+    if (entry.session?.awaitingReset) throw new CardError('card-timeout', 'the card in this reader has not answered');
     const r = entry.reader;
     const gen = this.generation;
     // A leftover handle (e.g. a disconnect that failed) would make pcsclite skip SCardConnect.
