@@ -76,7 +76,8 @@ export interface CardReaderManager {
   /**
    * Connects to the card in `readerName`. Rejects with CardError `no-reader` (unknown or refused
    * reader), `no-card`, `reader-gone`, `busy` (a session is already open on that reader) or
-   * `card-timeout` (an earlier APDU to the card in that reader is still unanswered).
+   * `card-timeout` (no answer within `timeoutMs`, default DEFAULT_APDU_TIMEOUT_MS, or an earlier
+   * command to the card in that reader is still unanswered).
    */
-  connect(readerName: string): Promise<CardSession>;
+  connect(readerName: string, timeoutMs?: number): Promise<CardSession>;
 }

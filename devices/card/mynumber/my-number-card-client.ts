@@ -149,7 +149,7 @@ export class MyNumberCardClient {
       const anyReader = this.manager.listReaders().length > 0;
       throw new CardError(anyReader ? 'no-card' : 'no-reader', anyReader ? 'no card in the reader' : 'no card reader');
     }
-    const session = await this.manager.connect(reader.name);
+    const session = await this.manager.connect(reader.name, this.apduTimeoutMs);
     const ch = new ApduChannel(session, this.apduTimeoutMs);
     try {
       const result = await fn(ch, reader.name);

@@ -112,30 +112,32 @@ export class PcscSession implements CardSession {
     this.open = false;
     const pending = this.pendingNative;
     if (pending) {
-      void pending.then(() => this.disconnectWithReset()).then(() => (this.resetOwed = false));
+      void pending.then(() => this.resetAndRelease()).then(() => (this.resetOwed = false));
       return Promise.resolve();
     }
-    return this.disconnectWithReset();
+    return this.resetAndRelease();
   }
 
-  private disconnectWithReset(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = () => {
-        this.onClosed(this);
-        resolve();
-      };
-      if (!this.reader.connected) return done();
-      try {
-        this.reader.disconnect(this.reader.SCARD_RESET_CARD, (err) => {
-          // A failed disconnect (card gone, service gone) must not leave pcsclite thinking it is
-          // connected, or its next connect() would silently skip SCardConnect.
-          if (err) this.reader.connected = false;
-          done();
-        });
-      } catch {
-        this.reader.connected = false;
-        done();
-      }
-    });
+  private async resetAndRelease(): Promise<void> {
+    await disconnectWithReset(this.reader);
+    this.onClosed(this);
   }
+}
+
+/** SCardDisconnect with SCARD_RESET_CARD, so no verified PIN survives. Never rejects. */
+export function disconnectWithReset(reader: PcscReaderLike): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!reader.connected) return resolve();
+    try {
+      reader.disconnect(reader.SCARD_RESET_CARD, (err) => {
+        // A failed disconnect (card gone, service gone) must not leave pcsclite thinking it is
+        // connected, or its next connect() would silently skip SCardConnect.
+        if (err) reader.connected = false;
+        resolve();
+      });
+    } catch {
+      reader.connected = false;
+      resolve();
+    }
+  });
 }

@@ -27,7 +27,14 @@ class FakeReader extends EventEmitter implements PcscReaderLike {
   mute = false;
   held: ((err: unknown, r: Buffer) => void) | undefined;
   constructor(readonly name: string) { super(); }
-  connect(_o: unknown, cb: (err: unknown, p: number) => void) { this.connects++; setImmediate(() => { this.connected = true; cb(null, 2); }); }
+  /** A reader that does not answer SCardConnect: the callback is held here. */
+  heldConnect: (() => void) | undefined;
+  connect(_o: unknown, cb: (err: unknown, p: number) => void) {
+    this.connects++;
+    const answer = () => { this.connected = true; cb(null, 2); };
+    if (this.mute) this.heldConnect = answer;
+    else setImmediate(answer);
+  }
   disconnect(_d: number, cb: (err: unknown) => void) { setImmediate(() => { this.disconnects++; this.connected = false; cb(null); }); }
   transmit(_d: Buffer, _l: number, _p: number, cb: (err: unknown, r: Buffer) => void) {
     this.transmits++;
@@ -177,6 +184,22 @@ describe('PC/SC reader manager (fake pcsclite)', () => {
     await s.close();
     await new Promise((res) => setTimeout(res, 20));
     assert.equal(r.disconnects, 1, 'the card is reset, so a PIN it may have accepted is not left verified');
+    await m.stop();
+  });
+
+  test('a connect with no answer: card-timeout, the reader refused until it ends, then what it opened is reset', async () => {
+    const { m, r } = await startedWithCard();
+    r.mute = true;
+    await assert.rejects(m.connect(r.name, 20), (e) => isCardError(e, 'card-timeout'));
+    await assert.rejects(m.connect(r.name, 20), (e) => isCardError(e, 'card-timeout'));
+    assert.equal(r.connects, 1, 'nothing queued behind the unanswered SCardConnect');
+    r.mute = false;
+    r.heldConnect?.(); // the late success
+    await new Promise((res) => setTimeout(res, 20));
+    assert.equal(r.disconnects, 1, 'the late connection is closed with a reset');
+    const s = await m.connect(r.name, 1000);
+    assert.deepEqual([...(await s.transmit(Uint8Array.of(0, 0xa4, 4, 0x0c), 1000))], [0x90, 0]);
+    await s.close();
     await m.stop();
   });
 });
