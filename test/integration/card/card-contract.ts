@@ -33,7 +33,12 @@ const TEST_APDU_TIMEOUT_MS = 1000;
 const HANG_GUARD = { timeout: 60_000 };
 
 /** Runs the contract against the backend made by `makeRig`. */
-export function cardContract(name: string, makeRig: () => Promise<ContractRig>, opts: { pullSteps?: 'all' | 'some'; hasService?: boolean } = {}): void {
+export function cardContract(
+  name: string,
+  makeRig: () => Promise<ContractRig>,
+  /** `resetWaitsForPull`: an unanswered command holds the reader until the card is pulled (pcscd + vpcd). */
+  opts: { pullSteps?: 'all' | 'some'; hasService?: boolean; resetWaitsForPull?: boolean } = {},
+): void {
   describe(`card contract: ${name}`, () => {
     let rig: ContractRig;
     let client: MyNumberCardClient;
@@ -184,6 +189,7 @@ export function cardContract(name: string, makeRig: () => Promise<ContractRig>, 
       // (pcscd + vpcd until the card is pulled) they fail fast with card-timeout.
       for (const r of await Promise.allSettled(queued)) {
         if (r.status === 'rejected') assert.ok(isCardError(r.reason, 'card-timeout'), `queued call: ${String((r.reason as Error).message)}`);
+        else assert.ok(!opts.resetWaitsForPull, 'the reader is still held by the unanswered command: queued calls fail');
       }
       assert.deepEqual(card.log.slice(0, 3), ['select', 'select', 'verify-empty']);
       assert.equal(card.pinVerifies(), 0, 'no VERIFY carrying the PIN reached the card');
