@@ -25,6 +25,12 @@ export type CardErrorCode =
   | 'card-removed'
   /** No card is in the reader. */
   | 'no-card'
+  /**
+   * The card or reader did not answer an APDU within its bound (or an earlier APDU to the card in
+   * this reader is still unanswered). The session was dropped and the card reset; take the card
+   * out and insert it again. With `pinTryUnknown` the unanswered APDU was a VERIFY carrying a PIN.
+   */
+  | 'card-timeout'
   /** The reader disappeared, or the PC/SC service went away. */
   | 'reader-gone'
   /** No usable reader is available. */
@@ -52,6 +58,12 @@ export interface CardErrorDetails {
   readonly triesLeft?: number;
   /** The underlying error, if any (never contains secrets). */
   readonly cause?: unknown;
+  /**
+   * `card-timeout` only: a VERIFY carrying a PIN was sent and its answer never came, so whether the
+   * card used a try is unknown. It is never re-sent; tries left must be re-read (empty VERIFY, no
+   * try used) before any further attempt.
+   */
+  readonly pinTryUnknown?: boolean;
 }
 
 /** The one error class of the card layer. */
@@ -62,6 +74,8 @@ export class CardError extends Error {
   readonly sw: number | undefined;
   /** Remaining tries when the error concerns a PIN. */
   readonly triesLeft: number | undefined;
+  /** True when a VERIFY with a PIN went unanswered (see CardErrorDetails.pinTryUnknown). */
+  readonly pinTryUnknown: boolean;
 
   constructor(code: CardErrorCode, message?: string, details: CardErrorDetails = {}) {
     super(message ?? code, details.cause === undefined ? undefined : { cause: details.cause });
@@ -69,6 +83,7 @@ export class CardError extends Error {
     this.code = code;
     this.sw = details.sw;
     this.triesLeft = details.triesLeft;
+    this.pinTryUnknown = details.pinTryUnknown === true;
   }
 }
 
@@ -78,7 +93,7 @@ export function isCardError(e: unknown, ...codes: CardErrorCode[]): e is CardErr
 }
 
 /** Codes after which the session is unusable: the next attempt must reconnect and start from SELECT. */
-export const SESSION_FATAL_CODES: readonly CardErrorCode[] = ['card-removed', 'no-card', 'reader-gone', 'no-reader'];
+export const SESSION_FATAL_CODES: readonly CardErrorCode[] = ['card-removed', 'no-card', 'reader-gone', 'no-reader', 'card-timeout'];
 
 /** Formats a status word as 4 hex digits for messages and logs (a status word is not personal data). */
 export function swHex(sw: number): string {

@@ -33,6 +33,13 @@ export interface CardReaderEvents {
   serviceRestored: () => void;
 }
 
+/**
+ * How long one APDU may wait for its answer when the caller names no bound. The reference gives
+ * no timing for any command; the slowest one, an RSA-2048 COMPUTE SIGNATURE, takes well under a
+ * second on the card, so 5 s only trips for a card or reader that has stopped answering.
+ */
+export const DEFAULT_APDU_TIMEOUT_MS = 5000;
+
 /** An exclusive connection to the card in one reader. */
 export interface CardSession {
   /** The reader this session talks to. */
@@ -45,8 +52,11 @@ export interface CardSession {
    * Sends one command APDU and resolves with the raw response (data + SW1 SW2).
    * Rejects with CardError `card-removed`, `reader-gone` or `no-card`; never retries.
    * One APDU at a time: a second call while one is pending rejects with `busy`.
+   * No answer within `timeoutMs` (default DEFAULT_APDU_TIMEOUT_MS) rejects with `card-timeout`:
+   * the session is then dead, a late answer is dropped unread, and the card is reset as soon as
+   * the reader lets go of the unanswered command (the reader refuses new sessions until then).
    */
-  transmit(command: Uint8Array): Promise<Uint8Array>;
+  transmit(command: Uint8Array, timeoutMs?: number): Promise<Uint8Array>;
   /** Ends the session and resets the card, so no verified-PIN state survives it. Never rejects. */
   close(): Promise<void>;
 }
@@ -65,7 +75,9 @@ export interface CardReaderManager {
   on<K extends keyof CardReaderEvents>(event: K, listener: CardReaderEvents[K]): () => void;
   /**
    * Connects to the card in `readerName`. Rejects with CardError `no-reader` (unknown or refused
-   * reader), `no-card`, `reader-gone` or `busy` (a session is already open on that reader).
+   * reader), `no-card`, `reader-gone`, `busy` (a session is already open on that reader) or
+   * `card-timeout` (no answer within `timeoutMs`, default DEFAULT_APDU_TIMEOUT_MS, or an earlier
+   * command to the card in that reader is still unanswered).
    */
-  connect(readerName: string): Promise<CardSession>;
+  connect(readerName: string, timeoutMs?: number): Promise<CardSession>;
 }

@@ -106,6 +106,9 @@ export class CardStep {
 
   private readFailure(err: unknown): ApplicationView {
     if (isCardError(err, 'card-removed', 'no-card')) return { step: 'insert-card', messageKey: 'application.cardRemoved' };
+    // Take the card out and insert it again. A VERIFY left unanswered (pinTryUnknown) is not
+    // re-sent: the re-inserted card's tries are read first (no try used) and shown on the PIN screen.
+    if (isCardError(err, 'card-timeout')) return { step: 'insert-card', messageKey: 'application.cardTimeout' };
     if (isCardError(err, 'not-my-number-card')) return { step: 'identify', messageKey: 'application.error.notMyNumberCard' };
     log.warn({ code: isCardError(err) ? err.code : err instanceof Error ? err.name : typeof err }, 'card could not be read');
     return { step: 'identify', messageKey: 'application.error.cardUnreadable' };

@@ -138,6 +138,9 @@ export class SignStep {
 
   private cardFailure(err: unknown): ApplicationView {
     if (isCardError(err, 'card-removed', 'no-card')) return { step: 'sign-insert-card', messageKey: 'application.cardRemoved' };
+    // Take the card out and insert it again. A VERIFY left unanswered (pinTryUnknown) is not
+    // re-sent: the re-inserted card's password tries are read first (no try used) and shown.
+    if (isCardError(err, 'card-timeout')) return { step: 'sign-insert-card', messageKey: 'application.cardTimeout' };
     if (isCardError(err, 'not-my-number-card')) return { step: 'sign-insert-card', messageKey: 'application.error.notMyNumberCard' };
     log.warn({ code: isCardError(err) ? err.code : err instanceof Error ? err.name : typeof err }, 'card could not sign');
     return { step: 'sign-choice', canSign: true, messageKey: 'application.error.signFailed' };

@@ -4,9 +4,11 @@
  *  - 61xx: more data waits; fetch it with GET RESPONSE (bounded, appended);
  *  - 6Cxx: wrong Le; re-send once with Le = xx.
  * A VERIFY is never sent twice: it is excluded from the 6Cxx re-send, and no layer above retries it.
+ * Every APDU waits at most `timeoutMs` for its answer (CardError `card-timeout`); a VERIFY carrying
+ * a PIN that times out is flagged `pinTryUnknown`, as the card may have used a try.
  */
-import { CardError } from '../card-errors';
-import type { CardSession } from '../card-reader-manager';
+import { CardError, isCardError } from '../card-errors';
+import { DEFAULT_APDU_TIMEOUT_MS, type CardSession } from '../card-reader-manager';
 import { encodeCommand, getResponse, Ins, type CommandApdu } from './command-apdu';
 import { expectOk, parseResponse, type ResponseApdu, type SwContext } from './response-apdu';
 
@@ -19,7 +21,11 @@ export class ApduChannel {
   /** Number of command APDUs sent through this channel (for benchmarks and tests). */
   apduCount = 0;
 
-  constructor(private readonly session: CardSession) {}
+  constructor(
+    private readonly session: CardSession,
+    /** Longest wait for one APDU's answer. */
+    private readonly timeoutMs: number = DEFAULT_APDU_TIMEOUT_MS,
+  ) {}
 
   /** Sends `cmd` and resolves with the final response (after 61xx/6Cxx handling), whatever its SW. */
   async send(cmd: CommandApdu): Promise<ResponseApdu> {
@@ -56,7 +62,13 @@ export class ApduChannel {
     const bytes = encodeCommand(cmd);
     this.apduCount++;
     try {
-      return parseResponse(await this.session.transmit(bytes));
+      return parseResponse(await this.session.transmit(bytes, this.timeoutMs));
+    } catch (e) {
+      if (isCardError(e, 'card-timeout') && cmd.ins === Ins.VERIFY && cmd.data !== undefined && cmd.data.length > 0) {
+        // The PIN reached the reader and no answer came: a try may be used. Nothing re-sends it.
+        throw new CardError('card-timeout', 'no answer to VERIFY: whether a try was used is unknown', { cause: e, pinTryUnknown: true });
+      }
+      throw e;
     } finally {
       // The encoded command may hold a PIN: wipe our copy whatever happened.
       bytes.fill(0);

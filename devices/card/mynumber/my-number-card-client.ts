@@ -5,9 +5,19 @@
  * operation at a time). Nothing here retries: a failed call (card pulled, reader gone,
  * pcscd restarted) ends with a CardError and the next call starts again from SELECT;
  * in particular no VERIFY is ever sent twice for one call.
+ *
+ * Every APDU waits at most `apduTimeoutMs`. A card that does not answer ends the call with
+ * `card-timeout`; its session is dropped and the card reset, so the calls queued behind it run
+ * (and fail fast with `card-timeout` while that card stays in the reader) instead of waiting for
+ * the card to be pulled. The citizen is asked to take the card out and insert it again; the
+ * next call then starts from SELECT on the card inserted. When the unanswered APDU was the
+ * VERIFY with the PIN (`pinTryUnknown`), whether a try was used is unknown: the VERIFY is not
+ * sent again, and every PIN call first re-reads the tries left with an empty VERIFY (no try
+ * used, pin-verification.ts), so the citizen sees the card's real count, and the last-try
+ * confirmation if it is down to one, before any further attempt.
  */
 import { CardError, isCardError } from '../card-errors';
-import type { CardReaderEvents, CardReaderInfo, CardReaderManager } from '../card-reader-manager';
+import { DEFAULT_APDU_TIMEOUT_MS, type CardReaderEvents, type CardReaderInfo, type CardReaderManager } from '../card-reader-manager';
 import { ApduChannel } from '../apdu/apdu-channel';
 import { createLogger } from '../../../platform/log';
 import type { CardCertificate } from './certificate-file';
@@ -34,6 +44,8 @@ export interface CardDetection {
 export interface MyNumberCardClientOptions {
   /** Use only this reader; default: the first reader with a card. */
   readonly readerName?: string;
+  /** Longest wait for the answer to one APDU, in ms (default DEFAULT_APDU_TIMEOUT_MS = 5000). */
+  readonly apduTimeoutMs?: number;
 }
 
 export type { CardCertificate, CertificatePair, JpkiSignature, PinStatus, TextApRecord, TokenInfo, VerifyOptions };
@@ -42,11 +54,16 @@ export class MyNumberCardClient {
   private queue: Promise<unknown> = Promise.resolve();
   /** APDUs sent by the most recent operation (for benchmarks and diagnostics). */
   lastApduCount = 0;
+  private readonly apduTimeoutMs: number;
 
   constructor(
     private readonly manager: CardReaderManager,
     private readonly options: MyNumberCardClientOptions = {},
-  ) {}
+  ) {
+    const t = options.apduTimeoutMs ?? DEFAULT_APDU_TIMEOUT_MS;
+    if (!Number.isInteger(t) || t <= 0) throw new CardError('invalid-argument', 'apduTimeoutMs must be a positive whole number of ms');
+    this.apduTimeoutMs = t;
+  }
 
   /** Subscribes to reader events (reader added/removed, card inserted/removed, service lost/restored). */
   on<K extends keyof CardReaderEvents>(event: K, listener: CardReaderEvents[K]): () => void {
@@ -132,15 +149,15 @@ export class MyNumberCardClient {
       const anyReader = this.manager.listReaders().length > 0;
       throw new CardError(anyReader ? 'no-card' : 'no-reader', anyReader ? 'no card in the reader' : 'no card reader');
     }
-    const session = await this.manager.connect(reader.name);
-    const ch = new ApduChannel(session);
+    const session = await this.manager.connect(reader.name, this.apduTimeoutMs);
+    const ch = new ApduChannel(session, this.apduTimeoutMs);
     try {
       const result = await fn(ch, reader.name);
       log.debug({ op, apdus: ch.apduCount }, 'card operation done');
       return result;
     } catch (e) {
       const err = isCardError(e) ? e : new CardError('malformed-response', 'unexpected failure in card layer', { cause: e });
-      log.warn({ op, code: err.code, sw: err.sw, apdus: ch.apduCount }, 'card operation failed');
+      log.warn({ op, code: err.code, sw: err.sw, apdus: ch.apduCount, pinTryUnknown: err.pinTryUnknown || undefined }, 'card operation failed');
       throw err;
     } finally {
       this.lastApduCount = ch.apduCount;

@@ -5,14 +5,16 @@
  *    `serviceLost` is emitted and a new context is created with exponential backoff;
  *    `serviceRestored` follows. Events of an old context are ignored (generation counter).
  *  - Policy: readers whose names mark them virtual are refused unless allow-listed.
+ *  - A card that stops answering: see pcsc-session.ts; its reader takes no new session until the
+ *    unanswered command has ended and the card was reset.
  * Nothing here retries an APDU.
  */
 import { CardError } from '../card-errors';
-import type { CardReaderEvents, CardReaderInfo, CardReaderManager, CardSession } from '../card-reader-manager';
+import { DEFAULT_APDU_TIMEOUT_MS, type CardReaderEvents, type CardReaderInfo, type CardReaderManager, type CardSession } from '../card-reader-manager';
 import { TypedEmitter } from '../typed-emitter';
 import { createLogger } from '../../../platform/log';
 import { cardErrorFromPcsc } from './pcsc-error-map';
-import { PcscSession } from './pcsc-session';
+import { disconnectWithReset, PcscSession } from './pcsc-session';
 import { loadPcscFactory, type PcscFactory, type PcscLiteLike, type PcscReaderLike } from './pcsclite-types';
 import { isReaderAllowed, type ReaderNamePolicy } from './reader-name-policy';
 
@@ -33,6 +35,8 @@ interface ReaderEntry {
   cardPresent: boolean;
   atr: Uint8Array | undefined;
   session: PcscSession | undefined;
+  /** An SCardConnect that outlived its bound is still inside pcsclite: the reader is not usable yet. */
+  connectPending: boolean;
 }
 
 export class PcscReaderManager implements CardReaderManager {
@@ -82,23 +86,35 @@ export class PcscReaderManager implements CardReaderManager {
   }
 
   /** @inheritdoc */
-  async connect(readerName: string): Promise<CardSession> {
+  async connect(readerName: string, timeoutMs: number = DEFAULT_APDU_TIMEOUT_MS): Promise<CardSession> {
     const entry = this.readers.get(readerName);
     if (!entry) throw new CardError('no-reader', 'no such reader');
     if (!entry.cardPresent) throw new CardError('no-card', 'no card in the reader');
     if (entry.session?.isOpen) throw new CardError('busy', 'a session is already open on this reader');
+    // A command to this card is still unanswered inside pcsclite: a connect now would wait behind
+    // it (and take a second thread of the addon's pool). Refuse at once; pulling the card frees it.
+    if (entry.session?.awaitingReset || entry.connectPending) throw new CardError('card-timeout', 'the card in this reader has not answered');
     const r = entry.reader;
     const gen = this.generation;
     // A leftover handle (e.g. a disconnect that failed) would make pcsclite skip SCardConnect.
     if (r.connected) r.connected = false;
     const protocol = await new Promise<number>((resolve, reject) => {
+      let gaveUp = false;
+      const timer = setTimeout(() => {
+        gaveUp = true;
+        entry.connectPending = true;
+        reject(new CardError('card-timeout', `connect: no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
       try {
         r.connect({ share_mode: r.SCARD_SHARE_EXCLUSIVE }, (err, proto) => {
+          clearTimeout(timer);
+          if (gaveUp) return releaseLateConnect(entry, err);
           if (err) reject(cardErrorFromPcsc(err, 'connect'));
           else if (typeof proto !== 'number') reject(new CardError('reader-gone', 'connect gave no protocol'));
           else resolve(proto);
         });
       } catch (e) {
+        clearTimeout(timer);
         reject(cardErrorFromPcsc(e, 'connect'));
       }
     });
@@ -170,7 +186,7 @@ export class PcscReaderManager implements CardReaderManager {
       log.warn({ reader: r.name }, 'virtual reader refused in real mode (not allow-listed)');
       return;
     }
-    const entry: ReaderEntry = { reader: r, cardPresent: false, atr: undefined, session: undefined };
+    const entry: ReaderEntry = { reader: r, cardPresent: false, atr: undefined, session: undefined, connectPending: false };
     this.readers.set(r.name, entry);
     r.on('status', (s: { state: number; atr?: Buffer }) => this.onStatus(gen, entry, s));
     r.on('end', () => this.onReaderEnd(gen, entry));
@@ -228,6 +244,12 @@ export class PcscReaderManager implements CardReaderManager {
       resolve();
     }));
   }
+}
+
+/** A connect that ended after its caller gave up: whatever it opened is closed with a reset, then the reader is usable. */
+function releaseLateConnect(entry: ReaderEntry, err: unknown): void {
+  if (err) entry.connectPending = false;
+  else void disconnectWithReset(entry.reader).then(() => (entry.connectPending = false));
 }
 
 function info(e: ReaderEntry): CardReaderInfo {

@@ -7,8 +7,11 @@
 export interface ApduCard {
   /** The Answer To Reset the card presents when powered. */
   readonly atr: Uint8Array;
-  /** Exchanges one command APDU for one response APDU (data followed by SW1 SW2). */
-  transmit(command: Uint8Array): Uint8Array;
+  /**
+   * Exchanges one command APDU for one response APDU (data followed by SW1 SW2), or returns null
+   * when the card does not answer at all (a mute card): the reader then gets nothing back.
+   */
+  transmit(command: Uint8Array): Uint8Array | null;
   /** A warm or cold reset: clears volatile state (selected AP/EF, verified PINs), keeps persistent state (tries used). */
   reset(): void;
 }

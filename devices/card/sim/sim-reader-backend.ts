@@ -3,10 +3,12 @@
  * ("Madoguchi Simulator 00 00"), hosting any `ApduCard`. Asynchronous like real hardware:
  * events and APDU answers arrive on a later tick. Tests and the demo use `insertCard`,
  * `removeCard`, `unplugReader`/`plugReader`, and `faults.beforeTransmit` to pull the card
- * at an exact APDU.
+ * at an exact APDU. A card that does not answer (see silent-card.ts) leaves the APDU pending
+ * until its bound: `card-timeout`, the session dies and the card is reset at once (the
+ * simulator's SCardDisconnect with reset, which a real reader can only send once it lets go).
  */
 import { CardError } from '../card-errors';
-import type { CardReaderEvents, CardReaderInfo, CardReaderManager, CardSession } from '../card-reader-manager';
+import { DEFAULT_APDU_TIMEOUT_MS, type CardReaderEvents, type CardReaderInfo, type CardReaderManager, type CardSession } from '../card-reader-manager';
 import { TypedEmitter } from '../typed-emitter';
 import type { ApduCard } from './apdu-card';
 
@@ -43,6 +45,8 @@ export class SimReaderBackend implements CardReaderManager {
   /** Bumped on every removal/unplug: sessions of an older generation are dead. */
   private generation = 0;
   private session: SimSession | undefined;
+  /** APDUs the card never answered: failed when the card or reader goes away, like on hardware. */
+  private readonly unanswered = new Set<(e: CardError) => void>();
 
   constructor(opts: SimReaderBackendOptions = {}) {
     this.readerName = opts.readerName ?? SIM_READER_NAME;
@@ -63,6 +67,7 @@ export class SimReaderBackend implements CardReaderManager {
     this.started = false;
     this.generation++;
     this.session = undefined;
+    this.failUnanswered(new CardError('reader-gone', 'reader stopped'));
     this.events.clear();
   }
 
@@ -90,6 +95,7 @@ export class SimReaderBackend implements CardReaderManager {
     this.card = undefined;
     this.generation++;
     this.session = undefined;
+    this.failUnanswered(new CardError('card-removed', 'card removed'));
     if (this.started && this.plugged) this.events.emit('cardRemoved', this.readerName);
   }
 
@@ -99,6 +105,7 @@ export class SimReaderBackend implements CardReaderManager {
     this.plugged = false;
     this.generation++;
     this.session = undefined;
+    this.failUnanswered(new CardError('reader-gone', 'reader unplugged'));
     if (this.started) this.events.emit('readerRemoved', this.readerName);
   }
 
@@ -132,16 +139,36 @@ export class SimReaderBackend implements CardReaderManager {
     this.check(generation);
     const card = this.card as ApduCard;
     // The card works on its own copy, as over a wire.
-    const response = Uint8Array.from(card.transmit(Uint8Array.from(command)));
+    const answer = card.transmit(Uint8Array.from(command));
+    if (answer === null) return this.noAnswer();
+    const response = Uint8Array.from(answer);
     // Pulled while the card was working: the reader reports the removal, not an answer.
     this.check(generation);
     return response;
   }
 
+  /** A mute card: nothing comes back until the card or the reader goes away. */
+  private noAnswer(): Promise<never> {
+    return new Promise<never>((_, reject) => {
+      const fail = (e: CardError): void => {
+        this.unanswered.delete(fail);
+        reject(e);
+      };
+      this.unanswered.add(fail);
+    });
+  }
+
+  private failUnanswered(e: CardError): void {
+    for (const fail of [...this.unanswered]) fail(e);
+  }
+
   /** @internal Ends a session: a real reader resets the card on disconnect. */
   release(session: SimSession, generation: number): void {
     if (this.session === session) this.session = undefined;
-    if (generation === this.generation && this.card) this.card.reset();
+    if (generation !== this.generation || !this.card) return;
+    // The reset ends any exchange the card left unanswered (the session gave up on it already).
+    this.failUnanswered(new CardError('card-timeout', 'card reset'));
+    this.card.reset();
   }
 
   private check(generation: number): void {
@@ -173,16 +200,23 @@ class SimSession implements CardSession {
     return this.open;
   }
 
-  async transmit(command: Uint8Array): Promise<Uint8Array> {
+  async transmit(command: Uint8Array, timeoutMs: number = DEFAULT_APDU_TIMEOUT_MS): Promise<Uint8Array> {
     if (!this.open) throw new CardError('card-removed', 'session is closed');
     if (this.busy) throw new CardError('busy', 'an APDU is already in flight');
     this.busy = true;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CardError('card-timeout', `no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
     try {
-      return await this.backend.exchange(this.generation, this.sent++, command);
+      return await Promise.race([this.backend.exchange(this.generation, this.sent++, command), timedOut]);
     } catch (e) {
       this.open = false;
+      // Dropped and reset at once: the next session finds a card that starts from scratch.
+      if (e instanceof CardError && e.code === 'card-timeout') await this.close();
       throw e;
     } finally {
+      clearTimeout(timer);
       this.busy = false;
     }
   }

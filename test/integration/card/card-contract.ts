@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, verify as verifySignature } from 'node:crypto';
 import { isCardError, type CardErrorCode } from '../../../devices/card/card-errors';
 import { MyNumberCardClient } from '../../../devices/card/mynumber/my-number-card-client';
+import { SilentCard } from '../../../devices/card/sim/silent-card';
 import { CardStateRegistry, VirtualMyNumberCard } from '../../../devices/card/sim/virtual-card';
 import { RecordingCard, type ContractRig } from './contract-rig';
 
@@ -17,8 +18,27 @@ function freshCard(id: string): RecordingCard {
   return new RecordingCard(VirtualMyNumberCard.fromFixture(id, { registry: new CardStateRegistry() }));
 }
 
+/** A card that can go silent, recorded from the outside (the log shows what reached it, answered or not). */
+function silentCapableCard(id: string): { card: RecordingCard; silence: SilentCard } {
+  const silence = new SilentCard(VirtualMyNumberCard.fromFixture(id, { registry: new CardStateRegistry() }));
+  return { card: new RecordingCard(silence), silence };
+}
+
+/**
+ * Short bound for the time-out tests (no timing is asserted: only the typed error). Long enough
+ * for a loaded machine to answer the APDUs before the silence through pcscd.
+ */
+const TEST_APDU_TIMEOUT_MS = 1000;
+/** A card-timeout test that hangs (the bound broken) fails on this instead of stalling the run. */
+const HANG_GUARD = { timeout: 60_000 };
+
 /** Runs the contract against the backend made by `makeRig`. */
-export function cardContract(name: string, makeRig: () => Promise<ContractRig>, opts: { pullSteps?: 'all' | 'some'; hasService?: boolean } = {}): void {
+export function cardContract(
+  name: string,
+  makeRig: () => Promise<ContractRig>,
+  /** `resetWaitsForPull`: an unanswered command holds the reader until the card is pulled (pcscd + vpcd). */
+  opts: { pullSteps?: 'all' | 'some'; hasService?: boolean; resetWaitsForPull?: boolean } = {},
+): void {
   describe(`card contract: ${name}`, () => {
     let rig: ContractRig;
     let client: MyNumberCardClient;
@@ -153,6 +173,72 @@ export function cardContract(name: string, makeRig: () => Promise<ContractRig>, 
       await rig.insert(card);
       assert.equal((await client.detect()).tokenInfo.isPlasticCard, true);
       await rig.remove();
+    });
+
+    test('a card silent before the VERIFY: card-timeout, queued calls released, no try used, the re-inserted card works', HANG_GUARD, async () => {
+      const fast = new MyNumberCardClient(rig.manager, { readerName: rig.readerName, apduTimeoutMs: TEST_APDU_TIMEOUT_MS });
+      const { card, silence } = silentCapableCard('card-001');
+      await rig.insert(card);
+      // readBasicInfo: SELECT AP, SELECT PIN EF, then the empty VERIFY (tries left) meets the silence.
+      silence.goSilentAfter(2);
+      const first = fast.readBasicInfo('1234');
+      const queued = [fast.getTextApPinStatus(), fast.detect()];
+      await assert.rejects(first, (e) => isCardError(e, 'card-timeout') && !e.pinTryUnknown);
+      // Released, not hanging behind the silent card. Where the reader could reset the card at once
+      // (in process) the card answers again; where the silent exchange still holds the reader
+      // (pcscd + vpcd until the card is pulled) they fail fast with card-timeout.
+      for (const r of await Promise.allSettled(queued)) {
+        if (r.status === 'rejected') assert.ok(isCardError(r.reason, 'card-timeout'), `queued call: ${String((r.reason as Error).message)}`);
+        else assert.ok(!opts.resetWaitsForPull, 'the reader is still held by the unanswered command: queued calls fail');
+      }
+      assert.deepEqual(card.log.slice(0, 3), ['select', 'select', 'verify-empty']);
+      assert.equal(card.pinVerifies(), 0, 'no VERIFY carrying the PIN reached the card');
+      await rig.remove();
+      await waitGone(rig);
+      card.log.length = 0;
+      await rig.insert(card);
+      assert.equal((await client.getTextApPinStatus()).triesLeft, 3, 'tries left unchanged');
+      assert.equal(card.pinVerifies(), 0, 'read without a VERIFY');
+      const r = await client.readBasicInfo('1234');
+      assert.equal(r.integrityVerified, true);
+      assert.equal(card.log[0], 'select', 'starts again from SELECT');
+      assert.equal(card.pinVerifies(), 1);
+      await rig.remove();
+    });
+
+    test('a card silent at the VERIFY: card-timeout with the try unknown, never re-sent; tries re-read before another attempt', HANG_GUARD, async () => {
+      const fast = new MyNumberCardClient(rig.manager, { readerName: rig.readerName, apduTimeoutMs: TEST_APDU_TIMEOUT_MS });
+      const { card, silence } = silentCapableCard('card-001');
+      await rig.insert(card);
+      silence.goSilentAfter(3); // the VERIFY with the PIN is the 4th APDU
+      await assert.rejects(fast.readBasicInfo('1234'), (e) => isCardError(e, 'card-timeout') && e.pinTryUnknown);
+      assert.equal(card.pinVerifies(), 1, 'the VERIFY went out once');
+      await rig.remove();
+      await waitGone(rig);
+      card.log.length = 0;
+      await rig.insert(card);
+      assert.equal((await client.getTextApPinStatus()).triesLeft, 3);
+      const r = await client.readBasicInfo('1234');
+      assert.equal(r.integrityVerified, true);
+      const firstPin = card.log.indexOf('verify-pin');
+      assert.ok(card.log.lastIndexOf('verify-empty', firstPin) >= 0, 'tries left read (no try used) before the next VERIFY');
+      assert.equal(card.pinVerifies(), 1, 'one VERIFY for the new call; the unanswered one was not repeated');
+      await rig.remove();
+    });
+
+    test('a card silent at COMPUTE SIGNATURE: card-timeout; the next card signs', HANG_GUARD, async () => {
+      const fast = new MyNumberCardClient(rig.manager, { readerName: rig.readerName, apduTimeoutMs: TEST_APDU_TIMEOUT_MS });
+      const { card, silence } = silentCapableCard('card-001');
+      await rig.insert(card);
+      silence.goSilentAfter(5); // SELECT, SELECT PIN, empty VERIFY, VERIFY, SELECT key, then the signature
+      await assert.rejects(fast.signAuthChallenge('1234', randomBytes(32)), (e) => isCardError(e, 'card-timeout') && !e.pinTryUnknown);
+      assert.equal(card.log[5], 'sign');
+      await rig.remove();
+      await waitGone(rig);
+      await withCard('card-002', async () => {
+        const s = await fast.signAuthChallenge('2580', randomBytes(32));
+        assert.equal(s.signature.length, 256);
+      });
     });
 
     // Only where a PC/SC service exists (the in-process backend has no such failure mode).

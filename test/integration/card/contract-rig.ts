@@ -69,7 +69,7 @@ export class RecordingCard implements ApduCard {
     this.onPull = onPull;
   }
 
-  transmit(command: Uint8Array): Uint8Array {
+  transmit(command: Uint8Array): Uint8Array | null {
     if (this.armedAt !== undefined && this.seenSinceArm++ === this.armedAt) {
       this.armedAt = undefined;
       this.pulledKind = kindOf(command);

@@ -97,7 +97,7 @@ cardContract('pcscd + vpcd', async () => {
       await stopPcscd();
     },
   };
-}, { pullSteps: 'all', hasService: true });
+}, { pullSteps: 'all', hasService: true, resetWaitsForPull: true });
 
 test('real mode refuses virtual readers that are not allow-listed', async () => {
   await ensurePcscd();

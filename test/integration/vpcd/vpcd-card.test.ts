@@ -6,6 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
+import { SilentCard } from '../../../devices/card/sim/silent-card';
 import { VirtualMyNumberCard, CardStateRegistry } from '../../../devices/card/sim/virtual-card';
 import { attachToVpcd, VpcdAttachError, type VpcdAttachment } from '../../../devices/card/sim/vpcd';
 import { ensurePcscd, stopPcscd, VPCD_READERS } from '../../support/pcscd';
@@ -93,6 +94,45 @@ describe('virtual card through vpcd and pcscd', () => {
       await attachment.detach();
     }
     assert.equal(await attachment.closed, 'detached');
+    await waitPresence(false);
+  });
+
+  test('a silent card: pcsclite waits with no limit of its own until the card is pulled (why the card layer bounds every APDU)', async () => {
+    const card = new SilentCard(VirtualMyNumberCard.fromFixture('card-001', { registry: new CardStateRegistry() }));
+    let attachment: VpcdAttachment = await attachToVpcd(card, { port: PORT });
+    let protocol = 0;
+    try {
+      await waitPresence(true);
+      protocol = await new Promise<number>((resolve, reject) => {
+        reader.connect({ share_mode: reader.SCARD_SHARE_SHARED }, (err, p) => (err ? reject(err) : resolve(p)));
+      });
+      const tx = transmitter(protocol);
+      card.goSilentAfter(1);
+      assert.equal((await tx('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01')).toString('hex'), '9000');
+      let settled = false;
+      const pending = tx('00 A4 02 0C 02 00 0A').finally(() => (settled = true));
+      pending.catch(() => undefined);
+      const deadline = Date.now() + 5000;
+      while (card.unanswered.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(card.unanswered.length, 1, 'the APDU reached the card, which did not answer');
+      assert.equal(settled, false, 'nothing answers in its place');
+      await attachment.detach(); // the citizen pulls the card
+      // Pulling the card ends the wait: vpcd reports it as an answer without a status word (or an error).
+      const ended = await pending.then((r) => r.length, () => 0);
+      assert.ok(ended < 2, 'no status word: not an answer from the card');
+      await waitPresence(false);
+      await new Promise<void>((resolve) => reader.disconnect(reader.SCARD_LEAVE_CARD, () => resolve()));
+      // Re-inserted (powered up again, so reset): the card answers again.
+      attachment = await attachToVpcd(card, { port: PORT });
+      await waitPresence(true);
+      protocol = await new Promise<number>((resolve, reject) => {
+        reader.connect({ share_mode: reader.SCARD_SHARE_SHARED }, (err, p) => (err ? reject(err) : resolve(p)));
+      });
+      assert.equal((await transmitter(protocol)('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01')).toString('hex'), '9000');
+      await new Promise<void>((resolve) => reader.disconnect(reader.SCARD_LEAVE_CARD, () => resolve()));
+    } finally {
+      await attachment.detach();
+    }
     await waitPresence(false);
   });
 

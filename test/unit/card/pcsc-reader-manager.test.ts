@@ -21,10 +21,27 @@ class FakeReader extends EventEmitter implements PcscReaderLike {
   readonly SCARD_RESET_CARD = 1;
   transmitError: string | undefined;
   disconnects = 0;
+  connects = 0;
+  transmits = 0;
+  /** A mute card: transmits are held here unanswered, as pcsclite holds them while vpcd waits. */
+  mute = false;
+  held: ((err: unknown, r: Buffer) => void) | undefined;
   constructor(readonly name: string) { super(); }
-  connect(_o: unknown, cb: (err: unknown, p: number) => void) { setImmediate(() => { this.connected = true; cb(null, 2); }); }
+  /** A reader that does not answer SCardConnect: the callback is held here. */
+  heldConnect: (() => void) | undefined;
+  connect(_o: unknown, cb: (err: unknown, p: number) => void) {
+    this.connects++;
+    const answer = () => { this.connected = true; cb(null, 2); };
+    if (this.mute) this.heldConnect = answer;
+    else setImmediate(answer);
+  }
   disconnect(_d: number, cb: (err: unknown) => void) { setImmediate(() => { this.disconnects++; this.connected = false; cb(null); }); }
   transmit(_d: Buffer, _l: number, _p: number, cb: (err: unknown, r: Buffer) => void) {
+    this.transmits++;
+    if (this.mute) {
+      this.held = cb;
+      return;
+    }
     setImmediate(() => (this.transmitError ? cb(new Error(this.transmitError), Buffer.alloc(0)) : cb(null, Buffer.from([0x90, 0]))));
   }
   close() {}
@@ -54,6 +71,16 @@ async function started(fake: FakePcsc, allow: string[] = []) {
   return m;
 }
 
+/** A started manager with one real-looking reader holding a card. */
+async function startedWithCard() {
+  const fake = new FakePcsc();
+  const m = await started(fake);
+  const r = fake.addReader('ACS ACR39U 00 00');
+  r.insert();
+  await waitForCard(m, 1000);
+  return { fake, m, r };
+}
+
 describe('PC/SC reader manager (fake pcsclite)', () => {
   test('refuses virtual readers unless allow-listed', async () => {
     const fake = new FakePcsc();
@@ -66,11 +93,7 @@ describe('PC/SC reader manager (fake pcsclite)', () => {
   });
 
   test('card removal kills the open session; the next transmit is card-removed', async () => {
-    const fake = new FakePcsc();
-    const m = await started(fake);
-    const r = fake.addReader('ACS ACR39U 00 00');
-    r.insert();
-    await waitForCard(m, 1000);
+    const { m, r } = await startedWithCard();
     const s = await m.connect(r.name);
     assert.deepEqual([...(await s.transmit(Uint8Array.of(0, 0xa4, 4, 0x0c)))], [0x90, 0]);
     await assert.rejects(m.connect(r.name), (e) => isCardError(e, 'busy'));
@@ -82,11 +105,7 @@ describe('PC/SC reader manager (fake pcsclite)', () => {
   });
 
   test('PC/SC transmit errors map to typed errors by code', async () => {
-    const fake = new FakePcsc();
-    const m = await started(fake);
-    const r = fake.addReader('ACS ACR39U 00 00');
-    r.insert();
-    await waitForCard(m, 1000);
+    const { m, r } = await startedWithCard();
     for (const [msg, code] of [
       ['SCardTransmit error: Card was removed.(0x80100069)', 'card-removed'],
       ['SCardTransmit error: Service not available.(0x8010001d)', 'reader-gone'],
@@ -128,6 +147,59 @@ describe('PC/SC reader manager (fake pcsclite)', () => {
     r.remove();
     assert.equal(m.listReaders()[0]?.cardPresent, true);
     assert.deepEqual(lost, ['lost', 'restored']);
+    await m.stop();
+  });
+
+  test('a mute card: card-timeout, the session dies, the reader is refused until the unanswered call ends, then the card is reset', async () => {
+    const { m, r } = await startedWithCard();
+    const s = await m.connect(r.name);
+    r.mute = true;
+    await assert.rejects(s.transmit(Uint8Array.of(0, 0xa4, 4, 0x0c), 20), (e) => isCardError(e, 'card-timeout'));
+    assert.equal(s.isOpen, false);
+    await assert.rejects(s.transmit(Uint8Array.of(0, 0xa4, 4, 0x0c), 20), (e) => isCardError(e, 'card-timeout'));
+    assert.equal(r.transmits, 1, 'nothing more is sent on a dead session');
+    await s.close(); // returns at once: the reset waits for pcsclite to give the reader back
+    assert.equal(r.disconnects, 0);
+    // Queued callers are refused at once instead of waiting behind the unanswered command.
+    await assert.rejects(m.connect(r.name), (e) => isCardError(e, 'card-timeout'));
+    assert.equal(r.connects, 1, 'no SCardConnect queued behind the unanswered one');
+    // The card is pulled: the held call ends with an error, then the reset goes out.
+    r.mute = false;
+    r.held?.(new Error('SCardTransmit error: Transaction failed.(0x80100016)'), Buffer.alloc(0));
+    await new Promise((res) => setTimeout(res, 20));
+    assert.equal(r.disconnects, 1, 'disconnect with reset after the unanswered call ended');
+    const s2 = await m.connect(r.name);
+    assert.deepEqual([...(await s2.transmit(Uint8Array.of(0, 0xa4, 4, 0x0c), 1000))], [0x90, 0]);
+    await s2.close();
+    await m.stop();
+  });
+
+  test('a late answer to a timed-out APDU is dropped unread', async () => {
+    const { m, r } = await startedWithCard();
+    const s = await m.connect(r.name);
+    r.mute = true;
+    const sent = s.transmit(Uint8Array.of(0, 0x20, 0, 0x80, 4, 0x31, 0x32, 0x33, 0x34), 20);
+    await assert.rejects(sent, (e) => isCardError(e, 'card-timeout'));
+    r.held?.(null, Buffer.from([0x90, 0])); // the card answers after all: nobody gets this
+    await s.close();
+    await new Promise((res) => setTimeout(res, 20));
+    assert.equal(r.disconnects, 1, 'the card is reset, so a PIN it may have accepted is not left verified');
+    await m.stop();
+  });
+
+  test('a connect with no answer: card-timeout, the reader refused until it ends, then what it opened is reset', async () => {
+    const { m, r } = await startedWithCard();
+    r.mute = true;
+    await assert.rejects(m.connect(r.name, 20), (e) => isCardError(e, 'card-timeout'));
+    await assert.rejects(m.connect(r.name, 20), (e) => isCardError(e, 'card-timeout'));
+    assert.equal(r.connects, 1, 'nothing queued behind the unanswered SCardConnect');
+    r.mute = false;
+    r.heldConnect?.(); // the late success
+    await new Promise((res) => setTimeout(res, 20));
+    assert.equal(r.disconnects, 1, 'the late connection is closed with a reset');
+    const s = await m.connect(r.name, 1000);
+    assert.deepEqual([...(await s.transmit(Uint8Array.of(0, 0xa4, 4, 0x0c), 1000))], [0x90, 0]);
+    await s.close();
     await m.stop();
   });
 });

@@ -6,7 +6,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApduChannel } from '../../../devices/card/apdu/apdu-channel';
-import { isCardError } from '../../../devices/card/card-errors';
+import { CardError, isCardError } from '../../../devices/card/card-errors';
 import { readTextAp, textApPinStatus } from '../../../devices/card/mynumber/text-ap';
 import { signWithKey } from '../../../devices/card/mynumber/jpki-ap';
 import { encodeSecret } from '../../../devices/card/mynumber/pin-policy';
@@ -80,5 +80,39 @@ describe('PIN safety', () => {
     };
     await assert.rejects(readTextAp(new ApduChannel(session), '1234'), (e) => isCardError(e, 'card-removed'));
     assert.equal(verifies, 1);
+  });
+
+  /** A session whose card answers SELECT and the empty VERIFY (63C3) and never answers `muteAt`. */
+  function muteSession(muteAt: 'empty-verify' | 'pin-verify') {
+    const seen = { pinVerifies: 0, bounds: [] as number[] };
+    const session = {
+      readerName: 'x', atr: new Uint8Array(0), isOpen: true,
+      async transmit(c: Uint8Array, timeoutMs?: number) {
+        seen.bounds.push(timeoutMs ?? -1);
+        const isVerify = c[1] === 0x20;
+        const withPin = isVerify && c.length > 4;
+        if (withPin) seen.pinVerifies++;
+        if ((muteAt === 'empty-verify' && isVerify && !withPin) || (muteAt === 'pin-verify' && withPin)) {
+          throw new CardError('card-timeout'); // what a session reports when the bound passes
+        }
+        return isVerify ? Uint8Array.of(0x63, 0xc3) : Uint8Array.of(0x90, 0x00);
+      },
+      async close() {},
+    };
+    return { session, seen };
+  }
+
+  test('a time-out before the VERIFY sends no PIN: card-timeout, no try at stake', async () => {
+    const { session, seen } = muteSession('empty-verify');
+    await assert.rejects(readTextAp(new ApduChannel(session, 1234), '1234'), (e) => isCardError(e, 'card-timeout') && !e.pinTryUnknown);
+    assert.equal(seen.pinVerifies, 0);
+    assert.ok(seen.bounds.every((b) => b === 1234), 'every APDU carries the channel bound');
+  });
+
+  test('a VERIFY left unanswered: card-timeout flagged pinTryUnknown, sent once, never again', async () => {
+    const { session, seen } = muteSession('pin-verify');
+    await assert.rejects(signWithKey(new ApduChannel(session), 'auth', '1234', new Uint8Array(32)),
+      (e) => isCardError(e, 'card-timeout') && e.pinTryUnknown);
+    assert.equal(seen.pinVerifies, 1);
   });
 });

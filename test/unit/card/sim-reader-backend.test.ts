@@ -4,6 +4,7 @@ import { SimReaderBackend, SIM_READER_NAME } from '../../../devices/card/sim/sim
 import { createCardReaderManager } from '../../../devices/card/card-reader-registry';
 import type { ApduCard } from '../../../devices/card/sim/apdu-card';
 import { isCardError } from '../../../devices/card/card-errors';
+import { SilentCard } from '../../../devices/card/sim/silent-card';
 
 function echoCard(): ApduCard & { resets: number; seen: number } {
   return {
@@ -71,6 +72,36 @@ describe('in-process simulator backend', () => {
     await assert.rejects(s.transmit(Uint8Array.of(0, 1)), (e) => isCardError(e, 'reader-gone'));
     assert.deepEqual(sim.listReaders(), []);
     await assert.rejects(sim.connect(SIM_READER_NAME), (e) => isCardError(e, 'no-reader'));
+    await sim.stop();
+  });
+
+  test('a silent card: card-timeout at the bound, the session dies and the card is reset at once, the next session works', async () => {
+    const sim = new SimReaderBackend();
+    await sim.start();
+    const inner = echoCard();
+    const card = new SilentCard(inner, 1);
+    sim.insertCard(card);
+    const s = await sim.connect(SIM_READER_NAME);
+    await s.transmit(Uint8Array.of(0, 1), 1000);
+    await assert.rejects(s.transmit(Uint8Array.of(0, 2), 20), (e) => isCardError(e, 'card-timeout'));
+    assert.equal(s.isOpen, false);
+    assert.equal(inner.seen, 1, 'the unanswered APDU never reached the card');
+    assert.equal(card.silent, false, 'the reset revived the card');
+    const s2 = await sim.connect(SIM_READER_NAME);
+    assert.deepEqual([...(await s2.transmit(Uint8Array.of(0, 3), 1000))], [3, 0x90, 0]);
+    await s2.close();
+    await sim.stop();
+  });
+
+  test('a silent card pulled before the bound: card-removed', async () => {
+    const sim = new SimReaderBackend();
+    await sim.start();
+    sim.insertCard(new SilentCard(echoCard(), 0));
+    const s = await sim.connect(SIM_READER_NAME);
+    const pending = s.transmit(Uint8Array.of(0, 1), 60_000);
+    await new Promise((r) => setImmediate(r));
+    sim.removeCard();
+    await assert.rejects(pending, (e) => isCardError(e, 'card-removed'));
     await sim.stop();
   });
 });

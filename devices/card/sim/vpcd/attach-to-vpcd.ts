@@ -68,7 +68,7 @@ function serve(card: ApduCard, socket: Socket, port: number): Promise<VpcdCloseR
         else card.reset(); // power off, power on and reset all clear the card's volatile state
         continue;
       }
-      let response: Uint8Array;
+      let response: Uint8Array | null;
       try {
         response = card.transmit(msg.bytes);
       } catch (err) {
@@ -76,6 +76,8 @@ function serve(card: ApduCard, socket: Socket, port: number): Promise<VpcdCloseR
         log.error({ port, err: err instanceof Error ? err.name : 'unknown' }, 'card threw on an APDU');
         response = Uint8Array.of(0x6f, 0x00);
       }
+      // A mute card sends nothing: vpcd (and pcscd behind it) waits until the card is pulled.
+      if (response === null) continue;
       socket.write(frame(response.length > 0xffff ? Uint8Array.of(0x67, 0x00) : response));
     }
   });
