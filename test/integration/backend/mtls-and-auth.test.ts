@@ -1,8 +1,8 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, kioskIdentity, untrustedIdentity } from './helpers/ward-client';
-import { cardSign } from './helpers/jpki-test-pki';
-import { startTestBackend, type TestBackend } from './helpers/test-backend';
+import { cardSign, signTestCrl } from './helpers/jpki-test-pki';
+import { startTestBackend, testPki, type TestBackend } from './helpers/test-backend';
 
 describe('ward back end: mutual TLS and JPKI login', () => {
   let b: TestBackend;
@@ -103,5 +103,31 @@ describe('ward back end: mutual TLS and JPKI login', () => {
     assert.ok(body.issues.some((i) => i.path === 'signature'));
     const junk = await b.api('/v1/auth/verify', { rawBody: '{"nonce":' });
     assert.equal((junk.body as { code: string }).code, 'malformed-json');
+  });
+});
+
+describe('ward back end: login with a CRL past its nextUpdate', () => {
+  test('is refused as 401 revocation-unavailable (its own code, not revoked) from nextUpdate on', async () => {
+    const pki = await testPki();
+    const nextUpdate = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const crl = await signTestCrl(pki.ca, { thisUpdate: new Date(nextUpdate.getTime() - 86_400_000), nextUpdate });
+    let clock = nextUpdate.getTime() - 1000;
+    const b = await startTestBackend({ now: () => new Date(clock), jpki: { ...pki.trust, crlsPem: [crl] } });
+    try {
+      const card = b.pki.cards['res-001']!;
+      const loginCode = async () => {
+        const n = await b.api('/v1/auth/nonce', { method: 'POST' });
+        const nonce = (n.body as { nonce: string }).nonce;
+        const r = await b.api('/v1/auth/verify', { body: { nonce, signature: cardSign(card.key, Buffer.from(nonce, 'base64')).toString('base64'), certificate: card.certDer.toString('base64') } });
+        return r.status === 200 ? 'ok' : `${r.status} ${(r.body as { code: string }).code}`;
+      };
+      assert.equal(await loginCode(), 'ok');
+      clock = nextUpdate.getTime();
+      assert.equal(await loginCode(), '401 revocation-unavailable');
+      clock += 1000;
+      assert.equal(await loginCode(), '401 revocation-unavailable');
+    } finally {
+      await b.handle.stop();
+    }
   });
 });

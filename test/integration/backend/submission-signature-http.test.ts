@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { defaultFixturesDir, loadJpkiSignTrustInput } from '../../../backend/fixtures/load-ward-fixtures';
 import { apiErrorCodes, submissionLookupSchema } from '../../../contract/ward-api';
 import { interpretResponse } from '../../../main/outbox/http-sender';
+import { signTestCrl } from './helpers/jpki-test-pki';
 import { signedBytesOf } from '../../../platform/e-signature/signed-bytes';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
 
@@ -64,6 +65,25 @@ describe('ward back end: e-signed submissions over HTTP', () => {
       assert.equal((await noCrl.api('/v1/submissions/by-receipt/KK01-20261128-0004')).status, 404);
     } finally {
       await noCrl.handle.stop();
+    }
+  });
+
+  test('a signing CA\'s CRL past its nextUpdate (exactly at it, by the back end\'s clock) is the same 503 retry, not a valid check', async () => {
+    const at = new Date('2026-11-28T01:00:00Z');
+    const pki = join(defaultFixturesDir, 'pki', 'jpki');
+    const staleCrl = await signTestCrl(
+      { certPem: readFileSync(join(pki, 'sign-ca.cert.pem'), 'utf8'), keyPem: readFileSync(join(pki, 'sign-ca.key.pem'), 'utf8') },
+      { thisUpdate: new Date(at.getTime() - 86_400_000), nextUpdate: at },
+    );
+    const stale = await startTestBackend({ now: () => at, jpkiSign: { ...loadJpkiSignTrustInput(), crlsPem: [staleCrl] } });
+    try {
+      const r = await stale.api('/v1/submissions', { body: signedForm(5, 'card-001'), headers: { 'idempotency-key': 'esig-key-0005' } });
+      assert.equal(r.status, 503);
+      assert.equal((r.body as { code: string }).code, 'e-signature-revocation-unavailable');
+      assert.deepEqual(interpretResponse(r.status, Buffer.from(JSON.stringify(r.body))), { status: 'retry', reason: 'http-503' });
+      assert.equal((await stale.api('/v1/submissions/by-receipt/KK01-20261128-0005')).status, 404);
+    } finally {
+      await stale.handle.stop();
     }
   });
 });
