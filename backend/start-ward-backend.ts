@@ -121,7 +121,7 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
   const records = new WardRecords(db);
   const routes = wardRoutes({
     config, records, now, trust: () => trust, signTrust: () => signTrust,
-    nonces: new NonceStore(config.nonceTtlMs, config.maxOutstandingNonces, now),
+    nonces: new NonceStore(config.nonceTtlMs, config.maxOutstandingNonces, now, config.maxOutstandingNoncesPerKiosk),
     sessions: new SessionStore(config.sessionTtlMs, now),
     issuance: new IssuanceService(db, records, config, sealKey, now),
     submissions: new SubmissionService(db, now),

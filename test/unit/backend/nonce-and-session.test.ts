@@ -47,6 +47,22 @@ describe('NonceStore', () => {
     assert.equal(code(() => store.consume(first, 'k')), 'nonce-unknown');
     assert.equal(store.consume(third, 'k').length, 32);
   });
+
+  test('outstanding nonces are bounded per kiosk: a flooding kiosk evicts only its own oldest', () => {
+    const store = new NonceStore(60_000, 1_000, () => new Date(0), 3);
+    const victim = store.issue('kiosk-b').nonce;
+    const flood = Array.from({ length: 50 }, () => store.issue('kiosk-a').nonce);
+    // The other kiosk's challenge survives the flood; the flooder keeps only its 3 newest.
+    assert.equal(store.consume(victim, 'kiosk-b').length, 32);
+    for (const n of flood.slice(0, 47)) assert.equal(code(() => store.consume(n, 'kiosk-a')), 'nonce-unknown');
+    for (const n of flood.slice(47)) assert.equal(store.consume(n, 'kiosk-a').length, 32);
+  });
+
+  test('exactly at the per-kiosk bound nothing is evicted', () => {
+    const store = new NonceStore(60_000, 1_000, () => new Date(0), 3);
+    const three = [store.issue('k').nonce, store.issue('k').nonce, store.issue('k').nonce];
+    for (const n of three) assert.equal(store.consume(n, 'k').length, 32);
+  });
 });
 
 describe('SessionStore', () => {
