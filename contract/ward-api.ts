@@ -109,6 +109,10 @@ export const verifyResponseSchema = z.object({
 });
 export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
 
+/** `POST /v1/auth/logout` (Bearer token) answer: `ended` is false for a token already gone (idempotent). */
+export const logoutResponseSchema = z.object({ ended: z.boolean() });
+export type LogoutResponse = z.infer<typeof logoutResponseSchema>;
+
 // ---------------------------------------------------------------- certificates
 
 /** Certificate type ids; the sealed content schema (platform/certificate-seal) uses this list too. */

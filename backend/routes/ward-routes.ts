@@ -3,7 +3,7 @@
  */
 import {
   certificateTypes, idempotencyKeySchema, issueCertificateRequestSchema, submissionRequestSchema, verifyRequestSchema,
-  voidRequestSchema, type CertificateOptionsResponse, type NonceResponse, type VerifyResponse, type WardId,
+  voidRequestSchema, type CertificateOptionsResponse, type LogoutResponse, type NonceResponse, type VerifyResponse, type WardId,
 } from '../../contract/ward-api';
 import type { JpkiTrust } from '../auth/jpki-trust';
 import type { NonceStore } from '../auth/nonce-store';
@@ -78,6 +78,14 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
         const session = s.sessions.create(resident.id, extra.kioskId, resident.ward);
         const out: VerifyResponse = { sessionToken: session.token, expiresAt: session.expiresAt.toISOString(), residentId: resident.id, ward: resident.ward };
         return { status: 200, body: out };
+      },
+    },
+    {
+      // The kiosk's session wipe: the citizen's token stops working at once, not at its TTL.
+      method: 'POST', path: '/v1/auth/logout',
+      handle: ({ req, extra }) => {
+        const body: LogoutResponse = { ended: s.sessions.end(req.headers.authorization, extra.kioskId) };
+        return { status: 200, body };
       },
     },
     {

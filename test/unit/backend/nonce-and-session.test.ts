@@ -78,4 +78,20 @@ describe('SessionStore', () => {
     t = 5_001;
     assert.equal(code(() => store.require(`Bearer ${token}`, 'kiosk-a', 'kokurakita')), 'session-invalid');
   });
+
+  test('logout ends the kiosk\'s own session at once; a replay, an unknown or another kiosk\'s token ends nothing', () => {
+    let t = 0;
+    const store = new SessionStore(5_000, () => new Date(t));
+    const { token } = store.create('res-001', 'kiosk-a', 'kokurakita');
+    assert.equal(store.end(`Bearer ${token}`, 'kiosk-b'), false);
+    assert.equal(store.require(`Bearer ${token}`, 'kiosk-a', 'kokurakita').residentId, 'res-001', 'another kiosk cannot end it');
+    assert.equal(store.end(`Bearer ${token}`, 'kiosk-a'), true);
+    assert.equal(code(() => store.require(`Bearer ${token}`, 'kiosk-a', 'kokurakita')), 'session-invalid');
+    assert.equal(store.end(`Bearer ${token}`, 'kiosk-a'), false);
+    assert.equal(store.end(`Bearer ${'x'.repeat(43)}`, 'kiosk-a'), false);
+    assert.equal(code(() => store.end(undefined, 'kiosk-a')), 'session-invalid');
+    const late = store.create('res-001', 'kiosk-a', 'kokurakita').token;
+    t = 5_001;
+    assert.equal(store.end(`Bearer ${late}`, 'kiosk-a'), false, 'an expired one had nothing left to end');
+  });
 });
