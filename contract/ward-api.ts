@@ -49,7 +49,7 @@ export const apiErrorCodes = {
   401: ['session-invalid', 'nonce-unknown', 'nonce-expired', 'nonce-used', 'signature-invalid',
     'certificate-malformed', 'certificate-untrusted', 'certificate-expired', 'certificate-not-yet-valid',
     'certificate-revoked', 'certificate-unmapped', 'revocation-unavailable'],
-  403: ['kiosk-not-allowed', 'not-your-issuance', 'faults-disabled'],
+  403: ['kiosk-not-allowed', 'clerk-certificate-required', 'not-your-issuance', 'faults-disabled'],
   404: ['not-found', 'unknown-ward'],
   405: ['method-not-allowed'],
   409: ['resident-not-in-ward', 'idempotency-key-reused', 'already-printed', 'already-voided'],

@@ -22,7 +22,10 @@ import type { IncomingMessage } from 'node:http';
 /** Per-request facts the pipeline establishes before routing. */
 export interface WardRequest {
   ward: WardId;
-  /** Client-certificate CN, already checked against the allow-list. */
+  /**
+   * Client-certificate CN: an allow-listed kiosk id, checked by the pipeline; on a clerk route
+   * (`role: 'clerk'`) the clerk's id instead.
+   */
   kioskId: string;
 }
 
@@ -157,8 +160,9 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
       handle: ({ params, extra }) => ({ status: 200, body: s.submissions.get(extra.ward, params.receipt!) }),
     },
     {
-      // a clerk's desk scans the QR of a printed form: the kiosk's receipt number
-      method: 'GET', path: '/v1/submissions/by-receipt/{receipt}',
+      // a clerk's desk scans the QR of a printed form: the kiosk's receipt number. Clerks only: a
+      // kiosk has no business enumerating other kiosks' receipts.
+      method: 'GET', path: '/v1/submissions/by-receipt/{receipt}', role: 'clerk',
       handle: ({ params, extra }) => ({ status: 200, body: s.submissions.byLocalReceipt(extra.ward, params.receipt!) }),
     },
   ];

@@ -1,6 +1,8 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, kioskIdentity, untrustedIdentity } from './helpers/ward-client';
+import { callerIdOf } from '../../../backend/http/request-pipeline';
+import { ApiError } from '../../../backend/http/api-error';
 import { cardSign, signTestCrl } from './helpers/jpki-test-pki';
 import { startTestBackend, testPki, type TestBackend } from './helpers/test-backend';
 
@@ -129,5 +131,35 @@ describe('ward back end: login with a CRL past its nextUpdate', () => {
     } finally {
       await b.handle.stop();
     }
+  });
+});
+
+describe('ward back end: the clerk role (look-up by receipt)', () => {
+  let b: TestBackend;
+  before(async () => { b = await startTestBackend(); });
+  after(() => b.handle.stop());
+  const codeOf = (r: { status: number; body: unknown }) => `${r.status} ${(r.body as { code?: string }).code ?? ''}`.trim();
+
+  test('an allow-listed kiosk certificate is refused the look-up by receipt: 403 clerk-certificate-required', async () => {
+    assert.equal(codeOf(await b.api('/v1/submissions/by-receipt/KK01-20261128-0001')), '403 clerk-certificate-required');
+    assert.equal(codeOf(await b.api('/v1/submissions/by-receipt/KK01-20261128-0001', { kiosk: 'kiosk-yahatanishi-01' })), '403 clerk-certificate-required');
+  });
+
+  test('a clerk certificate looks up by receipt (404 for an unknown one), and nothing else', async () => {
+    assert.equal(codeOf(await b.api('/v1/submissions/by-receipt/KK01-20261128-0001', { clerk: true })), '404 not-found');
+    assert.equal(codeOf(await b.api('/v1/auth/nonce', { method: 'POST', clerk: true })), '403 kiosk-not-allowed');
+    assert.equal(codeOf(await b.api('/v1/health', { ward: null, clerk: true })), '403 kiosk-not-allowed');
+    assert.equal(codeOf(await b.api('/v1/_faults', { ward: null, clerk: true, body: { mode: 'clear' } })), '403 kiosk-not-allowed');
+    assert.equal(codeOf(await b.api('/v1/submissions/RCPT-1', { clerk: true })), '403 kiosk-not-allowed');
+  });
+
+  test('the clerk purpose decides, not the name: a clerk certificate named like a kiosk is no kiosk', () => {
+    const allowed = ['kiosk-kokurakita-01'];
+    const clerkNamedLikeKiosk = { cn: 'kiosk-kokurakita-01', role: 'clerk' as const, serialHex: '01' };
+    const refused = (fn: () => unknown) => { try { fn(); return 'ok'; } catch (e) { return e instanceof ApiError ? e.code : 'thrown'; } };
+    assert.equal(refused(() => callerIdOf(clerkNamedLikeKiosk, allowed, {})), 'kiosk-not-allowed');
+    assert.equal(callerIdOf(clerkNamedLikeKiosk, allowed, { role: 'clerk' }), 'kiosk-kokurakita-01');
+    assert.equal(refused(() => callerIdOf({ ...clerkNamedLikeKiosk, role: 'kiosk' }, allowed, { role: 'clerk' })), 'clerk-certificate-required');
+    assert.equal(refused(() => callerIdOf(undefined, allowed)), 'kiosk-not-allowed');
   });
 });

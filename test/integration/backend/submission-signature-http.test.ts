@@ -36,7 +36,7 @@ describe('ward back end: e-signed submissions over HTTP', () => {
   test('signed: 201, looked up as eSigned; tampered or revoked: 422 with its code, nothing stored', async () => {
     const good = signedForm(1, 'card-001');
     assert.equal((await b.api('/v1/submissions', { body: good, headers: { 'idempotency-key': 'esig-key-0001' } })).status, 201);
-    const lookup = submissionLookupSchema.parse((await b.api('/v1/submissions/by-receipt/KK01-20261128-0001')).body);
+    const lookup = submissionLookupSchema.parse((await b.api('/v1/submissions/by-receipt/KK01-20261128-0001', { clerk: true })).body);
     assert.equal(lookup.eSigned, true);
 
     const tampered = signedForm(2, 'card-001');
@@ -52,7 +52,7 @@ describe('ward back end: e-signed submissions over HTTP', () => {
 
     const n = (b.handle.db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE idempotency_key LIKE 'esig-key-%'").get() as { n: number }).n;
     assert.equal(n, 1, 'only the good one is stored');
-    assert.equal((await b.api('/v1/submissions/by-receipt/KK01-20261128-0002')).status, 404);
+    assert.equal((await b.api('/v1/submissions/by-receipt/KK01-20261128-0002', { clerk: true })).status, 404);
   });
 
   test('a back end without the signing CA\'s CRL answers 503 (stores nothing), which the kiosk retries rather than dead-letters', async () => {
@@ -62,7 +62,7 @@ describe('ward back end: e-signed submissions over HTTP', () => {
       assert.equal(r.status, 503);
       assert.equal((r.body as { code: string }).code, 'e-signature-revocation-unavailable');
       assert.deepEqual(interpretResponse(r.status, Buffer.from(JSON.stringify(r.body))), { status: 'retry', reason: 'http-503' });
-      assert.equal((await noCrl.api('/v1/submissions/by-receipt/KK01-20261128-0004')).status, 404);
+      assert.equal((await noCrl.api('/v1/submissions/by-receipt/KK01-20261128-0004', { clerk: true })).status, 404);
     } finally {
       await noCrl.handle.stop();
     }
@@ -81,7 +81,7 @@ describe('ward back end: e-signed submissions over HTTP', () => {
       assert.equal(r.status, 503);
       assert.equal((r.body as { code: string }).code, 'e-signature-revocation-unavailable');
       assert.deepEqual(interpretResponse(r.status, Buffer.from(JSON.stringify(r.body))), { status: 'retry', reason: 'http-503' });
-      assert.equal((await stale.api('/v1/submissions/by-receipt/KK01-20261128-0005')).status, 404);
+      assert.equal((await stale.api('/v1/submissions/by-receipt/KK01-20261128-0005', { clerk: true })).status, 404);
     } finally {
       await stale.handle.stop();
     }

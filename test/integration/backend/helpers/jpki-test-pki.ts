@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { KeyObject, constants, createHash, privateEncrypt, webcrypto } from 'node:crypto';
 import type { JpkiTrustInput } from '../../../../backend/auth/jpki-trust';
+import { crlToPem } from '../../../../build/scripts/crl-pem';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -56,7 +57,7 @@ export async function signTestCrl(ca: { certPem: string; keyPem: string }, p: Te
     issuer: caCert.subject, thisUpdate: p.thisUpdate, nextUpdate: p.nextUpdate, signingKey, signingAlgorithm: alg,
     entries: (p.revokedSerials ?? []).map((serialNumber) => ({ serialNumber, revocationDate: p.revokedAt ?? p.thisUpdate, reason: x509.X509CrlReason.keyCompromise })),
   });
-  return crl.toString('pem');
+  return crlToPem(crl.rawData);
 }
 
 async function keys(): Promise<CryptoKeyPair> {
