@@ -1,5 +1,6 @@
 /**
- * One request through the back end: kiosk identity (mTLS CN + allow-list), fault injection,
+ * One request through the back end: client identity (mTLS: not revoked by the city CA's CRL, then
+ * kiosk CN + allow-list or the clerk role per route), fault injection,
  * routing (`/v1/health`, `/v1/_faults`, `/wards/{ward}/v1/...`), handler, JSON answer.
  * Logs carry method, route, status, kiosk id and duration only: never bodies or tokens.
  */
@@ -7,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { faultRequestSchema, wardIdSchema, type WardId } from '../../contract/ward-api';
 import type { Logger } from '../../platform/log';
+import type { ClientCertificateCrl } from '../auth/client-crl';
 import { peerCertificateOf, type PeerCertificate } from '../auth/client-roles';
 import type { FaultController } from '../faults';
 import type { WardRequest } from '../routes/ward-routes';
@@ -21,6 +23,9 @@ export interface PipelineDeps {
   /** Present only when fault injection is enabled. */
   faults: FaultController | undefined;
   log: Logger;
+  /** The city CA's CRL of client certificates (current one; replaced without a restart). */
+  clientCrl: () => ClientCertificateCrl;
+  now: () => Date;
 }
 
 /**
@@ -54,6 +59,7 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
   let kioskId: string | undefined;
   try {
     const peer = peerCertificateOf(req);
+    if (peer) deps.clientCrl().check(peer.serialHex, deps.now());
     kioskId = callerIdOf(peer, deps.config.allowedKioskIds);
     const path = new URL(req.url ?? '/', 'https://backend.invalid').pathname;
     if (path === '/v1/_faults') {
