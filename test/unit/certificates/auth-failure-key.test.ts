@@ -21,3 +21,7 @@ test('revocation-unavailable has its own message, distinct from revoked, in Japa
   }
   assert.match(locale('ja').error.revocationUnavailable!, /確認できません/);
 });
+
+test('a ward that cannot check the kiosk\'s own certificate now is "try later", like a back end that is down', () => {
+  assert.equal(authFailureKey('client-revocation-unavailable'), 'certificate.error.backendDown');
+});
