@@ -2,6 +2,7 @@
  * `npm run backend`: the reference ward back end as its own process.
  *
  *   tsx backend/server-cli.ts [--port N] [--host 127.0.0.1] [--db file.sqlite] [--faults] [--config cfg.json]
+ *     [--client-crl city-ca.crl.pem]   (the city CA's CRL of kiosk/clerk certs; default the TEST one)
  *
  * Prints its origin URL alone on one stdout line (e.g. `https://127.0.0.1:8443`) once listening;
  * stops cleanly on SIGTERM or SIGINT.
@@ -18,12 +19,14 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       faults: { type: 'boolean', default: false },
       config: { type: 'string' },
+      'client-crl': { type: 'string' },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0-65535');
   const config = values.config ? (JSON.parse(readFileSync(values.config, 'utf8')) as object) : {};
-  const handle = await startWardBackend({ port, host: values.host, dbPath: values.db, faults: values.faults, config });
+  const clientCrlPem = values['client-crl'] ? readFileSync(values['client-crl'], 'utf8') : undefined;
+  const handle = await startWardBackend({ port, host: values.host, dbPath: values.db, faults: values.faults, config, clientCrlPem });
   process.stdout.write(`${handle.url}\n`);
   let stopping = false;
   const stop = (): void => {

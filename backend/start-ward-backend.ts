@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { wardBasePath, type WardId } from '../contract/ward-api';
 import { createLogger } from '../platform/log';
+import { ClientCertificateCrl } from './auth/client-crl';
 import { JpkiTrust, type JpkiTrustInput } from './auth/jpki-trust';
 import { NonceStore } from './auth/nonce-store';
 import { SessionStore } from './auth/session-store';
@@ -57,6 +58,8 @@ export interface WardBackendOptions {
   jpkiSign?: JpkiTrustInput;
   /** TLS material; default the committed TEST kiosk PKI. */
   tls?: WardBackendTls;
+  /** The client CA's CRL (kiosk and clerk certs), PEM; default fixtures/pki/kiosk/city-ca.crl.pem. */
+  clientCrlPem?: string;
   /** City seal Ed25519 private key PEM; default fixtures/documents/city-seal.key.pem (TEST key). */
   sealPrivateKeyPem?: string;
 }
@@ -76,6 +79,8 @@ export interface WardBackendHandle {
   db: WardDb;
   /** Replaces the JPKI trust (e.g. a newer CRL) without a restart. */
   reloadJpkiTrust(input: JpkiTrustInput): Promise<void>;
+  /** Replaces the client CA's CRL without a restart; rejects (keeping the old one) if the client CA did not sign it. */
+  reloadClientCrl(crlPem: string): Promise<void>;
   /** Stops listening, cuts connections, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -115,13 +120,14 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
   const sealKey: KeyObject = createPrivateKey(options.sealPrivateKeyPem ?? readFileSync(join(fixturesDir, 'documents', 'city-seal.key.pem'), 'utf8'));
   let trust = await JpkiTrust.load(options.jpki ?? loadJpkiTrustInput(fixturesDir));
   const signTrust = await JpkiTrust.load(options.jpkiSign ?? loadJpkiSignTrustInput(fixturesDir));
+  let clientCrl = await ClientCertificateCrl.load(options.clientCrlPem ?? readFileSync(join(fixturesDir, 'pki', 'kiosk', 'city-ca.crl.pem'), 'utf8'), tls.clientCaPem);
 
   const db = openWardDb(options.dbPath);
   seedWardDb(db, options.fixtures ?? loadWardFixtures(fixturesDir));
   const records = new WardRecords(db);
   const routes = wardRoutes({
     config, records, now, trust: () => trust, signTrust: () => signTrust,
-    nonces: new NonceStore(config.nonceTtlMs, config.maxOutstandingNonces, now),
+    nonces: new NonceStore(config.nonceTtlMs, config.maxOutstandingNonces, now, config.maxOutstandingNoncesPerKiosk),
     sessions: new SessionStore(config.sessionTtlMs, now),
     issuance: new IssuanceService(db, records, config, sealKey, now),
     submissions: new SubmissionService(db, now),
@@ -140,7 +146,7 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
   const faults = options.faults
     ? new FaultController(() => closeListener(server), () => listen(server, port, host))
     : undefined;
-  server.on('request', (req, res) => { void handleRequest({ config, routes, faults, log }, req, res); });
+  server.on('request', (req, res) => { void handleRequest({ config, routes, faults, log, clientCrl: () => clientCrl, now }, req, res); });
   server.on('tlsClientError', (err) => log.info({ code: (err as NodeJS.ErrnoException).code }, 'tls handshake refused'));
 
   const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -154,6 +160,7 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
     faults,
     db,
     async reloadJpkiTrust(input) { trust = await JpkiTrust.load(input); },
+    async reloadClientCrl(crlPem) { clientCrl = await ClientCertificateCrl.load(crlPem, tls.clientCaPem); },
     stop() {
       stopped ??= (async () => {
         faults?.dispose();

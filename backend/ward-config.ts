@@ -25,6 +25,8 @@ export const wardConfigSchema = z.object({
   wards: z.array(z.enum(wardIds)).min(1),
   /** Most nonces outstanding at once (a flood cannot grow memory without bound). */
   maxOutstandingNonces: z.number().int().min(1).max(1_000_000),
+  /** Most nonces outstanding per kiosk; its next one evicts its own oldest (backend/auth/nonce-store.ts). */
+  maxOutstandingNoncesPerKiosk: z.number().int().min(1).max(1_000),
 }).strict();
 export type WardConfig = z.infer<typeof wardConfigSchema>;
 
@@ -43,6 +45,7 @@ export const defaultWardConfig: WardConfig = {
   allowedKioskIds: ['kiosk-kokurakita-01', 'kiosk-yahatanishi-01'],
   wards: [...wardIds],
   maxOutstandingNonces: 10_000,
+  maxOutstandingNoncesPerKiosk: 4,
 };
 
 /** What callers may override: any top-level field, and fees per type. */

@@ -49,7 +49,7 @@ export const apiErrorCodes = {
   401: ['session-invalid', 'nonce-unknown', 'nonce-expired', 'nonce-used', 'signature-invalid',
     'certificate-malformed', 'certificate-untrusted', 'certificate-expired', 'certificate-not-yet-valid',
     'certificate-revoked', 'certificate-unmapped', 'revocation-unavailable'],
-  403: ['kiosk-not-allowed', 'not-your-issuance', 'faults-disabled'],
+  403: ['kiosk-not-allowed', 'clerk-certificate-required', 'client-certificate-revoked', 'not-your-issuance', 'faults-disabled'],
   404: ['not-found', 'unknown-ward'],
   405: ['method-not-allowed'],
   409: ['resident-not-in-ward', 'idempotency-key-reused', 'already-printed', 'already-voided'],
@@ -60,8 +60,11 @@ export const apiErrorCodes = {
   413: ['body-too-large'],
   415: ['unsupported-media-type'],
   500: ['internal', 'injected-fault'],
-  /** The back end cannot check a signing certificate's revocation now (no CRL held): the kiosk retries later. */
-  503: ['e-signature-revocation-unavailable'],
+  /**
+   * The back end cannot check revocation now (no current CRL): of a signing certificate (the kiosk
+   * retries the submission later), or of the kiosk's own client certificate (every request).
+   */
+  503: ['e-signature-revocation-unavailable', 'client-revocation-unavailable'],
 } as const;
 
 // ---------------------------------------------------------------- health
@@ -108,6 +111,10 @@ export const verifyResponseSchema = z.object({
   ward: wardIdSchema,
 });
 export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
+
+/** `POST /v1/auth/logout` (Bearer token) answer: `ended` is false for a token already gone (idempotent). */
+export const logoutResponseSchema = z.object({ ended: z.boolean() });
+export type LogoutResponse = z.infer<typeof logoutResponseSchema>;
 
 // ---------------------------------------------------------------- certificates
 

@@ -160,6 +160,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     today: () => todayInJapan(clock.now()),
   });
   session.registerWiper('application-journey', (reason) => applications.wipe(reason));
+  // After the journeys' wipes: the back end ends the citizen's session token too (never awaited, bounded).
+  session.registerWiper('ward-logout', () => { void ward.client.endSessions(); });
   devices.card.on('cardInserted', () => applications.onCardInserted());
   devices.card.on('cardRemoved', () => applications.onCardRemoved());
 

@@ -16,7 +16,10 @@ px509.cryptoProvider.set(webcrypto as unknown as Crypto);
 export interface JpkiTrustInput {
   /** Trusted JPKI user-authentication CA certs (several generations may be valid at once). */
   caCertsPem: string[];
-  /** CRLs issued by those CAs. A CA without a CRL makes its certs fail closed (`revocation-unavailable`). */
+  /**
+   * CRLs issued by those CAs. A CA without a CRL, or whose newest CRL is past its `nextUpdate`,
+   * makes its certs fail closed (`revocation-unavailable`).
+   */
   crlsPem: string[];
   /** Cert serial (hex, any case) → resident id. */
   bindings: { serialHex: string; residentId: string }[];
@@ -55,7 +58,8 @@ export class JpkiTrust {
       for (const ca of cas) {
         const caPeculiar = new px509.X509Certificate(ca.node.raw);
         if (crl.issuerName.toString() !== caPeculiar.subjectName.toString()) continue;
-        if (await crl.verify({ publicKey: caPeculiar })) ca.crl = crl;
+        // Several CRLs of one CA (an old one left beside its successor): the newest is the one that counts.
+        if (await crl.verify({ publicKey: caPeculiar }) && (!ca.crl || crl.thisUpdate > ca.crl.thisUpdate)) ca.crl = crl;
       }
     }
     const bindings = new Map(input.bindings.map((b) => [normaliseSerial(b.serialHex), b.residentId]));
@@ -89,11 +93,22 @@ export class JpkiTrust {
     if (now < new Date(cert.validFrom)) throw fail('certificate-not-yet-valid', 'certificate not yet valid');
     if (now > new Date(cert.validTo)) throw fail('certificate-expired', 'certificate expired');
     if (!ca.crl) throw fail('revocation-unavailable', 'no verified CRL for the issuing CA');
+    if (!crlIsCurrent(ca.crl, now)) throw fail('revocation-unavailable', 'the issuing CA\'s CRL is past its nextUpdate');
     const entry = ca.crl.findRevoked(new px509.X509Certificate(cert.raw));
     if (entry && entry.revocationDate <= now) throw fail('certificate-revoked', 'certificate is revoked');
     if (cert.publicKey.asymmetricKeyType !== 'rsa') throw fail('certificate-malformed', 'key is not RSA');
     return cert;
   }
+}
+
+/**
+ * A CRL vouches for revocation only until its `nextUpdate` (RFC 5280 §5.1.2.5): from that instant a
+ * newer one should exist and may list a certificate revoked since, so a stale CRL is no CRL. At
+ * exactly `nextUpdate` it is already stale (as OpenSSL's check_crl_time). A CRL without
+ * `nextUpdate` (not allowed by RFC 5280 for a conforming CA) never proves currency: fail closed.
+ */
+export function crlIsCurrent(crl: px509.X509Crl, now: Date): boolean {
+  return crl.nextUpdate !== undefined && now.getTime() < crl.nextUpdate.getTime();
 }
 
 /** What `verifyCertificate` can refuse. */

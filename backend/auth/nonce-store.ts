@@ -1,6 +1,13 @@
 /**
  * Single-use, short-lived JPKI challenges, each bound to the kiosk that asked for it.
  * Kept in memory: a nonce outlives neither its TTL nor a restart, and that is the point.
+ *
+ * Bounded per kiosk: a kiosk's (maxPerKiosk+1)-th outstanding nonce evicts that kiosk's own oldest.
+ * A kiosk has one login in flight at a time, so only a runaway or compromised kiosk ever reaches
+ * the bound, and then it only spends its own nonces: another kiosk's challenge is never evicted by
+ * it. Evicting rather than refusing (429) keeps a kiosk whose citizens walked away mid-PIN usable
+ * with no retry logic, and a flood gains nothing: the flooder's latest nonces are all it holds.
+ * The store-wide bound stays as the last guard on memory.
  */
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../http/api-error';
@@ -19,11 +26,15 @@ export class NonceStore {
     private readonly ttlMs: number,
     private readonly maxOutstanding: number,
     private readonly now: () => Date,
+    private readonly maxPerKiosk = maxOutstanding,
   ) {}
 
   /** Issues a fresh 32-byte nonce (base64) for `kioskId`. */
   issue(kioskId: string): { nonce: string; expiresAt: Date } {
     this.sweep();
+    const own = [...this.live].filter(([, e]) => e.kioskId === kioskId);
+    // Map keeps insertion order: the first of this kiosk's entries is its oldest.
+    for (const [oldest] of own.slice(0, Math.max(0, own.length - this.maxPerKiosk + 1))) this.live.delete(oldest);
     if (this.live.size >= this.maxOutstanding) {
       // Drop the oldest outstanding nonce rather than refuse service (Map keeps insertion order).
       const oldest = this.live.keys().next().value;

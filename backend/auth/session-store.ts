@@ -17,6 +17,11 @@ export interface Session {
   expiresAt: number;
 }
 
+/** The token of an `Authorization: Bearer <token>` header, if well-formed. */
+function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer ([A-Za-z0-9_-]{20,128})$/.exec(authorization ?? '')?.[1];
+}
+
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
 
@@ -33,12 +38,27 @@ export class SessionStore {
 
   /** Resolves `Authorization: Bearer <token>`; throws 401 session-invalid if absent, unknown, expired or foreign. */
   require(authorization: string | undefined, kioskId: string, ward: WardId): Session {
-    const m = /^Bearer ([A-Za-z0-9_-]{20,128})$/.exec(authorization ?? '');
-    const s = m?.[1] ? this.sessions.get(m[1]) : undefined;
+    const token = bearerToken(authorization);
+    const s = token ? this.sessions.get(token) : undefined;
     if (!s || s.expiresAt < this.now().getTime() || s.kioskId !== kioskId || s.ward !== ward) {
       throw new ApiError(401, 'session-invalid', 'missing, expired or foreign session token');
     }
     return s;
+  }
+
+  /**
+   * Ends the session of `Authorization: Bearer <token>` if it belongs to `kioskId` (the citizen's
+   * session was wiped at the kiosk). False when there was none to end: already ended, expired,
+   * unknown, or another kiosk's, which this kiosk can neither end nor learn about. Throws 401
+   * session-invalid only when no bearer token was sent at all.
+   */
+  end(authorization: string | undefined, kioskId: string): boolean {
+    const token = bearerToken(authorization);
+    if (!token) throw new ApiError(401, 'session-invalid', 'missing or malformed session token');
+    const s = this.sessions.get(token);
+    if (!s || s.kioskId !== kioskId) return false;
+    this.sessions.delete(token);
+    return s.expiresAt >= this.now().getTime();
   }
 
   private sweep(): void {

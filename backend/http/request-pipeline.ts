@@ -1,13 +1,15 @@
 /**
- * One request through the back end: kiosk identity (mTLS CN + allow-list), fault injection,
+ * One request through the back end: client identity (mTLS: not revoked by the city CA's CRL, then
+ * kiosk CN + allow-list or the clerk role per route), fault injection,
  * routing (`/v1/health`, `/v1/_faults`, `/wards/{ward}/v1/...`), handler, JSON answer.
  * Logs carry method, route, status, kiosk id and duration only: never bodies or tokens.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { faultRequestSchema, wardIdSchema, type WardId } from '../../contract/ward-api';
 import type { Logger } from '../../platform/log';
+import type { ClientCertificateCrl } from '../auth/client-crl';
+import { peerCertificateOf, type PeerCertificate } from '../auth/client-roles';
 import type { FaultController } from '../faults';
 import type { WardRequest } from '../routes/ward-routes';
 import type { WardConfig } from '../ward-config';
@@ -21,15 +23,26 @@ export interface PipelineDeps {
   /** Present only when fault injection is enabled. */
   faults: FaultController | undefined;
   log: Logger;
+  /** The city CA's CRL of client certificates (current one; replaced without a restart). */
+  clientCrl: () => ClientCertificateCrl;
+  now: () => Date;
 }
 
-/** The kiosk id from the verified client certificate (the TLS layer already checked the chain). */
-export function kioskIdOf(req: IncomingMessage, allowed: readonly string[]): string {
-  const socket = req.socket as TLSSocket;
-  const cn = socket.authorized ? socket.getPeerCertificate().subject?.CN : undefined;
-  const id = Array.isArray(cn) ? undefined : cn;
-  if (!id || !allowed.includes(id)) throw new ApiError(403, 'kiosk-not-allowed', 'client certificate is not an allowed kiosk');
-  return id;
+/**
+ * The caller's id for a route: an allow-listed kiosk (CN) for kiosk routes, a clerk certificate
+ * (clerk purpose, backend/auth/client-roles.ts) for clerk routes. `route` undefined checks only
+ * that the caller is one or the other (before routing, so a stranger learns no route).
+ */
+export function callerIdOf(peer: PeerCertificate | undefined, allowedKiosks: readonly string[], route?: Pick<Route<WardRequest>, 'role'>): string {
+  const kiosk = peer?.role === 'kiosk' && peer.cn !== undefined && allowedKiosks.includes(peer.cn) ? peer.cn : undefined;
+  const clerk = peer?.role === 'clerk' ? peer.cn : undefined;
+  if (route?.role === 'clerk') {
+    if (!clerk) throw new ApiError(403, 'clerk-certificate-required', 'this look-up needs a ward clerk certificate, not a kiosk certificate');
+    return clerk;
+  }
+  if (kiosk) return kiosk;
+  if (clerk && route === undefined) return clerk;
+  throw new ApiError(403, 'kiosk-not-allowed', 'client certificate is not an allowed kiosk');
 }
 
 function splitWardPath(path: string, served: readonly WardId[]): { ward: WardId; rest: string } {
@@ -45,10 +58,13 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
   let routeName = '?';
   let kioskId: string | undefined;
   try {
-    kioskId = kioskIdOf(req, deps.config.allowedKioskIds);
+    const peer = peerCertificateOf(req);
+    if (peer) deps.clientCrl().check(peer.serialHex, deps.now());
+    kioskId = callerIdOf(peer, deps.config.allowedKioskIds);
     const path = new URL(req.url ?? '/', 'https://backend.invalid').pathname;
     if (path === '/v1/_faults') {
       routeName = 'faults';
+      callerIdOf(peer, deps.config.allowedKioskIds, {});
       if (req.method !== 'POST') throw new ApiError(405, 'method-not-allowed', 'POST only');
       if (!deps.faults) throw new ApiError(403, 'faults-disabled', 'fault injection is not enabled on this server');
       const body = await readJson(req, faultRequestSchema, deps.config.maxBodyBytes);
@@ -71,6 +87,7 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
     const { ward, rest } = path === '/v1/health' ? { ward: deps.config.wards[0]!, rest: path } : splitWardPath(path, deps.config.wards);
     const { route, params } = matchRoute(deps.routes, req.method ?? 'GET', rest);
     routeName = route.path;
+    kioskId = callerIdOf(peer, deps.config.allowedKioskIds, route);
     const result: HandlerResult = await route.handle({ req, params, extra: { ward, kioskId } });
     if (route.mutating && deps.faults?.takeDrop()) {
       // The transaction is committed; the kiosk never hears so. Its retry must be idempotent.

@@ -25,6 +25,8 @@ export interface Route<Extra> {
   path: string;
   /** True for state-changing routes (subject to drop-after-commit). */
   mutating?: boolean;
+  /** Who may call it: allow-listed kiosks (default) or ward clerks' desks (backend/auth/client-roles.ts). */
+  role?: 'kiosk' | 'clerk';
   handle(ctx: RouteContext<Extra>): Promise<HandlerResult> | HandlerResult;
 }
 

@@ -3,7 +3,7 @@
  */
 import {
   certificateTypes, idempotencyKeySchema, issueCertificateRequestSchema, submissionRequestSchema, verifyRequestSchema,
-  voidRequestSchema, type CertificateOptionsResponse, type NonceResponse, type VerifyResponse, type WardId,
+  voidRequestSchema, type CertificateOptionsResponse, type LogoutResponse, type NonceResponse, type VerifyResponse, type WardId,
 } from '../../contract/ward-api';
 import type { JpkiTrust } from '../auth/jpki-trust';
 import type { NonceStore } from '../auth/nonce-store';
@@ -22,7 +22,10 @@ import type { IncomingMessage } from 'node:http';
 /** Per-request facts the pipeline establishes before routing. */
 export interface WardRequest {
   ward: WardId;
-  /** Client-certificate CN, already checked against the allow-list. */
+  /**
+   * Client-certificate CN: an allow-listed kiosk id, checked by the pipeline; on a clerk route
+   * (`role: 'clerk'`) the clerk's id instead.
+   */
   kioskId: string;
 }
 
@@ -78,6 +81,14 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
         const session = s.sessions.create(resident.id, extra.kioskId, resident.ward);
         const out: VerifyResponse = { sessionToken: session.token, expiresAt: session.expiresAt.toISOString(), residentId: resident.id, ward: resident.ward };
         return { status: 200, body: out };
+      },
+    },
+    {
+      // The kiosk's session wipe: the citizen's token stops working at once, not at its TTL.
+      method: 'POST', path: '/v1/auth/logout',
+      handle: ({ req, extra }) => {
+        const body: LogoutResponse = { ended: s.sessions.end(req.headers.authorization, extra.kioskId) };
+        return { status: 200, body };
       },
     },
     {
@@ -149,8 +160,9 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
       handle: ({ params, extra }) => ({ status: 200, body: s.submissions.get(extra.ward, params.receipt!) }),
     },
     {
-      // a clerk's desk scans the QR of a printed form: the kiosk's receipt number
-      method: 'GET', path: '/v1/submissions/by-receipt/{receipt}',
+      // a clerk's desk scans the QR of a printed form: the kiosk's receipt number. Clerks only: a
+      // kiosk has no business enumerating other kiosks' receipts.
+      method: 'GET', path: '/v1/submissions/by-receipt/{receipt}', role: 'clerk',
       handle: ({ params, extra }) => ({ status: 200, body: s.submissions.byLocalReceipt(extra.ward, params.receipt!) }),
     },
   ];

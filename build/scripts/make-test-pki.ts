@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fixturesRoot, listCardFixtures, loadResidents, readCardFixture, type Resident } from '../../devices/card/sim/virtual-card/card-fixture';
 import { toEraDate } from '../../devices/card/sim/virtual-card/japanese-era';
 import { basic4Name } from '../../devices/card/sim/virtual-card/basic-four';
+import { crlToPem } from './crl-pem';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 const ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
@@ -178,9 +179,7 @@ async function writeCrl(ca: { keys: CryptoKeyPair; cert: x509.X509Certificate },
     issuer: ca.cert.subject, thisUpdate: new Date('2026-11-01T00:00:00Z'), nextUpdate: new Date('2045-03-31T14:59:59Z'),
     entries, signingKey: ca.keys.privateKey, signingAlgorithm: ALG,
   });
-  // OpenSSL and Node expect the "X509 CRL" PEM label (the library writes "CRL").
-  const b64 = Buffer.from(crl.rawData).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
-  write(join(pkiDir, file), `-----BEGIN X509 CRL-----\n${b64}\n-----END X509 CRL-----\n`);
+  write(join(pkiDir, file), crlToPem(crl.rawData));
 }
 
 main().catch((err: unknown) => {

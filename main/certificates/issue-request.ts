@@ -29,7 +29,9 @@ export function refusalMessageKey(reason: RefusalReason): string {
 export function authFailureKey(code: string): string {
   if (code === 'certificate-expired') return 'certificate.error.certExpired';
   if (code === 'certificate-revoked') return 'certificate.error.certRevoked';
+  // The ward cannot check revocation now (no current CRL): not the card's fault, unlike revoked.
+  if (code === 'revocation-unavailable') return 'certificate.error.revocationUnavailable';
   if (code.startsWith('certificate-')) return 'certificate.error.certInvalid';
-  if (code === 'unreachable' || code.startsWith('http-5') || code === 'internal' || code === 'injected-fault') return 'certificate.error.backendDown';
+  if (code === 'unreachable' || code.startsWith('http-5') || code === 'internal' || code === 'injected-fault' || code === 'client-revocation-unavailable') return 'certificate.error.backendDown';
   return 'certificate.error.goToCounter';
 }

@@ -14,6 +14,7 @@ import {
   healthResponseSchema,
   issuanceStatusResponseSchema,
   issueCertificateResponseSchema,
+  logoutResponseSchema,
   nonceResponseSchema,
   verifyResponseSchema,
   wardBasePath,
@@ -22,6 +23,12 @@ import {
   type VoidRequest,
   type WardId,
 } from '../../contract/ward-api';
+import { createLogger, errorCode } from '../../platform/log';
+
+const log = createLogger('ward-client');
+
+/** The longest a logout at the session wipe may take; the wipe itself never waits for it. */
+export const LOGOUT_DEADLINE_MS = 3_000;
 
 export interface WardClientTls {
   certPem: string;
@@ -44,6 +51,8 @@ const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 export class WardClient {
   private readonly agent: Agent;
+  /** Session tokens this client obtained and has not logged out yet, with the ward that holds each. */
+  private readonly heldSessions = new Map<string, WardId>();
 
   constructor(
     private readonly origin: string,
@@ -62,8 +71,28 @@ export class WardClient {
     return this.call(ward, 'POST', '/v1/auth/nonce', nonceResponseSchema, {});
   }
 
-  verify(ward: WardId, body: VerifyRequest) {
-    return this.call(ward, 'POST', '/v1/auth/verify', verifyResponseSchema, body);
+  async verify(ward: WardId, body: VerifyRequest) {
+    const session = await this.call(ward, 'POST', '/v1/auth/verify', verifyResponseSchema, body);
+    this.heldSessions.set(session.sessionToken, session.ward);
+    return session;
+  }
+
+  /**
+   * The session wipe's logout: ends at the back end every session this client logged in since the
+   * last wipe, so a token does not outlive the citizen's session. Forgets them at once; each logout
+   * is bounded by `deadlineMs` and a failure is only logged (the token still dies at its TTL).
+   * Never rejects; the wipe does not await it.
+   */
+  async endSessions(deadlineMs = LOGOUT_DEADLINE_MS): Promise<void> {
+    const held = [...this.heldSessions];
+    this.heldSessions.clear();
+    await Promise.all(held.map(async ([sessionToken, ward]) => {
+      try {
+        await this.call(ward, 'POST', '/v1/auth/logout', logoutResponseSchema, {}, { sessionToken, deadlineMs });
+      } catch (err) {
+        log.warn({ ward, code: errorCode(err) }, 'logout at the session wipe failed; the token ends at its TTL');
+      }
+    }));
   }
 
   options(ward: WardId, sessionToken: string) {
@@ -97,7 +126,7 @@ export class WardClient {
     path: string,
     schema: S,
     body: unknown,
-    headers: { sessionToken?: string; idempotencyKey?: string } = {},
+    headers: { sessionToken?: string; idempotencyKey?: string; /** Whole-request limit, on top of the idle timeout. */ deadlineMs?: number } = {},
   ): Promise<z.infer<S>> {
     const url = new URL(`${wardBasePath(ward)}${path}`, this.origin);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
@@ -108,6 +137,7 @@ export class WardClient {
           method,
           agent: this.agent,
           timeout: this.timeoutMs,
+          ...(headers.deadlineMs !== undefined ? { signal: AbortSignal.timeout(headers.deadlineMs) } : {}),
           headers: {
             accept: 'application/json',
             ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),

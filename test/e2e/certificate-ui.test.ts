@@ -249,7 +249,7 @@ describe('certificate strings', () => {
     };
     const keys = [
       'cardRemoved',
-      ...['wrongPin', 'confirmLastTry', 'pinBlocked', 'notMyNumberCard', 'noCertificate', 'cardUnreadable', 'certExpired', 'certRevoked']
+      ...['wrongPin', 'confirmLastTry', 'pinBlocked', 'notMyNumberCard', 'noCertificate', 'cardUnreadable', 'certExpired', 'certRevoked', 'revocationUnavailable']
         .concat(['certInvalid', 'backendDown', 'goToCounter', 'notOffered', 'declined', 'paymentFailed', 'printFailed'])
         .map((k) => `error.${k}`),
       ...refusalReasons.map((r) => `refusal.${r}`),

@@ -4,8 +4,8 @@
  *
  * For a clerk's desk: a scanner reads the QR of a printed application form (書かない窓口), or
  * the form's PDF is given (its Info entry `MadoguchiForm` carries the same text); this
- * asks the ward back end, over the same mutual TLS as the kiosks (default: the demo TLS files),
- * which submission carries that receipt number, and prints its status and its forms. A QR of
+ * asks the ward back end, over mutual TLS with a ward clerk's certificate (the look-up is refused
+ * to kiosk certificates; default: the demo TEST clerk desk and city CA), which submission carries that receipt number, and prints its status and its forms. A QR of
  * format 2 names the ward the application was sent to (form-qr.ts): only that ward is asked.
  * An older QR or a bare receipt number does not say where it was routed: every ward of the city
  * is asked, unless --ward names one (which also overrides the QR's). No personal data is asked
@@ -25,6 +25,8 @@ import { FORM_QR_INFO_KEY, parseFormQrText } from './form-qr';
 
 const USAGE = 'usage: npm run form:lookup -- <qr-text | receipt-number | form.pdf> [--url https://host:port] [--ward id] [--cert f --key f --ca f]';
 const RECEIPT = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
+/** The demo's TEST clerk desk certificate (the clerk purpose, backend/auth/client-roles.ts). */
+const CLERK_TLS = { certFile: 'fixtures/pki/kiosk/clerks/clerk-desk-01.cert.pem', keyFile: 'fixtures/pki/kiosk/clerks/clerk-desk-01.key.pem' };
 
 /** Output sink, so tests can capture lines. */
 export interface LookupIo {
@@ -97,7 +99,7 @@ export async function runFormLookup(argv: string[], io: LookupIo, options: numbe
   if (!scanned) { io.err(`読み取れません / not a Madoguchi form QR or receipt number (${qr.ok ? '' : qr.code})`); return 2; }
   const ward = args.values.ward;
   if (ward !== undefined && !(wardIds as readonly string[]).includes(ward)) { io.err(`unknown ward "${ward}" (one of ${wardIds.join(', ')})`); return 2; }
-  const tlsFiles = DEFAULT_CONFIG.backend.tls;
+  const tlsFiles = { ...CLERK_TLS, caFile: DEFAULT_CONFIG.backend.tls.caFile };
   let tls;
   try {
     const read = (f: string | undefined, d: string) => readFileSync(f ?? resolveProjectPath(d), 'utf8');

@@ -1,8 +1,10 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, kioskIdentity, untrustedIdentity } from './helpers/ward-client';
-import { cardSign } from './helpers/jpki-test-pki';
-import { startTestBackend, type TestBackend } from './helpers/test-backend';
+import { callerIdOf } from '../../../backend/http/request-pipeline';
+import { ApiError } from '../../../backend/http/api-error';
+import { cardSign, signTestCrl } from './helpers/jpki-test-pki';
+import { startTestBackend, testPki, type TestBackend } from './helpers/test-backend';
 
 describe('ward back end: mutual TLS and JPKI login', () => {
   let b: TestBackend;
@@ -103,5 +105,61 @@ describe('ward back end: mutual TLS and JPKI login', () => {
     assert.ok(body.issues.some((i) => i.path === 'signature'));
     const junk = await b.api('/v1/auth/verify', { rawBody: '{"nonce":' });
     assert.equal((junk.body as { code: string }).code, 'malformed-json');
+  });
+});
+
+describe('ward back end: login with a CRL past its nextUpdate', () => {
+  test('is refused as 401 revocation-unavailable (its own code, not revoked) from nextUpdate on', async () => {
+    const pki = await testPki();
+    const nextUpdate = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const crl = await signTestCrl(pki.ca, { thisUpdate: new Date(nextUpdate.getTime() - 86_400_000), nextUpdate });
+    let clock = nextUpdate.getTime() - 1000;
+    const b = await startTestBackend({ now: () => new Date(clock), jpki: { ...pki.trust, crlsPem: [crl] } });
+    try {
+      const card = b.pki.cards['res-001']!;
+      const loginCode = async () => {
+        const n = await b.api('/v1/auth/nonce', { method: 'POST' });
+        const nonce = (n.body as { nonce: string }).nonce;
+        const r = await b.api('/v1/auth/verify', { body: { nonce, signature: cardSign(card.key, Buffer.from(nonce, 'base64')).toString('base64'), certificate: card.certDer.toString('base64') } });
+        return r.status === 200 ? 'ok' : `${r.status} ${(r.body as { code: string }).code}`;
+      };
+      assert.equal(await loginCode(), 'ok');
+      clock = nextUpdate.getTime();
+      assert.equal(await loginCode(), '401 revocation-unavailable');
+      clock += 1000;
+      assert.equal(await loginCode(), '401 revocation-unavailable');
+    } finally {
+      await b.handle.stop();
+    }
+  });
+});
+
+describe('ward back end: the clerk role (look-up by receipt)', () => {
+  let b: TestBackend;
+  before(async () => { b = await startTestBackend(); });
+  after(() => b.handle.stop());
+  const codeOf = (r: { status: number; body: unknown }) => `${r.status} ${(r.body as { code?: string }).code ?? ''}`.trim();
+
+  test('an allow-listed kiosk certificate is refused the look-up by receipt: 403 clerk-certificate-required', async () => {
+    assert.equal(codeOf(await b.api('/v1/submissions/by-receipt/KK01-20261128-0001')), '403 clerk-certificate-required');
+    assert.equal(codeOf(await b.api('/v1/submissions/by-receipt/KK01-20261128-0001', { kiosk: 'kiosk-yahatanishi-01' })), '403 clerk-certificate-required');
+  });
+
+  test('a clerk certificate looks up by receipt (404 for an unknown one), and nothing else', async () => {
+    assert.equal(codeOf(await b.api('/v1/submissions/by-receipt/KK01-20261128-0001', { clerk: true })), '404 not-found');
+    assert.equal(codeOf(await b.api('/v1/auth/nonce', { method: 'POST', clerk: true })), '403 kiosk-not-allowed');
+    assert.equal(codeOf(await b.api('/v1/health', { ward: null, clerk: true })), '403 kiosk-not-allowed');
+    assert.equal(codeOf(await b.api('/v1/_faults', { ward: null, clerk: true, body: { mode: 'clear' } })), '403 kiosk-not-allowed');
+    assert.equal(codeOf(await b.api('/v1/submissions/RCPT-1', { clerk: true })), '403 kiosk-not-allowed');
+  });
+
+  test('the clerk purpose decides, not the name: a clerk certificate named like a kiosk is no kiosk', () => {
+    const allowed = ['kiosk-kokurakita-01'];
+    const clerkNamedLikeKiosk = { cn: 'kiosk-kokurakita-01', role: 'clerk' as const, serialHex: '01' };
+    const refused = (fn: () => unknown) => { try { fn(); return 'ok'; } catch (e) { return e instanceof ApiError ? e.code : 'thrown'; } };
+    assert.equal(refused(() => callerIdOf(clerkNamedLikeKiosk, allowed, {})), 'kiosk-not-allowed');
+    assert.equal(callerIdOf(clerkNamedLikeKiosk, allowed, { role: 'clerk' }), 'kiosk-kokurakita-01');
+    assert.equal(refused(() => callerIdOf({ ...clerkNamedLikeKiosk, role: 'kiosk' }, allowed, { role: 'clerk' })), 'clerk-certificate-required');
+    assert.equal(refused(() => callerIdOf(undefined, allowed)), 'kiosk-not-allowed');
   });
 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { defaultFixturesDir, loadJpkiSignTrustInput } from '../../../backend/fixtures/load-ward-fixtures';
 import { apiErrorCodes, submissionLookupSchema } from '../../../contract/ward-api';
 import { interpretResponse } from '../../../main/outbox/http-sender';
+import { signTestCrl } from './helpers/jpki-test-pki';
 import { signedBytesOf } from '../../../platform/e-signature/signed-bytes';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
 
@@ -35,7 +36,7 @@ describe('ward back end: e-signed submissions over HTTP', () => {
   test('signed: 201, looked up as eSigned; tampered or revoked: 422 with its code, nothing stored', async () => {
     const good = signedForm(1, 'card-001');
     assert.equal((await b.api('/v1/submissions', { body: good, headers: { 'idempotency-key': 'esig-key-0001' } })).status, 201);
-    const lookup = submissionLookupSchema.parse((await b.api('/v1/submissions/by-receipt/KK01-20261128-0001')).body);
+    const lookup = submissionLookupSchema.parse((await b.api('/v1/submissions/by-receipt/KK01-20261128-0001', { clerk: true })).body);
     assert.equal(lookup.eSigned, true);
 
     const tampered = signedForm(2, 'card-001');
@@ -51,7 +52,7 @@ describe('ward back end: e-signed submissions over HTTP', () => {
 
     const n = (b.handle.db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE idempotency_key LIKE 'esig-key-%'").get() as { n: number }).n;
     assert.equal(n, 1, 'only the good one is stored');
-    assert.equal((await b.api('/v1/submissions/by-receipt/KK01-20261128-0002')).status, 404);
+    assert.equal((await b.api('/v1/submissions/by-receipt/KK01-20261128-0002', { clerk: true })).status, 404);
   });
 
   test('a back end without the signing CA\'s CRL answers 503 (stores nothing), which the kiosk retries rather than dead-letters', async () => {
@@ -61,9 +62,28 @@ describe('ward back end: e-signed submissions over HTTP', () => {
       assert.equal(r.status, 503);
       assert.equal((r.body as { code: string }).code, 'e-signature-revocation-unavailable');
       assert.deepEqual(interpretResponse(r.status, Buffer.from(JSON.stringify(r.body))), { status: 'retry', reason: 'http-503' });
-      assert.equal((await noCrl.api('/v1/submissions/by-receipt/KK01-20261128-0004')).status, 404);
+      assert.equal((await noCrl.api('/v1/submissions/by-receipt/KK01-20261128-0004', { clerk: true })).status, 404);
     } finally {
       await noCrl.handle.stop();
+    }
+  });
+
+  test('a signing CA\'s CRL past its nextUpdate (exactly at it, by the back end\'s clock) is the same 503 retry, not a valid check', async () => {
+    const at = new Date('2026-11-28T01:00:00Z');
+    const pki = join(defaultFixturesDir, 'pki', 'jpki');
+    const staleCrl = await signTestCrl(
+      { certPem: readFileSync(join(pki, 'sign-ca.cert.pem'), 'utf8'), keyPem: readFileSync(join(pki, 'sign-ca.key.pem'), 'utf8') },
+      { thisUpdate: new Date(at.getTime() - 86_400_000), nextUpdate: at },
+    );
+    const stale = await startTestBackend({ now: () => at, jpkiSign: { ...loadJpkiSignTrustInput(), crlsPem: [staleCrl] } });
+    try {
+      const r = await stale.api('/v1/submissions', { body: signedForm(5, 'card-001'), headers: { 'idempotency-key': 'esig-key-0005' } });
+      assert.equal(r.status, 503);
+      assert.equal((r.body as { code: string }).code, 'e-signature-revocation-unavailable');
+      assert.deepEqual(interpretResponse(r.status, Buffer.from(JSON.stringify(r.body))), { status: 'retry', reason: 'http-503' });
+      assert.equal((await stale.api('/v1/submissions/by-receipt/KK01-20261128-0005', { clerk: true })).status, 404);
+    } finally {
+      await stale.handle.stop();
     }
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { constants, sign } from 'node:crypto';
 import { JpkiTrust, normaliseSerial } from '../../../backend/auth/jpki-trust';
 import { ApiError } from '../../../backend/http/api-error';
-import { cardSign, type JpkiTestPki } from '../../integration/backend/helpers/jpki-test-pki';
+import { cardSign, signTestCrl, type JpkiTestPki } from '../../integration/backend/helpers/jpki-test-pki';
 import { testPki } from '../../integration/backend/helpers/test-backend';
 
 function codeOf(fn: () => unknown): string {
@@ -85,6 +85,40 @@ describe('JPKI user-auth verification', () => {
     const noCrl = await JpkiTrust.load({ ...pki.trust, crlsPem: [] });
     const card = pki.cards['res-001']!;
     assert.equal(codeOf(() => noCrl.verifyLogin(nonce, cardSign(card.key, nonce), card.certDer, now)), 'revocation-unavailable');
+  });
+
+  describe('a CRL past its nextUpdate counts as no CRL (revocation unavailable), never as valid', () => {
+    // CRL times are whole seconds (UTCTime); the clock is injected, so the edges are exact.
+    const nextUpdate = new Date(Math.floor(now.getTime() / 1000) * 1000);
+    const second = 1000;
+    let stale: JpkiTrust;
+    before(async () => {
+      const crl = await signTestCrl(pki.ca, { thisUpdate: new Date(nextUpdate.getTime() - 86_400_000), nextUpdate, revokedSerials: [pki.revoked.serialHex] });
+      stale = await JpkiTrust.load({ ...pki.trust, crlsPem: [crl] });
+    });
+    const login = (card: typeof pki.revoked, at: Date) => codeOf(() => stale.verifyLogin(nonce, cardSign(card.key, nonce), card.certDer, at));
+
+    test('one second before nextUpdate the CRL still counts', () => {
+      assert.equal(login(pki.cards['res-001']!, new Date(nextUpdate.getTime() - second)), 'ok');
+      assert.equal(login(pki.revoked, new Date(nextUpdate.getTime() - second)), 'certificate-revoked');
+    });
+
+    test('exactly at nextUpdate and one second after, a good card is refused as revocation-unavailable', () => {
+      for (const at of [nextUpdate, new Date(nextUpdate.getTime() + 1), new Date(nextUpdate.getTime() + second)]) {
+        assert.equal(login(pki.cards['res-001']!, at), 'revocation-unavailable', at.toISOString());
+        assert.equal(login(pki.revoked, at), 'revocation-unavailable', at.toISOString());
+      }
+    });
+
+    test('a stale CRL left beside its successor does not shadow it, in either order', async () => {
+      const fresh = await signTestCrl(pki.ca, { thisUpdate: nextUpdate, nextUpdate: new Date(nextUpdate.getTime() + 86_400_000) });
+      const old = await signTestCrl(pki.ca, { thisUpdate: new Date(nextUpdate.getTime() - 86_400_000), nextUpdate });
+      const at = new Date(nextUpdate.getTime() + second);
+      for (const crlsPem of [[old, fresh], [fresh, old]]) {
+        const both = await JpkiTrust.load({ ...pki.trust, crlsPem });
+        assert.equal(both.verifyLogin(nonce, cardSign(pki.cards['res-001']!.key, nonce), pki.cards['res-001']!.certDer, at).residentId, 'res-001');
+      }
+    });
   });
 
   test('serials compare without leading zero bytes or case', () => {

@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { KeyObject, constants, createHash, privateEncrypt, webcrypto } from 'node:crypto';
 import type { JpkiTrustInput } from '../../../../backend/auth/jpki-trust';
+import { crlToPem } from '../../../../build/scripts/crl-pem';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -30,6 +31,33 @@ export interface JpkiTestPki {
   revoked: TestCard;
   /** Signed by another CA with the same name. */
   foreign: TestCard;
+  /** The CA (PEM), to sign further CRLs in a test (see `signTestCrl`). */
+  ca: { certPem: string; keyPem: string };
+}
+
+/** What a test CRL says: its dates and the serials (hex) it lists as revoked at `revokedAt`. */
+export interface TestCrlParams {
+  thisUpdate: Date;
+  nextUpdate: Date;
+  revokedSerials?: string[];
+  revokedAt?: Date;
+}
+
+/**
+ * A CRL signed by `ca` (RSA or ECDSA P-256 key), PEM. Tests make CRLs with dates relative to their
+ * own clock instead of committing files that go stale on some calendar day.
+ */
+export async function signTestCrl(ca: { certPem: string; keyPem: string }, p: TestCrlParams): Promise<string> {
+  const caCert = new x509.X509Certificate(ca.certPem);
+  const rsa = caCert.publicKey.algorithm.name === 'RSASSA-PKCS1-v1_5';
+  const alg = rsa ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+  const pkcs8 = x509.PemConverter.decodeFirst(ca.keyPem);
+  const signingKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, alg, false, ['sign']) as unknown as CryptoKey;
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: caCert.subject, thisUpdate: p.thisUpdate, nextUpdate: p.nextUpdate, signingKey, signingAlgorithm: alg,
+    entries: (p.revokedSerials ?? []).map((serialNumber) => ({ serialNumber, revocationDate: p.revokedAt ?? p.thisUpdate, reason: x509.X509CrlReason.keyCompromise })),
+  });
+  return crlToPem(crl.rawData);
 }
 
 async function keys(): Promise<CryptoKeyPair> {
@@ -84,9 +112,11 @@ export async function createJpkiTestPki(residentIds: string[], special: { revoke
     { serialHex: notYetValid.serialHex, residentId: special.notYetValidFor },
     { serialHex: foreign.serialHex, residentId: residentIds[0]! },
   ];
+  const caKeyPem = x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', ca.keys.privateKey as webcrypto.CryptoKey), 'PRIVATE KEY');
   return {
     trust: { caCertsPem: [ca.cert.toString('pem')], crlsPem: [crl.toString('pem')], bindings },
     cards, expired, notYetValid, revoked, foreign,
+    ca: { certPem: ca.cert.toString('pem'), keyPem: caKeyPem },
   };
 }
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { startWardBackend, type WardBackendHandle, type WardBackendOptions } from '../../../../backend/start-ward-backend';
 import type { WardId } from '../../../../contract/ward-api';
-import { call, kioskIdentity, type CallOptions, type CallResult } from './ward-client';
+import { call, clerkIdentity, kioskIdentity, type CallOptions, type CallResult } from './ward-client';
 import { cardSign, createJpkiTestPki, type JpkiTestPki, type TestCard } from './jpki-test-pki';
 
 /** Residents that get a good test card (ids from fixtures/residents.json and fixtures/ward/residents-extra.json). */
@@ -25,7 +25,7 @@ export interface TestBackend {
   handle: WardBackendHandle;
   pki: JpkiTestPki;
   /** Calls a path below a ward (default kokurakita) or the origin when `ward` is null. */
-  api(path: string, o?: Omit<CallOptions, 'ca'> & { ward?: WardId | null; kiosk?: string }): Promise<CallResult>;
+  api(path: string, o?: Omit<CallOptions, 'ca'> & { ward?: WardId | null; kiosk?: string; /** Call as the TEST clerk desk. */ clerk?: boolean }): Promise<CallResult>;
   /** Full login for a card; returns the session token. */
   login(card: TestCard, ward: WardId, kiosk?: string): Promise<string>;
 }
@@ -35,7 +35,7 @@ export async function startTestBackend(options: WardBackendOptions = {}): Promis
   const handle = await startWardBackend({ faults: true, jpki: pki.trust, ...options });
   const api: TestBackend['api'] = (path, o = {}) => {
     const base = o.ward === null ? handle.url : handle.wardUrl(o.ward ?? 'kokurakita');
-    return call(`${base}${path}`, { ...o, ca: handle.caCertPem, ...(o.kiosk ? { identity: kioskIdentity(o.kiosk) } : {}) });
+    return call(`${base}${path}`, { ...o, ca: handle.caCertPem, ...(o.kiosk ? { identity: kioskIdentity(o.kiosk) } : {}), ...(o.clerk ? { identity: clerkIdentity() } : {}) });
   };
   const login: TestBackend['login'] = async (card, ward, kiosk) => {
     const n = await api('/v1/auth/nonce', { method: 'POST', ward, kiosk });

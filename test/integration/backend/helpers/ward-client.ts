@@ -19,6 +19,14 @@ export function kioskIdentity(kioskId: string): ClientIdentity {
   };
 }
 
+/** The committed TEST clerk desk cert (fixtures/pki/kiosk/clerks): the clerk purpose, for look-ups by receipt. */
+export function clerkIdentity(clerkId = 'clerk-desk-01'): ClientIdentity {
+  return {
+    cert: readFileSync(join(KIOSK_PKI, 'clerks', `${clerkId}.cert.pem`), 'utf8'),
+    key: readFileSync(join(KIOSK_PKI, 'clerks', `${clerkId}.key.pem`), 'utf8'),
+  };
+}
+
 /** The client cert from the untrusted CA. */
 export function untrustedIdentity(): ClientIdentity {
   return {
