@@ -170,10 +170,16 @@ export class CertificateJourney {
       const pdf = await this.deps.render(answer.certificate, answer.qrPayload);
       if (gen !== this.generation) return this.view;
       // Journaled before any money is asked for: a crash after payment then knows serial X was paid for.
-      this.sale = JournaledSale.open(this.deps.journal, this.deps.alertStaff, {
+      const sale = JournaledSale.open(this.deps.journal, this.deps.alertStaff, {
         certificateType: choice.type, copies: choice.copies, amountYen: answer.fee.totalYen, residentRef: this.residentRef, serial, issuer: this.residentWard,
       });
-      if (!this.sale) throw new JournalUnavailableError();
+      if (sale === 'serial-reused') {
+        // Refused before any money. Not voided: the kiosk cannot tell which certificate the back end
+        // would void under a serial it has issued twice (it may be one already printed); staff decide.
+        return this.show(this.failure('certificate.error.goToCounter'));
+      }
+      if (!sale) throw new JournalUnavailableError();
+      this.sale = sale;
       this.prepared = { serial, pdf, dueYen: answer.fee.totalYen, choice, printed: false };
       return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null });
     } catch (err) {
