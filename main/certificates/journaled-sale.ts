@@ -164,8 +164,12 @@ export class JournaledSale {
     ) || r.voucher === null;
   }
 
-  /** The session ends: done after a certificate, cancelled before payment, refunded otherwise. */
-  atSessionEnd(record: { refunded: number; owed: number; method: PaymentMethod } | undefined): void {
+  /**
+   * The session ends: done after a certificate, cancelled before payment, refunded otherwise.
+   * `heldYen`: a fee the wipe kept in the machine because nobody was there to take it (see
+   * giveBackAtWipe): it is owed by voucher like any money the machine could not give back.
+   */
+  atSessionEnd(record: { refunded: number; owed: number; method: PaymentMethod } | undefined, heldYen = 0): void {
     if (this.state === 'printed') this.step('card_returned', () => this.journal.markCardReturned(this.id));
     if (this.state === 'card_returned') {
       this.step('done', () => this.journal.markDone(this.id));
@@ -180,11 +184,11 @@ export class JournaledSale {
     }
     if (this.state === 'selected' || this.state === 'authenticated') return this.cancel('session-ended');
     if (this.state === 'paid' || this.state === 'printing') {
-      const owedYen = record?.owed ?? 0;
+      const owedYen = (record?.owed ?? 0) + heldYen;
       const voucher = owedYen > 0 ? this.voucherNumber() : null;
       if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
       else if (owedYen > 0) this.unrecorded(owedYen);
-      this.refunded({ refundedYen: record?.refunded ?? 0, owedYen, voucher, method: record?.method ?? null, reason: 'cancelled', voidConfirmed: false });
+      this.refunded({ refundedYen: record?.refunded ?? 0, owedYen, voucher, method: record?.method ?? null, reason: heldYen > 0 ? 'session-ended' : 'cancelled', voidConfirmed: false });
     }
   }
 
