@@ -12,6 +12,8 @@ export const errorCodes = [
   'no-session',
   'session-busy',
   'not-available',
+  /** The session cannot end at the renderer's request: a certificate sale is paid (see `session.end`). */
+  'sale-paid',
   'internal',
 ] as const;
 

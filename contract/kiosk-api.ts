@@ -68,7 +68,11 @@ export const requests = {
   'session.activity': { input: empty, output: sessionStateSchema },
   /** The citizen answered "Need more time?" with yes: back to active with a fresh idle timer. */
   'session.extend': { input: empty, output: sessionStateSchema },
-  /** Ends the session (cancel or completion): the full wipe runs before this resolves. */
+  /**
+   * Ends the session (cancel or completion): the full wipe runs before this resolves. Refused with
+   * `sale-paid` while a paid certificate sale waits for the card or prints (「最初に戻る」 never
+   * gives the fee back in one touch): `certificate.cancelPaid` is the confirmed way out.
+   */
   'session.end': { input: z.object({ reason: z.enum(['cancel', 'complete']) }).strict(), output: sessionStateSchema },
 
   /** Certificate journey: starts waiting for the card (starts the session if needed). */
@@ -89,6 +93,12 @@ export const requests = {
   'certificate.pay': { input: z.object({ method: paymentMethodSchema }).strict(), output: certificateViewSchema },
   /** Goes back from the fee screen to the choice (money inserted so far comes back). */
   'certificate.back': { input: empty, output: certificateViewSchema },
+  /**
+   * After payment, on 「カードをお取りください」: the citizen confirmed that they stop. The fee is
+   * given back and the failed view asks for the card. Once printing has begun there is nothing to
+   * cancel: the view is answered unchanged.
+   */
+  'certificate.cancelPaid': { input: z.object({ confirmed: z.literal(true) }).strict(), output: certificateViewSchema },
 
   /** Applications journey: opens the life-event guide (starts the session if needed). */
   'application.begin': { input: empty, output: applicationViewSchema },

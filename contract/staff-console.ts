@@ -147,11 +147,15 @@ export type StaffTransaction = z.infer<typeof staffTransactionSchema>;
 export const staffReasonSchema = z.enum(['spoiled', 'not-taken', 'print-failed', 'paper-jam', 'voucher-redeemed', 'other']);
 export type StaffReason = z.infer<typeof staffReasonSchema>;
 
+/** What became of a paid sale (main/journal/reconciliation.ts): printed, still open, voided, refunded. */
+export const saleOutcomeSchema = z.enum(['sold', 'open', 'voided', 'refunded']);
+
 export const reconciliationSchema = z.object({
   day: z.string().regex(/^\d{8}$/),
   /** Transactions created that day by final or current state, with their fees. */
   byOutcome: z.array(z.object({ state: transactionStateSchema, count: z.number().int().nonnegative(), yen: z.number().int().nonnegative() })),
-  sales: z.array(z.object({ certificateType: z.string(), method: z.string(), count: z.number().int().nonnegative(), yen: z.number().int() })),
+  /** Payments taken that day by type, method and outcome: a refunded or voided sale is not counted as sold. */
+  sales: z.array(z.object({ certificateType: z.string(), method: z.string(), outcome: saleOutcomeSchema, count: z.number().int().nonnegative(), yen: z.number().int() })),
   refunds: z.array(z.object({ method: z.string(), count: z.number().int().nonnegative(), yen: z.number().int() })),
   cashInYen: z.number().int(),
   cashOutYen: z.number().int(),

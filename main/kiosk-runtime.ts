@@ -16,7 +16,7 @@ import { openApplicationOutbox, startSubmissionDelivery, type SubmissionDelivery
 import { renderFormPdf } from './documents/forms/render-form';
 import type { KeyProvider, Outbox } from './outbox';
 import { CertificateJourney } from './certificates/certificate-journey';
-import { certificateHandlers } from './certificates/certificate-handlers';
+import { certificateHandlers, sessionEndHandler } from './certificates/certificate-handlers';
 import { createVerifiedRenderer } from './certificates/verified-renderer';
 import { connectWard, type WardConnection } from './certificates/ward-connection';
 import type { KioskConfig } from './config/config-schema';
@@ -198,7 +198,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     'session.setJourney': async ({ journey: chosen }) => session.setJourney(chosen),
     'session.activity': async () => session.activity(),
     'session.extend': async () => session.extend(),
-    'session.end': async ({ reason }) => session.end(reason),
+    'session.end': sessionEndHandler(journey, session),
     ...certificateHandlers(journey, session),
     ...applicationHandlers(applications, session),
     ...simulatorHandlers(devices),

@@ -1,9 +1,11 @@
 /**
  * The ward database: SQLite (better-sqlite3), in memory by default or a file in WAL mode.
- * Created fresh and seeded from fixtures at every start; issuances and submissions accumulate
- * for the life of the process (or of the file, if one is given).
+ * The register data is seeded from fixtures at every start; issuances, submissions and the
+ * serial counters accumulate for the life of the process (or of the file, if one is given).
  */
 import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { wardInfo, wardIds, type WardId } from '../../contract/ward-api';
 import type { WardFixtures } from '../fixtures/ward-fixture-schemas';
 
@@ -52,10 +54,15 @@ const wardByName = new Map<string, WardId>(wardIds.map((w) => [wardInfo[w].nameJ
 const NAME_SEP = '\u3000';
 const sexOf = (s: '1' | '2'): string => (s === '1' ? 'male' : 'female');
 
-/** Opens (and creates) the database; `:memory:` unless a path is given. */
+/** Opens (and creates, with its folder) the database; `:memory:` unless a path is given. */
 export function openWardDb(path = ':memory:'): WardDb {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new Database(path);
-  if (path !== ':memory:') db.pragma('journal_mode = WAL');
+  if (path !== ':memory:') {
+    db.pragma('journal_mode = WAL');
+    // A serial counter lost in a power cut would issue the same serial twice: every commit is on disk.
+    db.pragma('synchronous = FULL');
+  }
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   migrateSubmissions(db);

@@ -1,11 +1,12 @@
-/** The contract's `certificate.*` requests, answered by the journey. */
+/** The contract's `certificate.*` requests, answered by the journey; and the session end it allows. */
+import { KioskError } from '../../contract/errors';
 import type { RequestHandlers } from '../ipc/request-router';
 import type { SessionManager } from '../session/session-manager';
 import type { CertificateJourney } from './certificate-journey';
 
 type CertificateHandlers = Pick<
   RequestHandlers,
-  'certificate.begin' | 'certificate.getView' | 'certificate.submitPin' | 'certificate.choose' | 'certificate.pay' | 'certificate.back'
+  'certificate.begin' | 'certificate.getView' | 'certificate.submitPin' | 'certificate.choose' | 'certificate.pay' | 'certificate.back' | 'certificate.cancelPaid'
 >;
 
 export function certificateHandlers(journey: CertificateJourney, session: SessionManager): CertificateHandlers {
@@ -19,5 +20,19 @@ export function certificateHandlers(journey: CertificateJourney, session: Sessio
     'certificate.choose': async (choice) => journey.choose(choice),
     'certificate.pay': async ({ method }) => journey.pay(method),
     'certificate.back': async () => journey.back(),
+    'certificate.cancelPaid': async () => journey.cancelAfterPayment(),
+  };
+}
+
+/**
+ * The renderer's `session.end` (「最初に戻る」, 「おわる」): refused while the journey holds a paid
+ * sale (waiting for the card, printing), so no touch gives the fee back and leaves the card behind
+ * without a word. Leaving then means finishing, or `certificate.cancelPaid` after a confirmation.
+ * The kiosk's own ends (idle timeout, card removal, shutdown) call the session directly.
+ */
+export function sessionEndHandler(journey: CertificateJourney, session: SessionManager): RequestHandlers['session.end'] {
+  return async ({ reason }) => {
+    if (journey.holdsPaidSale()) throw new KioskError('sale-paid');
+    return session.end(reason);
   };
 }

@@ -170,10 +170,16 @@ export class CertificateJourney {
       const pdf = await this.deps.render(answer.certificate, answer.qrPayload);
       if (gen !== this.generation) return this.view;
       // Journaled before any money is asked for: a crash after payment then knows serial X was paid for.
-      this.sale = JournaledSale.open(this.deps.journal, this.deps.alertStaff, {
+      const sale = JournaledSale.open(this.deps.journal, this.deps.alertStaff, {
         certificateType: choice.type, copies: choice.copies, amountYen: answer.fee.totalYen, residentRef: this.residentRef, serial, issuer: this.residentWard,
       });
-      if (!this.sale) throw new JournalUnavailableError();
+      if (sale === 'serial-reused') {
+        // Refused before any money. Not voided: the kiosk cannot tell which certificate the back end
+        // would void under a serial it has issued twice (it may be one already printed); staff decide.
+        return this.show(this.failure('certificate.error.goToCounter'));
+      }
+      if (!sale) throw new JournalUnavailableError();
+      this.sale = sale;
       this.prepared = { serial, pdf, dueYen: answer.fee.totalYen, choice, printed: false };
       return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null });
     } catch (err) {
@@ -263,6 +269,23 @@ export class CertificateJourney {
     }
   }
 
+  /** True while a paid sale waits for the card or prints: the session may not end at a touch. */
+  holdsPaidSale(): boolean {
+    return this.view.step === 'take-card' || this.view.step === 'printing';
+  }
+
+  /**
+   * The citizen confirmed 「やめる」 on 「カードをお取りください」: the fee is given back (serial voided,
+   * what the machine cannot return by voucher) and the failed view asks for the card. Only before
+   * the job goes out: once the sale is journaled `printing` (the card was taken) there is nothing to
+   * cancel, the certificate comes out or a failed print refunds it.
+   */
+  async cancelAfterPayment(): Promise<CertificateView> {
+    if (this.view.step !== 'take-card' || !this.prepared || this.sale?.state !== 'paid') return this.view;
+    // refundAndVoid forgets `prepared` before its first await: a card taken meanwhile prints nothing.
+    return this.show(await this.refundAndVoid('cancelled', 'certificate.error.cancelledAfterPayment', 'cancelled'));
+  }
+
   /** The journey's part of the session wipe: stop, give money back, void, forget. */
   async wipe(reason?: EndReason): Promise<void> {
     this.generation++;
@@ -275,9 +298,9 @@ export class CertificateJourney {
       // The job is at the printer: refunding now could give both money and paper. print() settles
       // it when the job ends (journaled printed, or voided and refunded by voucher).
     } else {
-      await giveBackAtWipe(this.deps.payment, txId, prepared?.printed ?? false, [this.paying, this.settling]);
+      const { heldYen } = await giveBackAtWipe(this.deps.payment, txId, prepared?.printed ?? false, [this.paying, this.settling], reason === 'timeout');
       if (prepared && !prepared.printed) await this.voidSerial(prepared.serial, 'cancelled');
-      this.sale?.atSessionEnd((txId ? this.deps.payment.get(txId) : undefined) ?? undefined);
+      this.sale?.atSessionEnd((txId ? this.deps.payment.get(txId) : undefined) ?? undefined, heldYen);
       prepared?.pdf.fill(0);
     }
     this.prepared = null;

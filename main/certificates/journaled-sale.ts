@@ -8,6 +8,7 @@
  */
 import type { PaymentMethod } from '../../devices/payment/payment-service';
 import { createLogger, errorCode } from '../../platform/log';
+import { JournalError } from '../journal/journal-errors';
 import type { TransactionState } from '../journal/journal-states';
 import type { JourneyJournal, StaffAlert } from './journey-deps';
 import { certificateJobName } from './print-job-evidence';
@@ -43,17 +44,31 @@ export class JournaledSale {
   /**
    * Journals the prepared sale: `selected` and `authenticated` with the serial the back end issued
    * (the journey issues before payment), so a crash after payment knows which certificate was paid for.
+   * Null when the journal cannot record it; `serial-reused` when the serial was issued before (the
+   * back end lost its state): the sale is refused before any money and staff get `backend-serial-reused`.
    */
   static open(
     journal: JourneyJournal,
     alertStaff: (alert: StaffAlert) => void,
     input: { certificateType: string; copies: number; amountYen: number; residentRef: string; serial: string; issuer: string },
-  ): JournaledSale | null {
+  ): JournaledSale | 'serial-reused' | null {
+    let reused = false;
     const id = write(alertStaff, 'selected', undefined, () => {
       const t = journal.begin({ certificateType: input.certificateType, copies: input.copies, amountYen: input.amountYen });
-      journal.markAuthenticated(t.id, { residentRef: input.residentRef, serial: input.serial, issuer: input.issuer });
+      try {
+        journal.markAuthenticated(t.id, { residentRef: input.residentRef, serial: input.serial, issuer: input.issuer });
+      } catch (err) {
+        if (!(err instanceof JournalError && err.code === 'serial-reused')) throw err;
+        reused = true;
+        journal.cancel(t.id, 'serial-reused');
+      }
       return t.id;
     });
+    if (reused) {
+      log.error({ serial: input.serial, issuer: input.issuer }, 'the back end issued a serial already used: sale refused before payment');
+      alertStaff({ code: 'backend-serial-reused', severity: 'error', reference: input.serial });
+      return 'serial-reused';
+    }
     return id === null ? null : new JournaledSale(journal, alertStaff, id, 'authenticated');
   }
 
@@ -149,8 +164,12 @@ export class JournaledSale {
     ) || r.voucher === null;
   }
 
-  /** The session ends: done after a certificate, cancelled before payment, refunded otherwise. */
-  atSessionEnd(record: { refunded: number; owed: number; method: PaymentMethod } | undefined): void {
+  /**
+   * The session ends: done after a certificate, cancelled before payment, refunded otherwise.
+   * `heldYen`: a fee the wipe kept in the machine because nobody was there to take it (see
+   * giveBackAtWipe): it is owed by voucher like any money the machine could not give back.
+   */
+  atSessionEnd(record: { refunded: number; owed: number; method: PaymentMethod } | undefined, heldYen = 0): void {
     if (this.state === 'printed') this.step('card_returned', () => this.journal.markCardReturned(this.id));
     if (this.state === 'card_returned') {
       this.step('done', () => this.journal.markDone(this.id));
@@ -165,11 +184,11 @@ export class JournaledSale {
     }
     if (this.state === 'selected' || this.state === 'authenticated') return this.cancel('session-ended');
     if (this.state === 'paid' || this.state === 'printing') {
-      const owedYen = record?.owed ?? 0;
+      const owedYen = (record?.owed ?? 0) + heldYen;
       const voucher = owedYen > 0 ? this.voucherNumber() : null;
       if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
       else if (owedYen > 0) this.unrecorded(owedYen);
-      this.refunded({ refundedYen: record?.refunded ?? 0, owedYen, voucher, method: record?.method ?? null, reason: 'cancelled', voidConfirmed: false });
+      this.refunded({ refundedYen: record?.refunded ?? 0, owedYen, voucher, method: record?.method ?? null, reason: heldYen > 0 ? 'session-ended' : 'cancelled', voidConfirmed: false });
     }
   }
 

@@ -91,18 +91,27 @@ export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturne
  * The session wipe: a payment under way stops (cash comes back), a refund already under way
  * (`inFlight`) finishes first — one owner of the money, never two refunds — and a fee still kept
  * is refunded unless the certificate was printed.
+ *
+ * `unattended` (the idle timeout: nobody answered 「まだ使いますか？」): a cash fee is NOT paid out
+ * into a coin tray nobody is watching, where the next person would find it. The machine keeps it and
+ * the yen returned here (`heldYen`) go on a refund voucher (JournaledSale.atSessionEnd), which staff
+ * pay out at the counter. A card charge is still cancelled: it goes back to the citizen's card only.
  */
 export async function giveBackAtWipe(
   payment: Pick<PaymentService, 'cancel' | 'get' | 'refundAll'>,
   txId: string | null,
   printed: boolean,
   inFlight: (Promise<unknown> | null)[],
-): Promise<void> {
+  unattended = false,
+): Promise<{ heldYen: number }> {
   if (txId) await payment.cancel(txId).catch(() => null);
   await Promise.allSettled(inFlight);
-  if (!txId) return;
+  if (!txId) return { heldYen: 0 };
   const record = payment.get(txId);
-  if (record && record.kept > record.refunded && !printed) await payment.refundAll(txId).catch(() => null);
+  if (!record || record.kept <= record.refunded || printed) return { heldYen: 0 };
+  if (unattended && record.method === 'cash') return { heldYen: record.kept - record.refunded };
+  await payment.refundAll(txId).catch(() => null);
+  return { heldYen: 0 };
 }
 
 /**

@@ -1,17 +1,31 @@
 /**
- * Daily reconciliation for the staff screen: what was taken, by certificate type and payment
- * method; what was refunded, by method; serials voided (and voids the back end has not confirmed);
- * certificates printed; and money still open (paid but not printed). All figures in yen.
+ * Daily reconciliation for the staff screen: what was taken, by certificate type, payment method
+ * and what became of the sale (sold, refunded, voided, still open), so a refunded sale is never
+ * counted as sold; what was refunded, by method; serials voided (and voids the back end has not
+ * confirmed); certificates printed; and money still open (paid but not printed). All figures in yen.
  */
 import { JST_OFFSET_MINUTES } from '../outbox/receipt-number';
 import type { TransactionJournal } from './transaction-journal';
 import type { VoucherTotals } from './voucher-ledger';
 
+/**
+ * What became of a paid sale: `sold` (the certificate printed), `refunded` (the money went back),
+ * `voided` (the serial was voided and no refund is journaled yet: staff follow it up), `open`
+ * (paid, not printed yet).
+ */
+export const SALE_OUTCOMES = ['sold', 'open', 'voided', 'refunded'] as const;
+export type SaleOutcome = (typeof SALE_OUTCOMES)[number];
+
+/** The outcome of each journal state a paid sale can be in, as SQL (one place for the mapping). */
+const OUTCOME_SQL = `CASE state WHEN 'refunded' THEN 'refunded' WHEN 'voided' THEN 'voided'
+  WHEN 'paid' THEN 'open' WHEN 'printing' THEN 'open' ELSE 'sold' END`;
+const OUTCOME_ORDER_SQL = `CASE outcome ${SALE_OUTCOMES.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END`;
+
 export interface DailyReconciliation {
   /** `YYYYMMDD` in the kiosk's calendar. */
   day: string;
-  /** Payments taken that day, grouped. */
-  sales: Array<{ certificateType: string; method: string; count: number; yen: number }>;
+  /** Payments taken that day, grouped by type, method and outcome (a refunded sale is not a sale). */
+  sales: Array<{ certificateType: string; method: string; outcome: SaleOutcome; count: number; yen: number }>;
   /** Refunds made that day, by refund method. */
   refunds: Array<{ method: string; count: number; yen: number }>;
   /** Serials voided that day. */
@@ -38,8 +52,8 @@ export function dailyReconciliation(journal: TransactionJournal, day: string): D
   const [from, to] = dayBounds(day, journal.options.utcOffsetMinutes ?? JST_OFFSET_MINUTES);
   const sales = journal
     .stmt(
-      `SELECT certificate_type AS certificateType, payment_method AS method, count(*) AS count, sum(paid_yen) AS yen
-       FROM transactions WHERE paid_at >= ? AND paid_at < ? GROUP BY certificate_type, payment_method ORDER BY 1, 2`,
+      `SELECT certificate_type AS certificateType, payment_method AS method, ${OUTCOME_SQL} AS outcome, count(*) AS count, sum(paid_yen) AS yen
+       FROM transactions WHERE paid_at >= ? AND paid_at < ? GROUP BY 1, 2, 3 ORDER BY 1, 2, ${OUTCOME_ORDER_SQL}`,
     )
     .all(from, to) as DailyReconciliation['sales'];
   const refunds = journal

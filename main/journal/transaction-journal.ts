@@ -182,7 +182,24 @@ export class TransactionJournal {
     if (input.serial !== undefined) check(SERIAL.test(input.serial), 'serial format is invalid.');
     if (input.issuer !== undefined) check(CODE.test(input.issuer), 'issuer must be a short code.');
     const extra = { ...(input.serial !== undefined ? { serial: input.serial } : {}), ...(input.issuer !== undefined ? { issuer: input.issuer } : {}) };
-    return this.transition(txId, 'authenticated', { resident_ref: input.residentRef, ...extra }, extra);
+    const serial = input.serial;
+    return this.transition(txId, 'authenticated', { resident_ref: input.residentRef, ...extra }, extra, (row, at) => {
+      if (serial === undefined || !canTransition(row.state, 'authenticated')) return; // applyTransition reports it
+      // Before any money is asked for: a back end that repeats a serial (its state lost, a restart
+      // on an empty database) is refused here, never after payment. The serial is bound to this
+      // transaction from now on (markPrinting then takes it as this sale's own).
+      this.reserveSerial(serial, txId, at);
+    });
+  }
+
+  /**
+   * Binds `serial` to `txId`; a serial any transaction holds (reserved, printed or voided), or
+   * that an older sale recorded before reservations existed, is refused with `serial-reused`.
+   */
+  private reserveSerial(serial: string, txId: string, at: number): void {
+    const used = this.stmt('SELECT 1 FROM serials WHERE serial = ?').get(serial) ?? this.stmt('SELECT 1 FROM transactions WHERE serial = ? AND id <> ?').get(serial, txId);
+    if (used) throw new JournalError('serial-reused', `Serial ${serial} was already used; a certificate is issued once.`);
+    this.stmt('INSERT INTO serials (serial, tx_id, issued_at) VALUES (?, ?, ?)').run(serial, txId, at);
   }
 
   /** authenticated → paid. The amount must equal the quoted fee exactly. */
@@ -210,10 +227,10 @@ export class TransactionJournal {
     check(SERIAL.test(input.serial), 'serial format is invalid.');
     return this.transition(txId, 'printing', { serial: input.serial, print_job_id: null }, { serial: input.serial }, (row, at) => {
       if (!canTransition(row.state, 'printing')) return; // applyTransition reports it
-      if (this.stmt('SELECT 1 FROM serials WHERE serial = ?').get(input.serial)) {
-        throw new JournalError('serial-reused', `Serial ${input.serial} was already used; a certificate is issued once.`);
-      }
-      this.stmt('INSERT INTO serials (serial, tx_id, issued_at) VALUES (?, ?, ?)').run(input.serial, txId, at);
+      // The first print of the serial this sale reserved before payment (markAuthenticated) is its own;
+      // any other use of a known serial (a void's reissue must bring a new one) is refused.
+      const reservedHere = row.state === 'paid' && row.serial === input.serial && this.stmt('SELECT 1 FROM serials WHERE serial = ? AND tx_id = ? AND voided_at IS NULL').get(input.serial, txId);
+      if (!reservedHere) this.reserveSerial(input.serial, txId, at);
       this.stmt('UPDATE transactions SET print_attempts = print_attempts + 1 WHERE id = ?').run(txId);
     });
   }

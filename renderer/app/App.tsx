@@ -8,17 +8,23 @@
  * The journey shown follows the session's journey as main reports it, so a renderer that
  * reloads in the middle of a session (a crash reload, a technician's F5) comes back to the
  * running journey instead of the home screen while main still holds the session.
+ *
+ * Once a certificate is paid for, no control goes home in one touch: on 「カードをお取りください」
+ * 「最初に戻る」 asks first (the money comes back, then the card), and while printing it is not
+ * offered, nor is the idle prompt's 「おわる」 (main refuses both ends too).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Journey, Language } from '../../contract/kiosk-api';
 import { switchLanguage } from '../i18n/i18n';
 import { ApplicationJourney } from '../screens/application/ApplicationJourney';
+import { CancelPaidDialog } from '../screens/certificate/CancelPaidDialog';
 import { CertificateJourney } from '../screens/certificate/CertificateJourney';
 import { HomeScreen } from '../screens/HomeScreen';
 import { IdlePrompt } from '../screens/IdlePrompt';
 import { StaffEntry } from '../screens/staff/StaffEntry';
 import { TopBar } from '../screens/TopBar';
 import { useKiosk } from './kiosk-context';
+import { usePaidSaleStep } from './use-paid-sale';
 import { useSession } from './use-session';
 
 export type TextSize = 'standard' | 'large';
@@ -30,6 +36,12 @@ export function App() {
   const [textSize, setTextSize] = useState<TextSize>('standard');
   const [language, setLanguage] = useState<Language>(info.defaultLanguage);
   const [epoch, setEpoch] = useState(0);
+  const paidStep = usePaidSaleStep(client);
+  const [askingCancel, setAskingCancel] = useState(false);
+  // The question belongs to this card screen only (the card taken starts printing, a wipe ends it).
+  useEffect(() => {
+    if (paidStep !== 'take-card') setAskingCancel(false);
+  }, [paidStep]);
 
   // The renderer half of the wipe, on the way into idle only: at start the state is already the
   // default, and remounting then would replace the first screen just after it appeared.
@@ -77,6 +89,8 @@ export function App() {
     setTextSize((s) => (s === 'standard' ? 'large' : 'standard'));
   };
   const startOver = () => client.call('session.end', { reason: 'cancel' }).catch(() => undefined);
+  // After payment: a confirmation on the card screen, nothing while printing (leaving means finishing).
+  const leave = paidStep === 'take-card' ? () => setAskingCancel(true) : paidStep === 'printing' ? null : startOver;
 
   return (
     <div className="kiosk" key={epoch}>
@@ -85,7 +99,7 @@ export function App() {
         canSwitchLanguage={info.languages.length > 1}
         onToggleLanguage={toggleLanguage}
         onToggleTextSize={toggleTextSize}
-        onStartOver={journey ? startOver : null}
+        onStartOver={journey ? leave : null}
       />
       <main className="screen" id="main">
         {journey === null ? (
@@ -100,7 +114,13 @@ export function App() {
         <IdlePrompt
           remainingMs={session.remainingMs}
           onExtend={() => client.call('session.extend', {}).catch(() => undefined)}
-          onFinish={() => client.call('session.end', { reason: 'cancel' }).catch(() => undefined)}
+          onFinish={paidStep ? null : startOver}
+        />
+      ) : null}
+      {askingCancel && paidStep === 'take-card' ? (
+        <CancelPaidDialog
+          onConfirm={() => client.call('certificate.cancelPaid', { confirmed: true }).catch(() => undefined)}
+          onKeepGoing={() => setAskingCancel(false)}
         />
       ) : null}
       {/* Ward staff: a hidden 3-second corner on the home screen, and the staff console above all. */}

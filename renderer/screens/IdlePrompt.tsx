@@ -6,7 +6,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountdown } from '../app/use-countdown';
 
-type Props = { remainingMs: number; onExtend: () => void; onFinish: () => void };
+/** `onFinish` null: no 「おわる」 (a paid certificate sale: leaving means finishing it). */
+type Props = { remainingMs: number; onExtend: () => void; onFinish: (() => void) | null };
 
 export function IdlePrompt({ remainingMs, onExtend, onFinish }: Props) {
   const { t } = useTranslation();
@@ -33,9 +34,11 @@ export function IdlePrompt({ remainingMs, onExtend, onFinish }: Props) {
           <button ref={extend} type="button" className="button button--primary button--wide" onClick={onExtend} data-testid="idle-extend">
             {t('idle.extend')}
           </button>
-          <button type="button" className="button button--secondary button--wide" onClick={onFinish} data-testid="idle-finish">
-            {t('idle.finish')}
-          </button>
+          {onFinish ? (
+            <button type="button" className="button button--secondary button--wide" onClick={onFinish} data-testid="idle-finish">
+              {t('idle.finish')}
+            </button>
+          ) : null}
         </div>
       </div>
     </div>

@@ -29,13 +29,23 @@ export async function endCitizenSession(kiosk: KioskHarness): Promise<void> {
 
 export async function startKiosk(
   overlay: unknown = {},
-  opts: { reconnectGraceMs?: number; /** Runtime options (e.g. `backendFaults` for fault tests). */ runtime?: RuntimeOptions } = {},
+  opts: {
+    reconnectGraceMs?: number;
+    /** Runtime options (e.g. `backendFaults` for fault tests). */
+    runtime?: RuntimeOptions;
+    /**
+     * A data folder the test owns, kept by `stop()` so a second start runs on the same journal,
+     * outbox and back end (a restart). Default: a fresh temporary folder, removed by `stop()`.
+     */
+    dataDir?: string;
+  } = {},
 ): Promise<KioskHarness> {
   if (!existsSync(join(RENDERER_DIR, 'main.js'))) {
     throw new Error('dist/renderer is missing: run `npm run build` first (npm test does)');
   }
   // Each kiosk gets its own data folder (the outbox holds an exclusive lock; test files run in parallel).
-  const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
+  const ownDataDir = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
   const config = parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir }), overlay), 'test config');
   const runtime = await createKioskRuntime(config, 'browser', opts.runtime);
   const server = await startBridgeServer({ runtime, rendererDir: RENDERER_DIR, reconnectGraceMs: opts.reconnectGraceMs });
@@ -45,7 +55,7 @@ export async function startKiosk(
     stop: async () => {
       await server.close();
       await runtime.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -11,12 +11,15 @@ import { messageText } from './message-text';
 
 type FailedView = Extract<CertificateView, { step: 'failed' }>;
 
+/** The citizen stopped after paying (「手続きを中止しました」), rather than the kiosk failing. */
+const CANCELLED_AFTER_PAYMENT = 'certificate.error.cancelledAfterPayment';
+
 export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () => void }) {
   const { t } = useTranslation('certificate');
   return (
     <FailurePanel
       prefix="cert"
-      title={t('failed.title')}
+      title={t(view.messageKey === CANCELLED_AFTER_PAYMENT ? 'failed.cancelledTitle' : 'failed.title')}
       message={messageText(t, view.messageKey)}
       takeCard={view.takeCard ? t('failed.takeCard') : null}
       homeLabel={t('failed.home')}

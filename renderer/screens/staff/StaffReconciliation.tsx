@@ -61,15 +61,17 @@ export function StaffReconciliation() {
           <tr>
             <th scope="col">{t('transactions.type')}</th>
             <th scope="col">{t('reconciliation.method')}</th>
+            <th scope="col">{t('reconciliation.outcome')}</th>
             <th scope="col">{t('reconciliation.count')}</th>
             <th scope="col">{t('reconciliation.yen')}</th>
           </tr>
         </thead>
         <tbody>
           {r.sales.map((s) => (
-            <tr key={`${s.certificateType}-${s.method}`}>
+            <tr key={`${s.certificateType}-${s.method}-${s.outcome}`} data-testid={`staff-rec-sale-${s.outcome}`}>
               <th scope="row">{t(`certificateTypes.${s.certificateType}`, { defaultValue: s.certificateType })}</th>
               <td>{t(`methods.${s.method}`, { defaultValue: s.method })}</td>
+              <td>{t(`saleOutcomes.${s.outcome}`)}</td>
               <td>{s.count}</td>
               <td>{yen(s.yen)}</td>
             </tr>
@@ -78,6 +80,7 @@ export function StaffReconciliation() {
             <tr key={`refund-${s.method}`}>
               <th scope="row">{t('reconciliation.refund')}</th>
               <td>{t(`methods.${s.method}`, { defaultValue: s.method })}</td>
+              <td />
               <td>{s.count}</td>
               <td>−{yen(s.yen)}</td>
             </tr>

@@ -37,6 +37,7 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
     'certificate.choose': record('certificate.choose', { step: 'idle' } as const),
     'certificate.pay': record('certificate.pay', { step: 'idle' } as const),
     'certificate.back': record('certificate.back', { step: 'idle' } as const),
+    'certificate.cancelPaid': record('certificate.cancelPaid', { step: 'idle' } as const),
     'simulator.listCards': record('simulator.listCards', []),
     'simulator.insertCard': record('simulator.insertCard', {}),
     'simulator.removeCard': record('simulator.removeCard', {}),

@@ -133,8 +133,9 @@ describe('transaction journal state machine', () => {
     j.markPaid(p.id, { method: 'ic-card', reference: 'IC-1', amountYen: 300 });
     const r = j.reconcile('20261128');
     assert.deepEqual(r.sales, [
-      { certificateType: 'juminhyo', method: 'cash', count: 4, yen: 1200 },
-      { certificateType: 'juminhyo', method: 'ic-card', count: 1, yen: 300 },
+      { certificateType: 'juminhyo', method: 'cash', outcome: 'sold', count: 2, yen: 600 },
+      { certificateType: 'juminhyo', method: 'cash', outcome: 'refunded', count: 2, yen: 600 },
+      { certificateType: 'juminhyo', method: 'ic-card', outcome: 'open', count: 1, yen: 300 },
     ]);
     assert.deepEqual(r.refunds, [
       { method: 'cash', count: 1, yen: 300 },
