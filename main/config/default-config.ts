@@ -27,7 +27,7 @@ export const DEFAULT_CONFIG: KioskConfig = {
     },
     sealPublicKeyFile: 'fixtures/documents/city-seal.pub.pem',
   },
-  shufflePinPad: false,
+  shufflePinPad: true,
   maintenance: false,
   dataDir: '.madoguchi',
   // DEMO staff passcode 246810 (README: 係員メニュー). A real deployment sets its own hash.

@@ -34,6 +34,13 @@ describe('deployment guard', () => {
     assert.throws(() => assertDeployable(DEFAULT_CONFIG, true), (err: unknown) => err instanceof ConfigError && /--config/.test(err.message));
   });
 
+  test('an unshuffled PIN keypad is refused; the shuffled one is the default', () => {
+    assert.equal(DEFAULT_CONFIG.shufflePinPad, true);
+    const problems = deploymentProblems({ ...deployed, shufflePinPad: false });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^shufflePinPad is false/);
+  });
+
   test('development (not packaged) runs the demo as it is', () => {
     assert.doesNotThrow(() => assertDeployable(DEFAULT_CONFIG, false));
   });
