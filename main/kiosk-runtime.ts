@@ -32,6 +32,7 @@ import { recoverCertificateSales, type RecoveryOutcome } from './certificates/re
 import type { TransactionJournal } from './journal/transaction-journal';
 import { citizenBusyIn, createStaff, type Staff } from './staff/create-staff';
 import { createStaffReprinter } from './staff/staff-reprinter';
+import { fileStaffPepperProvider, loadStaffPepper } from './staff/staff-pepper';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
 import { LeftCardGuard } from './certificates/left-card-guard';
 import { startPendingVoidRetrier } from './certificates/pending-void-retrier';
@@ -72,11 +73,15 @@ export interface RuntimeOptions {
   takeCertificateMs?: number;
   /** Where the outbox key comes from (Electron: safeStorage); default a key file in `<dataDir>/keys/`. */
   outboxKeyProvider?: KeyProvider;
+  /** Where the staff passcode's pepper comes from (Electron: safeStorage); default a key file in `<dataDir>/keys/`. */
+  staffPepperProvider?: KeyProvider;
   /** How long start-up recovery waits for a print job the printer is still working on (default 60 s). */
   recoveryJobSettleMs?: number;
 }
 
 export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, options: RuntimeOptions = {}): Promise<KioskRuntime> {
+  // Checked before anything opens: a hash this kiosk cannot check (no pepper) is a configuration error.
+  const staffPepper = loadStaffPepper(config.staff.passcodeHash, options.staffPepperProvider ?? fileStaffPepperProvider(config.dataDir));
   const hub = new EventHub();
   const session = new SessionManager({
     idleTimeoutMs: config.idle.timeoutSec * 1000,
@@ -158,6 +163,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
 
   const staff = createStaff({
     config,
+    pepper: staffPepper,
     alerts: staffAlerts,
     cardReaders: devices.cardManager,
     printer: devices.printer,

@@ -12,14 +12,25 @@ import { installFatalErrorPolicy } from '../fatal-errors';
 import { createKioskRuntime, type KioskRuntime } from '../kiosk-runtime';
 import { describeStartupFailure } from '../startup-failure';
 import { SafeStorageKeyProvider } from '../outbox';
+import { runHashPasscodeCli } from '../staff/hash-passcode-cli';
+import { terminalHashPasscodeIo } from '../staff/read-passcode';
+import { staffPepperPaths } from '../staff/staff-pepper';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { watchRenderer } from './crash-recovery';
 import { blockShortcuts, denyAllPermissions, isTrustedSender, lockDownWebContents } from './hardening';
 import { APP_ENTRY, createKioskWindow } from './window-options';
 
 const log = createLogger('electron');
+const HASH_PASSCODE_FLAG = '--hash-staff-passcode';
 
-if (!app.requestSingleInstanceLock()) {
+if (process.argv.includes(HASH_PASSCODE_FLAG)) {
+  // The admin's hash tool, run on the kiosk (the pepper is wrapped by this machine's OS keystore):
+  // `printf '%s\n' "$PASSCODE" | madoguchi --hash-staff-passcode [--data-dir <dir>]`. No window.
+  const args = process.argv.slice(process.argv.indexOf(HASH_PASSCODE_FLAG) + 1);
+  const pepperProvider = (dataDir: string) =>
+    new SafeStorageKeyProvider({ safeStorage, wrappedKeyPath: staffPepperPaths(dataDir).wrappedKeyFile, allowBasicText: !app.isPackaged });
+  app.whenReady().then(() => runHashPasscodeCli(args, terminalHashPasscodeIo, pepperProvider)).then((code) => app.exit(code), (err: unknown) => fail(err));
+} else if (!app.requestSingleInstanceLock()) {
   app.exit(0);
 } else {
   registerAppScheme();
@@ -38,7 +49,12 @@ async function start(): Promise<void> {
       wrappedKeyPath: outboxPaths(config).wrappedKeyFile,
       allowBasicText: !app.isPackaged,
     });
-    runtime = await createKioskRuntime(config, 'electron', { outboxKeyProvider });
+    const staffPepperProvider = new SafeStorageKeyProvider({
+      safeStorage,
+      wrappedKeyPath: staffPepperPaths(config.dataDir).wrappedKeyFile,
+      allowBasicText: !app.isPackaged,
+    });
+    runtime = await createKioskRuntime(config, 'electron', { outboxKeyProvider, staffPepperProvider });
   } catch (err) {
     return fail(err);
   }

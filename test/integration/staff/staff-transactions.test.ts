@@ -32,7 +32,7 @@ async function toPayStep(cardId = 'card-001', pin = '1234') {
 }
 
 async function login() {
-  assert.equal((await call(runtime, 'staff.login', { passcode: '246810' })).outcome, 'ok');
+  assert.equal((await call(runtime, 'staff.login', { passcode: '24681357' })).outcome, 'ok');
 }
 
 /** A serial the back end issued and still holds as unprinted (the journey's own void failed). */
@@ -58,7 +58,7 @@ describe('staff transactions (runtime)', () => {
     await insertCash(runtime, 300);
     await paying;
     await waitForStep(runtime, 'take-card');
-    assert.equal((await call(runtime, 'staff.login', { passcode: '246810' })).outcome, 'citizen-busy', 'no staff session mid-sale');
+    assert.equal((await call(runtime, 'staff.login', { passcode: '24681357' })).outcome, 'citizen-busy', 'no staff session mid-sale');
     await call(runtime, 'simulator.removeCard', {});
     await waitForStep(runtime, 'idle', 20_000);
 

@@ -14,7 +14,7 @@ const deployed = parseConfig(
       tls: { certFile: '/etc/madoguchi/kiosk.cert.pem', keyFile: '/etc/madoguchi/kiosk.key.pem', caFile: '/etc/madoguchi/city-ca.pem' },
       sealPublicKeyFile: '/etc/madoguchi/city-seal.pub.pem',
     },
-    staff: { passcodeHash: 'scrypt$16384$8$1$c91hrlmKvM48PS7RYimobA$yedRY0D_Ep8uE-o3MVinl9BUibtDGbqpYAAmhywltj8' },
+    staff: { passcodeHash: 'scrypt$131072$8$1$6GHO1YQZrqu7UKm7mnWZzg$6HD78Zq8j_KY1pjkV-moFX49MZ7faHHygcDiiz-k3Tc' },
   }),
   'test',
 );
