@@ -36,7 +36,8 @@ const LOGGER_CALL = 'CallExpression[callee.type="MemberExpression"][callee.prope
 const ERROR_NAME = '/^(e|err|error|ex|exception)$/';
 const ERROR_MESSAGE_IN_LOG = 'Never log an error\'s message (String(err), err.message, `${err}`, the error object itself): log errorCode(err) from platform/log.ts.';
 const errorMessageInLogSelectors = [
-  `${LOGGER_CALL} MemberExpression[property.name=/^(message|stack|toString)$/]`,
+  `${LOGGER_CALL} MemberExpression[property.name=/^(message|stack)$/]`,
+  `${LOGGER_CALL} MemberExpression[object.name=${ERROR_NAME}][property.name="toString"]`,
   `${LOGGER_CALL} CallExpression[callee.name="String"] > Identifier[name=${ERROR_NAME}]`,
   `${LOGGER_CALL} TemplateLiteral > Identifier[name=${ERROR_NAME}]`,
   `${LOGGER_CALL} > Identifier.arguments[name=${ERROR_NAME}]`,

@@ -33,6 +33,8 @@ import type { TransactionJournal } from './journal/transaction-journal';
 import { citizenBusyIn, createStaff, type Staff } from './staff/create-staff';
 import { createStaffReprinter } from './staff/staff-reprinter';
 import { fileStaffPepperProvider, loadStaffPepper } from './staff/staff-pepper';
+import { prepareDataDir } from './data/data-dir';
+import { startRetentionJob } from './data/retention-job';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
 import { LeftCardGuard } from './certificates/left-card-guard';
 import { startPendingVoidRetrier } from './certificates/pending-void-retrier';
@@ -80,6 +82,8 @@ export interface RuntimeOptions {
 }
 
 export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, options: RuntimeOptions = {}): Promise<KioskRuntime> {
+  // Owner-only folders before any store or key file is created in them.
+  prepareDataDir(config.dataDir);
   // Checked before anything opens: a hash this kiosk cannot check (no pepper) is a configuration error.
   const staffPepper = loadStaffPepper(config.staff.passcodeHash, options.staffPepperProvider ?? fileStaffPepperProvider(config.dataDir));
   const hub = new EventHub();
@@ -227,6 +231,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ward: ward.client,
     alertStaff: (alert) => staffAlerts.raise(alert),
   });
+  // Finished records past config.retentionDays are deleted now and daily; nothing unresolved ever is.
+  const retention = startRetentionJob({ retentionDays: config.retentionDays, journal, outbox, alertStaff: (alert) => staffAlerts.raise(alert) });
   log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.mode }, 'kiosk runtime ready');
 
   return {
@@ -256,6 +262,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       applications.dispose();
       leftCard.dispose();
       staff.dispose();
+      retention.stop();
       await voidRetrier.stop();
       await submissions.stop();
       outbox.close();

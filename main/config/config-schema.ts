@@ -68,8 +68,13 @@ export const configSchema = z
     shufflePinPad: z.boolean(),
     /** Maintenance mode unlocks devtools, reload and quit shortcuts for technicians. */
     maintenance: z.boolean(),
-    /** Where the kiosk keeps its databases and key files. Relative paths are under the user data folder. */
+    /** Where the kiosk keeps its databases and key files (created 0700). Relative paths are under the user data folder. */
     dataDir: z.string().min(1),
+    /**
+     * Days a finished record is kept: acknowledged outbox receipts and finished journal sales are
+     * deleted after this (at start and daily); unresolved sales and unsettled vouchers never are.
+     */
+    retentionDays: z.number().int().min(7).max(3650).default(90),
     /** The ward staff console (係員メニュー). */
     staff: z
       .object({

@@ -30,6 +30,7 @@ export const DEFAULT_CONFIG: KioskConfig = {
   shufflePinPad: true,
   maintenance: false,
   dataDir: '.madoguchi',
+  retentionDays: 90,
   // DEMO staff passcode 24681357 (README: 係員メニュー), keyed with the public demo pepper
   // (main/staff/staff-pepper.ts). A real deployment makes its own hash on the kiosk.
   staff: {

@@ -210,7 +210,7 @@ export class TransactionJournal {
     check(SERIAL.test(input.serial), 'serial format is invalid.');
     return this.transition(txId, 'printing', { serial: input.serial, print_job_id: null }, { serial: input.serial }, (row, at) => {
       if (!canTransition(row.state, 'printing')) return; // applyTransition reports it
-      if (this.stmt('SELECT 1 FROM serials WHERE serial = ?').get(input.serial)) {
+      if (this.stmt('SELECT 1 FROM serials WHERE serial = ? UNION ALL SELECT 1 FROM retired_serials WHERE serial = ?').get(input.serial, input.serial)) {
         throw new JournalError('serial-reused', `Serial ${input.serial} was already used; a certificate is issued once.`);
       }
       this.stmt('INSERT INTO serials (serial, tx_id, issued_at) VALUES (?, ?, ?)').run(input.serial, txId, at);
