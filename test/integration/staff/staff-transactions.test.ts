@@ -84,8 +84,10 @@ describe('staff transactions (runtime)', () => {
   });
 
   test('staff void reaches the back end for a serial whose earlier void failed', async () => {
-    const { serial, issuer } = await strandedSerial();
+    // Logged in first: the passcode check (scrypt, N=2^17) takes a while, and meanwhile the
+    // background void retrier could settle the stranded serial this test is about.
     await login();
+    const { serial, issuer } = await strandedSerial();
     const row = (await call(runtime, 'staff.listTransactions', {})).find((t) => t.serial === serial);
     assert.ok(row && row.state === 'cancelled' && row.canVoid, JSON.stringify(row));
     const voided = await call(runtime, 'staff.void', { txId: row.txId, reason: 'other' });
@@ -96,12 +98,12 @@ describe('staff transactions (runtime)', () => {
   });
 
   test('a sale left paid but unprinted is reprinted under the same serial, once', async () => {
+    await login(); // first, as above
     const { serial, issuer } = await strandedSerial();
     // A sale the kiosk took money for and lost before printing (as after a lost print job).
     const tx = runtime.journal.begin({ certificateType: 'juminhyo', copies: 1, amountYen: 300 });
     runtime.journal.markAuthenticated(tx.id, { residentRef: 'ref-staff-test', serial, issuer });
     runtime.journal.markPaid(tx.id, { method: 'cash', reference: 'pay-staff-test', amountYen: 300 });
-    await login();
     const row = (await call(runtime, 'staff.listTransactions', {})).find((t) => t.txId === tx.id);
     assert.ok(row?.canReprint, JSON.stringify(row));
     const before = runtime.devices.sim.printer!.printed.length;
@@ -114,6 +116,7 @@ describe('staff transactions (runtime)', () => {
   });
 
   test('a sale whose job the printer completed before its id was journaled is not reprinted (found by its name)', async () => {
+    await login(); // first, as above
     const { serial, issuer } = await strandedSerial();
     const tx = runtime.journal.begin({ certificateType: 'juminhyo', copies: 1, amountYen: 300 });
     runtime.journal.markAuthenticated(tx.id, { residentRef: 'ref-staff-test', serial, issuer });
@@ -122,7 +125,6 @@ describe('staff transactions (runtime)', () => {
     // The printer accepted and printed the attempt; the crash came before its id reached the journal.
     const printed = await runtime.devices.printer.print(await onePagePdf(), { jobName: certificateJobName(serial, printAttempts) });
     assert.equal(printed.outcome, 'completed');
-    await login();
     const before = runtime.devices.sim.printer!.printed.length;
     const refused = await runtime.router.dispatch('staff.reprint', { txId: tx.id, reason: 'print-failed' });
     assert.equal(refused.ok ? null : refused.error.code, 'staff.not-allowed');
