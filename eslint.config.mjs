@@ -27,6 +27,23 @@ function forbid({ rooms = [], modules = [], why }) {
   ];
 }
 
+/**
+ * A logger call must never receive an error's message: it may quote a citizen's data (a name in a
+ * SQLite constraint, a My Number in a parse error). Log `errorCode(err)` from platform/log.ts.
+ * A logger call is `<anything>.fatal|error|warn|info|debug|trace(...)`, console's included.
+ */
+const LOGGER_CALL = 'CallExpression[callee.type="MemberExpression"][callee.property.name=/^(fatal|error|warn|info|debug|trace|log)$/]';
+const ERROR_NAME = '/^(e|err|error|ex|exception)$/';
+const ERROR_MESSAGE_IN_LOG = 'Never log an error\'s message (String(err), err.message, `${err}`, the error object itself): log errorCode(err) from platform/log.ts.';
+const errorMessageInLogSelectors = [
+  `${LOGGER_CALL} MemberExpression[property.name=/^(message|stack)$/]`,
+  `${LOGGER_CALL} MemberExpression[object.name=${ERROR_NAME}][property.name="toString"]`,
+  `${LOGGER_CALL} CallExpression[callee.name="String"] > Identifier[name=${ERROR_NAME}]`,
+  `${LOGGER_CALL} TemplateLiteral > Identifier[name=${ERROR_NAME}]`,
+  `${LOGGER_CALL} > Identifier.arguments[name=${ERROR_NAME}]`,
+  `${LOGGER_CALL} Property[value.type="Identifier"][value.name=${ERROR_NAME}]`,
+].map((selector) => ({ selector, message: ERROR_MESSAGE_IN_LOG }));
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', '**/*.mjs', 'fixtures/**/*.js'] },
   js.configs.recommended,
@@ -38,6 +55,12 @@ export default tseslint.config(
       'no-console': 'off',
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    // The product's code. Build scripts and test/bench tools run on fixture data only and print a
+    // failure's message to the developer who ran them.
+    files: ['main/**/*.ts', 'devices/**/*.ts', 'backend/**/*.ts', 'platform/**/*.ts', 'contract/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...errorMessageInLogSelectors] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { errorCode } from '../platform/log';
 import { startWardBackend } from './start-ward-backend';
 
 async function main(): Promise<void> {
@@ -39,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`ward back end failed to start: ${(err as Error).message}`);
+  console.error(`ward back end failed to start: ${errorCode(err)}`);
   process.exit(1);
 });

@@ -192,6 +192,14 @@ export const staffVoucherSchema = z.object({
 });
 export type StaffVoucher = z.infer<typeof staffVoucherSchema>;
 
+/**
+ * The staff passcode's length in digits. At least 8: with the lockout and a peppered, costly hash,
+ * 10^8 candidates keep both online and offline guessing out of reach.
+ */
+export const STAFF_PASSCODE_DIGITS = { min: 8, max: 12 } as const;
+/** A well-formed staff passcode (digits only; the keypad has nothing else). */
+export const STAFF_PASSCODE_PATTERN = new RegExp(`^[0-9]{${STAFF_PASSCODE_DIGITS.min},${STAFF_PASSCODE_DIGITS.max}}$`);
+
 /** How staff paid a voucher out. */
 export const voucherSettleReasonSchema = z.enum(['cash-at-counter', 'other']);
 
@@ -202,8 +210,8 @@ const ok = z.object({ ok: z.literal(true) });
 export const staffRequests = {
   /** Staff session state (also pushed as `staff.changed`). Never refused. */
   'staff.getState': { input: empty, output: staffStateSchema },
-  /** Checks the 6-8 digit staff passcode. Wrong tries count towards a lockout. */
-  'staff.login': { input: z.object({ passcode: z.string().regex(/^[0-9]{6,8}$/) }).strict(), output: staffLoginResultSchema },
+  /** Checks the 8-12 digit staff passcode. Wrong tries count towards a lockout. */
+  'staff.login': { input: z.object({ passcode: z.string().regex(STAFF_PASSCODE_PATTERN) }).strict(), output: staffLoginResultSchema },
   /** Ends the staff session. Harmless without one. */
   'staff.logout': { input: empty, output: staffStateSchema },
   /** Staff touched the console: restarts the staff idle timer (the renderer throttles it). */

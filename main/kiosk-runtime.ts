@@ -34,6 +34,9 @@ import { recoverCertificateSales, type RecoveryOutcome } from './certificates/re
 import type { TransactionJournal } from './journal/transaction-journal';
 import { citizenBusyIn, createStaff, type Staff } from './staff/create-staff';
 import { createStaffReprinter } from './staff/staff-reprinter';
+import { fileStaffPepperProvider, loadStaffPepper } from './staff/staff-pepper';
+import { prepareDataDir } from './data/data-dir';
+import { startRetentionJob } from './data/retention-job';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
 import { LeftCardGuard } from './certificates/left-card-guard';
 import { startPendingVoidRetrier } from './certificates/pending-void-retrier';
@@ -74,6 +77,8 @@ export interface RuntimeOptions {
   takeCertificateMs?: number;
   /** Where the outbox key comes from (Electron: safeStorage); default a key file in `<dataDir>/keys/`. */
   outboxKeyProvider?: KeyProvider;
+  /** Where the staff passcode's pepper comes from (Electron: safeStorage); default a key file in `<dataDir>/keys/`. */
+  staffPepperProvider?: KeyProvider;
   /** How long start-up recovery waits for a print job the printer is still working on (default 60 s). */
   recoveryJobSettleMs?: number;
   /** The kiosk's clock (tests run the kiosk on a chosen day); default the host's. */
@@ -81,6 +86,10 @@ export interface RuntimeOptions {
 }
 
 export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, options: RuntimeOptions = {}): Promise<KioskRuntime> {
+  // Owner-only folders before any store or key file is created in them.
+  prepareDataDir(config.dataDir);
+  // Checked before anything opens: a hash this kiosk cannot check (no pepper) is a configuration error.
+  const staffPepper = loadStaffPepper(config.staff.passcodeHash, options.staffPepperProvider ?? fileStaffPepperProvider(config.dataDir));
   const hub = new EventHub();
   const clock = options.clock ?? systemClock;
   const session = new SessionManager({
@@ -91,12 +100,12 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   });
   // The durable stores open first: a corrupt or locked one stops the start with its typed error
   // (never a silent reset) before any device is taken, and nothing opened so far stays open.
-  const journal = openCertificateJournal(config);
+  const journal = openCertificateJournal(config, clock);
   // Alerts survive restarts in the journal (an alert it cannot take is still shown, from memory).
   const staffAlerts = new StaffAlerts({ store: journal.alerts });
   let outbox: Outbox;
   try {
-    outbox = openApplicationOutbox(config, options.outboxKeyProvider);
+    outbox = openApplicationOutbox(config, options.outboxKeyProvider, clock);
   } catch (err) {
     journal.close();
     throw err;
@@ -121,6 +130,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     outbox,
     origin: () => ward.embedded?.url ?? config.backend.url,
     alertStaff: (alert) => staffAlerts.raise(alert),
+    clock,
   });
 
   // One card slot, one memory of a card left in it: shared by both journeys.
@@ -167,6 +177,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
 
   const staff = createStaff({
     config,
+    pepper: staffPepper,
     alerts: staffAlerts,
     cardReaders: devices.cardManager,
     printer: devices.printer,
@@ -230,6 +241,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ward: ward.client,
     alertStaff: (alert) => staffAlerts.raise(alert),
   });
+  // Finished records past config.retentionDays are deleted now and daily; nothing unresolved ever is.
+  const retention = startRetentionJob({ retentionDays: config.retentionDays, journal, outbox, alertStaff: (alert) => staffAlerts.raise(alert), clock });
   log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.mode }, 'kiosk runtime ready');
 
   return {
@@ -259,6 +272,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       applications.dispose();
       leftCard.dispose();
       staff.dispose();
+      retention.stop();
       await voidRetrier.stop();
       await submissions.stop();
       outbox.close();

@@ -4,6 +4,7 @@
  * tells the dispatcher when a ward's back end answers again, so a backlog goes out at once
  * instead of waiting out its backoff. Dead letters raise a staff alert.
  */
+import { systemClock, type Clock } from '../../platform/clock';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { wardBasePath, type WardId } from '../../contract/ward-api';
@@ -18,9 +19,10 @@ import { outboxPaths, receiptPrefix } from './outbox-paths';
 const log = createLogger('application-submissions');
 
 /** Opens (or creates) the outbox; throws the outbox's typed errors (corrupt, locked, wrong key). Never resets it. */
-export function openApplicationOutbox(config: KioskConfig, keyProvider?: KeyProvider): Outbox {
+export function openApplicationOutbox(config: KioskConfig, keyProvider?: KeyProvider, clock: Clock = systemClock): Outbox {
   const paths = outboxPaths(config);
   return Outbox.open({
+    now: () => clock.now(),
     path: paths.database,
     keyProvider: keyProvider ?? new FileKeyProvider(paths.keyFile),
     receiptPrefix: receiptPrefix(config),
@@ -35,6 +37,8 @@ export interface SubmissionDeliveryOptions {
   alertStaff: (alert: StaffAlert) => void;
   /** How often a ward whose last send failed is probed (ms). Default 2000. */
   probeIntervalMs?: number;
+  /** The kiosk's clock (the outbox's too, so backoff and due times agree). */
+  clock?: Clock;
 }
 
 export interface SubmissionDelivery extends SubmissionQueue {
@@ -53,6 +57,7 @@ export function startSubmissionDelivery(options: SubmissionDeliveryOptions): Sub
     outbox,
     sender: createHttpSender({ baseUrlFor: wardUrl, requestOptions: { agent }, timeoutMs: 10_000 }),
     onDeadLetter: (a) => options.alertStaff({ code: `application-dead-letter-${a.code}`.slice(0, 80), severity: 'error', reference: a.receiptNumber }),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   dispatcher.start();
 

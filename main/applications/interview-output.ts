@@ -6,6 +6,7 @@ import type { FilledForm, ReviewForm, AnswerValue } from '../../contract/applica
 import { defaultCatalog, type ApplicationsCatalog } from './catalog';
 import { formatValue } from './format-value';
 import { fillForm } from './interview-fill';
+import { isMyNumberField, maskMyNumber } from './mask-my-number';
 import { expandPlan, isQuestionActive, type InterviewState } from './interview-plan';
 
 /** Fields per applicable form, for the review screen. */
@@ -20,8 +21,10 @@ export function review(state: InterviewState, catalog: ApplicationsCatalog = def
       fields: fillForm(plan, state, form, catalog).map(({ field, value, origin }) => {
         const asked = plan.questions.find((q) => q.id === field.id && !q.screening);
         const editable = origin === 'interview' && asked !== undefined && isQuestionActive(plan, state, asked);
+        const display = formatValue(field, value);
         return {
-          fieldId: field.id, label: field.label, display: formatValue(field, value), source: origin,
+          // The renderer never receives the full 個人番号: the review shows its last 4 digits only.
+          fieldId: field.id, label: field.label, display: isMyNumberField(field) ? maskMyNumber(display) : display, source: origin,
           ...(editable ? { editQuestionId: field.id } : {}),
         };
       }),

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { KioskConfig } from '../config/config-schema';
 import { resolveProjectPath } from '../config/project-paths';
 import { TransactionJournal } from '../journal/transaction-journal';
+import { systemClock, type Clock } from '../../platform/clock';
 
 /**
  * The journal's short kiosk code (A-Z0-9, at most 8; it goes into transaction ids and voucher
@@ -26,7 +27,7 @@ export function certificateJournalPath(config: KioskConfig): string {
   return join(resolveProjectPath(config.dataDir), 'journal', 'journal.db');
 }
 
-/** Opens (creating if needed) the journal; throws the typed database errors (corrupt, locked...). */
-export function openCertificateJournal(config: KioskConfig): TransactionJournal {
-  return TransactionJournal.open({ path: certificateJournalPath(config), kioskId: journalKioskId(config.kioskId) });
+/** Opens (creating if needed) the journal on the kiosk's clock; throws the typed database errors (corrupt, locked...). */
+export function openCertificateJournal(config: KioskConfig, clock: Clock = systemClock): TransactionJournal {
+  return TransactionJournal.open({ path: certificateJournalPath(config), kioskId: journalKioskId(config.kioskId), now: () => clock.now() });
 }

@@ -308,6 +308,7 @@ export class CertificateJourney {
     this.sale = null;
     this.changeOwed = null;
     this.sessionToken = null;
+    this.residentRef = 'unmapped';
     this.residentWard = this.deps.wardId;
     this.offers = [];
     this.show({ step: 'idle' });

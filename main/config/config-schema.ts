@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { languageSchema } from '../../contract/kiosk-api';
+import { passcodeHashProblem } from '../staff/staff-passcode';
 import { WARD_IDS } from './wards';
 
 /** `sim` runs the simulator as a normal device; `real` uses the hardware binding. */
@@ -67,17 +68,25 @@ export const configSchema = z
     shufflePinPad: z.boolean(),
     /** Maintenance mode unlocks devtools, reload and quit shortcuts for technicians. */
     maintenance: z.boolean(),
-    /** Where the kiosk keeps its databases and key files. Relative paths are under the user data folder. */
+    /** Where the kiosk keeps its databases and key files (created 0700). Relative paths are under the user data folder. */
     dataDir: z.string().min(1),
+    /**
+     * Days a finished record is kept: acknowledged outbox receipts and finished journal sales are
+     * deleted after this (at start and daily); unresolved sales and unsettled vouchers never are.
+     */
+    retentionDays: z.number().int().min(7).max(3650).default(90),
     /** The ward staff console (係員メニュー). */
     staff: z
       .object({
         /**
-         * scrypt hash of the 6-8 digit staff passcode: `scrypt$N$r$p$<salt b64url>$<key b64url>`
-         * (N ≥ 16384, r ≥ 8, salt ≥ 16 bytes, key ≥ 32 bytes). Make one with
-         * `npx tsx build/scripts/hash-staff-passcode.ts`.
+         * Peppered scrypt hash of the 8-12 digit staff passcode: `scrypt$N$r$p$<salt b64url>$<key b64url>`
+         * (N ≥ 2^17, r ≥ 8, salt ≥ 16 bytes, key ≥ 32 bytes; main/staff/staff-passcode.ts). Make
+         * one on the kiosk with `npx tsx build/scripts/hash-staff-passcode.ts` (it keeps the pepper).
          */
-        passcodeHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, 'scrypt$N$r$p$salt$key (see build/scripts/hash-staff-passcode.ts)'),
+        passcodeHash: z.string().superRefine((hash, ctx) => {
+          const problem = passcodeHashProblem(hash);
+          if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (see build/scripts/hash-staff-passcode.ts)` });
+        }),
         /** Wrong passcodes before the keypad locks. */
         lockoutAfter: z.number().int().min(1).max(20),
         /** How long the keypad stays locked, seconds. */

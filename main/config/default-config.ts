@@ -27,12 +27,14 @@ export const DEFAULT_CONFIG: KioskConfig = {
     },
     sealPublicKeyFile: 'fixtures/documents/city-seal.pub.pem',
   },
-  shufflePinPad: false,
+  shufflePinPad: true,
   maintenance: false,
   dataDir: '.madoguchi',
-  // DEMO staff passcode 246810 (README: 係員メニュー). A real deployment sets its own hash.
+  retentionDays: 90,
+  // DEMO staff passcode 24681357 (README: 係員メニュー), keyed with the public demo pepper
+  // (main/staff/staff-pepper.ts). A real deployment makes its own hash on the kiosk.
   staff: {
-    passcodeHash: 'scrypt$16384$8$1$Z1FgOA7wzuVvhMHv5rwE3Q$Z7aXpq38MgvgJmQNTEqbxaDS0HR6FqYi025zmk3iGGg',
+    passcodeHash: 'scrypt$131072$8$1$i3Bqcbnxg4_v3v32K56maw$84m4Xb_rSJ27zi1V-gHFWxcSUVR9LyHqcD5a8jma6vc',
     lockoutAfter: 5,
     lockoutSec: 300,
     idleTimeoutSec: 180,

@@ -31,6 +31,8 @@ export function deploymentProblems(config: KioskConfig, fixtures: string = fixtu
   if (config.staff.passcodeHash === DEFAULT_CONFIG.staff.passcodeHash) {
     problems.push('staff.passcodeHash is the demo passcode; make the ward\'s own with build/scripts/hash-staff-passcode.ts');
   }
+  // An unshuffled keypad lets a bystander read a citizen's PIN from the finger's position alone.
+  if (!config.shufflePinPad) problems.push('shufflePinPad is false; a deployed kiosk shuffles the PIN keypad for each citizen');
   if (!config.maintenance) {
     for (const [device, binding] of Object.entries(config.devices)) {
       if (binding === 'sim') problems.push(`devices.${device} is "sim"; simulators run only in maintenance mode`);

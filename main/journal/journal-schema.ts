@@ -192,4 +192,40 @@ export const JOURNAL_MIGRATIONS: readonly Migration[] = [
   CREATE TRIGGER pending_voids_resolved_once BEFORE UPDATE ON pending_voids WHEN OLD.resolved_at IS NOT NULL
   BEGIN SELECT RAISE(ABORT, 'journal: a resolved void is final'); END;
   `,
+  // 6: retention (main/journal/journal-retention.ts). Finished sales older than the configured days
+  // may be deleted with their events, settled vouchers, serials and completed decisions; the
+  // triggers still refuse, in the database itself, to delete anything unresolved: a sale not done,
+  // refunded or cancelled, an unsettled voucher, an unconfirmed void, an open pending void or
+  // recovery decision. A pruned sale's serial stays in `retired_serials`, so the back end can
+  // never get a serial accepted twice.
+  `
+  CREATE TABLE retired_serials (serial TEXT NOT NULL PRIMARY KEY, retired_at INTEGER NOT NULL) STRICT;
+
+  DROP TRIGGER transactions_no_delete;
+  CREATE TRIGGER transactions_keep_unfinished BEFORE DELETE ON transactions
+  WHEN OLD.state NOT IN ('done', 'refunded', 'cancelled')
+  BEGIN SELECT RAISE(ABORT, 'journal: an unfinished sale is never deleted'); END;
+
+  DROP TRIGGER events_no_delete;
+  CREATE TRIGGER events_keep_unfinished BEFORE DELETE ON events
+  WHEN coalesce((SELECT state FROM transactions WHERE id = OLD.tx_id), '') NOT IN ('done', 'refunded', 'cancelled')
+  BEGIN SELECT RAISE(ABORT, 'journal: events are append-only (an unfinished sale''s are never deleted)'); END;
+
+  DROP TRIGGER vouchers_no_delete;
+  CREATE TRIGGER vouchers_keep_unsettled BEFORE DELETE ON vouchers WHEN OLD.settled_at IS NULL
+  BEGIN SELECT RAISE(ABORT, 'journal: an unsettled voucher is never deleted'); END;
+
+  DROP TRIGGER pending_voids_no_delete;
+  CREATE TRIGGER pending_voids_keep_open BEFORE DELETE ON pending_voids WHEN OLD.resolved_at IS NULL
+  BEGIN SELECT RAISE(ABORT, 'journal: an open pending void is never deleted'); END;
+
+  CREATE TRIGGER serials_keep_unconfirmed_void BEFORE DELETE ON serials
+  WHEN OLD.voided_at IS NOT NULL AND OLD.void_confirmed_at IS NULL
+  BEGIN SELECT RAISE(ABORT, 'journal: a serial whose void is unconfirmed is never deleted'); END;
+  CREATE TRIGGER serials_retired AFTER DELETE ON serials
+  BEGIN INSERT OR IGNORE INTO retired_serials (serial, retired_at) VALUES (OLD.serial, OLD.issued_at); END;
+
+  CREATE TRIGGER recovery_decisions_keep_open BEFORE DELETE ON recovery_decisions WHEN OLD.completed_at IS NULL
+  BEGIN SELECT RAISE(ABORT, 'journal: an open recovery decision is never deleted'); END;
+  `,
 ];

@@ -193,11 +193,14 @@ export class TransactionJournal {
   }
 
   /**
-   * Binds `serial` to `txId`; a serial any transaction holds (reserved, printed or voided), or
-   * that an older sale recorded before reservations existed, is refused with `serial-reused`.
+   * Binds `serial` to `txId`; a serial any transaction holds (reserved, printed or voided), that an
+   * older sale recorded before reservations existed, or that a pruned sale held (`retired_serials`,
+   * kept by the retention job) is refused with `serial-reused`.
    */
   private reserveSerial(serial: string, txId: string, at: number): void {
-    const used = this.stmt('SELECT 1 FROM serials WHERE serial = ?').get(serial) ?? this.stmt('SELECT 1 FROM transactions WHERE serial = ? AND id <> ?').get(serial, txId);
+    const used =
+      this.stmt('SELECT 1 FROM serials WHERE serial = ? UNION ALL SELECT 1 FROM retired_serials WHERE serial = ?').get(serial, serial) ??
+      this.stmt('SELECT 1 FROM transactions WHERE serial = ? AND id <> ?').get(serial, txId);
     if (used) throw new JournalError('serial-reused', `Serial ${serial} was already used; a certificate is issued once.`);
     this.stmt('INSERT INTO serials (serial, tx_id, issued_at) VALUES (?, ?, ?)').run(serial, txId, at);
   }

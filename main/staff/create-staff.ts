@@ -16,6 +16,8 @@ import { StaffSession } from './staff-session';
 
 export interface StaffParts {
   config: Pick<KioskConfig, 'kioskId' | 'staff'> & { ward: WardId };
+  /** The pepper that keys the passcode hash (staff-pepper.ts: loadStaffPepper, read before any device opens). */
+  pepper: Buffer;
   alerts: StaffAlerts;
   cardReaders: StaffCardReaders;
   printer: StaffPrinter;
@@ -42,6 +44,7 @@ export function createStaff(parts: StaffParts): Staff {
   const { staff } = parts.config;
   const session = new StaffSession({
     passcodeHash: parsePasscodeHash(staff.passcodeHash),
+    pepper: parts.pepper,
     lockoutAfter: staff.lockoutAfter,
     lockoutSec: staff.lockoutSec,
     // Kept in the journal so that power-cycling the kiosk gives a guesser no fresh tries.

@@ -25,6 +25,8 @@ const log = createLogger('staff-session');
 export interface StaffSessionOptions {
   /** The configured hash (parsed at start, so a bad one stops the kiosk early). */
   passcodeHash: ParsedPasscodeHash;
+  /** This kiosk's secret that keys the hash (staff-pepper.ts). */
+  pepper: Buffer;
   /** Wrong tries before the lockout. */
   lockoutAfter: number;
   /** Length of the first lockout, seconds (each further one before a right passcode doubles it). */
@@ -111,7 +113,7 @@ export class StaffSession {
     }
     // Counted as wrong before it is checked: a try cut short by a power cut still counts.
     this.save(gate.pending);
-    if (await verifyPasscode(passcode, this.options.passcodeHash)) {
+    if (await verifyPasscode(passcode, this.options.passcodeHash, this.options.pepper)) {
       this.save(NO_ATTEMPTS);
       this.open = { expiresAt: 0 };
       this.endedReason = undefined;

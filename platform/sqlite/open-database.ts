@@ -135,7 +135,8 @@ function statOrNull(path: string): Stats | null {
 function createDatabaseFile(path: string, migrations: readonly Migration[]): void {
   const dir = dirname(path);
   try {
-    mkdirSync(dir, { recursive: true });
+    // Owner only: a database holds the kiosk's records (main/data/data-dir.ts tightens dataDir at start).
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
     const code = sqliteCode(err) ?? 'error';
     if (PERMISSION_CODES.has(code)) throw new DatabaseUnwritableError(path, dir, `cannot create its directory: ${code}`, { cause: err });

@@ -22,6 +22,10 @@ export interface LastTryDialogProps {
   onNo: () => void;
 }
 
+/**
+ * The safe choice ("do not", which keeps the try) has the initial focus: a stray Enter, a second
+ * tap landing where OK was, or a switch user's first press never spends the last try.
+ */
 export function LastTryDialog(p: LastTryDialogProps): ReactElement {
   return (
     <div className="overlay">
@@ -33,10 +37,10 @@ export function LastTryDialog(p: LastTryDialogProps): ReactElement {
           {p.body}
         </p>
         <div className="dialog__actions">
-          <button type="button" className="button button--primary button--wide" onClick={p.onYes} data-testid={p.yesTestId} autoFocus>
+          <button type="button" className="button button--primary button--wide" onClick={p.onYes} data-testid={p.yesTestId}>
             {p.yesLabel}
           </button>
-          <button type="button" className="button button--secondary button--wide" onClick={p.onNo} data-testid={p.noTestId}>
+          <button type="button" className="button button--secondary button--wide" onClick={p.onNo} data-testid={p.noTestId} autoFocus>
             {p.noLabel}
           </button>
         </div>

@@ -246,6 +246,8 @@ describe('applications journey screens', () => {
       const review = await page.getByTestId('app-review').innerText();
       assert.match(review, /たかはし/);
       assert.match(review, /昭和/);
+      assert.match(review, /●●●●●●●●0526/, 'the typed 個人番号 shows its last 4 digits only');
+      assert.doesNotMatch(review, /382719460526/);
       assert.equal(await page.locator('[data-source="card"]').count(), 0, 'nothing came from a card');
     });
   });

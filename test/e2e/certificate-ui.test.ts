@@ -151,6 +151,8 @@ describe('certificate journey screens', () => {
       await page.getByTestId('pin-ok').click();
       await page.getByTestId('cert-pin-confirm').waitFor();
       await checkScreen(page, 'PIN last-try confirmation');
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      assert.equal(focused, 'pin-confirm-no', 'the safe choice (keep the try) has the initial focus');
       assert.ok(!steps.includes('authenticating'), 'nothing was sent before the confirmation');
       await page.getByTestId('pin-confirm-yes').click();
       await page.getByRole('heading', { name: '証明書を選んでください' }).waitFor();

@@ -46,14 +46,14 @@ describe('staff console UI', () => {
       await assertTouchFriendly(page);
       await assertAccessible(page, 'staff keypad');
 
-      await typePasscode(page, '135791');
+      await typePasscode(page, '13579135');
       await page.getByTestId('staff-login-notice').filter({ hasText: '暗証番号が違います' }).waitFor();
       assert.match(await page.getByTestId('staff-login-notice').innerText(), /あと4回/);
 
       kiosk.runtime.devices.sim.printer!.injectFault('media-empty');
       const alert = kiosk.runtime.staffAlerts.raise({ code: 'refund-voucher', severity: 'error', reference: 'RV-E2E-0001' });
       try {
-        await typePasscode(page, '246810');
+        await typePasscode(page, '24681357');
         await page.getByTestId('staff-overview').waitFor();
         const printer = page.getByTestId('staff-tile-printer');
         await printer.filter({ hasText: '用紙切れ' }).waitFor();

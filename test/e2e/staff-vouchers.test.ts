@@ -27,7 +27,7 @@ async function openStaffConsole(page: Page): Promise<void> {
   await page.waitForTimeout(3300);
   await page.mouse.up();
   await page.getByTestId('staff-login').waitFor();
-  for (const d of '246810') await page.getByTestId(`staff-key-${d}`).click();
+  for (const d of '24681357') await page.getByTestId(`staff-key-${d}`).click();
   await page.getByTestId('staff-login-submit').click();
   await page.getByTestId('staff-overview').waitFor();
 }

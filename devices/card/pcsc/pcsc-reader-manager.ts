@@ -12,8 +12,8 @@
 import { CardError } from '../card-errors';
 import { DEFAULT_APDU_TIMEOUT_MS, type CardReaderEvents, type CardReaderInfo, type CardReaderManager, type CardSession } from '../card-reader-manager';
 import { TypedEmitter } from '../typed-emitter';
-import { createLogger } from '../../../platform/log';
-import { cardErrorFromPcsc } from './pcsc-error-map';
+import { createLogger, errorCode } from '../../../platform/log';
+import { cardErrorFromPcsc, pcscCodeOf } from './pcsc-error-map';
 import { disconnectWithReset, PcscSession } from './pcsc-session';
 import { loadPcscFactory, type PcscFactory, type PcscLiteLike, type PcscReaderLike } from './pcsclite-types';
 import { isReaderAllowed, type ReaderNamePolicy } from './reader-name-policy';
@@ -135,7 +135,7 @@ export class PcscReaderManager implements CardReaderManager {
     try {
       ctx = this.factory();
     } catch (e) {
-      log.warn({ code: cardErrorFromPcsc(e, 'establish').message }, 'PC/SC service unavailable; retrying');
+      log.warn({ code: errorCode(cardErrorFromPcsc(e, 'establish')), pcsc: pcscCodeOf(e) }, 'PC/SC service unavailable; retrying');
       this.markServiceDown();
       this.scheduleRetry();
       return;
@@ -168,7 +168,7 @@ export class PcscReaderManager implements CardReaderManager {
 
   private onServiceError(gen: number, err: unknown): void {
     if (gen !== this.generation || !this.running) return;
-    log.warn({ code: cardErrorFromPcsc(err, 'watch').message }, 'PC/SC context lost');
+    log.warn({ code: errorCode(cardErrorFromPcsc(err, 'watch')), pcsc: pcscCodeOf(err) }, 'PC/SC context lost');
     this.generation++; // everything from the old context is stale from now on
     this.dropAll('reader-gone', true);
     void this.closeContext();
@@ -179,7 +179,7 @@ export class PcscReaderManager implements CardReaderManager {
   private onReader(gen: number, r: PcscReaderLike): void {
     // Always listen for 'error': an unhandled 'error' event would crash the process.
     r.on('error', (err: unknown) => {
-      if (gen === this.generation) log.debug({ reader: r.name, code: cardErrorFromPcsc(err, 'status').message }, 'reader error');
+      if (gen === this.generation) log.debug({ reader: r.name, code: errorCode(cardErrorFromPcsc(err, 'status')), pcsc: pcscCodeOf(err) }, 'reader error');
     });
     if (gen !== this.generation) return;
     if (!isReaderAllowed(r.name, this.options)) {

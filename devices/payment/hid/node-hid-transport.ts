@@ -10,7 +10,7 @@
  * without numbered reports). On input, hidapi includes the report ID only for numbered reports;
  * with `numberedReports: false` we prepend 0x00 so byte 0 is always the report ID above us.
  */
-import { createLogger } from '../../../platform/log';
+import { createLogger, errorCode } from '../../../platform/log';
 import { HidTransportError, type HidTransport, type HidTransportEvents } from './hid-transport';
 import { TypedEvents } from '../typed-events';
 
@@ -117,7 +117,7 @@ export class NodeHidTransport implements HidTransport {
     try {
       await this.device.close();
     } catch (e) {
-      log.warn({ device: this.description, err: (e as Error)?.message }, 'HID close failed');
+      log.warn({ device: this.description, err: errorCode(e) }, 'HID close failed');
     }
   }
 

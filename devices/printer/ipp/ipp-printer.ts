@@ -6,7 +6,7 @@
  * `stalledTimeoutMs`, so staff can fix the printer; after that it cancels the job and reports
  * `aborted`/`stalled` with the printer's reason. Lost contact is tolerated for `lostContactMs`.
  */
-import { createLogger } from '../../../platform/log';
+import { createLogger, errorCode } from '../../../platform/log';
 import {
   PrinterError, type JobLookup, type JobStatus, type Printer, type PrinterHealth, type PrinterReason, type PrintOptions, type PrintProgress, type PrintResult,
 } from '../printer';
@@ -132,7 +132,7 @@ export function createIppPrinter(uri: string, options: IppPrinterOptions = {}): 
       const key = `${p.state}/${p.pagesCompleted}/${p.printerReasons.join(',')}`;
       if (key === last) return;
       last = key;
-      try { o.onProgress?.(p); } catch (err) { log.error({ jobId, err: String(err) }, 'onProgress threw'); }
+      try { o.onProgress?.(p); } catch (err) { log.error({ jobId, err: errorCode(err) }, 'onProgress threw'); }
     };
 
     /** Cancels at the printer and reads the real final state (the job may have finished meanwhile). */

@@ -6,6 +6,7 @@
  *   curl -X POST <control> -d '{"action":"inject","fault":"media-empty"}'
  */
 import { parseArgs } from 'node:util';
+import { errorCode } from '../../../platform/log';
 import { startPrinterSimulator } from './printer-sim';
 
 function main(): void {
@@ -31,7 +32,7 @@ function main(): void {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   }, (e: unknown) => {
-    console.error(e instanceof Error ? e.message : String(e));
+    console.error(`printer simulator failed to start: ${errorCode(e)}`);
     process.exit(1);
   });
 }

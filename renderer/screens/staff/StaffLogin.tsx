@@ -1,8 +1,8 @@
-/** The staff passcode keypad: 6-8 digits, never shown, never kept after the try. */
+/** The staff passcode keypad: 8-12 digits (STAFF_PASSCODE_DIGITS), never shown, never kept after the try. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskError } from '../../../contract/errors';
-import type { StaffLoginResult, StaffState } from '../../../contract/staff-console';
+import { STAFF_PASSCODE_DIGITS, type StaffLoginResult, type StaffState } from '../../../contract/staff-console';
 import { useKiosk } from '../../app/kiosk-context';
 import { errorKey } from './staff-format';
 
@@ -19,9 +19,9 @@ export function StaffLogin({ onCancel, onOpened }: { onCancel: () => void; onOpe
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const press = (d: string) => setCode((c) => (c.length < 8 ? c + d : c));
+  const press = (d: string) => setCode((c) => (c.length < STAFF_PASSCODE_DIGITS.max ? c + d : c));
   const submit = async () => {
-    if (code.length < 6 || busy) return;
+    if (code.length < STAFF_PASSCODE_DIGITS.min || busy) return;
     setBusy(true);
     const tried = code;
     setCode('');
@@ -48,7 +48,7 @@ export function StaffLogin({ onCancel, onOpened }: { onCancel: () => void; onOpe
       </h2>
       <p className="staff-login__hint">{t('login.hint')}</p>
       <p className="staff-login__dots" aria-live="polite" data-testid="staff-passcode-dots">
-        <span aria-hidden="true">{'●'.repeat(code.length)}{'○'.repeat(Math.max(0, 6 - code.length))}</span>
+        <span aria-hidden="true">{'●'.repeat(code.length)}{'○'.repeat(Math.max(0, STAFF_PASSCODE_DIGITS.min - code.length))}</span>
         <span className="staff-visually-hidden">{t('login.entered', { count: code.length })}</span>
       </p>
       {notice ? (
@@ -68,7 +68,7 @@ export function StaffLogin({ onCancel, onOpened }: { onCancel: () => void; onOpe
         <button type="button" className="button button--secondary staff-keypad__key" onClick={() => press('0')} data-testid="staff-key-0">
           0
         </button>
-        <button type="button" className="button button--primary staff-keypad__key" onClick={() => void submit()} disabled={code.length < 6 || busy} data-testid="staff-login-submit">
+        <button type="button" className="button button--primary staff-keypad__key" onClick={() => void submit()} disabled={code.length < STAFF_PASSCODE_DIGITS.min || busy} data-testid="staff-login-submit">
           {t('login.submit')}
         </button>
       </div>

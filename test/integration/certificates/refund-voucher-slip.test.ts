@@ -11,7 +11,7 @@ import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { call, insertCash, startTestRuntime, waitForStep } from '../../support/journey-driver';
 import { pdfText } from '../../support/pdf-text';
 
-const DEMO_PASSCODE = '246810';
+const DEMO_PASSCODE = '24681357';
 let runtime: KioskRuntime;
 
 beforeEach(async () => {

@@ -75,7 +75,7 @@ describe('pending void across a restart (runtime, back end in this process)', ()
     const alert = second.staffAlerts.list().find((a) => a.code === 'backend-void-failed' && a.reference === serial);
     assert.ok(alert, 'the alert survived the restart');
     assert.equal(alert.ackedAt, undefined);
-    assert.equal((await call(second, 'staff.login', { passcode: '246810' })).outcome, 'ok');
+    assert.equal((await call(second, 'staff.login', { passcode: '24681357' })).outcome, 'ok');
     const row = (await call(second, 'staff.listTransactions', {})).find((t) => t.serial === serial);
     assert.ok(row && row.state === 'cancelled' && row.canVoid, `still voidable after the restart: ${JSON.stringify(row)}`);
     assert.equal((await call(second, 'staff.getOverview', {})).backend.pendingVoids, 1, 'the overview counts it');

@@ -11,7 +11,7 @@ import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { expectStep, reachMoveWithinCityReview } from '../../support/application-driver';
 import { call, startTestRuntime } from '../../support/journey-driver';
 
-const PASSCODE = '246810';
+const PASSCODE = '24681357';
 let runtime: KioskRuntime;
 
 beforeEach(async () => {

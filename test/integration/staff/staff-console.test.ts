@@ -8,7 +8,7 @@ import type { RequestName } from '../../../contract/kiosk-api';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { call, startTestRuntime } from '../../support/journey-driver';
 
-const DEMO_PASSCODE = '246810';
+const DEMO_PASSCODE = '24681357';
 
 async function refusal(runtime: KioskRuntime, channel: RequestName, input: unknown): Promise<string | null> {
   const result = await runtime.router.dispatch(channel, input);
@@ -38,6 +38,8 @@ describe('staff console (runtime)', () => {
     for (const [channel, input] of gated) assert.equal(await refusal(runtime, channel, input), 'staff.no-session', channel);
     assert.deepEqual(await call(runtime, 'staff.getState', {}), { phase: 'closed' });
     assert.equal(await refusal(runtime, 'staff.login', { passcode: '12345' }), 'invalid-request', 'format checked first');
+    // 8 digits at least: a 6- or 7-digit passcode is not even checked.
+    for (const short of ['246813', '2468135']) assert.equal(await refusal(runtime, 'staff.login', { passcode: short }), 'invalid-request', short);
   });
 
   test('the overview shows the devices, and a printer fault with its state reasons', async () => {
@@ -76,9 +78,9 @@ describe('staff console (runtime)', () => {
   });
 
   test('wrong passcodes lock the keypad (configured lockout)', async () => {
-    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '000000' }), { outcome: 'wrong-passcode', triesLeft: 2 });
-    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '000001' }), { outcome: 'wrong-passcode', triesLeft: 1 });
-    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '000002' }), { outcome: 'locked', retryAfterSec: 60 });
+    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '00000000' }), { outcome: 'wrong-passcode', triesLeft: 2 });
+    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '00000001' }), { outcome: 'wrong-passcode', triesLeft: 1 });
+    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '00000002' }), { outcome: 'locked', retryAfterSec: 60 });
     assert.equal((await call(runtime, 'staff.login', { passcode: DEMO_PASSCODE })).outcome, 'locked');
   });
 });

@@ -11,7 +11,7 @@ import { after, describe, test } from 'node:test';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { call, startTestRuntime } from '../../support/journey-driver';
 
-const DEMO_PASSCODE = '246810';
+const DEMO_PASSCODE = '24681357';
 
 describe('staff passcode lockout across a restart (runtime)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-staff-lockout-'));
@@ -32,12 +32,12 @@ describe('staff passcode lockout across a restart (runtime)', () => {
 
   test('two wrong tries, a restart, one more: locked; the lock holds over another restart', async () => {
     let runtime = await start();
-    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '000000' }), { outcome: 'wrong-passcode', triesLeft: 2 });
-    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '000001' }), { outcome: 'wrong-passcode', triesLeft: 1 });
+    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '00000000' }), { outcome: 'wrong-passcode', triesLeft: 2 });
+    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '00000001' }), { outcome: 'wrong-passcode', triesLeft: 1 });
     await stop(runtime);
 
     runtime = await start();
-    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '000002' }), { outcome: 'locked', retryAfterSec: 60 });
+    assert.deepEqual(await call(runtime, 'staff.login', { passcode: '00000002' }), { outcome: 'locked', retryAfterSec: 60 });
     assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'staff-passcode-locked'), 'staff are alerted');
     await stop(runtime);
 

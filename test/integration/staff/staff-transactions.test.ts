@@ -33,7 +33,7 @@ async function toPayStep(cardId = 'card-001', pin = '1234') {
 }
 
 async function login() {
-  assert.equal((await call(runtime, 'staff.login', { passcode: '246810' })).outcome, 'ok');
+  assert.equal((await call(runtime, 'staff.login', { passcode: '24681357' })).outcome, 'ok');
 }
 
 /** A serial the back end issued and still holds as unprinted (the journey's own void failed). */
@@ -86,7 +86,7 @@ describe('staff transactions (runtime)', () => {
     await insertCash(runtime, 300);
     await paying;
     await waitForStep(runtime, 'take-card');
-    assert.equal((await call(runtime, 'staff.login', { passcode: '246810' })).outcome, 'citizen-busy', 'no staff session mid-sale');
+    assert.equal((await call(runtime, 'staff.login', { passcode: '24681357' })).outcome, 'citizen-busy', 'no staff session mid-sale');
     await call(runtime, 'simulator.removeCard', {});
     await waitForStep(runtime, 'idle', 20_000);
 
@@ -112,8 +112,10 @@ describe('staff transactions (runtime)', () => {
   });
 
   test('staff void reaches the back end for a serial whose earlier void failed', async () => {
-    const { serial, issuer } = await strandedSerial();
+    // Logged in first: the passcode check (scrypt, N=2^17) takes a while, and meanwhile the
+    // background void retrier could settle the stranded serial this test is about.
     await login();
+    const { serial, issuer } = await strandedSerial();
     const row = (await call(runtime, 'staff.listTransactions', {})).find((t) => t.serial === serial);
     assert.ok(row && row.state === 'cancelled' && row.canVoid, JSON.stringify(row));
     const voided = await call(runtime, 'staff.void', { txId: row.txId, reason: 'other' });
@@ -129,7 +131,6 @@ describe('staff transactions (runtime)', () => {
     const tx = runtime.journal.begin({ certificateType: 'juminhyo', copies: 1, amountYen: 300 });
     runtime.journal.markAuthenticated(tx.id, { residentRef: 'ref-staff-test', serial, issuer });
     runtime.journal.markPaid(tx.id, { method: 'cash', reference: 'pay-staff-test', amountYen: 300 });
-    await login();
     const row = (await call(runtime, 'staff.listTransactions', {})).find((t) => t.txId === tx.id);
     assert.ok(row?.canReprint, JSON.stringify(row));
     const before = runtime.devices.sim.printer!.printed.length;
@@ -150,7 +151,6 @@ describe('staff transactions (runtime)', () => {
     // The printer accepted and printed the attempt; the crash came before its id reached the journal.
     const printed = await runtime.devices.printer.print(await onePagePdf(), { jobName: certificateJobName(serial, printAttempts) });
     assert.equal(printed.outcome, 'completed');
-    await login();
     const before = runtime.devices.sim.printer!.printed.length;
     const refused = await runtime.router.dispatch('staff.reprint', { txId: tx.id, reason: 'print-failed' });
     assert.equal(refused.ok ? null : refused.error.code, 'staff.not-allowed');

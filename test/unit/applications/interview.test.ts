@@ -4,6 +4,7 @@ import type { CardFacts } from '../../../contract/applications';
 import {
   answer, buildFilledForms, currentQuestions, missingAnswers, nextQuestion, planInterview, review, type InterviewState,
 } from '../../../main/applications/interview';
+import { isMyNumberField, maskMyNumber } from '../../../main/applications/mask-my-number';
 
 const TODAY = '2025-06-10';
 // Fictional person; 123456789018 is the textbook example with a valid check digit.
@@ -111,6 +112,24 @@ describe('interview: 市内転居 with a card', () => {
     assert.equal(byId.get('moveDate')!.display, '令和7年6月8日');
     assert.equal(byId.get('newPostal')!.display, '〒802-0001');
     assert.equal(byId.get('nameKana')!.editQuestionId, 'nameKana');
+  });
+  test('review shows the 個人番号 masked but for its last 4 digits; the filled forms keep it whole', () => {
+    const { state } = runThrough(plan({ eventId: 'move-within-city' }));
+    const forms = review(state);
+    const shown = forms.flatMap((f) => f.fields).filter((f) => f.fieldId === 'myNumber');
+    assert.ok(shown.length > 0, 'the move notification asks the 個人番号');
+    for (const f of shown) assert.equal(f.display, '●●●●●●●●9018');
+    assert.ok(!JSON.stringify(forms).includes(CARD.myNumber!), 'the full number is nowhere in the review view');
+    const built = buildFilledForms(state);
+    assert.ok(built.ok);
+    assert.equal(built.forms[0]!.values.myNumber, CARD.myNumber, 'printing and submission are unaffected');
+  });
+  test('a 個人番号 typed without a card is masked on the review as well', () => {
+    assert.equal(maskMyNumber('382719460526'), '●●●●●●●●0526');
+    assert.equal(maskMyNumber('12345'), '●●●●●');
+    assert.equal(maskMyNumber(''), '');
+    assert.ok(isMyNumberField({ source: 'interview', validation: { checkDigit: 'myNumber' } }));
+    assert.ok(!isMyNumberField({ source: 'card.name', validation: {} }));
   });
   test('forms are refused while a question is unanswered', () => {
     const s = plan({ eventId: 'move-within-city' });

@@ -18,7 +18,7 @@ const deployed = parseConfig(
       tls: { certFile: '/etc/madoguchi/kiosk.cert.pem', keyFile: '/etc/madoguchi/kiosk.key.pem', caFile: '/etc/madoguchi/city-ca.pem' },
       sealPublicKeyFile: '/etc/madoguchi/city-seal.pub.pem',
     },
-    staff: { passcodeHash: 'scrypt$16384$8$1$c91hrlmKvM48PS7RYimobA$yedRY0D_Ep8uE-o3MVinl9BUibtDGbqpYAAmhywltj8' },
+    staff: { passcodeHash: 'scrypt$131072$8$1$6GHO1YQZrqu7UKm7mnWZzg$6HD78Zq8j_KY1pjkV-moFX49MZ7faHHygcDiiz-k3Tc' },
   }),
   'test',
 );
@@ -36,6 +36,13 @@ describe('deployment guard', () => {
     assert.ok(problems.some((p) => p.startsWith('backend.sealPublicKeyFile')));
     assert.equal(problems.filter((p) => p.includes('"sim"')).length, 4);
     assert.throws(() => assertDeployable(DEFAULT_CONFIG, true), (err: unknown) => err instanceof ConfigError && /--config/.test(err.message));
+  });
+
+  test('an unshuffled PIN keypad is refused; the shuffled one is the default', () => {
+    assert.equal(DEFAULT_CONFIG.shufflePinPad, true);
+    const problems = deploymentProblems({ ...deployed, shufflePinPad: false });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^shufflePinPad is false/);
   });
 
   test('development (not packaged) runs the demo as it is', () => {

@@ -11,7 +11,7 @@ import { tempJournalDir } from './journal-test-helpers';
 const fresh = cleanedAfterFile(tempJournalDir);
 
 describe('pending voids', () => {
-  test('record, count, resolve once; a late record does not reopen it; rows are never deleted', () => {
+  test('record, count, resolve once; a late record does not reopen it; open rows are never deleted (resolved ones only by retention)', () => {
     const journal = fresh().open();
     const v = journal.pendingVoids;
     v.record({ serial: 'SER-PV-0001', issuer: 'kokurakita', reason: 'cancelled' });

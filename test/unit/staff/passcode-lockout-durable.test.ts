@@ -13,12 +13,13 @@ import { JOURNAL_MIGRATIONS } from '../../../main/journal/journal-schema';
 import { openDatabase } from '../../../platform/sqlite/open-database';
 import type { Clock } from '../../../platform/clock';
 import { gateTry, lockoutMs, NO_ATTEMPTS, type PasscodeAttempts, type PasscodeAttemptStore } from '../../../main/staff/passcode-lockout';
-import { hashPasscode, parsePasscodeHash, type ParsedPasscodeHash } from '../../../main/staff/staff-passcode';
+import type { ParsedPasscodeHash } from '../../../main/staff/staff-passcode';
+import { cheapPasscodeHash, TEST_PEPPER } from './cheap-passcode-hash';
 import { StaffSession } from '../../../main/staff/staff-session';
 import { cleanedAfterFile } from '../../support/cleaned-after';
 import { tempJournalDir } from '../journal/journal-test-helpers';
 
-const RIGHT = '246810';
+const RIGHT = '24681357';
 const fresh = cleanedAfterFile(tempJournalDir);
 let hash: ParsedPasscodeHash;
 
@@ -31,9 +32,10 @@ function clockAt(start: number) {
 
 /** One "run" of the kiosk: a session over the given journal, as createStaff builds it. */
 async function sessionOver(journal: TransactionJournal, clock: Clock, alerts: StaffAlert[] = [], attempts: PasscodeAttemptStore = journal.passcodeAttempts) {
-  hash ??= parsePasscodeHash(await hashPasscode(RIGHT));
+  hash ??= await cheapPasscodeHash(RIGHT);
   return new StaffSession({
     passcodeHash: hash,
+    pepper: TEST_PEPPER,
     lockoutAfter: 3,
     lockoutSec: 60,
     lockoutMaxSec: 300,
@@ -72,12 +74,12 @@ describe('staff passcode attempts in the journal', () => {
     const t = fresh();
     const { clock } = clockAt(5_000_000);
     let j = t.open();
-    assert.deepEqual(await (await sessionOver(j, clock)).login('111111'), { outcome: 'wrong-passcode', triesLeft: 2 });
-    assert.deepEqual(await (await sessionOver(j, clock)).login('222222'), { outcome: 'wrong-passcode', triesLeft: 1 });
+    assert.deepEqual(await (await sessionOver(j, clock)).login('11111111'), { outcome: 'wrong-passcode', triesLeft: 2 });
+    assert.deepEqual(await (await sessionOver(j, clock)).login('22222222'), { outcome: 'wrong-passcode', triesLeft: 1 });
     j.close();
     j = t.open();
     assert.deepEqual(j.passcodeAttempts.load(), { failures: 2, lockedUntil: 0, lockouts: 0 }, 'stored before the result was returned');
-    assert.deepEqual(await (await sessionOver(j, clock)).login('333333'), { outcome: 'locked', retryAfterSec: 60 });
+    assert.deepEqual(await (await sessionOver(j, clock)).login('33333333'), { outcome: 'locked', retryAfterSec: 60 });
     j.close();
   });
 
@@ -86,8 +88,8 @@ describe('staff passcode attempts in the journal', () => {
     const { clock, advance } = clockAt(5_000_000);
     let j = t.open();
     const s = await sessionOver(j, clock);
-    for (const p of ['111111', '222222']) await s.login(p);
-    assert.equal((await s.login('333333')).outcome, 'locked');
+    for (const p of ['11111111', '22222222']) await s.login(p);
+    assert.equal((await s.login('33333333')).outcome, 'locked');
     j.close();
     advance(20_000);
     j = t.open();
@@ -119,15 +121,15 @@ describe('staff passcode attempts in the journal', () => {
     const { clock, advance } = clockAt(5_000_000);
     const j = t.open();
     const s = await sessionOver(j, clock);
-    for (const p of ['111111', '222222', '333333']) await s.login(p);
+    for (const p of ['11111111', '22222222', '33333333']) await s.login(p);
     advance(60_000);
-    await s.login('444444');
+    await s.login('44444444');
     assert.equal((await s.login(RIGHT)).outcome, 'ok');
     assert.deepEqual(j.passcodeAttempts.load(), NO_ATTEMPTS);
     s.logout();
-    assert.deepEqual(await s.login('555555'), { outcome: 'wrong-passcode', triesLeft: 2 });
-    await s.login('666666');
-    assert.deepEqual(await s.login('777777'), { outcome: 'locked', retryAfterSec: 60 }, 'back to the first lockout length');
+    assert.deepEqual(await s.login('55555555'), { outcome: 'wrong-passcode', triesLeft: 2 });
+    await s.login('66666666');
+    assert.deepEqual(await s.login('77777777'), { outcome: 'locked', retryAfterSec: 60 }, 'back to the first lockout length');
     j.close();
   });
 
@@ -139,8 +141,8 @@ describe('staff passcode attempts in the journal', () => {
     for (let round = 0; round < 5; round++) {
       const j = t.open(); // each round is a fresh start of the kiosk
       const s = await sessionOver(j, clock, alerts);
-      let last = await s.login('100000');
-      for (const p of ['200000', '300000']) last = await s.login(p);
+      let last = await s.login('10000000');
+      for (const p of ['20000000', '30000000']) last = await s.login(p);
       assert.equal(last.outcome, 'locked');
       if (last.outcome === 'locked') lengths.push(last.retryAfterSec);
       j.close();

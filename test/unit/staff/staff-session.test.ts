@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { KioskError } from '../../../contract/errors';
 import type { StaffState } from '../../../contract/staff-console';
 import type { Clock } from '../../../platform/clock';
-import { hashPasscode, parsePasscodeHash, type ParsedPasscodeHash } from '../../../main/staff/staff-passcode';
+import type { ParsedPasscodeHash } from '../../../main/staff/staff-passcode';
+import { cheapPasscodeHash, TEST_PEPPER } from './cheap-passcode-hash';
 import { StaffSession } from '../../../main/staff/staff-session';
 
 /** A hand-driven clock: timers fire only when the test advances time. */
@@ -34,11 +35,12 @@ function fakeClock() {
 
 let hash: ParsedPasscodeHash;
 async function makeSession(overrides: { busy?: () => boolean } = {}) {
-  hash ??= parsePasscodeHash(await hashPasscode('246810'));
+  hash ??= await cheapPasscodeHash('24681357');
   const { clock, advance } = fakeClock();
   const changes: StaffState[] = [];
   const session = new StaffSession({
     passcodeHash: hash,
+    pepper: TEST_PEPPER,
     lockoutAfter: 3,
     lockoutSec: 60,
     idleTimeoutSec: 120,
@@ -53,7 +55,7 @@ describe('staff session', () => {
   test('the right passcode opens a session; logout closes it', async () => {
     const { session, changes } = await makeSession();
     assert.throws(() => session.require(), (e: unknown) => e instanceof KioskError && e.code === 'staff.no-session');
-    const result = await session.login('246810');
+    const result = await session.login('24681357');
     assert.equal(result.outcome, 'ok');
     assert.equal(session.active, true);
     session.require();
@@ -63,29 +65,29 @@ describe('staff session', () => {
 
   test('wrong tries count down, then lock even the right passcode until the lockout passes', async () => {
     const { session, advance } = await makeSession();
-    assert.deepEqual(await session.login('111111'), { outcome: 'wrong-passcode', triesLeft: 2 });
-    assert.deepEqual(await session.login('222222'), { outcome: 'wrong-passcode', triesLeft: 1 });
-    assert.deepEqual(await session.login('333333'), { outcome: 'locked', retryAfterSec: 60 });
-    assert.deepEqual(await session.login('246810'), { outcome: 'locked', retryAfterSec: 60 });
+    assert.deepEqual(await session.login('11111111'), { outcome: 'wrong-passcode', triesLeft: 2 });
+    assert.deepEqual(await session.login('22222222'), { outcome: 'wrong-passcode', triesLeft: 1 });
+    assert.deepEqual(await session.login('33333333'), { outcome: 'locked', retryAfterSec: 60 });
+    assert.deepEqual(await session.login('24681357'), { outcome: 'locked', retryAfterSec: 60 });
     advance(45_000);
-    assert.deepEqual(await session.login('246810'), { outcome: 'locked', retryAfterSec: 15 });
+    assert.deepEqual(await session.login('24681357'), { outcome: 'locked', retryAfterSec: 15 });
     assert.equal(session.active, false);
     advance(15_000);
-    assert.equal((await session.login('246810')).outcome, 'ok');
+    assert.equal((await session.login('24681357')).outcome, 'ok');
   });
 
   test('a success resets the count of wrong tries', async () => {
     const { session } = await makeSession();
-    await session.login('111111');
-    await session.login('111111');
-    assert.equal((await session.login('246810')).outcome, 'ok');
+    await session.login('11111111');
+    await session.login('11111111');
+    assert.equal((await session.login('24681357')).outcome, 'ok');
     session.logout();
-    assert.deepEqual(await session.login('111111'), { outcome: 'wrong-passcode', triesLeft: 2 });
+    assert.deepEqual(await session.login('11111111'), { outcome: 'wrong-passcode', triesLeft: 2 });
   });
 
   test('parallel wrong tries are counted one by one (no slipping past the lockout)', async () => {
     const { session } = await makeSession();
-    const results = await Promise.all(['100000', '200000', '300000', '400000', '246810'].map((p) => session.login(p)));
+    const results = await Promise.all(['10000000', '20000000', '30000000', '40000000', '24681357'].map((p) => session.login(p)));
     assert.deepEqual(results.map((r) => r.outcome), ['wrong-passcode', 'wrong-passcode', 'locked', 'locked', 'locked']);
     assert.equal(session.active, false);
   });
@@ -93,15 +95,15 @@ describe('staff session', () => {
   test('no staff session while a citizen is mid-payment, and no try is used up', async () => {
     let busy = true;
     const { session } = await makeSession({ busy: () => busy });
-    assert.deepEqual(await session.login('111111'), { outcome: 'citizen-busy' });
-    assert.deepEqual(await session.login('246810'), { outcome: 'citizen-busy' });
+    assert.deepEqual(await session.login('11111111'), { outcome: 'citizen-busy' });
+    assert.deepEqual(await session.login('24681357'), { outcome: 'citizen-busy' });
     busy = false;
-    assert.deepEqual(await session.login('111111'), { outcome: 'wrong-passcode', triesLeft: 2 });
+    assert.deepEqual(await session.login('11111111'), { outcome: 'wrong-passcode', triesLeft: 2 });
   });
 
   test('the session times out without staff activity; activity pushes the deadline', async () => {
     const { session, advance, changes } = await makeSession();
-    await session.login('246810');
+    await session.login('24681357');
     advance(100_000);
     session.activity();
     advance(100_000);
