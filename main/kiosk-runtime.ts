@@ -18,7 +18,7 @@ import type { KeyProvider, Outbox } from './outbox';
 import { CertificateJourney } from './certificates/certificate-journey';
 import { certificateHandlers, sessionEndHandler } from './certificates/certificate-handlers';
 import { createVerifiedRenderer } from './certificates/verified-renderer';
-import { connectWard, type WardConnection } from './certificates/ward-connection';
+import { connectWard, type WardConnection } from './ward/ward-connection';
 import type { KioskConfig } from './config/config-schema';
 import { join } from 'node:path';
 import { fixturesDir, resolveProjectPath } from './config/project-paths';
@@ -38,7 +38,7 @@ import { fileStaffPepperProvider, loadStaffPepper } from './staff/staff-pepper';
 import { prepareDataDir } from './data/data-dir';
 import { startRetentionJob } from './data/retention-job';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
-import { LeftCardGuard } from './certificates/left-card-guard';
+import { LeftCardGuard } from './card-slot/left-card-guard';
 import { startPendingVoidRetrier } from './certificates/pending-void-retrier';
 
 const log = createLogger('runtime');

@@ -9,8 +9,8 @@ import type { WardId } from '../../contract/ward-api';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import type { Printer } from '../../devices/printer/printer';
 import type { ApplicationsCatalog } from '../applications/catalog';
-import type { StaffAlert } from '../certificates/journey-deps';
-import type { LeftCardGuard } from '../certificates/left-card-guard';
+import type { StaffAlert } from '../staff/staff-alert';
+import type { LeftCardGuard } from '../card-slot/left-card-guard';
 
 /** The durable submission queue as the journey sees it (the Outbox + Dispatcher behind it). */
 export interface SubmissionQueue {

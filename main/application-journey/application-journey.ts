@@ -14,7 +14,7 @@ import type { ApplicationView } from '../../contract/application-journey';
 import type { ElectronicSignature } from '../../contract/submission-signature';
 import type { WardId } from '../../contract/ward-api';
 import type { EndReason } from '../../contract/kiosk-api';
-import { LeftCardGuard } from '../certificates/left-card-guard';
+import { LeftCardGuard } from '../card-slot/left-card-guard';
 import { createLogger } from '../../platform/log';
 import { defaultCatalog, type ApplicationsCatalog } from '../applications/catalog';
 import { guideEventView } from '../applications/guide-data';

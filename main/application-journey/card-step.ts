@@ -9,7 +9,7 @@ import type { ApplicationView } from '../../contract/application-journey';
 import { isCardError } from '../../devices/card/card-errors';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import { createLogger } from '../../platform/log';
-import { LEFT_CARD_MESSAGE, type LeftCardGuard } from '../certificates/left-card-guard';
+import { LEFT_CARD_MESSAGE, type LeftCardGuard } from '../card-slot/left-card-guard';
 import { cardFactsFrom } from './card-facts';
 
 const log = createLogger('application-card');

@@ -15,7 +15,7 @@ import type { ElectronicSignature } from '../../contract/submission-signature';
 import { isCardError } from '../../devices/card/card-errors';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import { createLogger } from '../../platform/log';
-import type { LeftCardGuard } from '../certificates/left-card-guard';
+import type { LeftCardGuard } from '../card-slot/left-card-guard';
 import { signerFacts, signerMatches, type SignerFacts } from './signer-identity';
 
 const log = createLogger('application-sign');

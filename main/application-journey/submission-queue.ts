@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { wardBasePath, type WardId } from '../../contract/ward-api';
 import { createLogger, errorCode } from '../../platform/log';
-import type { StaffAlert } from '../certificates/journey-deps';
+import type { StaffAlert } from '../staff/staff-alert';
 import type { KioskConfig } from '../config/config-schema';
 import { resolveProjectPath } from '../config/project-paths';
 import { createHttpSender, Dispatcher, FileKeyProvider, Outbox, type KeyProvider } from '../outbox';

@@ -28,7 +28,7 @@ import { cardReadFailure, pinFailure } from './card-failures';
 import { authFailureKey, refusalMessageKey, toIssueRequest } from './issue-request';
 import { JournaledSale } from './journaled-sale';
 import type { JourneyDeps } from './journey-deps';
-import { LEFT_CARD_MESSAGE, LeftCardGuard } from './left-card-guard';
+import { LEFT_CARD_MESSAGE, LeftCardGuard } from '../card-slot/left-card-guard';
 import { giveBackAtWipe, returnMoney, voidIssuedSerial } from './money-return';
 import { printSale, type Prepared } from './print-sale';
 import { printSlip } from './voucher-slip-printer';

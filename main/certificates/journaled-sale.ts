@@ -10,7 +10,8 @@ import type { PaymentMethod } from '../../devices/payment/payment-service';
 import { createLogger, errorCode } from '../../platform/log';
 import { JournalError } from '../journal/journal-errors';
 import type { TransactionState } from '../journal/journal-states';
-import type { JourneyJournal, StaffAlert } from './journey-deps';
+import type { JourneyJournal } from './journey-deps';
+import type { StaffAlert } from '../staff/staff-alert';
 import { certificateJobName } from './print-job-evidence';
 
 const log = createLogger('certificate-journey');

@@ -9,18 +9,12 @@ import type { PaymentService } from '../../devices/payment/payment-service';
 import type { Printer } from '../../devices/printer/printer';
 import type { TransactionJournal } from '../journal/transaction-journal';
 import type { WardClient } from '../ward/ward-client';
-import type { LeftCardGuard } from './left-card-guard';
+import type { LeftCardGuard } from '../card-slot/left-card-guard';
 import type { VoucherSlipPrinter } from './voucher-slip-printer';
+import type { StaffAlert } from '../staff/staff-alert';
 
 /** Renders a verified certificate; throws MissingGlyphError and never returns a partial PDF. */
 export type CertificateRenderer = (certificate: Record<string, unknown>, qrPayload: string) => Promise<Buffer>;
-
-export interface StaffAlert {
-  code: string;
-  severity: 'info' | 'warning' | 'error';
-  /** A reference staff can look up (serial, voucher); never personal data. */
-  reference?: string;
-}
 
 /**
  * The part of the transaction journal the journey writes: each call is one durable SQLite commit

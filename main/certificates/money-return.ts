@@ -15,7 +15,8 @@ import type { VoucherCause } from '../documents/voucher';
 import type { PendingVoidLedger } from '../journal/pending-voids';
 import type { WardClient } from '../ward/ward-client';
 import type { JournaledSale } from './journaled-sale';
-import type { JourneyDeps, StaffAlert } from './journey-deps';
+import type { JourneyDeps } from './journey-deps';
+import type { StaffAlert } from '../staff/staff-alert';
 import { printSlip, type VoucherSlipPrinter } from './voucher-slip-printer';
 
 const log = createLogger('certificate-journey');

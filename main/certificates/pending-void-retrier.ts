@@ -13,7 +13,7 @@ import { createLogger, errorCode } from '../../platform/log';
 import type { PendingVoid, PendingVoidLedger } from '../journal/pending-voids';
 import { backoffCeiling } from '../outbox/backoff';
 import type { WardClient } from '../ward/ward-client';
-import type { StaffAlert } from './journey-deps';
+import type { StaffAlert } from '../staff/staff-alert';
 
 const log = createLogger('pending-void-retrier');
 

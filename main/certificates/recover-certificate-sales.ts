@@ -19,7 +19,8 @@ import type { PrintJobFact, RecoveryRefundReason } from '../journal/crash-recove
 import type { TransactionJournal, TransactionRecord } from '../journal/transaction-journal';
 import type { WardClient } from '../ward/ward-client';
 import { finishJournaledPrint, issuerOf, printJournaled } from './journaled-reprint';
-import type { CertificateRenderer, StaffAlert } from './journey-deps';
+import type { CertificateRenderer } from './journey-deps';
+import type { StaffAlert } from '../staff/staff-alert';
 import { VOID_FAILED_ALERT, voidIssuedSerial } from './money-return';
 import { askPrinterAboutAttempt } from './ask-printer-about-attempt';
 import { judgeCanceledJob, judgeJobState } from './print-job-evidence';

@@ -14,7 +14,7 @@ import { createLogger } from '../../platform/log';
 import { renderVoucherSlip, type VoucherCause, type VoucherSlipInput } from '../documents/voucher';
 import { WARDS } from '../config/wards';
 import type { VoucherLedger } from '../journal/voucher-ledger';
-import type { StaffAlert } from './journey-deps';
+import type { StaffAlert } from '../staff/staff-alert';
 
 const log = createLogger('voucher-slip');
 

@@ -5,7 +5,7 @@
  * unsettled vouchers and queued or dead-lettered submissions are never deleted, whatever their age.
  * A failed run is logged with its code and alerts staff; the next day's run tries again.
  */
-import type { StaffAlert } from '../certificates/journey-deps';
+import type { StaffAlert } from '../staff/staff-alert';
 import { pruneJournal, type JournalPruneResult } from '../journal/journal-retention';
 import type { TransactionJournal } from '../journal/transaction-journal';
 import { systemClock, type Clock } from '../../platform/clock';

@@ -12,7 +12,7 @@
  */
 import { createLogger, errorCode } from '../../platform/log';
 import type { AlertPruning, StaffAlertStore, StoredAlert } from '../journal/staff-alert-store';
-import type { StaffAlert } from '../certificates/journey-deps';
+import type { StaffAlert } from './staff-alert';
 
 const log = createLogger('staff-alerts');
 /** Memory-only mode: how many alerts are kept (acknowledged ones are dropped first). */

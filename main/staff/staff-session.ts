@@ -13,7 +13,7 @@
  * The passcode is never logged or kept; only outcomes and counts are logged.
  */
 import { KioskError } from '../../contract/errors';
-import type { StaffAlert } from '../certificates/journey-deps';
+import type { StaffAlert } from './staff-alert';
 import type { StaffLoginResult, StaffState } from '../../contract/staff-console';
 import { createLogger } from '../../platform/log';
 import { systemClock, type Clock } from '../../platform/clock';

@@ -26,8 +26,7 @@ import { TopBar } from '../screens/TopBar';
 import { useKiosk } from './kiosk-context';
 import { usePaidSaleStep } from './use-paid-sale';
 import { useSession } from './use-session';
-
-export type TextSize = 'standard' | 'large';
+import type { TextSize } from './text-size';
 
 export function App() {
   const { client, info } = useKiosk();

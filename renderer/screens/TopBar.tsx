@@ -1,6 +1,6 @@
 /** The bar every screen shares: where you are, language, text size, and "start over". */
 import { useTranslation } from 'react-i18next';
-import type { TextSize } from '../app/App';
+import type { TextSize } from '../app/text-size';
 import { useKiosk } from '../app/kiosk-context';
 
 type Props = {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { IppClient } from '../../../devices/printer/ipp/ipp-client';
 import { createIppPrinter } from '../../../devices/printer/ipp/ipp-printer';
 import { startPrinterSimulator, type PrinterSimulator } from '../../../devices/printer/sim/printer-sim';
-import type { StaffAlert } from '../../../main/certificates/journey-deps';
+import type { StaffAlert } from '../../../main/staff/staff-alert';
 import { recoverCertificateSales, type CertificateRecoveryDeps } from '../../../main/certificates/recover-certificate-sales';
 import type { TransactionJournal } from '../../../main/journal/transaction-journal';
 import { driveTo, tempJournalDir } from '../../unit/journal/journal-test-helpers';

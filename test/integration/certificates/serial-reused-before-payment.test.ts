@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { embeddedBackendDbPath } from '../../../main/certificates/ward-connection';
+import { embeddedBackendDbPath } from '../../../main/ward/ward-connection';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { buyOneJuminhyoInCash, call, startTestRuntime, waitForStep } from '../../support/journey-driver';
 

@@ -20,7 +20,7 @@ import { waitForCard } from '../../../devices/card/wait-for-reader';
 import { CardStep } from '../../../main/application-journey/card-step';
 import { SignStep } from '../../../main/application-journey/sign-step';
 import { cardReadFailure, pinFailure } from '../../../main/certificates/card-failures';
-import { LeftCardGuard } from '../../../main/certificates/left-card-guard';
+import { LeftCardGuard } from '../../../main/card-slot/left-card-guard';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TEST_APDU_TIMEOUT_MS = 300;

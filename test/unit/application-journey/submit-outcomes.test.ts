@@ -9,7 +9,7 @@ import type { MyNumberCardClient } from '../../../devices/card/mynumber/my-numbe
 import type { Printer, PrintResult } from '../../../devices/printer/printer';
 import type { SubmissionQueue } from '../../../main/application-journey/application-deps';
 import { ApplicationJourney } from '../../../main/application-journey/application-journey';
-import type { StaffAlert } from '../../../main/certificates/journey-deps';
+import type { StaffAlert } from '../../../main/staff/staff-alert';
 
 const ANSWERS: Record<string, string | number | boolean> = {
   hasKokuho: false, hasChildren: false, name: '北九　太郎', nameKana: 'キタキュウ　タロウ', birthDate: '1985-05-05', sex: 'male',

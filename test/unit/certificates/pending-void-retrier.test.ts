@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { WardId } from '../../../contract/ward-api';
-import type { StaffAlert } from '../../../main/certificates/journey-deps';
+import type { StaffAlert } from '../../../main/staff/staff-alert';
 import { voidIssuedSerial } from '../../../main/certificates/money-return';
 import { REFUNDED_SERIAL_PRINTED_ALERT, retryDelayMs, startPendingVoidRetrier } from '../../../main/certificates/pending-void-retrier';
 import type { TransactionJournal } from '../../../main/journal/transaction-journal';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RECOVERY_ALERTS } from '../../../main/certificates/recover-certificate-sales';
 import { VOID_FAILED_ALERT, voidIssuedSerial } from '../../../main/certificates/money-return';
-import type { StaffAlert } from '../../../main/certificates/journey-deps';
+import type { StaffAlert } from '../../../main/staff/staff-alert';
 
 /** The journal's pending voids (their own behaviour is tested in pending-void-retrier.test.ts). */
 const journal = { pendingVoids: { record: () => undefined, resolve: () => false } };

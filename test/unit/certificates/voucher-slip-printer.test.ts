@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PrinterHealth, PrintOptions, PrintResult } from '../../../devices/printer/printer';
 import { createVoucherSlipPrinter, printSlip, voucherOffice } from '../../../main/certificates/voucher-slip-printer';
-import type { StaffAlert } from '../../../main/certificates/journey-deps';
+import type { StaffAlert } from '../../../main/staff/staff-alert';
 import type { VoucherSlipInput } from '../../../main/documents/voucher';
 import type { VoucherRecord } from '../../../main/journal/voucher-ledger';
 

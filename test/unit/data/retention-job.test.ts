@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { StaffAlert } from '../../../main/certificates/journey-deps';
+import type { StaffAlert } from '../../../main/staff/staff-alert';
 import { DEFAULT_CONFIG } from '../../../main/config/default-config';
 import { ConfigError, mergeConfig, parseConfig } from '../../../main/config/load-config';
 import { DAY_MS, startRetentionJob } from '../../../main/data/retention-job';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { KioskError } from '../../../contract/errors';
-import type { StaffAlert } from '../../../main/certificates/journey-deps';
+import type { StaffAlert } from '../../../main/staff/staff-alert';
 import type { TransactionJournal } from '../../../main/journal/transaction-journal';
 import { JournalError } from '../../../main/journal/journal-errors';
 import { JOURNAL_MIGRATIONS } from '../../../main/journal/journal-schema';

@@ -15,7 +15,7 @@
 import type { EndReason } from '../../contract/kiosk-api';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import { createLogger } from '../../platform/log';
-import type { StaffAlert } from './journey-deps';
+import type { StaffAlert } from '../staff/staff-alert';
 
 const log = createLogger('left-card-guard');
 

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CardReaderInfo } from '../../../devices/card/card-reader-manager';
-import { LeftCardGuard } from '../../../main/certificates/left-card-guard';
-import type { StaffAlert } from '../../../main/certificates/journey-deps';
+import { LeftCardGuard } from '../../../main/card-slot/left-card-guard';
+import type { StaffAlert } from '../../../main/staff/staff-alert';
 
 function fakeCard() {
   let reader: CardReaderInfo | undefined;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { startWardBackend, type WardBackendHandle } from '../../backend/start-ward-backend';
 import type { KioskConfig } from '../config/config-schema';
 import { fixturesDir, resolveProjectPath } from '../config/project-paths';
-import { WardClient } from '../ward/ward-client';
+import { WardClient } from './ward-client';
 
 export interface WardConnection {
   client: WardClient;
