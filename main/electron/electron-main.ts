@@ -11,26 +11,14 @@ import { outboxPaths } from '../application-journey/outbox-paths';
 import { createKioskRuntime } from '../kiosk-runtime';
 import { describeStartupFailure } from '../startup-failure';
 import { SafeStorageKeyProvider } from '../outbox';
-import { runHashPasscodeCli } from '../staff/hash-passcode-cli';
 import { terminalHashPasscodeIo } from '../staff/read-passcode';
 import { staffPepperPaths } from '../staff/staff-pepper';
 import type { ElectronMainApi } from './electron-api';
 import { runElectronShell } from './electron-shell';
+import { runHashPasscodeToolIfAsked } from './hash-passcode-tool';
 
 const api: ElectronMainApi = electron;
-const HASH_PASSCODE_FLAG = '--hash-staff-passcode';
-
-if (process.argv.includes(HASH_PASSCODE_FLAG)) {
-  // The admin's hash tool, run on the kiosk (the pepper is wrapped by this machine's OS keystore):
-  // `printf '%s\n' "$PASSCODE" | madoguchi --hash-staff-passcode [--data-dir <dir>]`. No window.
-  const args = process.argv.slice(process.argv.indexOf(HASH_PASSCODE_FLAG) + 1);
-  const pepperProvider = (dataDir: string) =>
-    new SafeStorageKeyProvider({ safeStorage: api.safeStorage, wrappedKeyPath: staffPepperPaths(dataDir).wrappedKeyFile, allowBasicText: !api.app.isPackaged });
-  api.app
-    .whenReady()
-    .then(() => runHashPasscodeCli(args, terminalHashPasscodeIo, pepperProvider))
-    .then((code) => api.app.exit(code), (err: unknown) => fail(err));
-} else {
+if (!runHashPasscodeToolIfAsked(api, process.argv, terminalHashPasscodeIo, fail)) {
   void runElectronShell(api, {
   rendererDir: join(__dirname, '..', 'renderer'),
   preloadPath: join(__dirname, 'preload.js'),
