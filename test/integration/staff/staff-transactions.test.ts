@@ -126,6 +126,7 @@ describe('staff transactions (runtime)', () => {
   });
 
   test('a sale left paid but unprinted is reprinted under the same serial, once', async () => {
+    await login(); // first: the passcode check (scrypt, N=2^17) is slow
     const { serial, issuer } = await issuedOutsideJournal();
     // A sale the kiosk took money for and lost before printing (as after a lost print job).
     const tx = runtime.journal.begin({ certificateType: 'juminhyo', copies: 1, amountYen: 300 });
@@ -143,6 +144,7 @@ describe('staff transactions (runtime)', () => {
   });
 
   test('a sale whose job the printer completed before its id was journaled is not reprinted (found by its name)', async () => {
+    await login(); // first: the passcode check (scrypt, N=2^17) is slow
     const { serial, issuer } = await issuedOutsideJournal();
     const tx = runtime.journal.begin({ certificateType: 'juminhyo', copies: 1, amountYen: 300 });
     runtime.journal.markAuthenticated(tx.id, { residentRef: 'ref-staff-test', serial, issuer });
