@@ -3,7 +3,7 @@
  * ("Madoguchi Simulator 00 00"), hosting any `ApduCard`. Asynchronous like real hardware:
  * events and APDU answers arrive on a later tick. Tests and the demo use `insertCard`,
  * `removeCard`, `unplugReader`/`plugReader`, and `faults.beforeTransmit` to pull the card
- * at an exact APDU.
+ * at an exact APDU (or `faults.loseAnswer` to drop one answer on the link).
  */
 import { CardError } from '../card-errors';
 import type { CardReaderEvents, CardReaderInfo, CardReaderManager, CardSession } from '../card-reader-manager';
@@ -28,6 +28,17 @@ export interface SimFaults {
    * `removeCard()` or `unplugReader()`: the pending APDU then fails like on real hardware.
    */
   beforeTransmit?: (index: number, command: Uint8Array) => void;
+  /**
+   * Called after the card answered each APDU. A CardError returned is thrown instead of the
+   * answer (a link error: the card did the work, the kiosk never hears of it) and the session
+   * stays open, so a layer that retried would reach the card again.
+   */
+  loseAnswer?: (index: number, command: Uint8Array) => CardError | undefined;
+}
+
+/** An answer `faults.loseAnswer` dropped: the session stays open. */
+class LostAnswer {
+  constructor(readonly error: CardError) {}
 }
 
 export class SimReaderBackend implements CardReaderManager {
@@ -135,6 +146,8 @@ export class SimReaderBackend implements CardReaderManager {
     const response = Uint8Array.from(card.transmit(Uint8Array.from(command)));
     // Pulled while the card was working: the reader reports the removal, not an answer.
     this.check(generation);
+    const lost = this.faults.loseAnswer?.(index, command);
+    if (lost) throw new LostAnswer(lost);
     return response;
   }
 
@@ -180,6 +193,7 @@ class SimSession implements CardSession {
     try {
       return await this.backend.exchange(this.generation, this.sent++, command);
     } catch (e) {
+      if (e instanceof LostAnswer) throw e.error;
       this.open = false;
       throw e;
     } finally {
