@@ -41,7 +41,7 @@ describe('printing waits for the card', () => {
       // this wait; correct code passes however long it is.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await runtime.devices.printer.health();
-      assert.deepEqual(submissions, [], 'no job submitted while the take-card screen shows');
+      assert.deepEqual([...submissions], [], 'no job submitted while the take-card screen shows');
       assert.deepEqual(runtime.journal.list().map((t) => t.state), ['paid']);
       assert.equal(runtime.journey.current().step, 'take-card');
 
