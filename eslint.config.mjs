@@ -28,7 +28,7 @@ function forbid({ rooms = [], modules = [], why }) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', '**/*.mjs', 'fixtures/**/*.js'] },
+  { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', '.stryker-tmp/', 'reports/', '**/*.mjs', 'fixtures/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
