@@ -25,12 +25,12 @@ export const MODULES = {
   'pin-verification': {
     mutate: ['devices/card/mynumber/pin-verification.ts', 'devices/card/mynumber/pin-policy.ts'],
     tests: ['test/unit/card/pin-safety.test.ts', 'test/unit/card/card-files.test.ts', 'test/integration/certificates/verify-not-retried.test.ts'],
-    held: 0,
+    held: 73,
   },
   'apdu-channel': {
     mutate: ['devices/card/apdu/apdu-channel.ts'],
     tests: ['test/unit/card/apdu-channel.test.ts', 'test/unit/card/pin-safety.test.ts'],
-    held: 0,
+    held: 78,
   },
   'session-wipe': {
     mutate: ['main/session/session-manager.ts'],
@@ -61,12 +61,12 @@ export const MODULES = {
   'verified-renderer': {
     mutate: ['main/certificates/verified-renderer.ts'],
     tests: ['test/unit/certificates/verified-renderer.test.ts'],
-    held: 0,
+    held: 66,
   },
   seal: {
     mutate: ['platform/certificate-seal/seal.ts'],
     tests: ['test/unit/documents/certificate-seal.test.ts'],
-    held: 0,
+    held: 67,
   },
   'backend-issuance': {
     mutate: ['backend/certificates/issuance-service.ts'],
@@ -76,7 +76,7 @@ export const MODULES = {
   'backend-auth': {
     mutate: ['backend/auth/session-store.ts', 'backend/auth/nonce-store.ts'],
     tests: ['test/unit/backend/nonce-and-session.test.ts'],
-    held: 0,
+    held: 71,
   },
   'backend-trust': {
     mutate: ['backend/auth/jpki-trust.ts'],
