@@ -10,7 +10,9 @@
  * The test files run through Node's own test runner with tsx, one process per file (Stryker's
  * TAP runner); coverage per test file lets each mutant run only the files that reach it.
  * Only tests that run in-process belong here: a child process would load the code without
- * Stryker's hooks.
+ * Stryker's hooks. The stores' open-failure tests (`*-open-failures.test.ts`) are left out: their
+ * unwritable-folder case runs a child script as `nobody`, which cannot load
+ * Stryker's sandbox (and a child process never carries the mutants anyway).
  */
 
 /**
@@ -35,7 +37,7 @@ export const MODULES = {
   'session-wipe': {
     mutate: ['main/session/session-manager.ts'],
     tests: ['test/unit/foundation/session-manager.test.ts', 'test/integration/session/every-wiper-every-reason.test.ts'],
-    held: 0,
+    held: 62,
   },
   outbox: {
     mutate: ['main/outbox/outbox.ts', 'main/outbox/dispatcher.ts'],
@@ -44,13 +46,12 @@ export const MODULES = {
       'test/unit/outbox/dispatcher.test.ts',
       'test/unit/outbox/ack-group.test.ts',
       'test/unit/outbox/outbox-encryption.test.ts',
-      'test/unit/outbox/outbox-open-failures.test.ts',
     ],
     held: 0,
   },
   journal: {
     mutate: ['main/journal/journal-states.ts', 'main/journal/transaction-journal.ts'],
-    tests: ['test/unit/journal/state-machine.test.ts', 'test/unit/journal/pending-voids.test.ts', 'test/unit/journal/voucher-ledger.test.ts', 'test/unit/journal/journal-open-failures.test.ts'],
+    tests: ['test/unit/journal/state-machine.test.ts', 'test/unit/journal/pending-voids.test.ts', 'test/unit/journal/voucher-ledger.test.ts'],
     held: 0,
   },
   'money-return': {
