@@ -23,7 +23,14 @@ describe('createVerifiedRenderer', () => {
     const content = sample('inkan');
     const otherKey = generateKeyPairSync('ed25519').privateKey;
     const forged = sealCertificate(content, otherKey).payload;
-    await assert.rejects(render(content, forged), (err: unknown) => err instanceof SealRejectedError && err.code === 'seal-rejected');
+    await assert.rejects(render(content, forged), (err: unknown) => err instanceof SealRejectedError && err.code === 'seal-rejected' && err.reason === 'bad-signature');
+  });
+
+  test('a body that is not a certificate at all is refused before any seal check: invalid-content', async () => {
+    const content = sample('inkan');
+    const qr = sealCertificate(content, TEST_PRIVATE_KEY).payload;
+    const notACertificate = { ...content, myNumber: '123456789018' };
+    await assert.rejects(render(notACertificate, qr), (err: unknown) => err instanceof SealRejectedError && err.reason === 'invalid-content');
   });
 
   test('a body that is not the sealed one is refused', async () => {
