@@ -118,7 +118,7 @@ describe('session manager', () => {
   test('active through the session and its prompt, not before it starts nor after the wipe', async () => {
     const { clock, session } = setup();
     assert.equal(session.active, false);
-    session.start('applications');
+    session.start('application');
     assert.equal(session.active, true);
     clock.advance(60_000);
     assert.equal(session.state().phase, 'prompt');
