@@ -45,7 +45,7 @@ const errorMessageInLogSelectors = [
 ].map((selector) => ({ selector, message: ERROR_MESSAGE_IN_LOG }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', '**/*.mjs', 'fixtures/**/*.js'] },
+  { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', '.stryker-tmp/', 'reports/', '**/*.mjs', 'fixtures/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

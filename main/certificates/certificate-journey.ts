@@ -32,6 +32,7 @@ import { LEFT_CARD_MESSAGE, LeftCardGuard } from '../card-slot/left-card-guard';
 import { giveBackAtWipe, returnMoney, voidIssuedSerial } from './money-return';
 import { printSale, type Prepared } from './print-sale';
 import { printSlip } from './voucher-slip-printer';
+import { SealRejectedError } from './verified-renderer';
 
 const log = createLogger('certificate-journey');
 
@@ -188,6 +189,12 @@ export class CertificateJourney {
       if (err instanceof MissingGlyphError) {
         // Never print a certificate with a missing character: a person at the counter will.
         this.deps.alertStaff({ code: 'certificate-missing-glyph', severity: 'warning', reference: serial ?? undefined });
+        return this.show(this.failure('certificate.error.goToCounter'));
+      }
+      if (err instanceof SealRejectedError) {
+        // The back end's answer does not carry the city's seal (a wrong key file, or a forgery):
+        // nothing is sold, and staff must look at it before the next citizen meets the same.
+        this.deps.alertStaff({ code: 'certificate-seal-rejected', severity: 'error', reference: serial ?? undefined });
         return this.show(this.failure('certificate.error.goToCounter'));
       }
       log.warn({ err: errorCode(err) }, 'could not prepare the certificate');

@@ -3,9 +3,10 @@
  * ("Madoguchi Simulator 00 00"), hosting any `ApduCard`. Asynchronous like real hardware:
  * events and APDU answers arrive on a later tick. Tests and the demo use `insertCard`,
  * `removeCard`, `unplugReader`/`plugReader`, and `faults.beforeTransmit` to pull the card
- * at an exact APDU. A card that does not answer (see silent-card.ts) leaves the APDU pending
- * until its bound: `card-timeout`, the session dies and the card is reset at once (the
- * simulator's SCardDisconnect with reset, which a real reader can only send once it lets go).
+ * at an exact APDU (or `faults.loseAnswer` to drop one answer on the link). A card that does not
+ * answer (see silent-card.ts) leaves the APDU pending until its bound: `card-timeout`, the session
+ * dies and the card is reset at once (the simulator's SCardDisconnect with reset, which a real
+ * reader can only send once it lets go).
  */
 import { CardError } from '../card-errors';
 import { DEFAULT_APDU_TIMEOUT_MS, type CardReaderEvents, type CardReaderInfo, type CardReaderManager, type CardSession } from '../card-reader-manager';
@@ -30,6 +31,17 @@ export interface SimFaults {
    * `removeCard()` or `unplugReader()`: the pending APDU then fails like on real hardware.
    */
   beforeTransmit?: (index: number, command: Uint8Array) => void;
+  /**
+   * Called after the card answered each APDU. A CardError returned is thrown instead of the
+   * answer (a link error: the card did the work, the kiosk never hears of it) and the session
+   * stays open, so a layer that retried would reach the card again.
+   */
+  loseAnswer?: (index: number, command: Uint8Array) => CardError | undefined;
+}
+
+/** An answer `faults.loseAnswer` dropped: the session stays open. */
+class LostAnswer {
+  constructor(readonly error: CardError) {}
 }
 
 export class SimReaderBackend implements CardReaderManager {
@@ -144,6 +156,8 @@ export class SimReaderBackend implements CardReaderManager {
     const response = Uint8Array.from(answer);
     // Pulled while the card was working: the reader reports the removal, not an answer.
     this.check(generation);
+    const lost = this.faults.loseAnswer?.(index, command);
+    if (lost) throw new LostAnswer(lost);
     return response;
   }
 
@@ -211,6 +225,7 @@ class SimSession implements CardSession {
     try {
       return await Promise.race([this.backend.exchange(this.generation, this.sent++, command), timedOut]);
     } catch (e) {
+      if (e instanceof LostAnswer) throw e.error;
       this.open = false;
       // Dropped and reset at once: the next session finds a card that starts from scratch.
       if (e instanceof CardError && e.code === 'card-timeout') await this.close();

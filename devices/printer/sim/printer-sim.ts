@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '../../../platform/log';
+import { createLogger, errorCode } from '../../../platform/log';
 import { decodeIppMessage } from '../ipp/ipp-decode';
 import { encodeIppMessage } from '../ipp/ipp-encode';
 import { loadPrinterSimConfig, parsePrinterSimConfig, type PrinterSimConfig, type SimFault } from './sim-config';
@@ -63,6 +63,12 @@ export interface PrinterSimulator {
   readonly port: number;
   /** Documents accepted so far, in order. */
   readonly printed: readonly PrintedDocument[];
+  /**
+   * Calls `listener` the moment each Print-Job is accepted (before its response goes back), so a
+   * test sees what the kiosk shows when a job is submitted, not only what printed later.
+   * Returns the removal.
+   */
+  onJobSubmitted(listener: (job: { jobId: number; jobName: string }) => void): () => void;
   /** Adds a fault now (or arms a mid-job jam with `atPage`). */
   injectFault(fault: SimFault, options?: FaultOptions): void;
   /** Clears one fault, or all faults. Stopped jobs resume; an offline printer answers again. */
@@ -82,6 +88,7 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
   const spoolDir = ownSpool ? mkdtempSync(join(tmpdir(), 'madoguchi-printer-spool-')) : options.spoolDir;
   const model = new SimPrinterModel(config, options.msPerPage ?? Math.round(60_000 / config.ppm));
   const printed: PrintedDocument[] = [];
+  const submitListeners = new Set<(job: { jobId: number; jobName: string }) => void>();
   let offlineMode: 'refuse' | 'silent' = 'refuse';
   const held = new Set<http.ServerResponse>();
   const sockets = new Set<Socket>();
@@ -101,6 +108,14 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
   const ctx = { model, printerUri: `ipp://${authority}/ipp/print`, moreInfoUri: `http://${authority}/` };
 
   const onJob = (job: { id: number; name: string; copies: number; pages: number; document: Buffer }): void => {
+    for (const listener of submitListeners) {
+      try {
+        listener({ jobId: job.id, jobName: job.name });
+      } catch (err) {
+        // A test's listener must not stall the printer's answer (the kiosk would wait for it).
+        log.warn({ err: errorCode(err) }, 'job submission listener failed');
+      }
+    }
     let path: string | null = null;
     if (spoolDir) {
       path = join(spoolDir, `job-${job.id}.pdf`);
@@ -171,6 +186,10 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
     controlUrl: `http://${authority}/control`,
     port,
     printed,
+    onJobSubmitted: (listener) => {
+      submitListeners.add(listener);
+      return () => submitListeners.delete(listener);
+    },
     injectFault,
     clearFaults,
     snapshot: () => simSnapshot(model, printed.length),

@@ -86,6 +86,22 @@ describe('IssuanceService', () => {
     assert.throws(() => svc.issue(ctx('key-idem-1'), { type: 'inkan', copies: 2 }), (e: unknown) => e instanceof ApiError && e.code === 'idempotency-key-reused');
   });
 
+  test('the same key and body from another resident on the same kiosk is a 409, never the first resident\'s certificate', () => {
+    const body: IssueCertificateRequest = { type: 'inkan', copies: 1 };
+    const first = svc.issue(ctx('key-shared'), body);
+    assert.equal(first.outcome, 'issued');
+    assert.throws(
+      () => svc.issue(ctx('key-shared', 'res-002'), body),
+      (e: unknown) => e instanceof ApiError && e.status === 409 && e.code === 'idempotency-key-reused',
+    );
+    // The other resident is entitled to the same certificate under a key of their own: the 409
+    // comes from the key, not from a refusal.
+    const own = svc.issue(ctx('key-own', 'res-002'), body);
+    assert.equal(own.outcome, 'issued');
+    assert.notEqual(own.outcome === 'issued' && own.serial, first.outcome === 'issued' && first.serial);
+    assert.equal((db.prepare('SELECT COUNT(*) AS n FROM issuances').get() as { n: number }).n, 2);
+  });
+
   test('serials count up per ward', () => {
     const s1 = svc.issue(ctx('key-ser-1'), { type: 'inkan', copies: 1 });
     const s2 = svc.issue(ctx('key-ser-2'), { type: 'inkan', copies: 1 });

@@ -68,6 +68,13 @@ describe('ApduChannel', () => {
     s.done();
   });
 
+  test('a VERIFY is never re-sent even when it carries an Le (the 6Cxx re-send skips VERIFY itself, not only Le-less commands)', async () => {
+    const s = new ScriptedSession([['00200080043132333400', '6C04']]);
+    const r = await new ApduChannel(s).send({ ...verify(hex('31323334')), le: 256 });
+    assert.equal(r.sw, 0x6c04);
+    s.done();
+  });
+
   test('an endless 61xx chain ends with a typed error', async () => {
     const steps: Array<[string, string]> = [['00B0000001', '6101']];
     for (let i = 0; i < 64; i++) steps.push(['00C0000001', '00 6101']);

@@ -25,6 +25,20 @@ describe('PIN safety', () => {
     s.done();
   });
 
+  test('the empty VERIFY\'s other answers: 6983 and 6984 are blocked, 9000 is a full counter, anything else a typed error', async () => {
+    const statusFor = async (sw: string) => {
+      const s = new ScriptedSession([[SELECT_TEXT, '9000'], [SELECT_PIN, '9000'], [EMPTY_VERIFY, sw]]);
+      try {
+        return await textApPinStatus(new ApduChannel(s));
+      } finally {
+        s.done();
+      }
+    };
+    for (const sw of ['6983', '6984']) assert.deepEqual(await statusFor(sw), { triesLeft: 0, maxTries: 3, blocked: true, lastTry: false }, sw);
+    assert.deepEqual(await statusFor('9000'), { triesLeft: 3, maxTries: 3, blocked: false, lastTry: false }, 'already verified in this session');
+    await assert.rejects(statusFor('6D00'), (e) => isCardError(e, 'unexpected-status'));
+  });
+
   for (const bad of ['123', '12345', '12a4', '１２３４', '']) {
     test(`a PIN of bad format is refused before anything is sent (${bad.length} chars)`, async () => {
       const s = new ScriptedSession([]);

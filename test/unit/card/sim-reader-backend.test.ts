@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { SimReaderBackend, SIM_READER_NAME } from '../../../devices/card/sim/sim-reader-backend';
 import { createCardReaderManager } from '../../../devices/card/card-reader-registry';
 import type { ApduCard } from '../../../devices/card/sim/apdu-card';
-import { isCardError } from '../../../devices/card/card-errors';
+import { CardError, isCardError } from '../../../devices/card/card-errors';
 import { SilentCard } from '../../../devices/card/sim/silent-card';
 
 function echoCard(): ApduCard & { resets: number; seen: number } {
@@ -60,6 +60,21 @@ describe('in-process simulator backend', () => {
     assert.equal(card.seen, 1, 'the card never saw the pulled APDU');
     assert.equal(s.isOpen, false);
     await assert.rejects(sim.connect(SIM_READER_NAME), (e) => isCardError(e, 'no-card'));
+    await sim.stop();
+  });
+
+  test('a lost answer: the card did the work, the caller gets the error, the session stays open', async () => {
+    const sim = new SimReaderBackend();
+    await sim.start();
+    const card = echoCard();
+    sim.insertCard(card);
+    sim.faults.loseAnswer = (i) => (i === 0 ? new CardError('reader-gone', 'link error') : undefined);
+    const s = await sim.connect(SIM_READER_NAME);
+    await assert.rejects(s.transmit(Uint8Array.of(0, 1)), (e) => isCardError(e, 'reader-gone'));
+    assert.equal(card.seen, 1, 'the card saw the APDU whose answer was lost');
+    assert.equal(s.isOpen, true);
+    assert.deepEqual([...await s.transmit(Uint8Array.of(0, 2))], [2, 0x90, 0x00]);
+    await s.close();
     await sim.stop();
   });
 

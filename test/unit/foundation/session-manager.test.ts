@@ -115,4 +115,27 @@ describe('session manager', () => {
     session.registerWiper('x', () => undefined);
     assert.throws(() => session.registerWiper('x', () => undefined));
   });
+
+  test('active through the session and its prompt, not before it starts nor after the wipe', async () => {
+    const { clock, session } = setup();
+    assert.equal(session.active, false);
+    session.start('application');
+    assert.equal(session.active, true);
+    clock.advance(60_000);
+    assert.equal(session.state().phase, 'prompt');
+    assert.equal(session.active, true, 'the prompt is still the citizen\'s session');
+    await session.end('timeout');
+    assert.equal(session.active, false);
+  });
+
+  test('a wiper removed with the function registerWiper returned no longer runs', async () => {
+    const { session } = setup();
+    const ran: string[] = [];
+    const remove = session.registerWiper('gone', () => void ran.push('gone'));
+    session.registerWiper('kept', () => void ran.push('kept'));
+    remove();
+    session.start(null);
+    await session.end('cancel');
+    assert.deepEqual(ran, ['kept']);
+  });
 });

@@ -225,4 +225,34 @@ describe('Dispatcher', () => {
     await dispatcher.stop();
     real.close();
   });
+
+  test('every attempt carries the idempotency key given at enqueue: across retries and across a close and reopen (restart)', async () => {
+    const t = fresh();
+    const keysSent: string[] = [];
+    const failing: Sender = async (item) => {
+      keysSent.push(item.idempotencyKey);
+      return { status: 'retry', reason: 'http-503' };
+    };
+    const clock = manualClock();
+    const first = t.open({ now: clock.now });
+    const queued = first.enqueue({ destination: 'ward-a', kind: 'k', payload: { n: 1 } });
+    const before = new Dispatcher({ outbox: first, sender: failing, clock, random: () => 0.5, backoff: { baseMs: 100, capMs: 1_000 } });
+    before.start();
+    await clock.advance(3_000);
+    assert.ok(keysSent.length >= 3, `retried (${keysSent.length} attempts)`);
+    await before.stop();
+    first.close();
+
+    const reopened = t.open();
+    const sender: Sender = async (item) => {
+      keysSent.push(item.idempotencyKey);
+      return { status: 'delivered', remoteReceipt: `R-${item.id}` };
+    };
+    const after = new Dispatcher({ outbox: reopened, sender, backoff: FAST });
+    after.start();
+    assert.equal(await after.waitForOutcome(queued.receiptNumber, 5_000), 'delivered');
+    await after.stop();
+    reopened.close();
+    assert.deepEqual(new Set(keysSent), new Set([queued.idempotencyKey]), 'one key for every attempt, before and after the restart');
+  });
 });
