@@ -8,7 +8,7 @@
  */
 import type { KioskInfo } from '../contract/kiosk-api';
 import { systemClock, type Clock } from '../platform/clock';
-import { createLogger } from '../platform/log';
+import { createLogger, errorCode } from '../platform/log';
 import { applicationHandlers } from './application-journey/application-handlers';
 import { ApplicationJourney } from './application-journey/application-journey';
 import { todayInJapan } from '../contract/japanese-calendar';
@@ -230,7 +230,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ...(options.recoveryJobSettleMs !== undefined ? { jobSettleMs: options.recoveryJobSettleMs } : {}),
   }).catch((err: unknown) => {
     // Left open in the journal for the next start; staff are told now.
-    log.error({ err: err instanceof Error ? err.name : typeof err }, 'certificate recovery failed');
+    log.error({ err: errorCode(err) }, 'certificate recovery failed');
     staffAlerts.raise({ code: 'recovery-failed', severity: 'error' });
     return [];
   });

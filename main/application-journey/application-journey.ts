@@ -15,7 +15,7 @@ import type { ElectronicSignature } from '../../contract/submission-signature';
 import type { WardId } from '../../contract/ward-api';
 import type { EndReason } from '../../contract/kiosk-api';
 import { LeftCardGuard } from '../card-slot/left-card-guard';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import { defaultCatalog, type ApplicationsCatalog } from '../applications/catalog';
 import { guideEventView } from '../applications/guide-data';
 import { searchGuide } from '../applications/guide-search';
@@ -278,7 +278,7 @@ export class ApplicationJourney {
       ({ receiptNumber } = this.deps.submissions.enqueue({ ward, kind, idempotencyKey, payload }));
     } catch (err) {
       // Not stored: nothing may be printed or promised. The citizen goes to the counter.
-      log.error({ err: err instanceof Error ? err.name : typeof err }, 'could not queue an application');
+      log.error({ err: errorCode(err) }, 'could not queue an application');
       this.deps.alertStaff({ code: 'application-not-queued', severity: 'error' });
       this.idempotencyKey = null;
       return this.show(this.failure('application.error.notSaved', null));

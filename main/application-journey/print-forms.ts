@@ -8,6 +8,7 @@ import type { WardId } from '../../contract/ward-api';
 import { createLogger } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
 import type { ApplicationDeps } from './application-deps';
+import { printerNotReadyCode } from '../staff/printer-alert';
 
 const log = createLogger('application-print');
 
@@ -32,7 +33,7 @@ export async function printForms(deps: Pick<ApplicationDeps, 'printer' | 'render
   const printed: LocalizedText[] = [];
   const health = await deps.printer.health().catch(() => null);
   if (!health?.ready) {
-    deps.alertStaff({ code: health ? `printer-${health.reasons[0]}` : 'printer-unreachable', severity: 'error', reference: receiptNumber });
+    deps.alertStaff({ code: printerNotReadyCode(health), severity: 'error', reference: receiptNumber });
     deps.alertStaff({ code: 'application-not-printed', severity: 'error', reference: receiptNumber });
     return { ok: false, printed };
   }

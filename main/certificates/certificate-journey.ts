@@ -33,6 +33,7 @@ import { giveBackAtWipe, returnMoney, voidIssuedSerial } from './money-return';
 import { printSale, type Prepared } from './print-sale';
 import { printSlip } from './voucher-slip-printer';
 import { SealRejectedError } from './verified-renderer';
+import { printerNotReadyCode } from '../staff/printer-alert';
 
 const log = createLogger('certificate-journey');
 
@@ -159,7 +160,7 @@ export class CertificateJourney {
     const health = await this.deps.printer.health().catch(() => null);
     if (gen !== this.generation) return this.view;
     if (!health?.ready) {
-      this.deps.alertStaff({ code: health ? `printer-${health.reasons[0]}` : 'printer-unreachable', severity: 'error' });
+      this.deps.alertStaff({ code: printerNotReadyCode(health), severity: 'error' });
       return this.show(this.failure(health && !health.ready ? health.citizenMessageKey : 'printer.unavailable'));
     }
     let serial: string | null = null;
@@ -355,19 +356,18 @@ export class CertificateJourney {
     if (!prepared || !sale) return;
     const gen = this.generation;
     // Journaled BEFORE the job goes out: a crash from here on is resolved with the printer's job state.
-    if (!sale.printing(prepared.serial)) {
+    if (!sale.printing()) {
       this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'cancelled'));
       return;
     }
     const outcome = await printSale({
-      deps: this.deps, prepared, sale, ward: this.residentWard,
+      deps: this.deps, prepared, sale,
       paidYen: (this.txId ? this.deps.payment.get(this.txId)?.kept : undefined) ?? prepared.dueYen,
       sessionCurrent: () => gen === this.generation,
       disposed: () => this.disposed,
       onProgress: (pagesDone) => {
         if (gen === this.generation && (pagesDone === null || this.view.step === 'printing')) this.show({ step: 'printing', pagesDone });
       },
-      voidSerial: (serial, ward) => this.voidSerial(serial, 'print-failed', ward),
     });
     if (outcome === 'ended' || gen !== this.generation) return;
     if (outcome === 'printed') {
@@ -387,8 +387,8 @@ export class CertificateJourney {
     const prepared = this.prepared;
     this.prepared = null;
     const returning = returnMoney({
-      payment: this.deps.payment, txId: this.txId, sale: this.sale, serial: prepared?.serial ?? null, changeOwedYen: this.changeOwed?.owedYen ?? 0,
-      voidSerial: (serial) => this.voidSerial(serial, voidReason), voidReason, cause, printerAtFault,
+      payment: this.deps.payment, txId: this.txId, sale: this.sale, voidSaleSerial: prepared !== null, changeOwedYen: this.changeOwed?.owedYen ?? 0,
+      ward: this.deps.ward, journal: this.deps.journal, voidReason, cause, printerAtFault,
       citizenStillHere: () => gen === this.generation, alertStaff: this.deps.alertStaff, printVoucherSlip: this.deps.printVoucherSlip,
     });
     this.settling = returning;
@@ -402,8 +402,8 @@ export class CertificateJourney {
     return { ...this.failure(messageKey), refundedYen: money.refundedYen, refundedTo: money.refundedTo, ...shown, voucherPrinted: money.voucherPrinted };
   }
 
-  private voidSerial(serial: string, reason: 'print-failed' | 'cancelled', ward: WardId = this.residentWard): Promise<boolean> {
-    return voidIssuedSerial(this.deps, ward, serial, reason);
+  private voidSerial(serial: string, reason: 'print-failed' | 'cancelled'): Promise<boolean> {
+    return voidIssuedSerial(this.deps, this.residentWard, serial, reason);
   }
 
   private failure(messageKey: string): FailedView {

@@ -6,6 +6,7 @@
  *
  * Only serials, types, fees, amounts, states and ids are written; never personal data.
  */
+import type { WardId } from '../../contract/ward-api';
 import type { PaymentMethod } from '../../devices/payment/payment-service';
 import { createLogger, errorCode } from '../../platform/log';
 import { JournalError } from '../journal/journal-errors';
@@ -35,6 +36,10 @@ export class JournaledSale {
     private readonly alertStaff: (alert: StaffAlert) => void,
     /** The journal's transaction id (also the payment device's). */
     readonly id: string,
+    /** The certificate serial the back end issued for this sale, as journaled (`authenticated`). */
+    readonly serial: string,
+    /** The back end (the resident's ward) that issued `serial`: the one to mark it printed or void it at. */
+    readonly issuer: WardId,
     /** Last state journaled. */
     public state: TransactionState,
   ) {}
@@ -51,7 +56,7 @@ export class JournaledSale {
   static open(
     journal: JourneyJournal,
     alertStaff: (alert: StaffAlert) => void,
-    input: { certificateType: string; copies: number; amountYen: number; residentRef: string; serial: string; issuer: string },
+    input: { certificateType: string; copies: number; amountYen: number; residentRef: string; serial: string; issuer: WardId },
   ): JournaledSale | 'serial-reused' | null {
     let reused = false;
     const id = write(alertStaff, 'selected', undefined, () => {
@@ -70,7 +75,7 @@ export class JournaledSale {
       alertStaff({ code: 'backend-serial-reused', severity: 'error', reference: input.serial });
       return 'serial-reused';
     }
-    return id === null ? null : new JournaledSale(journal, alertStaff, id, 'authenticated');
+    return id === null ? null : new JournaledSale(journal, alertStaff, id, input.serial, input.issuer, 'authenticated');
   }
 
   /** authenticated → paid. */
@@ -78,10 +83,10 @@ export class JournaledSale {
     return this.step('paid', () => this.journal.markPaid(this.id, { method: input.method === 'cash' ? 'cash' : 'ic-card', reference: input.reference, amountYen: input.amountYen }));
   }
 
-  /** paid → printing, before the job goes to the printer. */
-  printing(serial: string): boolean {
+  /** paid → printing (of this sale's serial), before the job goes to the printer. */
+  printing(): boolean {
     return this.step('printing', () => {
-      this.attempts = this.journal.markPrinting(this.id, { serial }).printAttempts;
+      this.attempts = this.journal.markPrinting(this.id, { serial: this.serial }).printAttempts;
     });
   }
 
@@ -89,8 +94,8 @@ export class JournaledSale {
    * The job-name of the attempt journaled last (`certificate-<serial>-<attempt>`): derived from
    * journaled facts only, so recovery can find the job by name even if its id never got journaled.
    */
-  jobName(serial: string): string {
-    return certificateJobName(serial, this.attempts);
+  jobName(): string {
+    return certificateJobName(this.serial, this.attempts);
   }
 
   /** The printer accepted the job (its id lets recovery ask the printer about it). */

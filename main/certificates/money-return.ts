@@ -39,13 +39,15 @@ export interface MoneyReturnInput {
   payment: Pick<PaymentService, 'refundAll' | 'get'>;
   /** The payment device's transaction, if any payment was started. */
   txId: string | null;
+  /** The journaled sale, if any: its serial (voided unless printed) and the ward that issued it. */
   sale: JournaledSale | null;
-  /** The prepared serial (for the void and for staff), if any. */
-  serial: string | null;
+  /** The sale's serial is still unprinted and not yet voided (false once the journey let go of it). */
+  voidSaleSerial: boolean;
   /** Change already owed under its own voucher (not counted twice). */
   changeOwedYen: number;
-  /** Voids the serial at the back end; true when confirmed. */
-  voidSerial: (serial: string) => Promise<boolean>;
+  /** Where the serial is voided (voidIssuedSerial). */
+  ward: Pick<WardClient, 'voidIssued'>;
+  journal: { pendingVoids: Pick<PendingVoidLedger, 'record' | 'resolve'> };
   voidReason: 'print-failed' | 'cancelled';
   cause: VoucherCause;
   /** The printer itself failed: no slip is tried on it. */
@@ -57,7 +59,8 @@ export interface MoneyReturnInput {
 }
 
 export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturned> {
-  const { txId, sale, serial } = input;
+  const { txId, sale } = input;
+  const serial = input.voidSaleSerial ? (sale?.serial ?? null) : null;
   let refundedYen = 0;
   let owedYen = 0;
   let method: PaymentMethod | null = null;
@@ -73,7 +76,7 @@ export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturne
     if (notCancelled > 0) input.alertStaff({ code: 'cashless-refund-failed', severity: 'error', reference: txId });
     owedYen += notCancelled;
   }
-  const voidConfirmed = serial ? await input.voidSerial(serial) : false;
+  const voidConfirmed = sale && serial ? await voidIssuedSerial(input, sale.issuer, serial, input.voidReason) : false;
   const numbered = owedYen > 0 ? (sale?.voucherNumber() ?? null) : null;
   const recorded = sale?.refunded({ refundedYen, owedYen, voucher: numbered, method, reason: input.cause === 'payment-failed' ? input.cause : input.voidReason, voidConfirmed }) ?? false;
   // A number is shown only once it is in the ledger (a slip or a number outside it could never be settled).

@@ -10,11 +10,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CertificateChoice } from '../../contract/certificate-journey';
-import type { WardId } from '../../contract/ward-api';
 import { PrinterError } from '../../devices/printer/printer';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import type { JournaledSale } from './journaled-sale';
 import type { JourneyDeps } from './journey-deps';
+import { voidIssuedSerial } from './money-return';
 
 const log = createLogger('certificate-journey');
 
@@ -22,11 +22,10 @@ const log = createLogger('certificate-journey');
 export type Prepared = { serial: string; pdf: Buffer; dueYen: number; choice: CertificateChoice; printed: boolean };
 
 export interface PrintSaleInput {
-  deps: Pick<JourneyDeps, 'printer' | 'ward' | 'alertStaff'>;
+  deps: Pick<JourneyDeps, 'printer' | 'ward' | 'alertStaff' | 'journal'>;
   prepared: Prepared;
+  /** The sale, journaled with its serial and the ward that issued it. */
   sale: JournaledSale;
-  /** The resident's ward (its back end issued the serial). */
-  ward: WardId;
   /** What was paid (the unattended voucher's amount). */
   paidYen: number;
   /** False once the session was wiped. */
@@ -35,7 +34,6 @@ export interface PrintSaleInput {
   disposed: () => boolean;
   /** Pages done (null: starting), while the session is current. */
   onProgress: (pagesDone: number | null) => void;
-  voidSerial: (serial: string, ward: WardId) => Promise<boolean>;
 }
 
 /**
@@ -53,7 +51,7 @@ export async function printSale(input: PrintSaleInput): Promise<PrintOutcome> {
     const result = await deps.printer
       .print(prepared.pdf, {
         // The attempt's name is journaled before the job goes out (recovery finds it by name).
-        jobName: sale.jobName(prepared.serial),
+        jobName: sale.jobName(),
         copies: prepared.choice.copies,
         onProgress: (p) => {
           if (!jobRecorded && !input.disposed()) sale.printJob(p.jobId);
@@ -70,13 +68,13 @@ export async function printSale(input: PrintSaleInput): Promise<PrintOutcome> {
     if (result?.outcome === 'completed') {
       prepared.printed = true;
       sale.printed();
-      await deps.ward.markPrinted(input.ward, prepared.serial, randomUUID()).catch((err: unknown) => {
-        deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: prepared.serial });
-        log.warn({ err: err instanceof Error ? err.name : typeof err }, 'could not mark the certificate printed');
+      await deps.ward.markPrinted(sale.issuer, sale.serial, randomUUID()).catch((err: unknown) => {
+        deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: sale.serial });
+        log.warn({ err: errorCode(err) }, 'could not mark the certificate printed');
       });
       return input.sessionCurrent() ? 'printed' : 'ended';
     }
-    deps.alertStaff({ code: `print-${lost ? 'lost-job' : (result?.outcome ?? 'error')}`, severity: 'error', reference: prepared.serial });
+    deps.alertStaff({ code: `print-${lost ? 'lost-job' : (result?.outcome ?? 'error')}`, severity: 'error', reference: sale.serial });
     if (lost) break;
     // One more try only if the printer says it is ready again (a cleared jam, say).
     const health = await deps.printer.health().catch(() => null);
@@ -94,15 +92,15 @@ async function settleUnattended(input: PrintSaleInput, completed: boolean): Prom
     prepared.printed = true;
     sale.printedUnattended();
     // Told with the printed state it belongs to, not after the back end's answer.
-    deps.alertStaff({ code: 'certificate-left-in-tray', severity: 'warning', reference: prepared.serial });
-    await deps.ward.markPrinted(input.ward, prepared.serial, randomUUID()).catch(() => {
-      deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: prepared.serial });
+    deps.alertStaff({ code: 'certificate-left-in-tray', severity: 'warning', reference: sale.serial });
+    await deps.ward.markPrinted(sale.issuer, sale.serial, randomUUID()).catch(() => {
+      deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: sale.serial });
     });
   } else {
-    const voucher = sale.refundUnattended(input.paidYen, await input.voidSerial(prepared.serial, input.ward));
+    const voucher = sale.refundUnattended(input.paidYen, await voidIssuedSerial(deps, sale.issuer, sale.serial, 'print-failed'));
     if (voucher) deps.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
     // No number could be journaled: staff get the serial and the amount to pay out by hand.
-    else deps.alertStaff({ code: 'refund-voucher-unrecorded', severity: 'error', reference: `${prepared.serial}/${input.paidYen}yen`.slice(0, 64) });
+    else deps.alertStaff({ code: 'refund-voucher-unrecorded', severity: 'error', reference: `${sale.serial}/${input.paidYen}yen`.slice(0, 64) });
   }
   prepared.pdf.fill(0);
   return 'ended';

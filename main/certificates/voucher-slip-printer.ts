@@ -10,11 +10,12 @@
  */
 import type { WardId } from '../../contract/ward-api';
 import type { Printer } from '../../devices/printer/printer';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import { renderVoucherSlip, type VoucherCause, type VoucherSlipInput } from '../documents/voucher';
 import { WARDS } from '../config/wards';
 import type { VoucherLedger } from '../journal/voucher-ledger';
 import type { StaffAlert } from '../staff/staff-alert';
+import { printerNotReadyCode } from '../staff/printer-alert';
 
 const log = createLogger('voucher-slip');
 
@@ -52,7 +53,7 @@ export function createVoucherSlipPrinter(deps: VoucherSlipDeps): VoucherSlipPrin
       return false;
     };
     const health = await deps.printer.health().catch(() => null);
-    if (!health?.ready) return notPrinted(health ? `printer-${health.reasons[0]}` : 'printer-unreachable');
+    if (!health?.ready) return notPrinted(printerNotReadyCode(health));
     let pdf: Buffer;
     try {
       pdf = await render({
@@ -82,7 +83,7 @@ export function createVoucherSlipPrinter(deps: VoucherSlipDeps): VoucherSlipPrin
 export async function printSlip(printer: VoucherSlipPrinter | undefined, voucherNumber: string, cause: VoucherCause): Promise<boolean> {
   if (!printer) return false;
   return printer(voucherNumber, cause).catch((err: unknown) => {
-    log.error({ voucher: voucherNumber, err: err instanceof Error ? err.name : typeof err }, 'voucher slip printer failed');
+    log.error({ voucher: voucherNumber, err: errorCode(err) }, 'voucher slip printer failed');
     return false;
   });
 }

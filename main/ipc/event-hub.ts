@@ -5,7 +5,7 @@
  * (Electron: `webContents.send`; browser shell: the WebSocket) and removes it on disconnect.
  */
 import { events, type EventName, type EventPayload } from '../../contract/kiosk-api';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 
 const log = createLogger('events');
 
@@ -30,7 +30,7 @@ export class EventHub {
       try {
         sink(channel, checked.data);
       } catch (err) {
-        log.warn({ channel, err: err instanceof Error ? err.name : typeof err }, 'event sink failed');
+        log.warn({ channel, err: errorCode(err) }, 'event sink failed');
       }
     }
   }

@@ -8,7 +8,7 @@
 import { KioskError } from '../../contract/errors';
 import { channelNameSchema, type WireResult } from '../../contract/envelope';
 import { isRequestName, requests, type RequestInput, type RequestName, type RequestOutput } from '../../contract/kiosk-api';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 
 const log = createLogger('ipc');
 
@@ -42,7 +42,7 @@ export class RequestRouter {
       return { ok: true, value: output.data };
     } catch (err) {
       if (err instanceof KioskError) return failure(err);
-      log.error({ channel, err: err instanceof Error ? err.name : typeof err }, 'handler failed');
+      log.error({ channel, err: errorCode(err) }, 'handler failed');
       return failure(new KioskError('internal'));
     }
   }

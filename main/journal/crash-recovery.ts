@@ -23,7 +23,7 @@
  * derived from the state each run, and carrying them out moves the state on, so a second run after
  * success finds nothing. Transactions stuck before payment (`selected`, `authenticated`) are cancelled.
  */
-import type { TransactionJournal } from './transaction-journal';
+import type { JournalDatabase } from './journal-database';
 import type { TransactionRow } from './journal-rows';
 
 /** What the printer says about the job recorded for a transaction in `printing`. */
@@ -96,7 +96,7 @@ function decide(row: TransactionRow, policy: RecoveryPolicy): Decision {
   return { action: 'reprint' };
 }
 
-function refundAction(journal: TransactionJournal, d: DecisionRow, isNew: boolean): RecoveryAction {
+function refundAction(journal: JournalDatabase, d: DecisionRow, isNew: boolean): RecoveryAction {
   const tx = journal.get(d.tx_id);
   const amountYen = tx?.refund?.amountYen ?? 0;
   const voucherNumber = d.voucher_number ?? '';
@@ -117,7 +117,7 @@ function refundAction(journal: TransactionJournal, d: DecisionRow, isNew: boolea
   };
 }
 
-export function runRecovery(journal: TransactionJournal, policy: RecoveryPolicy): RecoveryResult {
+export function runRecovery(journal: JournalDatabase, policy: RecoveryPolicy): RecoveryResult {
   return journal.db
     .transaction((): RecoveryResult => {
       const at = journal.now();
@@ -140,8 +140,7 @@ export function runRecovery(journal: TransactionJournal, policy: RecoveryPolicy)
           derived.push({ kind: 'confirm-printed', txId: row.id, serial: row.serial ?? '', isNew: true });
           continue;
         }
-        const day = journal.day(at);
-        const voucher = `RV-${journal.options.kioskId}-${day}-${String(journal.nextCounter('voucher', day)).padStart(4, '0')}`;
+        const voucher = journal.nextVoucherNumberOf(journal.day(at));
         if (row.state === 'printing') {
           journal.applyTransition(row.id, 'voided', {}, { reason: 'crash-recovery', backendConfirmed: false }, at);
           journal.stmt('UPDATE serials SET voided_at = ? WHERE serial = ? AND voided_at IS NULL').run(at, row.serial);

@@ -6,7 +6,10 @@
  * not confirmed, an open pending void or recovery decision. Migration 6's triggers refuse those
  * deletions in the database as well, so a mistake here aborts rather than loses money.
  */
-import type { TransactionJournal } from './transaction-journal';
+import type { JournalDatabase } from './journal-database';
+
+/** What pruning needs of the journal: the facade (TransactionJournal) and its database both offer it. */
+type PrunableJournal = Pick<JournalDatabase, 'db' | 'stmt' | 'day'>;
 
 export interface JournalPruneResult {
   /** Sales deleted (with their dependent rows). */
@@ -28,7 +31,7 @@ const PRUNABLE = `
     AND NOT EXISTS (SELECT 1 FROM recovery_decisions r WHERE r.tx_id = t.id AND r.completed_at IS NULL)`;
 
 /** Deletes what the policy allows, in one transaction. `before` is epoch ms. */
-export function pruneJournal(journal: TransactionJournal, before: number): JournalPruneResult {
+export function pruneJournal(journal: PrunableJournal, before: number): JournalPruneResult {
   return journal.db
     .transaction((): JournalPruneResult => {
       const ids = (journal.stmt(PRUNABLE).all(before) as Array<{ id: string }>).map((r) => r.id);

@@ -6,7 +6,7 @@
  * Never a passcode or any part of one.
  */
 import { JournalError } from './journal-errors';
-import type { TransactionJournal } from './transaction-journal';
+import type { JournalDatabase } from './journal-database';
 
 /** What is remembered about staff passcode tries. */
 export interface PasscodeAttempts {
@@ -27,11 +27,11 @@ interface AttemptsRow {
 const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
 export class PasscodeAttemptLedger {
-  constructor(private readonly journal: TransactionJournal) {}
+  constructor(private readonly database: JournalDatabase) {}
 
   /** The stored state (the zero state on a fresh journal). */
   load(): PasscodeAttempts {
-    const row = this.journal.stmt('SELECT failures, locked_until, lockouts FROM staff_passcode_attempts WHERE id = 1').get() as AttemptsRow | undefined;
+    const row = this.database.stmt('SELECT failures, locked_until, lockouts FROM staff_passcode_attempts WHERE id = 1').get() as AttemptsRow | undefined;
     // The migration inserts the row and a trigger keeps it; its absence means a hand-edited file:
     // refuse rather than start with a clean slate.
     if (!row) throw new JournalError('not-found', 'The staff passcode attempt row is missing.');
@@ -43,9 +43,9 @@ export class PasscodeAttemptLedger {
     if (!isCount(next.failures) || !isCount(next.lockedUntil) || !isCount(next.lockouts)) {
       throw new JournalError('invalid-input', 'passcode attempts must be non-negative integers.');
     }
-    const r = this.journal
+    const r = this.database
       .stmt('UPDATE staff_passcode_attempts SET failures = ?, locked_until = ?, lockouts = ?, updated_at = ? WHERE id = 1')
-      .run(next.failures, next.lockedUntil, next.lockouts, this.journal.now());
+      .run(next.failures, next.lockedUntil, next.lockouts, this.database.now());
     if (r.changes !== 1) throw new JournalError('not-found', 'The staff passcode attempt row is missing.');
   }
 }

@@ -5,7 +5,7 @@
  * console's void eligibility reads. A row is never deleted; it is resolved once, with its outcome.
  */
 import { JournalError } from './journal-errors';
-import type { TransactionJournal } from './transaction-journal';
+import type { JournalDatabase } from './journal-database';
 
 const SERIAL = /^[A-Za-z0-9-]{4,64}$/;
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -55,7 +55,7 @@ function check(cond: boolean, message: string): void {
 }
 
 export class PendingVoidLedger {
-  constructor(private readonly journal: TransactionJournal) {}
+  constructor(private readonly database: JournalDatabase) {}
 
   /**
    * Records `serial` as void-pending (first try at `nextTryAt`, default now). A serial already
@@ -65,47 +65,47 @@ export class PendingVoidLedger {
     check(SERIAL.test(input.serial), 'serial format is invalid.');
     check(CODE.test(input.issuer), 'issuer must be a short code.');
     check(CODE.test(input.reason), 'reason must be a short code.');
-    const now = this.journal.now();
-    this.journal
+    const now = this.database.now();
+    this.database
       .stmt('INSERT INTO pending_voids (serial, issuer, reason, next_try_at, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (serial) DO NOTHING')
       .run(input.serial, input.issuer, input.reason, input.nextTryAt ?? now, now);
   }
 
   /** Every unresolved pending void, oldest first. */
   list(): PendingVoid[] {
-    return (this.journal.stmt('SELECT * FROM pending_voids WHERE resolved_at IS NULL ORDER BY created_at, rowid').all() as PendingRow[]).map(toPending);
+    return (this.database.stmt('SELECT * FROM pending_voids WHERE resolved_at IS NULL ORDER BY created_at, rowid').all() as PendingRow[]).map(toPending);
   }
 
   /** True while `serial`'s void is pending (recorded, not resolved). */
   isPending(serial: string): boolean {
-    return this.journal.stmt('SELECT 1 FROM pending_voids WHERE serial = ? AND resolved_at IS NULL').get(serial) !== undefined;
+    return this.database.stmt('SELECT 1 FROM pending_voids WHERE serial = ? AND resolved_at IS NULL').get(serial) !== undefined;
   }
 
   /** How many voids are pending. */
   count(): number {
-    return (this.journal.stmt('SELECT count(*) AS n FROM pending_voids WHERE resolved_at IS NULL').get() as { n: number }).n;
+    return (this.database.stmt('SELECT count(*) AS n FROM pending_voids WHERE resolved_at IS NULL').get() as { n: number }).n;
   }
 
   /** A retry failed: counts it and sets the next try. No-op for a resolved or unknown serial. */
   recordFailure(serial: string, input: { error: string; nextTryAt: number }): void {
-    this.journal
+    this.database
       .stmt('UPDATE pending_voids SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE serial = ? AND resolved_at IS NULL')
       .run(input.error.slice(0, 64), input.nextTryAt, serial);
   }
 
   /** Makes every pending void of `issuer` due now (its back end is reachable again). Returns how many. */
   makeDue(issuer: string): number {
-    return this.journal.stmt('UPDATE pending_voids SET next_try_at = ? WHERE issuer = ? AND resolved_at IS NULL AND next_try_at > ?').run(this.journal.now(), issuer, this.journal.now()).changes;
+    return this.database.stmt('UPDATE pending_voids SET next_try_at = ? WHERE issuer = ? AND resolved_at IS NULL AND next_try_at > ?').run(this.database.now(), issuer, this.database.now()).changes;
   }
 
   /** Ends a pending void with its outcome; false when it was not pending (already resolved or never recorded). */
   resolve(serial: string, outcome: PendingVoidOutcome): boolean {
-    return this.journal.stmt('UPDATE pending_voids SET resolved_at = ?, outcome = ? WHERE serial = ? AND resolved_at IS NULL').run(this.journal.now(), outcome, serial).changes === 1;
+    return this.database.stmt('UPDATE pending_voids SET resolved_at = ?, outcome = ? WHERE serial = ? AND resolved_at IS NULL').run(this.database.now(), outcome, serial).changes === 1;
   }
 
   /** How a serial's pending void ended, or null while pending / never recorded. */
   outcome(serial: string): PendingVoidOutcome | null {
-    const row = this.journal.stmt('SELECT outcome FROM pending_voids WHERE serial = ?').get(serial) as { outcome: PendingVoidOutcome | null } | undefined;
+    const row = this.database.stmt('SELECT outcome FROM pending_voids WHERE serial = ?').get(serial) as { outcome: PendingVoidOutcome | null } | undefined;
     return row?.outcome ?? null;
   }
 }

@@ -4,9 +4,8 @@
  * counted as sold; what was refunded, by method; serials voided (and voids the back end has not
  * confirmed); certificates printed; and money still open (paid but not printed). All figures in yen.
  */
-import { JST_OFFSET_MINUTES } from '../outbox/receipt-number';
-import type { TransactionJournal } from './transaction-journal';
-import type { VoucherTotals } from './voucher-ledger';
+import type { JournalDatabase } from './journal-database';
+import type { VoucherLedger, VoucherTotals } from './voucher-ledger';
 
 /**
  * What became of a paid sale: `sold` (the certificate printed), `refunded` (the money went back),
@@ -48,8 +47,8 @@ export function dayBounds(day: string, utcOffsetMinutes: number): [number, numbe
   return [start, start + 86_400_000];
 }
 
-export function dailyReconciliation(journal: TransactionJournal, day: string): DailyReconciliation {
-  const [from, to] = dayBounds(day, journal.options.utcOffsetMinutes ?? JST_OFFSET_MINUTES);
+export function dailyReconciliation(journal: JournalDatabase, vouchers: VoucherLedger, day: string): DailyReconciliation {
+  const [from, to] = dayBounds(day, journal.utcOffsetMinutes);
   const sales = journal
     .stmt(
       `SELECT certificate_type AS certificateType, payment_method AS method, ${OUTCOME_SQL} AS outcome, count(*) AS count, sum(paid_yen) AS yen
@@ -74,6 +73,6 @@ export function dailyReconciliation(journal: TransactionJournal, day: string): D
     printed: one('SELECT count(*) AS n FROM transactions WHERE printed_at >= ? AND printed_at < ?', from, to),
     netYen: taken - given,
     openPaidNotPrinted: one("SELECT count(*) AS n FROM transactions WHERE state IN ('paid', 'printing')"),
-    vouchers: journal.vouchers.totals(from, to),
+    vouchers: vouchers.totals(from, to),
   };
 }

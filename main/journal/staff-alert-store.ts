@@ -8,7 +8,7 @@
  * beyond the newest `maxAcked` of them. The display policy lives in main/staff/staff-alerts.ts.
  */
 import { JournalError } from './journal-errors';
-import type { TransactionJournal } from './transaction-journal';
+import type { JournalDatabase } from './journal-database';
 
 /** A stored alert. */
 export interface StoredAlert {
@@ -58,11 +58,11 @@ function toAlert(r: AlertRow): StoredAlert {
 }
 
 export class StaffAlertStore {
-  constructor(private readonly journal: TransactionJournal) {}
+  constructor(private readonly database: JournalDatabase) {}
 
   /** Every kept alert, oldest first. */
   list(): StoredAlert[] {
-    return (this.journal.stmt('SELECT * FROM staff_alerts ORDER BY id').all() as AlertRow[]).map(toAlert);
+    return (this.database.stmt('SELECT * FROM staff_alerts ORDER BY id').all() as AlertRow[]).map(toAlert);
   }
 
   /**
@@ -75,7 +75,7 @@ export class StaffAlertStore {
     if (alert.code.length < 1 || alert.code.length > 80) throw new JournalError('invalid-input', 'alert code must be 1-80 characters.');
     if (!SEVERITIES.has(alert.severity)) throw new JournalError('invalid-input', 'unknown alert severity.');
     if (alert.reference !== undefined && alert.reference.length > 80) throw new JournalError('invalid-input', 'alert reference must be at most 80 characters.');
-    const row = this.journal
+    const row = this.database
       .stmt('INSERT INTO staff_alerts (id, code, severity, reference, raised_at) VALUES (?, ?, ?, ?, ?) RETURNING *')
       .get(alert.id ?? null, alert.code, alert.severity, alert.reference ?? null, raisedAt) as AlertRow;
     return toAlert(row);
@@ -83,22 +83,22 @@ export class StaffAlertStore {
 
   /** The highest id ever given (pruned ones included), 0 on a fresh journal: ids are never reused. */
   lastId(): number {
-    const seq = this.journal.stmt("SELECT seq FROM sqlite_sequence WHERE name = 'staff_alerts'").get() as { seq: number } | undefined;
+    const seq = this.database.stmt("SELECT seq FROM sqlite_sequence WHERE name = 'staff_alerts'").get() as { seq: number } | undefined;
     return seq?.seq ?? 0;
   }
 
   /** Marks an alert acknowledged at `at` (kept if it already was). False when there is no such alert. */
   ack(id: number, at: number): boolean {
-    const r = this.journal.stmt('UPDATE staff_alerts SET acked_at = coalesce(acked_at, ?) WHERE id = ?').run(at, id);
+    const r = this.database.stmt('UPDATE staff_alerts SET acked_at = coalesce(acked_at, ?) WHERE id = ?').run(at, id);
     return r.changes === 1;
   }
 
   /** Deletes acknowledged alerts past the policy (never an unacknowledged one). Returns the ids deleted. */
   prune(now: number, policy: AlertPruning = DEFAULT_ALERT_PRUNING): number[] {
-    return this.journal.db
+    return this.database.db
       .transaction(() => {
-        const old = this.journal.stmt('DELETE FROM staff_alerts WHERE acked_at IS NOT NULL AND acked_at < ? RETURNING id').all(now - policy.maxAckedAgeMs) as Array<{ id: number }>;
-        const beyond = this.journal
+        const old = this.database.stmt('DELETE FROM staff_alerts WHERE acked_at IS NOT NULL AND acked_at < ? RETURNING id').all(now - policy.maxAckedAgeMs) as Array<{ id: number }>;
+        const beyond = this.database
           .stmt('DELETE FROM staff_alerts WHERE id IN (SELECT id FROM staff_alerts WHERE acked_at IS NOT NULL ORDER BY id DESC LIMIT -1 OFFSET ?) RETURNING id')
           .all(policy.maxAcked) as Array<{ id: number }>;
         return [...old, ...beyond].map((r) => r.id);

@@ -8,13 +8,11 @@
  */
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '../../platform/log';
-import { openDatabase, type SqliteDatabase } from '../../platform/sqlite/open-database';
-import { calendarDay, JST_OFFSET_MINUTES } from '../outbox/receipt-number';
+import type { SqliteDatabase } from '../../platform/sqlite/open-database';
 import { runRecovery, type RecoveryPolicy, type RecoveryResult } from './crash-recovery';
+import { JournalDatabase, type JournalOptions, type RowPatch } from './journal-database';
 import { IllegalTransitionError, JournalError } from './journal-errors';
-import { JOURNAL_MIGRATIONS } from './journal-schema';
-import { canTransition, PAYMENT_METHODS, REFUND_METHODS, TRANSACTION_STATES, type PaymentMethod, type RefundMethod, type TransactionState } from './journal-states';
+import { canTransition, PAYMENT_METHODS, REFUND_METHODS, type PaymentMethod, type RefundMethod, type TransactionState } from './journal-states';
 import { dailyReconciliation, type DailyReconciliation } from './reconciliation';
 import { rowToRecord, type JournalEvent, type TransactionRecord, type TransactionRow } from './journal-rows';
 import { VoucherLedger } from './voucher-ledger';
@@ -23,35 +21,20 @@ import { PendingVoidLedger } from './pending-voids';
 import { StaffAlertStore } from './staff-alert-store';
 
 export type { JournalEvent, TransactionRecord } from './journal-rows';
+export type { RowPatch } from './journal-database';
+export type TransactionJournalOptions = JournalOptions;
 
-const log = createLogger('journal');
 const ID = /^[A-Za-z0-9_-]{4,64}$/;
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const SERIAL = /^[A-Za-z0-9-]{4,64}$/;
-
-export interface TransactionJournalOptions {
-  /** Database file. */
-  path: string;
-  /** This kiosk's id (A-Z0-9, 1-8), used in transaction ids and voucher numbers. */
-  kioskId: string;
-  /** Clock (epoch ms), injectable for tests. */
-  now?: () => number;
-  /** UTC offset for calendar days (vouchers, reconciliation). Default +09:00. */
-  utcOffsetMinutes?: number;
-}
-
-/** Column changes a transition may make (snake_case columns of `transactions`). */
-export type RowPatch = Partial<Record<keyof TransactionRow, string | number | null>>;
 
 function check(cond: boolean, message: string): void {
   if (!cond) throw new JournalError('invalid-input', message);
 }
 
 export class TransactionJournal {
-  /** @internal Used by crash-recovery and reconciliation in this folder. */
-  readonly db: SqliteDatabase;
-  /** @internal */
-  readonly options: TransactionJournalOptions;
+  /** @internal The database every part of the journal builds on (journal-database.ts). */
+  readonly database: JournalDatabase;
   /** Refund vouchers: issued, slip printed, settled at the counter (voucher-ledger.ts). */
   readonly vouchers: VoucherLedger;
   /** The staff passcode's wrong tries and lockout, surviving restarts (passcode-attempts.ts). */
@@ -60,80 +43,47 @@ export class TransactionJournal {
   readonly alerts: StaffAlertStore;
   /** Serials whose void the back end has not confirmed yet (pending-voids.ts). */
   readonly pendingVoids: PendingVoidLedger;
-  private readonly statements = new Map<string, Database.Statement>();
-  private closed = false;
 
-  private constructor(db: SqliteDatabase, options: TransactionJournalOptions) {
-    this.db = db;
-    this.options = options;
-    this.vouchers = new VoucherLedger(this);
-    this.passcodeAttempts = new PasscodeAttemptLedger(this);
-    this.alerts = new StaffAlertStore(this);
-    this.pendingVoids = new PendingVoidLedger(this);
+  private constructor(database: JournalDatabase) {
+    this.database = database;
+    this.vouchers = new VoucherLedger(database);
+    this.passcodeAttempts = new PasscodeAttemptLedger(database);
+    this.alerts = new StaffAlertStore(database);
+    this.pendingVoids = new PendingVoidLedger(database);
   }
 
   /** Opens the journal. Throws DatabaseCorruptError / DatabaseLockedError / ... from platform/sqlite. */
   static open(options: TransactionJournalOptions): TransactionJournal {
-    check(/^[A-Z0-9]{1,8}$/.test(options.kioskId), 'kioskId must be 1-8 of A-Z0-9.');
-    return new TransactionJournal(openDatabase({ path: options.path, migrations: JOURNAL_MIGRATIONS }), options);
+    return new TransactionJournal(JournalDatabase.open(options));
+  }
+
+  /** @internal The SQLite handle (tests reach the triggers through it). */
+  get db(): SqliteDatabase {
+    return this.database.db;
+  }
+
+  /** @internal */
+  get options(): TransactionJournalOptions {
+    return this.database.options;
   }
 
   /** @internal Cached prepared statement. */
   stmt(sql: string): Database.Statement {
-    if (this.closed) throw new JournalError('closed', 'The journal is closed.');
-    let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
-    return s;
+    return this.database.stmt(sql);
   }
 
   /** @internal Current time (epoch ms). */
   now(): number {
-    return this.options.now?.() ?? Date.now();
+    return this.database.now();
   }
 
   /** @internal `YYYYMMDD` of a time in the kiosk's calendar. */
   day(at: number): string {
-    return calendarDay(at, this.options.utcOffsetMinutes ?? JST_OFFSET_MINUTES);
-  }
-
-  /** @internal Next number of a per-day counter (inside the caller's transaction). */
-  nextCounter(name: string, day: string): number {
-    return (
-      this.stmt('INSERT INTO counters (name, day, last) VALUES (?, ?, 1) ON CONFLICT (name, day) DO UPDATE SET last = last + 1 RETURNING last').get(
-        name,
-        day,
-      ) as { last: number }
-    ).last;
+    return this.database.day(at);
   }
 
   private row(txId: string): TransactionRow {
-    const row = this.stmt('SELECT * FROM transactions WHERE id = ?').get(txId) as TransactionRow | undefined;
-    if (!row) throw new JournalError('not-found', `No transaction ${txId}.`);
-    return row;
-  }
-
-  /**
-   * @internal Applies one transition: checks the table, updates the row, appends the event.
-   * Must run inside a transaction (the public methods wrap it).
-   */
-  applyTransition(txId: string, to: TransactionState, patch: RowPatch, detail: Record<string, unknown>, at: number): TransactionRow {
-    const row = this.row(txId);
-    if (!canTransition(row.state, to)) throw new IllegalTransitionError(txId, row.state, to);
-    const seq = row.seq + 1;
-    const cols = Object.keys(patch);
-    this.stmt(
-      `UPDATE transactions SET state = ?, seq = ?, updated_at = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ? AND seq = ?`,
-    ).run(to, seq, at, ...cols.map((c) => patch[c as keyof TransactionRow] ?? null), txId, row.seq);
-    this.stmt('INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-      txId,
-      seq,
-      row.state,
-      to,
-      at,
-      JSON.stringify(detail),
-    );
-    log.info({ txId, from: row.state, to, seq }, 'transition');
-    return this.row(txId);
+    return this.database.row(txId);
   }
 
   private transition(txId: string, to: TransactionState, patch: RowPatch | ((at: number) => RowPatch), detail: Record<string, unknown>, extra?: (row: TransactionRow, at: number) => void): TransactionRecord {
@@ -142,7 +92,7 @@ export class TransactionJournal {
       this.db
         .transaction(() => {
           extra?.(this.row(txId), at);
-          return this.applyTransition(txId, to, typeof patch === 'function' ? patch(at) : patch, detail, at);
+          return this.database.applyTransition(txId, to, typeof patch === 'function' ? patch(at) : patch, detail, at);
         })
         .immediate(),
     );
@@ -161,11 +111,7 @@ export class TransactionJournal {
           `INSERT INTO transactions (id, kiosk_id, certificate_type, copies, amount_yen, state, seq, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, 'selected', 1, ?, ?)`,
         ).run(id, this.options.kioskId, input.certificateType, input.copies, input.amountYen, at, at);
-        this.stmt("INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES (?, 1, NULL, 'selected', ?, ?)").run(
-          id,
-          at,
-          JSON.stringify(input),
-        );
+        this.database.appendEvent(id, 1, null, 'selected', at, input);
       })
       .immediate();
     return this.get(id) as TransactionRecord;
@@ -260,9 +206,7 @@ export class TransactionJournal {
   /** A refund voucher number (`RV-<kiosk>-<YYYYMMDD>-<NNNN>`), unique per kiosk and day, durable once returned. */
   nextVoucherNumber(): string {
     const day = this.day(this.now());
-    return this.db
-      .transaction(() => `RV-${this.options.kioskId}-${day}-${String(this.nextCounter('voucher', day)).padStart(4, '0')}`)
-      .immediate();
+    return this.db.transaction(() => this.database.nextVoucherNumberOf(day)).immediate();
   }
 
   /** A change inside one state (no transition): row patch plus an event `state → state`. */
@@ -277,9 +221,7 @@ export class TransactionJournal {
           this.stmt(
             `UPDATE transactions SET seq = ?, updated_at = ?${cols.map((c) => `, ${c} = ?`).join('')}${rawSet ? `, ${rawSet}` : ''} WHERE id = ? AND seq = ?`,
           ).run(row.seq + 1, at, ...cols.map((c) => patch[c as keyof TransactionRow] ?? null), txId, row.seq);
-          this.stmt('INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-            txId, row.seq + 1, state, state, at, JSON.stringify(detail),
-          );
+          this.database.appendEvent(txId, row.seq + 1, state, state, at, detail);
           return this.row(txId);
         })
         .immediate(),
@@ -358,8 +300,7 @@ export class TransactionJournal {
 
   /** One transaction, or undefined. */
   get(txId: string): TransactionRecord | undefined {
-    const row = this.stmt('SELECT * FROM transactions WHERE id = ?').get(txId) as TransactionRow | undefined;
-    return row && rowToRecord(row);
+    return this.database.get(txId);
   }
 
   /** The append-only event history of a transaction, oldest first. */
@@ -375,11 +316,8 @@ export class TransactionJournal {
   }
 
   /** Transactions in the given states (default: every non-terminal state), oldest first. */
-  list(states: readonly TransactionState[] = TRANSACTION_STATES.filter((s) => !['done', 'refunded', 'cancelled'].includes(s))): TransactionRecord[] {
-    const rows = this.stmt('SELECT * FROM transactions WHERE state IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid').all(
-      JSON.stringify(states),
-    ) as TransactionRow[];
-    return rows.map(rowToRecord);
+  list(states?: readonly TransactionState[]): TransactionRecord[] {
+    return this.database.list(states);
   }
 
   /**
@@ -387,7 +325,7 @@ export class TransactionJournal {
    * the actions for the caller to carry out; idempotent: a second run decides nothing new.
    */
   recoverAfterCrash(policy: RecoveryPolicy): RecoveryResult {
-    return runRecovery(this, policy);
+    return runRecovery(this.database, policy);
   }
 
   /** Marks a recovery decision carried out (refund voucher printed and staff alerted). */
@@ -398,13 +336,11 @@ export class TransactionJournal {
   /** Totals of one calendar day (`YYYYMMDD`) for the staff screen. */
   reconcile(day: string): DailyReconciliation {
     check(/^\d{8}$/.test(day), 'day must be YYYYMMDD.');
-    return dailyReconciliation(this, day);
+    return dailyReconciliation(this.database, this.vouchers, day);
   }
 
   /** Closes the database. Idempotent. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.db.close();
+    this.database.close();
   }
 }

@@ -13,7 +13,7 @@
  */
 import { JournalError } from './journal-errors';
 import type { TransactionState } from './journal-states';
-import type { TransactionJournal } from './transaction-journal';
+import type { JournalDatabase } from './journal-database';
 
 const VOUCHER = /^RV-[A-Za-z0-9-]{4,60}$/;
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -79,11 +79,11 @@ export interface VoucherTotals {
 }
 
 export class VoucherLedger {
-  constructor(private readonly journal: TransactionJournal) {}
+  constructor(private readonly database: JournalDatabase) {}
 
   /** One voucher, or undefined. */
   get(number: string): VoucherRecord | undefined {
-    const row = this.journal.stmt('SELECT * FROM vouchers WHERE number = ?').get(number) as VoucherRow | undefined;
+    const row = this.database.stmt('SELECT * FROM vouchers WHERE number = ?').get(number) as VoucherRow | undefined;
     return row && toRecord(row);
   }
 
@@ -95,11 +95,11 @@ export class VoucherLedger {
     check(VOUCHER.test(input.number), 'voucher number format is invalid.');
     check(CODE.test(input.reason), 'reason must be a short code.');
     check(Number.isSafeInteger(input.amountYen) && input.amountYen > 0, 'amountYen must be a positive integer.');
-    const at = this.journal.now();
-    this.journal.db
+    const at = this.database.now();
+    this.database.db
       .transaction(() => {
         this.note(input.txId, at, { voucherIssued: input.number, amountYen: input.amountYen, reason: input.reason });
-        this.journal
+        this.database
           .stmt('INSERT INTO vouchers (number, tx_id, amount_yen, reason, check_code, issued_at) VALUES (?, ?, ?, ?, upper(hex(randomblob(4))), ?)')
           .run(input.number, input.txId, input.amountYen, input.reason, at);
       })
@@ -109,7 +109,7 @@ export class VoucherLedger {
 
   /** The kiosk printed the voucher's slip (from now on settling it needs the 照合コード). */
   markSlipPrinted(number: string): void {
-    const r = this.journal.stmt('UPDATE vouchers SET slip_printed_at = ? WHERE number = ? AND slip_printed_at IS NULL').run(this.journal.now(), number);
+    const r = this.database.stmt('UPDATE vouchers SET slip_printed_at = ? WHERE number = ? AND slip_printed_at IS NULL').run(this.database.now(), number);
     if (r.changes === 0 && !this.get(number)) throw new JournalError('not-found', `No voucher ${number}.`);
   }
 
@@ -120,16 +120,16 @@ export class VoucherLedger {
    */
   settle(input: { number: string; amountYen: number; checkCode?: string; reason: string }): VoucherRecord {
     check(CODE.test(input.reason), 'reason must be a short code.');
-    const at = this.journal.now();
-    this.journal.db
+    const at = this.database.now();
+    this.database.db
       .transaction(() => {
-        const row = this.journal.stmt('SELECT * FROM vouchers WHERE number = ?').get(input.number) as VoucherRow | undefined;
+        const row = this.database.stmt('SELECT * FROM vouchers WHERE number = ?').get(input.number) as VoucherRow | undefined;
         if (!row) throw new JournalError('not-found', `No voucher ${input.number}.`);
         if (row.settled_at !== null) throw new JournalError('voucher-settled', `Voucher ${row.number} was already paid out.`);
         const code = input.checkCode?.toUpperCase();
         const codeOk = code === undefined ? row.slip_printed_at === null : CHECK.test(code) && code === row.check_code;
         if (input.amountYen !== row.amount_yen || !codeOk) throw new JournalError('voucher-mismatch', `Voucher ${row.number}: amount or check code does not match.`);
-        this.journal.stmt('UPDATE vouchers SET settled_at = ?, settle_reason = ? WHERE number = ?').run(at, input.reason, row.number);
+        this.database.stmt('UPDATE vouchers SET settled_at = ?, settle_reason = ? WHERE number = ?').run(at, input.reason, row.number);
         this.note(row.tx_id, at, { voucherSettled: row.number, amountYen: row.amount_yen, reason: input.reason });
       })
       .immediate();
@@ -138,7 +138,7 @@ export class VoucherLedger {
 
   /** Vouchers not yet paid out (any day) and those issued or settled in [from, to), oldest first. */
   list(from: number, to: number): VoucherRecord[] {
-    const rows = this.journal
+    const rows = this.database
       .stmt(
         `SELECT * FROM vouchers WHERE settled_at IS NULL OR (issued_at >= ? AND issued_at < ?) OR (settled_at >= ? AND settled_at < ?)
          ORDER BY issued_at, number`,
@@ -150,7 +150,7 @@ export class VoucherLedger {
   /** Totals for the reconciliation of the day [from, to). */
   totals(from: number, to: number): VoucherTotals {
     const sum = (where: string, ...args: number[]): { count: number; yen: number } => {
-      const r = this.journal.stmt(`SELECT count(*) AS count, coalesce(sum(amount_yen), 0) AS yen FROM vouchers WHERE ${where}`).get(...args) as { count: number; yen: number };
+      const r = this.database.stmt(`SELECT count(*) AS count, coalesce(sum(amount_yen), 0) AS yen FROM vouchers WHERE ${where}`).get(...args) as { count: number; yen: number };
       return { count: r.count, yen: r.yen };
     };
     return {
@@ -163,12 +163,10 @@ export class VoucherLedger {
 
   /** Appends a same-state event to the transaction's history (inside the caller's transaction). */
   private note(txId: string, at: number, detail: Record<string, unknown>): void {
-    const row = this.journal.stmt('SELECT state, seq FROM transactions WHERE id = ?').get(txId) as { state: TransactionState; seq: number } | undefined;
+    const row = this.database.stmt('SELECT state, seq FROM transactions WHERE id = ?').get(txId) as { state: TransactionState; seq: number } | undefined;
     if (!row) throw new JournalError('not-found', `No transaction ${txId}.`);
-    this.journal.stmt('UPDATE transactions SET seq = ?, updated_at = ? WHERE id = ? AND seq = ?').run(row.seq + 1, at, txId, row.seq);
-    this.journal
-      .stmt('INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(txId, row.seq + 1, row.state, row.state, at, JSON.stringify(detail));
+    this.database.stmt('UPDATE transactions SET seq = ?, updated_at = ? WHERE id = ? AND seq = ?').run(row.seq + 1, at, txId, row.seq);
+    this.database.appendEvent(txId, row.seq + 1, row.state, row.state, at, detail);
   }
 }
 

@@ -278,7 +278,7 @@ export class Dispatcher {
     try {
       result = await this.opts.sender(item);
     } catch (err) {
-      result = { status: 'retry', reason: `sender-error: ${err instanceof Error ? err.name : 'unknown'}` };
+      result = { status: 'retry', reason: `sender-error: ${errorCode(err)}` };
     }
     const now = this.clock.now();
     try {

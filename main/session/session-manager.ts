@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EndReason, Journey, SessionState } from '../../contract/kiosk-api';
 import { systemClock, type Clock } from '../../platform/clock';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 
 const log = createLogger('session');
 
@@ -116,7 +116,7 @@ export class SessionManager {
         await wiper(reason);
       } catch (err) {
         // One failing wiper must not leave the others' data behind.
-        log.error({ wiper: name, err: err instanceof Error ? err.name : typeof err }, 'wiper failed');
+        log.error({ wiper: name, err: errorCode(err) }, 'wiper failed');
       }
     }
     this.lastEnded = reason;

@@ -17,7 +17,7 @@
 import { KioskError } from '../../contract/errors';
 import type { StaffOverview, StaffReason, StaffReconciliation, StaffTransaction, StaffVoucher } from '../../contract/staff-console';
 import { wardInfo, type VoidRequest, type WardId } from '../../contract/ward-api';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import { TRANSACTION_STATES, type TransactionRecord } from '../journal';
 import { dayBounds } from '../journal/reconciliation';
 import { JST_OFFSET_MINUTES } from '../outbox/receipt-number';
@@ -237,7 +237,7 @@ export class StaffConsole {
     try {
       return this.deps.journal?.pendingVoids.count() ?? null;
     } catch (err) {
-      log.error({ err: err instanceof Error ? err.name : typeof err }, 'pending voids not readable');
+      log.error({ err: errorCode(err) }, 'pending voids not readable');
       return null;
     }
   }

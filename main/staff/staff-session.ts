@@ -15,7 +15,7 @@
 import { KioskError } from '../../contract/errors';
 import type { StaffAlert } from './staff-alert';
 import type { StaffLoginResult, StaffState } from '../../contract/staff-console';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
 import { systemClock, type Clock } from '../../platform/clock';
 import { afterWrong, DEFAULT_LOCKOUT_MAX_SEC, gateTry, MemoryPasscodeAttemptStore, NO_ATTEMPTS, type LockoutPolicy, type PasscodeAttempts, type PasscodeAttemptStore } from './passcode-lockout';
 import { verifyPasscode, type ParsedPasscodeHash } from './staff-passcode';
@@ -155,7 +155,7 @@ export class StaffSession {
 
   /** The attempts could not be read or stored: no result is shown, staff are told. */
   private storeFailed(err: unknown): KioskError {
-    log.error({ err: err instanceof Error ? err.name : typeof err }, 'staff passcode attempts could not be stored');
+    log.error({ err: errorCode(err) }, 'staff passcode attempts could not be stored');
     this.options.alertStaff?.({ code: 'journal-write-failed', severity: 'error' });
     return new KioskError('not-available');
   }

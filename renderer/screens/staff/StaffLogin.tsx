@@ -1,7 +1,6 @@
 /** The staff passcode keypad: 8-12 digits (STAFF_PASSCODE_DIGITS), never shown, never kept after the try. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../../contract/errors';
 import { STAFF_PASSCODE_DIGITS, type StaffLoginResult, type StaffState } from '../../../contract/staff-console';
 import { useKiosk } from '../../app/kiosk-context';
 import { errorKey } from './staff-format';
@@ -35,7 +34,7 @@ export function StaffLogin({ onCancel, onOpened }: { onCancel: () => void; onOpe
         onOpened(result.state);
       }
     } catch (err) {
-      setNotice({ key: errorKey(err instanceof KioskError ? err.code : undefined) });
+      setNotice({ key: errorKey(err) });
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,11 @@
 /** Alerts (with acknowledge), device tiles, back end and outbox; refreshed every few seconds. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../../contract/errors';
 import type { StaffOverview as Overview } from '../../../contract/staff-console';
 import { useKiosk } from '../../app/kiosk-context';
 import { alertText, type AlertLookup } from './alert-text';
 import { clock, errorKey, yen } from './staff-format';
+import { useStaffData } from './use-staff-data';
 
 const REFRESH_MS = 5000;
 
@@ -25,31 +25,15 @@ export function StaffOverview() {
   const { t, i18n } = useTranslation('staff');
   const lookup: AlertLookup = (key, params) => (i18n.exists(key, { ns: 'staff' }) ? t(key, params ?? {}) : undefined);
   const { client } = useKiosk();
-  const [overview, setOverview] = useState<Overview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: overview, setData: setOverview, error, setError, reload: load } = useStaffData<Overview>((c) => c.call('staff.getOverview', {}), { refreshMs: REFRESH_MS });
   const [message, setMessage] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    client.call('staff.getOverview', {}).then(
-      (o) => {
-        setOverview(o);
-        setError(null);
-      },
-      (err: unknown) => setError(errorKey(err instanceof KioskError ? err.code : undefined)),
-    );
-  }, [client]);
-  useEffect(() => {
-    load();
-    const id = setInterval(load, REFRESH_MS);
-    return () => clearInterval(id);
-  }, [load]);
 
   const ack = async (id: number) => {
     try {
       const alerts = await client.call('staff.ackAlert', { id });
       setOverview((o) => (o ? { ...o, alerts } : o));
     } catch (err) {
-      setError(errorKey(err instanceof KioskError ? err.code : undefined));
+      setError(errorKey(err));
     }
   };
   const retry = async () => {
@@ -58,7 +42,7 @@ export function StaffOverview() {
       setMessage('outbox.retried');
       load();
     } catch (err) {
-      setError(errorKey(err instanceof KioskError ? err.code : undefined));
+      setError(errorKey(err));
     }
   };
 

@@ -1,21 +1,15 @@
 /** Today's reconciliation: counts and yen by outcome, cash in/out, refunds, vouchers; printable. */
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../../contract/errors';
 import type { StaffReconciliation as Reconciliation } from '../../../contract/staff-console';
 import { useKiosk } from '../../app/kiosk-context';
-import { errorKey, isoDay, yen } from './staff-format';
+import { isoDay, yen } from './staff-format';
+import { useStaffData } from './use-staff-data';
 import { StaffVouchers } from './StaffVouchers';
 
 export function StaffReconciliation() {
   const { t } = useTranslation('staff');
-  const { client, info } = useKiosk();
-  const [r, setR] = useState<Reconciliation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    client.call('staff.reconciliation', {}).then(setR, (err: unknown) => setError(errorKey(err instanceof KioskError ? err.code : undefined)));
-  }, [client]);
-  useEffect(load, [load]);
+  const { info } = useKiosk();
+  const { data: r, error, reload: load } = useStaffData<Reconciliation>((c) => c.call('staff.reconciliation', {}));
 
   if (error) return <p className="staff-notice staff-notice--error" role="alert">{t(error)}</p>;
   if (!r) return <p className="staff-notice">{t('loading')}</p>;

@@ -3,12 +3,12 @@
  * void and reprint where the state allows them. Each action is a staff decision: a confirm
  * dialog asks for the reason first.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../../contract/errors';
 import { staffReasonSchema, type StaffReason, type StaffTransaction } from '../../../contract/staff-console';
 import { useKiosk } from '../../app/kiosk-context';
 import { clock, errorKey, yen } from './staff-format';
+import { useStaffData } from './use-staff-data';
 
 type Pending = { action: 'void' | 'reprint'; tx: StaffTransaction };
 
@@ -28,7 +28,7 @@ function ConfirmAction({ pending, onDone, onCancel }: { pending: Pending; onDone
       const channel = pending.action === 'void' ? 'staff.void' : 'staff.reprint';
       onDone(await client.call(channel, { txId: pending.tx.txId, reason }));
     } catch (err) {
-      setError(errorKey(err instanceof KioskError ? err.code : undefined));
+      setError(errorKey(err));
     } finally {
       setBusy(false);
     }
@@ -66,15 +66,8 @@ function ConfirmAction({ pending, onDone, onCancel }: { pending: Pending; onDone
 
 export function StaffTransactions() {
   const { t } = useTranslation('staff');
-  const { client } = useKiosk();
-  const [list, setList] = useState<StaffTransaction[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: list, error, reload: load } = useStaffData<StaffTransaction[]>((c) => c.call('staff.listTransactions', {}));
   const [pending, setPending] = useState<Pending | null>(null);
-
-  const load = useCallback(() => {
-    client.call('staff.listTransactions', {}).then(setList, (err: unknown) => setError(errorKey(err instanceof KioskError ? err.code : undefined)));
-  }, [client]);
-  useEffect(load, [load]);
 
   if (error) return <p className="staff-notice staff-notice--error" role="alert">{t(error)}</p>;
   if (!list) return <p className="staff-notice">{t('loading')}</p>;

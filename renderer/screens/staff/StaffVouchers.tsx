@@ -4,12 +4,12 @@
  * printed on the citizen's slip (the console never shows the code, so a slip must be presented);
  * the journal checks both and refuses a second payout.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../../contract/errors';
 import type { StaffVoucher } from '../../../contract/staff-console';
 import { useKiosk } from '../../app/kiosk-context';
 import { clock, errorKey, yen } from './staff-format';
+import { useStaffData } from './use-staff-data';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'A', 'B', 'C', 'D', 'E', 'F'];
 
@@ -36,7 +36,7 @@ function SettleForm({ voucher, onDone, onCancel }: { voucher: StaffVoucher; onDo
       });
       onDone();
     } catch (err) {
-      setError(errorKey(err instanceof KioskError ? err.code : undefined));
+      setError(errorKey(err));
     } finally {
       setBusy(false);
     }
@@ -77,14 +77,8 @@ function SettleForm({ voucher, onDone, onCancel }: { voucher: StaffVoucher; onDo
 
 export function StaffVouchers({ onSettled }: { onSettled: () => void }) {
   const { t } = useTranslation('staff');
-  const { client } = useKiosk();
-  const [list, setList] = useState<StaffVoucher[] | null>(null);
+  const { data: list, error, reload: load } = useStaffData<StaffVoucher[]>((c) => c.call('staff.listVouchers', {}));
   const [open, setOpen] = useState<StaffVoucher | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    client.call('staff.listVouchers', {}).then(setList, (err: unknown) => setError(errorKey(err instanceof KioskError ? err.code : undefined)));
-  }, [client]);
-  useEffect(load, [load]);
 
   if (error) return <p className="staff-notice staff-notice--error" role="alert">{t(error)}</p>;
   if (!list) return null;

@@ -1,4 +1,5 @@
-/** Formatting for the staff screens: yen, times and days in the kiosk's calendar (JST). */
+/** Formatting for the staff screens: yen, times and days in the kiosk's calendar (JST), and error keys. */
+import { KioskError } from '../../../contract/errors';
 
 const TIME = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const YEN = new Intl.NumberFormat('ja-JP');
@@ -17,7 +18,7 @@ export function isoDay(day: string): string {
   return `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
 }
 
-/** i18n key of a staff error code (`KioskError.code`), with a generic fallback. */
-export function errorKey(code: string | undefined): string {
-  return code && code.startsWith('staff.') ? `errors.${code}` : 'errors.generic';
+/** i18n key of what a staff call threw: its staff error code (`KioskError.code`), else a generic message. */
+export function errorKey(err: unknown): string {
+  return err instanceof KioskError && err.code.startsWith('staff.') ? `errors.${err.code}` : 'errors.generic';
 }

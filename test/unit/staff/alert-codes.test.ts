@@ -3,7 +3,8 @@
  *
  * The main side is read as TypeScript: each `alertStaff({...})` / `*.raise({...})` call's `code`
  * is followed through string literals, `a ? 'x' : 'y'`, a local `const`, `RECOVERY_ALERTS.<name>`
- * and template literals (a dynamic code: its fixed head must be one of the renderer's patterns).
+ * and template literals (a dynamic code: its fixed head must be one of the renderer's patterns), and
+ * calls of a main-side function whose body is one `return` (e.g. staff/printer-alert.ts).
  * An expression the scan cannot follow fails the test, so a new way of naming codes is seen.
  */
 import assert from 'node:assert/strict';
@@ -32,8 +33,22 @@ function tsFiles(dir: string): string[] {
   });
 }
 
+/** Functions of the main side whose body is a single `return <expr>`: a code built there is followed into it. */
+function codeHelpers(): Map<string, ts.Expression> {
+  const helpers = new Map<string, ts.Expression>();
+  for (const file of tsFiles(join(root, 'main'))) {
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const st of sf.statements) {
+      const only = ts.isFunctionDeclaration(st) && st.name && st.body?.statements.length === 1 ? st.body.statements[0] : undefined;
+      if (ts.isFunctionDeclaration(st) && st.name && only && ts.isReturnStatement(only) && only.expression) helpers.set(st.name.text, only.expression);
+    }
+  }
+  return helpers;
+}
+
 function scan(): Found {
   const found: Found = { codes: [], unresolved: [] };
+  const helpers = codeHelpers();
   for (const file of tsFiles(join(root, 'main'))) {
     const text = readFileSync(file, 'utf8');
     if (!/alertStaff\(|\.raise\(/.test(text)) continue;
@@ -58,6 +73,7 @@ function scan(): Found {
         if (code) found.codes.push({ code, dynamic: false, where: where(at) });
         else found.unresolved.push(`${where(at)} ${e.getText()}`);
       } else if (ts.isIdentifier(e) && consts.has(e.text)) resolve(consts.get(e.text)!, at);
+      else if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && helpers.has(e.expression.text)) resolve(helpers.get(e.expression.text)!, at);
       else found.unresolved.push(`${where(at)} ${e.getText()}`);
     };
     const visit = (n: ts.Node): void => {

@@ -5,7 +5,7 @@
  */
 import { createConnection, type Socket } from 'node:net';
 import type { ApduCard } from '../apdu-card';
-import { createLogger } from '../../../../platform/log';
+import { createLogger, errorCode } from '../../../../platform/log';
 import { frame, VPCD_CONTROL, VpcdDecoder } from './vpcd-framing';
 
 const log = createLogger('vpcd-card');
@@ -73,7 +73,7 @@ function serve(card: ApduCard, socket: Socket, port: number): Promise<VpcdCloseR
         response = card.transmit(msg.bytes);
       } catch (err) {
         // A card never throws; if it does, answer "no precise diagnosis" rather than hang the reader.
-        log.error({ port, err: err instanceof Error ? err.name : 'unknown' }, 'card threw on an APDU');
+        log.error({ port, err: errorCode(err) }, 'card threw on an APDU');
         response = Uint8Array.of(0x6f, 0x00);
       }
       // A mute card sends nothing: vpcd (and pcscd behind it) waits until the card is pulled.
