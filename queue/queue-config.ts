@@ -6,10 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { clockTimeSchema as hhmm, queueServiceIdSchema as serviceIdSchema } from '../contract/queue-api';
 import { wardIdSchema } from '../contract/ward-api';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const serviceIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
 
 export const queueConfigSchema = z.object({
   services: z.array(z.object({

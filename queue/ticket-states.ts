@@ -4,9 +4,10 @@
  * `WHERE state = ANY(...)` of its conditional UPDATE, so the database refuses an illegal or a
  * lost-race move atomically, and a refused move is a typed `IllegalTransitionError`.
  */
+import { queueTicketStates } from '../contract/queue-api';
 import { QueueError } from './queue-errors';
 
-export const ticketStates = ['waiting', 'called', 'serving', 'done', 'no-show', 'transferred'] as const;
+export const ticketStates = queueTicketStates;
 export type TicketState = (typeof ticketStates)[number];
 
 /** Allowed moves: from → the states it may go to. Terminal states go nowhere. */
