@@ -7,7 +7,7 @@
  * an upsert that refuses to pass it. Nothing is locked in this process's memory.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { japanWallClock, todayInJapan } from '../contract/japanese-calendar';
+import { japanWallClock, parseIso, todayInJapan } from '../contract/japanese-calendar';
 import type { Clock } from '../platform/clock';
 import type { SqlClient, SqlEngine } from './db/sql-engine';
 import { countersFor, servicesOfWard, wardConfigOf, type QueueConfig, type WardQueueConfig } from './queue-config';
@@ -155,7 +155,7 @@ export class QueueStore {
     const now = this.clock.now();
     const wall = japanWallClock(now);
     const past = input.day < wall.isoDate || (input.day === wall.isoDate && minutesOf(input.slot) < wall.hour * 60 + wall.minute);
-    if (!slotsOf(ward).includes(input.slot) || past) throw new QueueError('slot-invalid', 'no such slot, or it has passed');
+    if (!parseIso(input.day) || !slotsOf(ward).includes(input.slot) || past) throw new QueueError('slot-invalid', 'no such slot, or it has passed');
     return this.db.transaction(async (tx) => {
       // One upsert both counts and guards: with the slot full its WHERE fails and no row returns.
       const booked = await tx.query(

@@ -31,7 +31,7 @@ async function stopByPid(child: ChildProcess): Promise<number | null> {
   return code;
 }
 
-test('two queue processes on one PostgreSQL server share one numbering; each stops on SIGTERM', async () => {
+test('two queue processes on one PostgreSQL server share one numbering; a killed one loses nothing; each stops on SIGTERM', async () => {
   const pg = await startTestPostgres();
   const children: ChildProcess[] = [];
   try {
@@ -53,7 +53,20 @@ test('two queue processes on one PostgreSQL server share one numbering; each sto
       assert.deepEqual(numbers, numbers.map((_, i) => i + 1), `numbers of ${day}`);
     }
     assert.equal(await stopByPid(a.child), 0);
-    assert.equal(await stopByPid(b.child), 0);
+
+    // A process killed outright loses nothing: every answered ticket was committed, and the next
+    // process carries on from the database alone.
+    b.child.kill('SIGKILL');
+    await once(b.child, 'exit');
+    const c = await startQueueProcess(pg.connectionString);
+    children.push(c.child);
+    const last = taken.at(-1)!;
+    const again = await call(`${c.url}/v1/tickets/${last.id}`, { ca });
+    assert.deepEqual([again.status, (again.body as PublicTicketStatus).number], [200, last.number]);
+    const next = await call(`${c.url}/v1/wards/yahatanishi/tickets`, { ca, body: { service: 'certificates' } });
+    const n = next.body as PublicTicketStatus;
+    if (n.day === last.day) assert.equal(n.number, last.number + 1);
+    assert.equal(await stopByPid(c.child), 0);
   } finally {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     await pg.stop();

@@ -124,6 +124,7 @@ export function queueStoreSuite(name: string, open: () => Promise<TestDatabase>)
       await rejectsWith(store.reserve(slot), 'slot-full');
       await rejectsWith(store.reserve({ ...slot, slot: '11:10' }), 'slot-invalid');
       await rejectsWith(store.reserve({ ...slot, slot: '09:30' }), 'slot-invalid'); // already past at 10:00
+      await rejectsWith(store.reserve({ ...slot, day: '2026-04-31' }), 'slot-invalid'); // no such day
       await rejectsWith(store.reserve({ ...slot, service: 'certificates' }), 'reservation-not-offered');
       const tomorrow = await store.reserve({ ...slot, day: '2026-04-01' });
       assert.match(r1.code, /^\d{8}$/);
