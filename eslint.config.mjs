@@ -4,6 +4,7 @@
 //   devices/   hardware and its simulators: no Electron, no UI, no main-side code
 //   platform/  Node-side utilities shared by main, devices and backend
 //   backend/   the reference ward back end (a separate server)
+//   queue/     the ward queue service (a separate server)
 //   main/      the privileged side and the two shells
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -11,7 +12,7 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
-const nativeOrServerPackages = ['better-sqlite3', 'pcsclite', 'node-hid', 'pdfkit', 'pino', 'ws', 'ipp', 'electron-builder'];
+const nativeOrServerPackages = ['better-sqlite3', 'pcsclite', 'node-hid', 'pdfkit', 'pino', 'ws', 'ipp', 'electron-builder', 'pg', '@electric-sql/pglite'];
 
 /** Builds a no-restricted-imports rule that forbids the given rooms and modules. */
 function forbid({ rooms = [], modules = [], why }) {
@@ -59,7 +60,7 @@ export default tseslint.config(
   {
     // The product's code. Build scripts and test/bench tools run on fixture data only and print a
     // failure's message to the developer who ran them.
-    files: ['main/**/*.ts', 'devices/**/*.ts', 'backend/**/*.ts', 'platform/**/*.ts', 'contract/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    files: ['main/**/*.ts', 'devices/**/*.ts', 'backend/**/*.ts', 'queue/**/*.ts', 'platform/**/*.ts', 'contract/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-syntax': ['error', ...errorMessageInLogSelectors] },
   },
   {
@@ -110,6 +111,16 @@ export default tseslint.config(
         rooms: ['main', 'renderer', 'devices'],
         modules: ['electron'],
         why: 'backend/ is the reference ward back end, a separate server: it shares only contract/ and platform/.',
+      }),
+    },
+  },
+  {
+    files: ['queue/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': forbid({
+        rooms: ['main', 'renderer', 'devices', 'backend'],
+        modules: ['electron'],
+        why: 'queue/ is the ward queue service, a separate server: it shares only contract/ and platform/.',
       }),
     },
   },

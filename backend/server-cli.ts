@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { errorCode } from '../platform/log';
+import { serveUntilSignalled } from '../platform/serve-until-signalled';
 import { startWardBackend } from './start-ward-backend';
 
 async function main(): Promise<void> {
@@ -28,15 +29,7 @@ async function main(): Promise<void> {
   const config = values.config ? (JSON.parse(readFileSync(values.config, 'utf8')) as object) : {};
   const clientCrlPem = values['client-crl'] ? readFileSync(values['client-crl'], 'utf8') : undefined;
   const handle = await startWardBackend({ port, host: values.host, dbPath: values.db, faults: values.faults, config, clientCrlPem });
-  process.stdout.write(`${handle.url}\n`);
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    handle.stop().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  serveUntilSignalled(handle);
 }
 
 main().catch((err: unknown) => {

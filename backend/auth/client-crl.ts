@@ -12,7 +12,7 @@
  */
 import 'reflect-metadata';
 import * as px509 from '@peculiar/x509';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../../platform/http/api-error';
 import { crlIsCurrent, normaliseSerial } from './jpki-trust';
 
 export class ClientCertificateCrl {

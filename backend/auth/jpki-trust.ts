@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import * as px509 from '@peculiar/x509';
 import { X509Certificate, constants, verify, webcrypto } from 'node:crypto';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../../platform/http/api-error';
 
 px509.cryptoProvider.set(webcrypto as unknown as Crypto);
 

@@ -10,7 +10,7 @@
  * The store-wide bound stays as the last guard on memory.
  */
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../../platform/http/api-error';
 
 interface Entry {
   kioskId: string;

@@ -3,7 +3,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { WardId } from '../../contract/ward-api';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../../platform/http/api-error';
 
 /** What a valid token stands for. */
 export interface Session {

@@ -9,7 +9,7 @@ import {
 } from '../../contract/ward-api';
 import { canonicalJson, certificateContentSchema, sealCertificate } from '../../platform/certificate-seal';
 import { nextCounter, type WardDb } from '../db/ward-db';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../../platform/http/api-error';
 import type { WardConfig } from '../ward-config';
 import { buildContent } from './build-content';
 import { requestRefusal } from './eligibility';

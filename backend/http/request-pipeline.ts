@@ -9,13 +9,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { faultRequestSchema, wardIdSchema, type WardId } from '../../contract/ward-api';
 import type { Logger } from '../../platform/log';
 import type { ClientCertificateCrl } from '../auth/client-crl';
-import { peerCertificateOf, type PeerCertificate } from '../auth/client-roles';
+import { peerCertificateOf, type PeerCertificate } from '../../platform/http/client-roles';
 import type { FaultController } from '../faults';
 import type { WardRequest } from '../routes/ward-routes';
 import type { WardConfig } from '../ward-config';
-import { ApiError, sendError, sendJson } from './api-error';
-import { readJson } from './read-json-body';
-import { matchRoute, type HandlerResult, type Route } from './route-table';
+import { ApiError, sendError, sendJson } from '../../platform/http/api-error';
+import { readJson } from '../../platform/http/read-json-body';
+import { matchRoute, type HandlerResult, type Route } from '../../platform/http/route-table';
 
 export interface PipelineDeps {
   config: WardConfig;
@@ -30,7 +30,7 @@ export interface PipelineDeps {
 
 /**
  * The caller's id for a route: an allow-listed kiosk (CN) for kiosk routes, a clerk certificate
- * (clerk purpose, backend/auth/client-roles.ts) for clerk routes. `route` undefined checks only
+ * (clerk purpose, platform/http/client-roles.ts) for clerk routes. `route` undefined checks only
  * that the caller is one or the other (before routing, so a stranger learns no route).
  */
 export function callerIdOf(peer: PeerCertificate | undefined, allowedKiosks: readonly string[], route?: Pick<Route<WardRequest>, 'role'>): string {

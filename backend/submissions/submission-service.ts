@@ -8,7 +8,7 @@ import { wardInfo, type SubmissionLookup, type SubmissionReceipt, type Submissio
 import { canonicalJson } from '../../platform/certificate-seal';
 import { jstDay, toJstIso } from '../certificates/japanese-date';
 import { nextCounter, type WardDb } from '../db/ward-db';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../../platform/http/api-error';
 import type { VerifiedSubmissionSignature } from './submission-signature';
 
 /** A submission answer plus whether it was a replay (201 first time, 200 on replay). */

@@ -11,7 +11,7 @@
 import { electronicSignatureSchema, type ESignatureErrorCode } from '../../contract/submission-signature';
 import { signedBytesOf } from '../../platform/e-signature/signed-bytes';
 import { normaliseSerial, verifyRsaSha256, type JpkiTrust } from '../auth/jpki-trust';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../../platform/http/api-error';
 
 /** A signature that verified. */
 export interface VerifiedSubmissionSignature {

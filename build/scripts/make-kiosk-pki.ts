@@ -6,7 +6,7 @@
  *   server.{cert,key}.pem               the back end's server cert (SAN 127.0.0.1, ::1, localhost)
  *   clients/<kiosk-id>.{cert,key}.pem   one client cert per kiosk id (subject CN = kiosk id)
  *   clerks/<clerk-id>.{cert,key}.pem    a ward clerk's desk cert (clientAuth + the clerk purpose,
- *                                        backend/auth/client-roles.ts): what `form:lookup` presents
+ *                                        platform/http/client-roles.ts): what `form:lookup` presents
  *   city-ca.crl.pem                     the city CA's CRL of kiosk/clerk certs (none revoked)
  *   untrusted/ca.cert.pem + untrusted/<id>.{cert,key}.pem  a client cert from a CA the back end
  *                                        does not trust (negative tests)
@@ -21,7 +21,7 @@ import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CLERK_EKU_OID } from '../../backend/auth/client-roles';
+import { CLERK_EKU_OID } from '../../platform/http/client-roles';
 import { crlToPem } from './crl-pem';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);

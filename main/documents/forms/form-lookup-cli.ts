@@ -25,7 +25,7 @@ import { FORM_QR_INFO_KEY, parseFormQrText } from './form-qr';
 
 const USAGE = 'usage: npm run form:lookup -- <qr-text | receipt-number | form.pdf> [--url https://host:port] [--ward id] [--cert f --key f --ca f]';
 const RECEIPT = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
-/** The demo's TEST clerk desk certificate (the clerk purpose, backend/auth/client-roles.ts). */
+/** The demo's TEST clerk desk certificate (the clerk purpose, platform/http/client-roles.ts). */
 const CLERK_TLS = { certFile: 'fixtures/pki/kiosk/clerks/clerk-desk-01.cert.pem', keyFile: 'fixtures/pki/kiosk/clerks/clerk-desk-01.key.pem' };
 
 /** Output sink, so tests can capture lines. */

@@ -2,7 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, kioskIdentity, untrustedIdentity } from './helpers/ward-client';
 import { callerIdOf } from '../../../backend/http/request-pipeline';
-import { ApiError } from '../../../backend/http/api-error';
+import { ApiError } from '../../../platform/http/api-error';
 import { cardSign, signTestCrl } from './helpers/jpki-test-pki';
 import { startTestBackend, testPki, type TestBackend } from './helpers/test-backend';
 

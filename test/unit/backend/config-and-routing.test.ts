@@ -1,8 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultWardConfig, resolveWardConfig } from '../../../backend/ward-config';
-import { matchRoute, type Route } from '../../../backend/http/route-table';
-import { ApiError } from '../../../backend/http/api-error';
+import { matchRoute, type Route } from '../../../platform/http/route-table';
+import { ApiError } from '../../../platform/http/api-error';
 import { jstDay, toJstIso, toWarekiDate } from '../../../backend/certificates/japanese-date';
 
 describe('ward configuration', () => {

@@ -7,7 +7,7 @@ import { openWardDb, seedWardDb, type WardDb } from '../../../backend/db/ward-db
 import { defaultFixturesDir, loadWardFixtures } from '../../../backend/fixtures/load-ward-fixtures';
 import { WardRecords } from '../../../backend/certificates/ward-records';
 import { IssuanceService } from '../../../backend/certificates/issuance-service';
-import { ApiError } from '../../../backend/http/api-error';
+import { ApiError } from '../../../platform/http/api-error';
 import { resolveWardConfig } from '../../../backend/ward-config';
 import { certificateContentSchema, verifySeal } from '../../../platform/certificate-seal';
 import type { IssueCertificateRequest } from '../../../contract/ward-api';

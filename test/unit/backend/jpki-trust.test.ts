@@ -2,7 +2,7 @@ import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { constants, sign } from 'node:crypto';
 import { JpkiTrust, normaliseSerial } from '../../../backend/auth/jpki-trust';
-import { ApiError } from '../../../backend/http/api-error';
+import { ApiError } from '../../../platform/http/api-error';
 import { cardSign, signTestCrl, type JpkiTestPki } from '../../integration/backend/helpers/jpki-test-pki';
 import { testPki } from '../../integration/backend/helpers/test-backend';
 

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { NonceStore } from '../../../backend/auth/nonce-store';
 import { SessionStore } from '../../../backend/auth/session-store';
-import { ApiError } from '../../../backend/http/api-error';
+import { ApiError } from '../../../platform/http/api-error';
 
 const code = (fn: () => unknown): string => {
   try { fn(); } catch (e) { assert.ok(e instanceof ApiError); return e.code; }

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWardDb } from '../../../backend/db/ward-db';
-import { ApiError } from '../../../backend/http/api-error';
+import { ApiError } from '../../../platform/http/api-error';
 import { SubmissionService } from '../../../backend/submissions/submission-service';
 import { submissionLookupSchema } from '../../../contract/ward-api';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { JpkiTrust } from '../../../backend/auth/jpki-trust';
 import { openWardDb } from '../../../backend/db/ward-db';
 import { defaultFixturesDir, loadJpkiSignTrustInput } from '../../../backend/fixtures/load-ward-fixtures';
-import { ApiError } from '../../../backend/http/api-error';
+import { ApiError } from '../../../platform/http/api-error';
 import { SubmissionService } from '../../../backend/submissions/submission-service';
 import { verifySubmissionSignature } from '../../../backend/submissions/submission-signature';
 import { signedBytesOf } from '../../../platform/e-signature/signed-bytes';

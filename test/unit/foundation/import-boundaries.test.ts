@@ -34,6 +34,9 @@ describe('import boundaries', () => {
     ['contract/probe.ts', "import { readFile } from 'node:fs/promises';"],
     ['platform/probe.ts', "import { x } from '../main/kiosk-runtime';"],
     ['backend/probe.ts', "import { x } from '../devices/card/sim/apdu-card';"],
+    ['queue/probe.ts', "import { x } from '../backend/start-ward-backend';"],
+    ['queue/http/probe.ts', "import { x } from '../../main/kiosk-runtime';"],
+    ['renderer/probe.ts', "import { Pool } from 'pg';"],
   ];
   for (const [file, line] of forbidden) {
     test(`${file}: ${line} fails lint`, async () => {
@@ -45,6 +48,7 @@ describe('import boundaries', () => {
     ['renderer/probe.ts', "import { requests } from '../contract/kiosk-api';"],
     ['main/probe.ts', "import { readFileSync } from 'node:fs';"],
     ['devices/card/probe.ts', "import { createLogger } from '../../platform/log';"],
+    ['queue/probe.ts', "import { sendJson } from '../platform/http/api-error';"],
   ];
   for (const [file, line] of allowed) {
     test(`${file}: ${line} passes`, async () => {

@@ -1,6 +1,6 @@
 /**
- * A tiny router: exact segments and `{param}` placeholders, per method. Unknown path → 404,
- * known path with another method → 405.
+ * A tiny router (the ward back end's and the queue service's): exact segments and `{param}`
+ * placeholders, per method. Unknown path → 404, known path with another method → 405.
  */
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from './api-error';
@@ -25,7 +25,7 @@ export interface Route<Extra> {
   path: string;
   /** True for state-changing routes (subject to drop-after-commit). */
   mutating?: boolean;
-  /** Who may call it: allow-listed kiosks (default) or ward clerks' desks (backend/auth/client-roles.ts). */
+  /** Who may call it: allow-listed kiosks (default) or ward clerks' desks (platform/http/client-roles.ts). */
   role?: 'kiosk' | 'clerk';
   handle(ctx: RouteContext<Extra>): Promise<HandlerResult> | HandlerResult;
 }

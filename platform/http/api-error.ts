@@ -1,6 +1,7 @@
 /**
- * The one error type the back end's handlers throw on purpose, and the JSON writers.
- * Every non-2xx answer is `{ code, message, issues? }` (contract/ward-api.ts apiErrorSchema).
+ * The one error type the servers' handlers (the ward back end, the queue service) throw on
+ * purpose, and the JSON writers. Every non-2xx answer is `{ code, message, issues? }`
+ * (contract/ward-api.ts apiErrorSchema; queue/openapi.yaml).
  */
 import type { ServerResponse } from 'node:http';
 import type { ZodError } from 'zod';
