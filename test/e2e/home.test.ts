@@ -66,6 +66,14 @@ describe('home screen', () => {
       await page.getByTestId('language-ko').click();
       await page.getByRole('heading', { name: '용건을 선택해 주십시오' }).waitFor();
       assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+      // Hangul is drawn in the bundled Noto Sans KR, loaded from the kiosk (no network fonts).
+      const hangul = await page.evaluate(async () => {
+        await document.fonts.load('700 1em "Noto Sans KR"', '용건');
+        const heading = document.querySelector('h1, h2');
+        return { family: heading ? getComputedStyle(heading).fontFamily : '', loaded: document.fonts.check('700 1em "Noto Sans KR"', '용건') };
+      });
+      assert.match(hangul.family, /^"Noto Sans KR"/);
+      assert.equal(hangul.loaded, true);
       await assertAccessible(page, 'home (ko)');
       await page.getByTestId('language').click();
       await page.getByTestId('language-ja').click();
