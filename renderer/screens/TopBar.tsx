@@ -6,6 +6,8 @@ import { LanguageChooser } from './LanguageChooser';
 import type { TextSize } from '../app/text-size';
 import { useKiosk } from '../app/kiosk-context';
 
+const KANJI_READERS: readonly Language[] = ['ja', 'ja-x-easy', 'zh-Hans', 'zh-Hant'];
+
 type Props = {
   textSize: TextSize;
   language: Language;
@@ -21,8 +23,8 @@ export function TopBar({ textSize, language, languages, onChooseLanguage, onTogg
   const { t } = useTranslation();
   const { info } = useKiosk();
   const [choosing, setChoosing] = useState(false);
-  // Both Japanese variants read the ward's Japanese name; every other language its romanised one.
-  const ward = language === 'ja' || language === 'ja-x-easy' ? info.ward.nameJa : info.ward.nameEn;
+  // In Japanese and Chinese the ward's name as on the office's signs (小倉北区); elsewhere romanised.
+  const ward = KANJI_READERS.includes(language) ? info.ward.nameJa : info.ward.nameEn;
   return (
     <header className="top-bar">
       <div className="top-bar__place">
