@@ -15,7 +15,12 @@ import { guideSearchHitSchema, postalCandidateSchema } from './applications';
 import { certificateChoiceSchema, certificateViewSchema, paymentMethodSchema, simCardSchema } from './certificate-journey';
 import { staffEvents, staffRequests } from './staff-console';
 
-export const languageSchema = z.enum(['ja', 'en']);
+/**
+ * The UI languages the kiosk has resources for (BCP 47). `ja-x-easy` is やさしい日本語 (a private-use
+ * subtag: i18next keeps it as written and falls back to `ja` for it). A city picks among these in
+ * its config; adding one is a folder under renderer/i18n/locales/ plus an entry here.
+ */
+export const languageSchema = z.enum(['ja', 'ja-x-easy', 'en', 'zh-Hans', 'zh-Hant', 'ko', 'vi', 'ne', 'fil', 'id', 'pt-BR']);
 export type Language = z.infer<typeof languageSchema>;
 
 export const journeySchema = z.enum(['certificate', 'application']);

@@ -7,7 +7,7 @@ import type { KioskConfig } from './config-schema';
 export const DEFAULT_CONFIG: KioskConfig = {
   kioskId: 'kiosk-kokurakita-01',
   ward: 'kokurakita',
-  languages: ['ja', 'en'],
+  languages: ['ja', 'ja-x-easy', 'en', 'zh-Hans', 'zh-Hant', 'ko', 'vi', 'ne', 'fil', 'id', 'pt-BR'],
   defaultLanguage: 'ja',
   idle: { timeoutSec: 90, promptSec: 30 },
   devices: { card: 'sim', printer: 'sim', cash: 'sim', cashless: 'sim' },

@@ -78,10 +78,9 @@ export function App() {
     await ensureSession(next);
     setJourney(next);
   };
-  const toggleLanguage = async () => {
+  const chooseLanguage = async (next: Language) => {
     await ensureSession(journey);
-    const others = info.languages.filter((l) => l !== language);
-    setLanguage(others[0] ?? language);
+    setLanguage(next);
   };
   const toggleTextSize = async () => {
     await ensureSession(journey);
@@ -95,8 +94,9 @@ export function App() {
     <div className="kiosk" key={epoch}>
       <TopBar
         textSize={textSize}
-        canSwitchLanguage={info.languages.length > 1}
-        onToggleLanguage={toggleLanguage}
+        language={language}
+        languages={info.languages}
+        onChooseLanguage={chooseLanguage}
         onToggleTextSize={toggleTextSize}
         onStartOver={journey ? leave : null}
       />

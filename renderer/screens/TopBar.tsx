@@ -1,21 +1,30 @@
 /** The bar every screen shares: where you are, language, text size, and "start over". */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../contract/kiosk-api';
+import { LanguageChooser } from './LanguageChooser';
 import type { TextSize } from '../app/text-size';
 import { useKiosk } from '../app/kiosk-context';
 
+const KANJI_READERS: readonly Language[] = ['ja', 'ja-x-easy', 'zh-Hans', 'zh-Hant'];
+
 type Props = {
   textSize: TextSize;
-  canSwitchLanguage: boolean;
-  onToggleLanguage: () => void;
+  language: Language;
+  /** The config's languages; with one only, no chooser. */
+  languages: readonly Language[];
+  onChooseLanguage: (language: Language) => void;
   onToggleTextSize: () => void;
   /** Null on the home screen, where there is nothing to start over. */
   onStartOver: (() => void) | null;
 };
 
-export function TopBar({ textSize, canSwitchLanguage, onToggleLanguage, onToggleTextSize, onStartOver }: Props) {
-  const { t, i18n } = useTranslation();
+export function TopBar({ textSize, language, languages, onChooseLanguage, onToggleTextSize, onStartOver }: Props) {
+  const { t } = useTranslation();
   const { info } = useKiosk();
-  const ward = i18n.language === 'ja' ? info.ward.nameJa : info.ward.nameEn;
+  const [choosing, setChoosing] = useState(false);
+  // In Japanese and Chinese the ward's name as on the office's signs (小倉北区); elsewhere romanised.
+  const ward = KANJI_READERS.includes(language) ? info.ward.nameJa : info.ward.nameEn;
   return (
     <header className="top-bar">
       <div className="top-bar__place">
@@ -37,19 +46,44 @@ export function TopBar({ textSize, canSwitchLanguage, onToggleLanguage, onToggle
         >
           {textSize === 'large' ? t('controls.textStandard') : t('controls.textLarger')}
         </button>
-        {canSwitchLanguage ? (
+        {languages.length > 1 ? (
           <button
             type="button"
-            className="button button--secondary"
-            onClick={onToggleLanguage}
-            aria-label={t('controls.languageLabel')}
-            lang={i18n.language === 'ja' ? 'en' : 'ja'}
+            className="button button--secondary top-bar__language"
+            onClick={() => setChoosing(true)}
+            aria-haspopup="dialog"
             data-testid="language"
           >
+            <GlobeIcon />
+            {/* Each language's text adds the English word: the one most visitors know. */}
             {t('controls.language')}
           </button>
         ) : null}
       </nav>
+      {choosing ? (
+        <LanguageChooser
+          languages={languages}
+          current={language}
+          onChoose={(next) => {
+            setChoosing(false);
+            onChooseLanguage(next);
+          }}
+          onClose={() => setChoosing(false)}
+        />
+      ) : null}
     </header>
+  );
+}
+
+/** The usual sign for "language", understood without reading any. */
+function GlobeIcon() {
+  return (
+    <svg className="top-bar__globe" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+      <g fill="none" stroke="currentColor" strokeWidth="2">
+        <circle cx="12" cy="12" r="10" />
+        <ellipse cx="12" cy="12" rx="4.5" ry="10" />
+        <path d="M2 12h20M4 6.5h16M4 17.5h16" />
+      </g>
+    </svg>
   );
 }

@@ -312,6 +312,7 @@ describe('applications journey screens', () => {
   test('the guide in English with larger text', async () => {
     await withKioskPage(browser, kiosk, 'application-en', async (page) => {
       await page.getByTestId('language').click();
+      await page.getByTestId('language-en').click();
       await page.getByTestId('text-size').click();
       await page.getByTestId('journey-application').click();
       await page.getByRole('heading', { name: 'What is your procedure about?' }).waitFor();

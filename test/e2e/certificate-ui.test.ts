@@ -198,6 +198,7 @@ describe('certificate journey screens', () => {
   test('in English and with larger text the screens read in English and stay touch-friendly', async () => {
     await withKioskPage(browser, kiosk, 'certificate-en', async (page) => {
       await page.getByTestId('language').click();
+      await page.getByTestId('language-en').click();
       await page.getByTestId('text-size').click();
       await page.getByTestId('journey-certificate').click();
       await page.getByRole('heading', { name: 'Please insert your My Number Card' }).waitFor();

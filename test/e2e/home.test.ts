@@ -46,14 +46,37 @@ describe('home screen', () => {
     });
   });
 
-  test('switches to English and back', async () => {
+  test('the language chooser lists every language in its own script; switches to English, Korean and back', async () => {
     await withKioskPage(browser, kiosk, 'language', async (page) => {
       await page.getByTestId('language').click();
+      await page.getByTestId('language-chooser').waitFor();
+      const names = await page.getByTestId('language-chooser').getByRole('listitem').allInnerTexts();
+      assert.deepEqual(names.map((n) => n.trim()), [
+        '日本語', 'やさしい にほんご', 'English', '简体中文', '繁體中文', '한국어', 'Tiếng Việt', 'नेपाली', 'Filipino', 'Bahasa Indonesia', 'Português (Brasil)',
+      ]);
+      assert.equal(await page.getByTestId('language-ko').getAttribute('lang'), 'ko');
+      await assertTouchFriendly(page);
+      await assertAccessible(page, 'language chooser (ja)');
+      await page.getByTestId('language-en').click();
       await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.match(await page.getByTestId('journey-certificate').innerText(), /Get a certificate/);
       await assertAccessible(page, 'home (en)');
       await page.getByTestId('language').click();
+      await page.getByTestId('language-ko').click();
+      await page.getByRole('heading', { name: '용건을 선택해 주십시오' }).waitFor();
+      assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+      // Hangul is drawn in the bundled Noto Sans KR, loaded from the kiosk (no network fonts).
+      const hangul = await page.evaluate(async () => {
+        await document.fonts.load('700 1em "Noto Sans KR"', '용건');
+        const heading = document.querySelector('h1, h2');
+        return { family: heading ? getComputedStyle(heading).fontFamily : '', loaded: document.fonts.check('700 1em "Noto Sans KR"', '용건') };
+      });
+      assert.match(hangul.family, /^"Noto Sans KR"/);
+      assert.equal(hangul.loaded, true);
+      await assertAccessible(page, 'home (ko)');
+      await page.getByTestId('language').click();
+      await page.getByTestId('language-ja').click();
       await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor();
     });
     await kiosk.runtime.session.end('cancel');

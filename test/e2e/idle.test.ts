@@ -39,6 +39,7 @@ describe('idle prompt', () => {
   test('with no answer the session is wiped: home screen, default language and text size', async () => {
     await withKioskPage(browser, kiosk, 'idle-wipe', async (page) => {
       await page.getByTestId('language').click();
+      await page.getByTestId('language-en').click();
       await page.getByTestId('text-size').click();
       await page.getByTestId('journey-application').click();
       await page.getByTestId('app-guide').waitFor();

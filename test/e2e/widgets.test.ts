@@ -204,6 +204,7 @@ describe('touch input widgets in the interview', () => {
         `widgets-alnum-${label}`,
         async (page) => {
           await page.getByTestId('language').click();
+          await page.getByTestId('language-en').click();
           await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
           await openQuestion(page, 'name');
           await page.getByTestId('kana-mode-alnum').click();

@@ -73,8 +73,8 @@ export function GuideScreen({ events, call, onOpen }: Props) {
             <KanaKeyboard
               value={query}
               onChange={setQuery}
-              modes={i18n.language === 'ja' ? ['hiragana', 'katakana', 'alnum'] : ['alnum', 'hiragana', 'katakana']}
-              initialMode={i18n.language === 'ja' ? 'hiragana' : 'alnum'}
+              modes={i18n.language.startsWith('ja') ? ['hiragana', 'katakana', 'alnum'] : ['alnum', 'hiragana', 'katakana']}
+              initialMode={i18n.language.startsWith('ja') ? 'hiragana' : 'alnum'}
               maxLength={30}
               label={t('guide.searchLabel')}
               testId="search"
