@@ -6,6 +6,7 @@
 //   backend/   the reference ward back end (a separate server)
 //   queue/     the ward queue service (a separate server)
 //   main/      the privileged side and the two shells
+//   demo/      the demo entry (npm start): starts the reference back end, then the kiosk
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -60,7 +61,7 @@ export default tseslint.config(
   {
     // The product's code. Build scripts and test/bench tools run on fixture data only and print a
     // failure's message to the developer who ran them.
-    files: ['main/**/*.ts', 'devices/**/*.ts', 'backend/**/*.ts', 'queue/**/*.ts', 'platform/**/*.ts', 'contract/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    files: ['main/**/*.ts', 'devices/**/*.ts', 'backend/**/*.ts', 'queue/**/*.ts', 'platform/**/*.ts', 'contract/**/*.ts', 'renderer/**/*.{ts,tsx}', 'demo/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', ...errorMessageInLogSelectors] },
   },
   {
@@ -108,7 +109,7 @@ export default tseslint.config(
     files: ['backend/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': forbid({
-        rooms: ['main', 'renderer', 'devices'],
+        rooms: ['main', 'renderer', 'devices', 'demo'],
         modules: ['electron'],
         why: 'backend/ is the reference ward back end, a separate server: it shares only contract/ and platform/.',
       }),
@@ -128,9 +129,19 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': forbid({
-        rooms: ['renderer'],
+        rooms: ['renderer', 'demo'],
         modules: [],
-        why: 'main/ talks to the renderer only through the contract.',
+        why: 'main/ talks to the renderer only through the contract, and knows nothing of the demo entry that starts it.',
+      }),
+    },
+  },
+  {
+    files: ['demo/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': forbid({
+        rooms: ['renderer', 'devices'],
+        modules: ['electron'],
+        why: 'demo/ only wires the reference back end (backend/) to the kiosk (main/); it has no UI or device code of its own.',
       }),
     },
   },

@@ -119,7 +119,7 @@ export const questionSchema = z.strictObject({
 });
 export type Question = z.infer<typeof questionSchema>;
 
-/** A validation failure: a message key (see fixtures/forms/messages.json) and its parameters. */
+/** A validation failure: a message key (see content/demo-ward/forms/messages.json) and its parameters. */
 export const validationErrorSchema = z.strictObject({
   code: z.enum([
     'required', 'pattern', 'too-short', 'too-long', 'too-small', 'too-large', 'not-a-number',

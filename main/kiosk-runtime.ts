@@ -20,8 +20,8 @@ import { certificateHandlers, sessionEndHandler } from './certificates/certifica
 import { createVerifiedRenderer } from './certificates/verified-renderer';
 import { connectWard, type WardConnection } from './ward/ward-connection';
 import type { KioskConfig } from './config/config-schema';
-import { join } from 'node:path';
-import { fixturesDir, resolveProjectPath } from './config/project-paths';
+import { resolveProjectPath } from './config/project-paths';
+import { loadWardContent } from './applications/ward-content';
 import { WARDS } from './config/wards';
 import { openKioskDevices, type KioskDevices } from './devices/kiosk-devices';
 import { simulatorHandlers } from './devices/simulator-controls';
@@ -71,8 +71,6 @@ export interface KioskRuntime {
 }
 
 export interface RuntimeOptions {
-  /** Start the embedded back end with fault injection (tests). */
-  backendFaults?: boolean;
   /** How long the "take your certificate" screen stays (tests shorten it). */
   takeCertificateMs?: number;
   /** Where the outbox key comes from (Electron: safeStorage); default a key file in `<dataDir>/keys/`. */
@@ -90,6 +88,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   prepareDataDir(config.dataDir);
   // Checked before anything opens: a hash this kiosk cannot check (no pepper) is a configuration error.
   const staffPepper = loadStaffPepper(config.staff.passcodeHash, options.staffPepperProvider ?? fileStaffPepperProvider(config.dataDir));
+  // The ward's guide, forms, postal codes and seal image: a broken folder stops the start here.
+  const content = loadWardContent(config.contentDir);
   const hub = new EventHub();
   const clock = options.clock ?? systemClock;
   const session = new SessionManager({
@@ -115,7 +115,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   try {
     devices = await openKioskDevices(config);
     try {
-      ward = await connectWard(config, { faults: options.backendFaults ?? false });
+      ward = await connectWard(config);
     } catch (err) {
       await devices.stop();
       throw err;
@@ -128,14 +128,14 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   const submissions = startSubmissionDelivery({
     config,
     outbox,
-    origin: () => ward.embedded?.url ?? config.backend.url,
+    origin: () => config.backend.url,
     alertStaff: (alert) => staffAlerts.raise(alert),
     clock,
   });
 
   // One card slot, one memory of a card left in it: shared by both journeys.
   const leftCard = new LeftCardGuard(devices.card, (alert) => staffAlerts.raise(alert));
-  const render = createVerifiedRenderer(resolveProjectPath(config.backend.sealPublicKeyFile), join(fixturesDir(), 'documents', 'city-seal.png'));
+  const render = createVerifiedRenderer(resolveProjectPath(config.backend.sealPublicKeyFile), content.sealImageFile);
   const journey = new CertificateJourney({
     card: devices.card,
     ward: ward.client,
@@ -161,7 +161,10 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     card: devices.card,
     printer: devices.printer,
     submissions,
-    renderForm: (form, receiptNumber, formWard) => renderFormPdf(form, { receiptNumber, ...(formWard ? { ward: formWard } : {}) }),
+    renderForm: (form, receiptNumber, formWard) =>
+      renderFormPdf(form, { receiptNumber, template: content.catalog.forms.templates.get(form.templateId), ...(formWard ? { ward: formWard } : {}) }),
+    catalog: content.catalog,
+    postal: content.postal,
     homeWard: config.ward,
     kioskId: config.kioskId,
     onView: (view) => hub.emit('application.changed', view),
@@ -243,7 +246,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   });
   // Finished records past config.retentionDays are deleted now and daily; nothing unresolved ever is.
   const retention = startRetentionJob({ retentionDays: config.retentionDays, journal, outbox, alertStaff: (alert) => staffAlerts.raise(alert), clock });
-  log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.mode }, 'kiosk runtime ready');
+  log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.url }, 'kiosk runtime ready');
 
   return {
     config,

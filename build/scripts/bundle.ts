@@ -1,5 +1,5 @@
 /**
- * `npm run build`: bundles main, preload and renderer with esbuild, one tool for all three.
+ * `npm run build`: bundles main, preload, renderer and the demo entry with esbuild, one tool for all.
  *
  * - main (Node, CommonJS): dependencies stay external, since native modules (better-sqlite3,
  *   pcsclite, node-hid) and pdfkit's font data must load from node_modules (unpacked from
@@ -17,7 +17,15 @@ const out = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
 const production = process.env.NODE_ENV !== 'development';
 
-const node: BuildOptions = {
+/**
+ * The kiosk's main-process entries: what a package carries (electron-builder.yml packs dist/main).
+ * test/unit/foundation/packaging-config.test.ts bundles them and checks no backend/ code is inside.
+ */
+export const kioskMainEntries = { start: 'main/start.ts', 'electron-main': 'main/electron/electron-main.ts' };
+/** Packages the main-side bundles load from node_modules (native modules, pdfkit's font data). */
+export const mainExternal = ['electron', ...Object.keys(pkg.dependencies ?? {})];
+
+export const node: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -33,12 +41,18 @@ export async function bundle(): Promise<void> {
   await Promise.all([
     build({
       ...node,
-      entryPoints: {
-        start: 'main/start.ts',
-        'electron-main': 'main/electron/electron-main.ts',
-      },
+      entryPoints: kioskMainEntries,
       outdir: join(out, 'main'),
-      external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
+      external: mainExternal,
+      absWorkingDir: root,
+    }),
+    // The demo entry (`npm start`): the reference back end and the kiosk's launcher. Its own
+    // folder, so the kiosk's bundles (what a package carries) hold no backend/ code.
+    build({
+      ...node,
+      entryPoints: { 'start-demo': 'demo/start-demo.ts' },
+      outdir: join(out, 'demo'),
+      external: mainExternal,
       absWorkingDir: root,
     }),
     build({
@@ -71,7 +85,7 @@ export async function bundle(): Promise<void> {
 
 if (require.main === module) {
   bundle().then(
-    () => console.log('built dist/main and dist/renderer'),
+    () => console.log('built dist/main, dist/renderer and dist/demo'),
     (err: unknown) => {
       console.error(err);
       process.exit(1);

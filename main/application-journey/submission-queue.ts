@@ -32,7 +32,7 @@ export function openApplicationOutbox(config: KioskConfig, keyProvider?: KeyProv
 export interface SubmissionDeliveryOptions {
   config: KioskConfig;
   outbox: Outbox;
-  /** The back end's origin (`https://host:port`); a function, as the embedded back end's port is known late. */
+  /** The back end's origin (`https://host:port`), read at each dispatch. */
   origin: () => string;
   alertStaff: (alert: StaffAlert) => void;
   /** How often a ward whose last send failed is probed (ms). Default 2000. */

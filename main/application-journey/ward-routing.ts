@@ -6,7 +6,7 @@
  */
 import type { FilledForm } from '../../contract/applications';
 import { wardIdSchema, wardInfo, type WardId } from '../../contract/ward-api';
-import { lookupPostal } from '../applications/postal-lookup';
+import { defaultPostalDirectory, type PostalDirectory } from '../applications/postal-lookup';
 
 const CITY = '北九州市';
 
@@ -23,15 +23,15 @@ export function wardOfAddress(address: unknown): WardId | null {
 }
 
 /** The ward of a postal code of the city (Japan Post's 全国地方公共団体コード), or null. */
-export function wardOfPostalCode(postalCode: unknown): WardId | null {
-  const r = lookupPostal(postalCode);
+export function wardOfPostalCode(postalCode: unknown, postal: PostalDirectory = defaultPostalDirectory()): WardId | null {
+  const r = postal.lookup(postalCode);
   if (!r.ok) return null;
   const code = r.candidates[0]?.cityCode;
   return wardIdSchema.options.find((w) => wardInfo[w].code === code) ?? null;
 }
 
 /** Where to look, in the order that decides the destination. */
-const SOURCES: readonly { field: string; ward: (value: unknown) => WardId | null }[] = [
+const SOURCES: readonly { field: string; ward: (value: unknown, postal: PostalDirectory) => WardId | null }[] = [
   { field: 'newAddress', ward: wardOfAddress },
   { field: 'newPostal', ward: wardOfPostalCode },
   { field: 'registeredAddress', ward: wardOfAddress },
@@ -39,10 +39,10 @@ const SOURCES: readonly { field: string; ward: (value: unknown) => WardId | null
 ];
 
 /** The destination ward of the application's forms. */
-export function routeToWard(forms: readonly FilledForm[], homeWard: WardId): WardId {
+export function routeToWard(forms: readonly FilledForm[], homeWard: WardId, postal: PostalDirectory = defaultPostalDirectory()): WardId {
   for (const { field, ward: wardOf } of SOURCES) {
     for (const form of forms) {
-      const ward = wardOf(form.values[field]);
+      const ward = wardOf(form.values[field], postal);
       if (ward) return ward;
     }
   }

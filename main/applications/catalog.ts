@@ -1,8 +1,9 @@
 /**
  * The data the applications journey runs on: form templates + the guide, loaded and
- * cross-checked once from fixtures/ (they never change at run time).
+ * cross-checked once from a content folder (they never change at run time).
  */
-import { formRegistry, type FormRegistry } from './form-templates';
+import { join } from 'node:path';
+import { formRegistry, loadFormTemplates, type FormRegistry } from './form-templates';
 import { loadGuide, type GuideData } from './guide-data';
 import { buildGuideIndex, type GuideIndex } from './guide-search';
 
@@ -16,8 +17,14 @@ export function buildCatalog(forms: FormRegistry, guide: GuideData): Application
   return { forms, guide, index: buildGuideIndex(guide) };
 }
 
+/** The catalog of `<contentDir>/forms/` and `<contentDir>/guide/`; throws FormTemplateError/GuideDataError if broken. */
+export function loadCatalog(contentDir: string): ApplicationsCatalog {
+  const forms = loadFormTemplates(join(contentDir, 'forms'));
+  return buildCatalog(forms, loadGuide(new Set(forms.templates.keys()), join(contentDir, 'guide')));
+}
+
 let cached: ApplicationsCatalog | null = null;
-/** The catalog from fixtures/, loaded on first use; throws FormTemplateError/GuideDataError if broken. */
+/** The demo content's catalog, loaded on first use; throws FormTemplateError/GuideDataError if broken. */
 export function defaultCatalog(): ApplicationsCatalog {
   if (!cached) {
     const forms = formRegistry();

@@ -1,5 +1,5 @@
 /**
- * zod schema of a form template (fixtures/forms/<id>.json): its fields (source, validation,
+ * zod schema of a form template (`<content>/forms/<id>.json`): its fields (source, validation,
  * conditions) and its A4 layout in millimetres. Cross-checks that JSON Schema cannot express
  * (ids unique, conditions and derivations refer to earlier fields, My Number only where the
  * template names its legal basis) are in `superRefine`, so every error carries a path.

@@ -1,5 +1,5 @@
 /**
- * Loads and validates the form templates in fixtures/forms/. A broken template is refused with
+ * Loads and validates the form templates in `<content>/forms/`. A broken template is refused with
  * a `FormTemplateError` naming the file and the path of the bad key (e.g.
  * `jumin-ido-todoke.json: fields.3.source`), so a city editor can fix the data without code.
  */
@@ -7,9 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { formTemplateSchema, type FormTemplate, type TemplateField } from './form-template-schema';
-import { fixturesDir, issuePath } from './fixtures-dir';
+import { demoContentDir, issuePath } from './content-dir';
 
-/** Files in fixtures/forms/ that are not templates. */
+/** Files in forms/ that are not templates. */
 const NOT_TEMPLATES = new Set(['kana-keyboard.json', 'messages.json']);
 
 export class FormTemplateError extends Error {
@@ -78,8 +78,8 @@ export function buildRegistry(templates: FormTemplate[]): FormRegistry {
   return { templates: byId, fields };
 }
 
-/** Reads every template in `dir` (default fixtures/forms). */
-export function loadFormTemplates(dir: string = join(fixturesDir(), 'forms')): FormRegistry {
+/** Reads every template in `dir` (default the demo content's forms/). */
+export function loadFormTemplates(dir: string = join(demoContentDir(), 'forms')): FormRegistry {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !NOT_TEMPLATES.has(f)).sort();
   const templates = files.map((file) => {
     let json: unknown;
@@ -94,7 +94,7 @@ export function loadFormTemplates(dir: string = join(fixturesDir(), 'forms')): F
 }
 
 let cached: FormRegistry | null = null;
-/** The default registry, loaded once (fixtures never change at run time). */
+/** The demo content's registry, loaded once (content never changes at run time). */
 export function formRegistry(): FormRegistry {
   cached ??= loadFormTemplates();
   return cached;

@@ -1,5 +1,5 @@
 /**
- * The 手続きガイド data (fixtures/guide/): life events, the procedures they need, screening
+ * The 手続きガイド data (`<content>/guide/`): life events, the procedures they need, screening
  * questions and offices. Validated at load with zod; cross-references (procedure ids, office ids,
  * form ids, screening questions in conditions) are checked too, each error naming file and path.
  */
@@ -11,7 +11,7 @@ import {
   type GuideEvent, type LocalizedText,
 } from '../../contract/applications';
 import { conditionRefs } from './form-template-schema';
-import { fixturesDir, issuePath } from './fixtures-dir';
+import { demoContentDir, issuePath } from './content-dir';
 
 /** Search keywords per language (ja includes kana readings). */
 const keywordsSchema = z.record(z.string(), z.array(z.string().min(1)));
@@ -111,8 +111,8 @@ export function parseGuide(proceduresJson: unknown, eventsJson: unknown, formIds
   return { events: e.events, procedures, screeningQuestions: screening, offices: p.offices };
 }
 
-/** Reads fixtures/guide/ (or `dir`). */
-export function loadGuide(formIds: ReadonlySet<string>, dir: string = join(fixturesDir(), 'guide')): GuideData {
+/** Reads `<content>/guide/` (default the demo content's). */
+export function loadGuide(formIds: ReadonlySet<string>, dir: string = join(demoContentDir(), 'guide')): GuideData {
   const read = (f: string): unknown => {
     try {
       return JSON.parse(readFileSync(join(dir, f), 'utf8'));

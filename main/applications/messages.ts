@@ -1,8 +1,8 @@
 /**
- * ja/en texts of the validation message keys (fixtures/forms/messages.json). The renderer may
+ * ja/en texts of the validation message keys (content/demo-ward/forms/messages.json, bundled: the message keys are the code's). The renderer may
  * hold its own copy in its i18n bundle; main uses this for the review and for tests.
  */
-import messages from '../../fixtures/forms/messages.json';
+import messages from '../../content/demo-ward/forms/messages.json';
 
 export type MessageLang = 'ja' | 'en';
 const table = messages as Record<MessageLang, Record<string, string>>;

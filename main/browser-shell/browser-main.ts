@@ -23,7 +23,12 @@ const MAX_BROWSER_RESTARTS = 5;
 /** A start address opened by a person (no browser here) may wait this long. */
 const MANUAL_START_TTL_MS = 10 * 60_000;
 
-export async function runBrowserShell(argv: readonly string[]): Promise<void> {
+export interface BrowserShellOptions {
+  /** Runs after the runtime has stopped, before the process exits (the demo stops its back end). */
+  afterStop?: () => Promise<void>;
+}
+
+export async function runBrowserShell(argv: readonly string[], { afterStop = async () => {} }: BrowserShellOptions = {}): Promise<void> {
   const config = resolveConfig(argv);
   assertBrowserShellDeployable(config, argv);
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -57,6 +62,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<void> {
     browser?.close();
     await server.close();
     await runtime.stop();
+    await afterStop();
   };
   const stop = async (code = 0) => {
     await shutdown();

@@ -55,7 +55,11 @@ export const configSchema = z
       .strict(),
     backend: z
       .object({
-        /** `embedded` runs the reference ward back end in-process (demo); otherwise `url` is used. */
+        /**
+         * `remote`: the kiosk connects to `url`. `embedded` asks for the demo's reference back end,
+         * which only the demo entry (demo/start-demo.ts, `npm start`) starts; it then hands the
+         * kiosk "remote" and that back end's URL. The kiosk itself refuses "embedded".
+         */
         mode: z.enum(['embedded', 'remote']),
         url: z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
         /** The kiosk's client certificate and key, and the CA of the back end's server certificate (PEM files). */
@@ -64,6 +68,11 @@ export const configSchema = z
         sealPublicKeyFile: z.string().min(1),
       })
       .strict(),
+    /**
+     * The ward's content folder: `guide/`, `forms/`, `postal/postal-codes.json` and
+     * `documents/city-seal.png`. Relative paths are from the project (app) folder.
+     */
+    contentDir: z.string().min(1),
     /** Shuffle the digits of the on-screen PIN keypad for each citizen (against shoulder-surfing). */
     shufflePinPad: z.boolean(),
     /** Maintenance mode unlocks devtools, reload and quit shortcuts for technicians. */

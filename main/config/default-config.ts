@@ -1,7 +1,9 @@
 /**
- * The embedded defaults: simulated devices and the built-in demo ward back end, so that
- * `npm start` on a fresh machine runs a complete kiosk with no file to write.
+ * The embedded defaults: simulated devices, the demo ward's content and the demo's reference
+ * back end (started by `npm start`), so that a fresh machine runs a complete kiosk with no file
+ * to write.
  */
+import { DEMO_CONTENT_DIR } from '../applications/content-dir';
 import type { KioskConfig } from './config-schema';
 
 export const DEFAULT_CONFIG: KioskConfig = {
@@ -27,6 +29,8 @@ export const DEFAULT_CONFIG: KioskConfig = {
     },
     sealPublicKeyFile: 'fixtures/documents/city-seal.pub.pem',
   },
+  // The demo ward's guide, forms, postal codes and seal image (content/demo-ward/).
+  contentDir: DEMO_CONTENT_DIR,
   shufflePinPad: true,
   maintenance: false,
   dataDir: '.madoguchi',

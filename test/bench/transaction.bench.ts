@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CertificateView } from '../../contract/certificate-journey';
 import { createVerifiedRenderer } from '../../main/certificates/verified-renderer';
-import { fixturesDir, resolveProjectPath } from '../../main/config/project-paths';
+import { resolveProjectPath } from '../../main/config/project-paths';
 import { TransactionJournal } from '../../main/journal/transaction-journal';
 import type { KioskRuntime } from '../../main/kiosk-runtime';
 import { call, insertCash, startTestRuntime } from '../support/journey-driver';
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
 
     // The same certificate content as the transaction printed: issue one through the back end.
     const last = runtime.devices.sim.printer!.printed.at(-1)!.pdf;
-    const render = createVerifiedRenderer(resolveProjectPath(runtime.config.backend.sealPublicKeyFile), join(fixturesDir(), 'documents', 'city-seal.png'));
+    const render = createVerifiedRenderer(resolveProjectPath(runtime.config.backend.sealPublicKeyFile), join(resolveProjectPath(runtime.config.contentDir), 'documents', 'city-seal.png'));
     const issued = await issueOne(runtime);
     const renderOnly = await measure('peer: verified PDF render of the certificate alone', RUNS, () => render(issued.certificate, issued.qrPayload));
     const printOnly = await measure('peer: simulated IPP printer printing that PDF alone', 10, () =>

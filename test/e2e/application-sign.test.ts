@@ -16,7 +16,7 @@ import { endCitizenSession, type KioskHarness } from '../support/kiosk-harness';
 let browser: Browser;
 let kiosk: KioskHarness;
 
-before(async () => ({ kiosk, browser } = await openKioskAndBrowser({}, { runtime: { backendFaults: true } })));
+before(async () => ({ kiosk, browser } = await openKioskAndBrowser({}, { backendFaults: true })));
 after(() => closeKioskAndBrowser(kiosk, browser));
 
 async function typePassword(page: Page, text: string): Promise<void> {
@@ -68,7 +68,7 @@ describe('applications: electronic signature by touch', () => {
     });
     let row: { eSigned: number } | undefined;
     for (let i = 0; i < 250 && !row; i++) {
-      row = kiosk.runtime.ward.embedded!.db.prepare('SELECT e_signed AS eSigned FROM submissions ORDER BY received_at DESC LIMIT 1').get() as { eSigned: number } | undefined;
+      row = kiosk.backend!.db.prepare('SELECT e_signed AS eSigned FROM submissions ORDER BY received_at DESC LIMIT 1').get() as { eSigned: number } | undefined;
       if (!row) await new Promise((r) => setTimeout(r, 20));
     }
     assert.equal(row?.eSigned, 1, 'the back end verified and stored the signature');

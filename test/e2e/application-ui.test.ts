@@ -21,7 +21,7 @@ const ROOT = join(__dirname, '..', '..');
 let browser: Browser;
 let kiosk: KioskHarness;
 
-before(async () => ({ kiosk, browser } = await openKioskAndBrowser({}, { runtime: { backendFaults: true } })));
+before(async () => ({ kiosk, browser } = await openKioskAndBrowser({}, { backendFaults: true })));
 after(() => closeKioskAndBrowser(kiosk, browser));
 
 /** The card's 券面事項入力補助用 PIN, from its fixture. */
@@ -187,7 +187,7 @@ describe('applications journey screens', () => {
             assert.match(await page.getByTestId('app-review').innerText(), /0935820002/);
           }
           // Portrait also takes the ward back end away at 送信: the application is kept and printed anyway.
-          if (!full) await kiosk.runtime.ward.embedded!.faults!.apply({ mode: 'down', durationMs: 5000 });
+          if (!full) await kiosk.backend!.faults!.apply({ mode: 'down', durationMs: 5000 });
           await page.getByTestId('review-submit').click();
           // Identified with the card: the e-signature is offered (application-sign.test.ts signs); this sends unsigned.
           await page.getByTestId('sign-without').click();
@@ -347,7 +347,7 @@ describe('application strings', () => {
       .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/'application\.([A-Za-z0-9.-]+)'/g)].filter((m) => !channels.has(m[0].slice(1, -1))))
       .map((m) => m[1]!);
     assert.ok(fromMain.length > 0, 'the main side sends message keys');
-    const validation = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'forms', 'messages.json'), 'utf8')) as Record<'ja' | 'en', Record<string, string>>;
+    const validation = JSON.parse(readFileSync(join(ROOT, 'content', 'demo-ward', 'forms', 'messages.json'), 'utf8')) as Record<'ja' | 'en', Record<string, string>>;
     for (const lang of ['ja', 'en'] as const) {
       const tree = load(lang);
       const missing = fromMain.filter((k) => typeof lookup(tree, k) !== 'string');

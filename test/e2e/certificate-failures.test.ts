@@ -21,7 +21,7 @@ let kiosk: KioskHarness;
 let steps: CertificateStep[] = [];
 
 before(async () => {
-  kiosk = await startKiosk({}, { runtime: { backendFaults: true, takeCertificateMs: 500 } });
+  kiosk = await startKiosk({}, { backendFaults: true, runtime: { takeCertificateMs: 500 } });
   kiosk.runtime.hub.addSink((channel, payload) => {
     if (channel === 'certificate.changed') steps.push((payload as { step: CertificateStep }).step);
   });
@@ -37,7 +37,7 @@ after(async () => {
 function sims() {
   const { printer, cash, card } = kiosk.runtime.devices.sim;
   assert.ok(printer && cash && card, 'printer, cash unit and card reader are simulated');
-  const faults = kiosk.runtime.ward.embedded?.faults;
+  const faults = kiosk.backend?.faults;
   assert.ok(faults, 'the embedded back end takes faults');
   return { printer, cash, card, faults };
 }

@@ -27,7 +27,7 @@ import type { KioskHarness } from '../support/kiosk-harness';
 import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
 import { movableClock } from '../support/kiosk-clock';
 
-const GUIDE = join(__dirname, '..', '..', 'fixtures', 'guide');
+const GUIDE = join(__dirname, '..', '..', 'content', 'demo-ward', 'guide');
 
 type Fixture<T> = Record<string, T[]>;
 const lifeEvents = (JSON.parse(readFileSync(join(GUIDE, 'life-events.json'), 'utf8')) as Fixture<{ id: string; procedures: { id: string }[] }>)['events'] ?? [];

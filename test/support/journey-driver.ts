@@ -1,5 +1,5 @@
 /**
- * Drives the certificate journey through the real runtime (simulated devices, the embedded
+ * Drives the certificate journey through the real runtime (simulated devices, the demo's
  * reference back end), the way the renderer does: through the request router only.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,26 +9,40 @@ import type { CertificateView } from '../../contract/certificate-journey';
 import type { RequestInput, RequestName, RequestOutput } from '../../contract/kiosk-api';
 import { DEFAULT_CONFIG } from '../../main/config/default-config';
 import { mergeConfig, parseConfig } from '../../main/config/load-config';
-import { createKioskRuntime, type KioskRuntime } from '../../main/kiosk-runtime';
+import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../main/kiosk-runtime';
+import type { WardBackendHandle } from '../../backend/start-ward-backend';
+import { startDemoBackend } from '../../demo/demo-backend';
+
+/** A runtime and the demo back end it talks to (null when the overlay names a remote one). */
+export type TestRuntime = KioskRuntime & { readonly backend: WardBackendHandle | null };
 
 /**
- * A runtime on the simulators and the embedded back end. Without a `dataDir` in the overlay each
+ * A runtime on the simulators and the demo back end (with fault injection). Without a `dataDir` in the overlay each
  * runtime gets its own temporary one (the outbox holds an exclusive lock, and test files run in
  * parallel), removed by `stop()`; a test that restarts on the same data passes its own.
  */
-export async function startTestRuntime(overlay: unknown = {}): Promise<KioskRuntime> {
+export async function startTestRuntime(overlay: unknown = {}, options: RuntimeOptions = {}): Promise<TestRuntime> {
   const ownDataDir = hasDataDir(overlay) ? null : mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
-  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, ownDataDir ? mergeConfig(overlay, { dataDir: ownDataDir }) : overlay), 'test config');
-  const runtime = await createKioskRuntime(config, 'browser', { backendFaults: true, takeCertificateMs: 100 }).catch((err: unknown) => {
+  const removeOwnDataDir = () => {
     if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  };
+  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, ownDataDir ? mergeConfig(overlay, { dataDir: ownDataDir }) : overlay), 'test config');
+  const demo = await startDemoBackend(config, { faults: true }).catch((err: unknown) => {
+    removeOwnDataDir();
     throw err;
   });
-  if (!ownDataDir) return runtime;
+  const runtime = await createKioskRuntime(demo.config, 'browser', { takeCertificateMs: 100, ...options }).catch(async (err: unknown) => {
+    await demo.backend?.stop();
+    removeOwnDataDir();
+    throw err;
+  });
   const stop = runtime.stop;
   return Object.assign(runtime, {
+    backend: demo.backend,
     stop: async () => {
       await stop();
-      rmSync(ownDataDir, { recursive: true, force: true });
+      await demo.backend?.stop();
+      removeOwnDataDir();
     },
   });
 }

@@ -9,12 +9,16 @@ import { startBridgeServer, type BridgeServer } from '../../main/browser-shell/b
 import { DEFAULT_CONFIG } from '../../main/config/default-config';
 import { mergeConfig, parseConfig } from '../../main/config/load-config';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../main/kiosk-runtime';
+import type { WardBackendHandle } from '../../backend/start-ward-backend';
+import { startDemoBackend } from '../../demo/demo-backend';
 
 export const RENDERER_DIR = join(__dirname, '..', '..', 'dist', 'renderer');
 
 export interface KioskHarness {
   runtime: KioskRuntime;
   server: BridgeServer;
+  /** The demo's reference back end the kiosk talks to (null when the overlay names a remote one). */
+  backend: WardBackendHandle | null;
   stop(): Promise<void>;
 }
 
@@ -31,8 +35,10 @@ export async function startKiosk(
   overlay: unknown = {},
   opts: {
     reconnectGraceMs?: number;
-    /** Runtime options (e.g. `backendFaults` for fault tests). */
+    /** Runtime options (e.g. a shorter `takeCertificateMs`). */
     runtime?: RuntimeOptions;
+    /** Start the demo back end with fault injection (`backend.faults`). */
+    backendFaults?: boolean;
     /**
      * A data folder the test owns, kept by `stop()` so a second start runs on the same journal,
      * outbox and back end (a restart). Default: a fresh temporary folder, removed by `stop()`.
@@ -46,15 +52,20 @@ export async function startKiosk(
   // Each kiosk gets its own data folder (the outbox holds an exclusive lock; test files run in parallel).
   const ownDataDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
-  const config = parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir }), overlay), 'test config');
-  const runtime = await createKioskRuntime(config, 'browser', opts.runtime);
+  const demo = await startDemoBackend(parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir }), overlay), 'test config'), { faults: opts.backendFaults ?? false });
+  const runtime = await createKioskRuntime(demo.config, 'browser', opts.runtime).catch(async (err: unknown) => {
+    await demo.backend?.stop();
+    throw err;
+  });
   const server = await startBridgeServer({ runtime, rendererDir: RENDERER_DIR, reconnectGraceMs: opts.reconnectGraceMs });
   return {
     runtime,
     server,
+    backend: demo.backend,
     stop: async () => {
       await server.close();
       await runtime.stop();
+      await demo.backend?.stop();
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

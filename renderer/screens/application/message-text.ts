@@ -2,7 +2,7 @@
  * Turns a message key sent by the main side into text, in the `application` namespace.
  *
  * Keys arrive as dotted paths: validation keys `applications.validation.…` (the same keys as
- * fixtures/forms/messages.json, whose texts the locale files copy with i18next's `{{param}}`
+ * content/demo-ward/forms/messages.json, whose texts the locale files copy with i18next's `{{param}}`
  * placeholders) live under `validation.`; `application.…` under the namespace's root;
  * `certificate.…`/`printer.…` and `errors.…` where the certificate screens keep them. A key
  * the renderer does not know (a newer main side) falls back to a safe "ask staff" text rather

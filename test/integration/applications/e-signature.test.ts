@@ -8,13 +8,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { SubmissionService } from '../../../backend/submissions/submission-service';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { signedBytesOf } from '../../../platform/e-signature/signed-bytes';
 import { expectStep, reachMoveWithinCityReview, waitForApplicationStep } from '../../support/application-driver';
-import { call, startTestRuntime } from '../../support/journey-driver';
+import { call, startTestRuntime, type TestRuntime } from '../../support/journey-driver';
 import { createVerify, X509Certificate } from 'node:crypto';
 
-let runtime: KioskRuntime;
+let runtime: TestRuntime;
 
 beforeEach(async () => {
   runtime = await startTestRuntime();
@@ -27,8 +26,8 @@ afterEach(async () => {
 interface StoredRow { eSigned: number; serial: string | null; json: string; local: string | null; ward: string }
 
 /** The submission the embedded back end stored (waits for the dispatcher to deliver it). */
-async function storedSubmission(rt: KioskRuntime): Promise<StoredRow> {
-  const db = rt.ward.embedded!.db;
+async function storedSubmission(rt: TestRuntime): Promise<StoredRow> {
+  const db = rt.backend!.db;
   for (let i = 0; i < 250; i++) {
     const row = db.prepare(`SELECT e_signed AS eSigned, e_signature_serial AS serial, payload_json AS json,
       local_receipt_number AS local, ward FROM submissions`).get() as StoredRow | undefined;
@@ -59,7 +58,7 @@ describe('applications: electronic signature with the card', () => {
     const cert = new X509Certificate(Buffer.from(request.payload.electronicSignature.certificate, 'base64'));
     const ok = createVerify('sha256').update(signedBytesOf(request.payload)).verify(cert.publicKey, Buffer.from(request.payload.electronicSignature.signature, 'base64'));
     assert.ok(ok, 'the stored signature verifies over the canonical bytes');
-    const lookup = new SubmissionService(runtime.ward.embedded!.db, () => new Date()).byLocalReceipt(row.ward as never, row.local!);
+    const lookup = new SubmissionService(runtime.backend!.db, () => new Date()).byLocalReceipt(row.ward as never, row.local!);
     assert.equal(lookup.eSigned, true);
     assert.equal((await runtime.devices.card.getSignPasswordStatus()).triesLeft, 5);
   });
@@ -104,7 +103,7 @@ describe('applications: electronic signature with the card', () => {
     await waitForApplicationStep(runtime, 'sign-password');
     const refused = await call(runtime, 'application.submitSignPassword', { password: 'KITA2025', confirmedLastTry: false });
     assert.deepEqual(refused, { step: 'sign-choice', canSign: true, messageKey: 'application.error.signOtherCard' });
-    assert.equal((runtime.ward.embedded!.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n, 0, 'nothing sent yet');
+    assert.equal((runtime.backend!.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n, 0, 'nothing sent yet');
     const done = expectStep(await call(runtime, 'application.submit', {}), 'done');
     assert.equal(done.eSigned, false, 'sent unsigned: the other card\'s signature was dropped');
     const row = await storedSubmission(runtime);

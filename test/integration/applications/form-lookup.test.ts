@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runFormLookup } from '../../../main/documents/forms/form-lookup-cli';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { answerAll, expectStep, openEventAndStart } from '../../support/application-driver';
-import { call, startTestRuntime } from '../../support/journey-driver';
+import { call, startTestRuntime, type TestRuntime } from '../../support/journey-driver';
 
 function scanQr(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-scan-'));
@@ -35,7 +34,7 @@ async function lookup(args: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('form:lookup: the printed QR finds its submission at the ward back end', () => {
-  let runtime: KioskRuntime;
+  let runtime: TestRuntime;
   let receipt: string;
   let qrs: string[];
 
@@ -65,7 +64,7 @@ describe('form:lookup: the printed QR finds its submission at the ward back end'
     // 40107 = 小倉南区, where the move was routed (the new address)
     assert.ok(qrs.includes(`MADOGUCHI-FORM:jumin-ido-todoke:${receipt}:40107`), qrs.join(' '));
     for (const qr of qrs) assert.ok(qr.endsWith(`:${receipt}:40107`), 'every form carries the same receipt number and ward');
-    const url = runtime.ward.embedded!.url;
+    const url = runtime.backend!.url;
     for (const qr of qrs) {
       const r = await lookup([qr, '--url', url]);
       assert.equal(r.code, 0, r.out + r.err);
@@ -100,7 +99,7 @@ describe('form:lookup: the printed QR finds its submission at the ward back end'
   });
 
   test('unknown number: 1; a form QR whose form is not in the submission: 1; garbage: 2; back end unreachable: 3', async () => {
-    const url = runtime.ward.embedded!.url;
+    const url = runtime.backend!.url;
     const unknown = await lookup(['MADOGUCHI-FORM:jumin-ido-todoke:4010601-20000101-9999', '--url', url]);
     assert.equal(unknown.code, 1);
     assert.match(unknown.out, /見つかりません/);

@@ -5,11 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { answerAll, expectStep, openEventAndStart, waitForApplicationStep } from '../../support/application-driver';
-import { call, startTestRuntime } from '../../support/journey-driver';
+import { call, startTestRuntime, type TestRuntime } from '../../support/journey-driver';
 
-let runtime: KioskRuntime;
+let runtime: TestRuntime;
 
 beforeEach(async () => {
   runtime = await startTestRuntime();
@@ -95,7 +94,7 @@ describe('applications: identification', () => {
     const done = expectStep(await call(runtime, 'application.submit', {}), 'done');
     assert.equal(done.delivery, 'accepted');
     assert.equal(done.takeCard, false);
-    const rows = runtime.ward.embedded!.db.prepare('SELECT ward FROM submissions').all() as { ward: string }[];
+    const rows = runtime.backend!.db.prepare('SELECT ward FROM submissions').all() as { ward: string }[];
     assert.deepEqual(rows, [{ ward: 'moji' }]);
   });
 });

@@ -5,12 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { answerAll, expectStep, openEventAndStart } from '../../support/application-driver';
-import { call, startTestRuntime } from '../../support/journey-driver';
+import { call, startTestRuntime, type TestRuntime } from '../../support/journey-driver';
 import { pdfText } from '../../support/pdf-text';
 
-let runtime: KioskRuntime;
+let runtime: TestRuntime;
 
 beforeEach(async () => {
   runtime = await startTestRuntime();
@@ -22,8 +21,8 @@ afterEach(async () => {
 
 
 /** Rows the embedded back end stored (ward, kind, local receipt number). */
-function backendSubmissions(rt: KioskRuntime): { ward: string; kind: string; local: string | null }[] {
-  const rows = rt.ward.embedded!.db.prepare('SELECT ward, form_type AS kind, payload_json AS json FROM submissions').all() as {
+function backendSubmissions(rt: TestRuntime): { ward: string; kind: string; local: string | null }[] {
+  const rows = rt.backend!.db.prepare('SELECT ward, form_type AS kind, payload_json AS json FROM submissions').all() as {
     ward: string; kind: string; json: string;
   }[];
   return rows.map((r) => ({ ward: r.ward, kind: r.kind, local: (JSON.parse(r.json) as { localReceiptNumber?: string }).localReceiptNumber ?? null }));

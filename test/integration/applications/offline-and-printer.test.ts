@@ -6,11 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { expectStep, reachMoveWithinCityReview } from '../../support/application-driver';
-import { call, startTestRuntime } from '../../support/journey-driver';
+import { call, startTestRuntime, type TestRuntime } from '../../support/journey-driver';
 
-let runtime: KioskRuntime;
+let runtime: TestRuntime;
 
 beforeEach(async () => {
   runtime = await startTestRuntime();
@@ -26,7 +25,7 @@ async function toReview(): Promise<void> {
 }
 
 function rowsFor(localReceipt: string): number {
-  const rows = runtime.ward.embedded!.db.prepare('SELECT payload_json AS json FROM submissions').all() as { json: string }[];
+  const rows = runtime.backend!.db.prepare('SELECT payload_json AS json FROM submissions').all() as { json: string }[];
   return rows.filter((r) => (JSON.parse(r.json) as { localReceiptNumber?: string }).localReceiptNumber === localReceipt).length;
 }
 
@@ -41,7 +40,7 @@ async function waitUntil(what: string, ok: () => boolean, timeoutMs = 30_000): P
 describe('applications: network and printer faults', () => {
   test('back end down: forms printed, "queued" with the receipt; back up: delivered exactly once', async () => {
     await toReview();
-    await runtime.ward.embedded!.faults!.apply({ mode: 'down', durationMs: 5000 });
+    await runtime.backend!.faults!.apply({ mode: 'down', durationMs: 5000 });
     const done = expectStep(await call(runtime, 'application.submit', {}), 'done');
     assert.equal(done.delivery, 'queued');
     assert.match(done.receiptNumber, /^4010601-/);
@@ -58,7 +57,7 @@ describe('applications: network and printer faults', () => {
 
   test('a connection cut after the back end committed: resent with the same key, stored once', async () => {
     await toReview();
-    await runtime.ward.embedded!.faults!.apply({ mode: 'drop-after-commit', count: 1 });
+    await runtime.backend!.faults!.apply({ mode: 'drop-after-commit', count: 1 });
     const done = expectStep(await call(runtime, 'application.submit', {}), 'done');
     await waitUntil('delivered', () => runtime.outbox.receipt(done.receiptNumber)?.state === 'delivered');
     assert.equal(rowsFor(done.receiptNumber), 1);

@@ -7,12 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { answerAll, expectStep, openEventAndStart } from '../../support/application-driver';
-import { call, startTestRuntime } from '../../support/journey-driver';
+import { call, startTestRuntime, type TestRuntime } from '../../support/journey-driver';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-restart-'));
-const running: KioskRuntime[] = [];
+const running: TestRuntime[] = [];
 
 after(async () => {
   for (const rt of running) await rt.stop().catch(() => undefined);
@@ -30,7 +29,7 @@ describe('applications: restart', () => {
       myNumber: '382719460526', currentAddress: '福岡県北九州市戸畑区中本町１番１号', newPostal: '8040000',
       newAddress: '福岡県北九州市戸畑区中本町２番２号', isHouseholder: true, phone: '093-555-0177',
     });
-    await first.ward.embedded!.faults!.apply({ mode: 'down', durationMs: 600_000 });
+    await first.backend!.faults!.apply({ mode: 'down', durationMs: 600_000 });
     const done = expectStep(await call(first, 'application.submit', {}), 'done');
     assert.equal(done.delivery, 'queued');
     await first.stop();
@@ -44,7 +43,7 @@ describe('applications: restart', () => {
       if (Date.now() > deadline) throw new Error('not delivered after the restart');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const rows = second.ward.embedded!.db.prepare('SELECT ward, payload_json AS json FROM submissions').all() as { ward: string; json: string }[];
+    const rows = second.backend!.db.prepare('SELECT ward, payload_json AS json FROM submissions').all() as { ward: string; json: string }[];
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.ward, 'tobata');
     assert.equal((JSON.parse(rows[0]!.json) as { localReceiptNumber: string }).localReceiptNumber, done.receiptNumber);

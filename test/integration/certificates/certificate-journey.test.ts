@@ -5,11 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
-import { call, insertCash, startTestRuntime, waitForStep } from '../../support/journey-driver';
+import { call, insertCash, startTestRuntime, waitForStep, type TestRuntime } from '../../support/journey-driver';
 import { pdfText } from '../../support/pdf-text';
 
-let runtime: KioskRuntime;
+let runtime: TestRuntime;
 
 beforeEach(async () => {
   runtime = await startTestRuntime();
@@ -116,7 +115,7 @@ describe('certificate journey', () => {
     await call(runtime, 'certificate.begin', {});
     await call(runtime, 'simulator.insertCard', { cardId: 'card-005' });
     await waitForStep(runtime, 'pin');
-    await runtime.ward.embedded!.faults!.apply({ mode: 'down', durationMs: 60_000 });
+    await runtime.backend!.faults!.apply({ mode: 'down', durationMs: 60_000 });
     const view = await call(runtime, 'certificate.submitPin', { pin: '2222', confirmedLastTry: false });
     assert.equal(view.step === 'failed' && view.messageKey, 'certificate.error.backendDown');
     const status = await runtime.devices.card.getAuthPinStatus();

@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { certificateJournalPath } from '../../../main/certificates/certificate-journal';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
-import { call, insertCash, startTestRuntime, waitForStep } from '../../support/journey-driver';
+import { call, insertCash, startTestRuntime, waitForStep, type TestRuntime } from '../../support/journey-driver';
 
-let runtime: KioskRuntime;
+let runtime: TestRuntime;
 beforeEach(async () => {
   runtime = await startTestRuntime();
 });
@@ -41,7 +40,7 @@ describe('certificate journey journal', () => {
   test('a whole sale: selected → authenticated (serial) → paid before the card screen → printing before the job → printed → card returned → done', async () => {
     const txId = await toPay('card-001', '1234');
     const serial = runtime.journal.get(txId)?.serial;
-    const issued = runtime.ward.embedded!.db.prepare('SELECT status FROM issuances WHERE serial = ?').get(serial) as { status: string } | undefined;
+    const issued = runtime.backend!.db.prepare('SELECT status FROM issuances WHERE serial = ?').get(serial) as { status: string } | undefined;
     assert.equal(issued?.status, 'issued', 'the journaled serial is the one the back end issued');
     await payCash(500);
     await waitForStep(runtime, 'take-card');

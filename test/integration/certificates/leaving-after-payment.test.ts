@@ -7,10 +7,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { TRANSACTION_STATES } from '../../../main/journal/journal-states';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
-import { buyOneJuminhyoInCash, call, startTestRuntime, waitForStep } from '../../support/journey-driver';
+import { buyOneJuminhyoInCash, call, startTestRuntime, waitForStep, type TestRuntime } from '../../support/journey-driver';
 
-let runtime: KioskRuntime;
+let runtime: TestRuntime;
 beforeEach(async () => {
   runtime = await startTestRuntime();
 });
@@ -50,7 +49,7 @@ describe('leaving after payment', () => {
     assert.equal(failed.takeCard, true, 'the card is asked for');
     const sale = theSale();
     assert.equal(sale.state, 'refunded');
-    const issued = runtime.ward.embedded!.db.prepare('SELECT status FROM issuances WHERE serial = ?').get(sale.serial) as { status: string };
+    const issued = runtime.backend!.db.prepare('SELECT status FROM issuances WHERE serial = ?').get(sale.serial) as { status: string };
     assert.equal(issued.status, 'voided');
     assert.equal(runtime.devices.sim.printer!.printed.length, 0);
     const ended = await runtime.router.dispatch('session.end', { reason: 'cancel' });

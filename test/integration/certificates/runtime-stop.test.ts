@@ -8,20 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { DEFAULT_CONFIG } from '../../../main/config/default-config';
-import { mergeConfig, parseConfig } from '../../../main/config/load-config';
-import { createKioskRuntime } from '../../../main/kiosk-runtime';
-import { buyOneJuminhyoInCash, call, waitForStep } from '../../support/journey-driver';
+import { buyOneJuminhyoInCash, call, startTestRuntime, waitForStep } from '../../support/journey-driver';
 
 const TAKE_CERTIFICATE_MS = 1500;
 const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-stop-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 test('stopped at 「証明書をお取りください」: the session ends with the stop, the timer never fires, nothing written or alerted after', async () => {
-  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, { dataDir }), 'test config');
   const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
   const timersBefore = timers();
-  const runtime = await createKioskRuntime(config, 'browser', { backendFaults: true, takeCertificateMs: TAKE_CERTIFICATE_MS });
+  const runtime = await startTestRuntime({ dataDir }, { takeCertificateMs: TAKE_CERTIFICATE_MS });
   let stopped = false;
   try {
     await buyOneJuminhyoInCash(runtime);
@@ -43,7 +39,7 @@ test('stopped at 「証明書をお取りください」: the session ends with 
     assert.deepEqual(runtime.session.state(), { phase: 'idle', endedReason: 'shutdown' }, 'the stop ended the session');
 
     // The stop's wipe settled the sale before the journal closed.
-    const reopened = await createKioskRuntime(config, 'browser', { backendFaults: true });
+    const reopened = await startTestRuntime({ dataDir });
     try {
       assert.equal(reopened.journal.get(sale.id)?.state, 'done');
       assert.deepEqual(reopened.recovery, [], 'nothing left for start-up recovery');

@@ -1,5 +1,5 @@
 /**
- * A back end that issues a serial the kiosk has already used (here: the embedded back end's
+ * A back end that issues a serial the kiosk has already used (here: the demo back end's
  * database lost between two starts on the same data folder) is refused BEFORE any money is
  * taken: the citizen never reaches the fee screen, is sent to the counter, and staff are told.
  * The first sale and its serial are untouched.
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { embeddedBackendDbPath } from '../../../main/ward/ward-connection';
+import { demoBackendDbPath } from '../../../demo/demo-backend';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { buyOneJuminhyoInCash, call, startTestRuntime, waitForStep } from '../../support/journey-driver';
 
@@ -65,7 +65,7 @@ describe('a repeated serial is refused before payment', () => {
     const first = await start(dataDir);
     const soldSerial = await sellOne(first);
     const sold = first.journal.list(['done']).find((t) => t.serial === soldSerial)!;
-    const backendDb = embeddedBackendDbPath(first.config);
+    const backendDb = demoBackendDbPath(first.config);
     await stop(first);
     // The back end forgets every issuance (and its counters): it will issue the same serial again.
     rmSync(join(backendDb, '..'), { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /**
- * The real start command against broken stores: `main/start.ts` bundled as `npm start` bundles it
+ * The real start command against broken stores: `main/start.ts` bundled as `npm run build` bundles it
  * (esbuild, CommonJS, packages external), run in the browser shell with a config file whose
  * `dataDir` is a temp folder. The runtime opens the certificate journal (`<dataDir>/journal/`) and
  * the applications outbox (`<dataDir>/outbox/`); a corrupt, empty or locked one must stop the start

@@ -7,12 +7,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { StaffLoginResult } from '../../../contract/staff-console';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
 import { expectStep, reachMoveWithinCityReview } from '../../support/application-driver';
-import { call, startTestRuntime } from '../../support/journey-driver';
+import { call, startTestRuntime, type TestRuntime } from '../../support/journey-driver';
 
 const PASSCODE = '24681357';
-let runtime: KioskRuntime;
+let runtime: TestRuntime;
 
 beforeEach(async () => {
   runtime = await startTestRuntime();
@@ -47,7 +46,7 @@ describe('staff console and applications (runtime)', () => {
 
   test('staff.retryOutbox sends a queued submission at once, without waiting out its backoff', async () => {
     await reachMoveWithinCityReview(runtime);
-    const faults = runtime.ward.embedded!.faults!;
+    const faults = runtime.backend!.faults!;
     await faults.apply({ mode: 'down', durationMs: 120_000 });
     const done = expectStep(await call(runtime, 'application.submit', {}), 'done');
     assert.equal(done.delivery, 'queued');

@@ -10,10 +10,9 @@ import type { WardId } from '../../../contract/ward-api';
 import PDFDocument from 'pdfkit';
 import { certificateJobName } from '../../../main/certificates/print-job-evidence';
 import { WardApiError } from '../../../main/ward/ward-client';
-import type { KioskRuntime } from '../../../main/kiosk-runtime';
-import { call, insertCash, startTestRuntime, waitForStep } from '../../support/journey-driver';
+import { call, insertCash, startTestRuntime, waitForStep, type TestRuntime } from '../../support/journey-driver';
 
-let runtime: KioskRuntime;
+let runtime: TestRuntime;
 
 beforeEach(async () => {
   runtime = await startTestRuntime();
@@ -40,7 +39,7 @@ async function login() {
 async function strandedSerial(): Promise<{ serial: string; issuer: WardId }> {
   await toPayStep();
   const tx = runtime.journal.list(['authenticated'])[0]!;
-  const faults = runtime.ward.embedded!.faults!;
+  const faults = runtime.backend!.faults!;
   await faults.apply({ mode: 'down', durationMs: 60_000 });
   try {
     await call(runtime, 'certificate.back', {});

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FormTemplateError, loadFormTemplates, parseFormTemplate } from '../../../main/applications/form-templates';
-import { fixturesDir } from '../../../main/applications/fixtures-dir';
+import { demoContentDir } from '../../../main/applications/content-dir';
 
-const formsDir = join(fixturesDir(), 'forms');
+const formsDir = join(demoContentDir(), 'forms');
 const load = (id: string): Record<string, unknown> => JSON.parse(readFileSync(join(formsDir, `${id}.json`), 'utf8')) as Record<string, unknown>;
 
 function errorOf(fn: () => unknown): FormTemplateError {

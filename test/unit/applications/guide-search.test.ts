@@ -6,7 +6,7 @@ import { searchGuide } from '../../../main/applications/guide-search';
 import { guideEventView, parseGuide, GuideDataError } from '../../../main/applications/guide-data';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixturesDir } from '../../../main/applications/fixtures-dir';
+import { demoContentDir } from '../../../main/applications/content-dir';
 
 const { index, guide, forms } = defaultCatalog();
 const ids = (q: string) => searchGuide(index, q).map((h) => h.id);
@@ -76,7 +76,7 @@ describe('guide data', () => {
     assert.equal(guideEventView(guide, 'nope'), null);
   });
   test('a broken guide file is named with the path of the bad key', () => {
-    const dir = join(fixturesDir(), 'guide');
+    const dir = join(demoContentDir(), 'guide');
     const procs = JSON.parse(readFileSync(join(dir, 'procedures.json'), 'utf8')) as { procedures: Record<string, unknown>[] };
     const events = JSON.parse(readFileSync(join(dir, 'life-events.json'), 'utf8')) as { events: { procedures: Record<string, unknown>[] }[] };
     const formIds = new Set(forms.templates.keys());

@@ -16,4 +16,4 @@ export const ALL_TYPES = ['juminhyo', 'inkan', 'koseki-zenbu', 'koseki-kojin', '
 
 export const TEST_PRIVATE_KEY = readFileSync(join(FIXTURES, 'city-seal.key.pem'), 'utf8');
 export const TEST_PUBLIC_KEY = readFileSync(join(FIXTURES, 'city-seal.pub.pem'), 'utf8');
-export const SEAL_IMAGE = readFileSync(join(FIXTURES, 'city-seal.png'));
+export const SEAL_IMAGE = readFileSync(join(__dirname, '..', '..', '..', 'content', 'demo-ward', 'documents', 'city-seal.png'));

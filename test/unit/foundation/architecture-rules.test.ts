@@ -24,6 +24,9 @@ const PROBES: Record<string, string> = {
   // main/ → backend/.
   'backend/server.ts': 'export const start = () => 1;\n',
   'main/starts-backend.ts': "import { start } from '../backend/server';\nexport const x = start;\n",
+  // ...from any folder of main/, a demo-looking one included; only the demo entry's own room starts it.
+  'main/demo/starts-backend.ts': "import { start } from '../../backend/server';\nexport const x = start;\n",
+  'demo/start-demo.ts': "import { start } from '../backend/server';\nimport { a } from '../main/uses-contract';\nexport const x = [start, a];\n",
   // What is allowed: main/ → contract/, main/ → main/ without a cycle.
   'contract/api.ts': 'export const api = 1;\n',
   'main/uses-contract.ts': "import { api } from '../contract/api';\nexport const a = api;\n",
@@ -41,7 +44,7 @@ before(() => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), source);
   }
-  const run = spawnSync(join(root, 'node_modules', '.bin', 'depcruise'), ['main', 'backend', 'contract', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
+  const run = spawnSync(join(root, 'node_modules', '.bin', 'depcruise'), ['main', 'backend', 'contract', 'demo', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
     cwd: dir,
     encoding: 'utf8',
   });
@@ -62,11 +65,13 @@ describe('architecture rules (dependency-cruiser)', () => {
     assert.ok(!violations.some((v) => v.endsWith('main/electron/shell.ts')), violations.join('\n'));
   });
 
-  test('main/ importing backend/ fails', () => {
+  test('main/ importing backend/ fails, from any of its folders; demo/ may import both', () => {
     assert.ok(violations.includes('main-not-backend: main/starts-backend.ts'), violations.join('\n'));
+    assert.ok(violations.includes('main-not-backend: main/demo/starts-backend.ts'), violations.join('\n'));
+    assert.ok(!violations.some((v) => v.endsWith(': demo/start-demo.ts')), violations.join('\n'));
   });
 
-  test('nothing else is reported: main/ → contract/ and main/ → main/ without a cycle pass', () => {
-    assert.equal(violations.length, 4, violations.join('\n'));
+  test('nothing else is reported: main/ → contract/, main/ → main/ without a cycle, demo/ → main/ and backend/ pass', () => {
+    assert.equal(violations.length, 5, violations.join('\n'));
   });
 });

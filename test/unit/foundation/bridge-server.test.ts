@@ -9,8 +9,10 @@ import { BRIDGE_SESSION_CHANNEL } from '../../../contract/bridge-api';
 import { startBridgeServer, type BridgeServer } from '../../../main/browser-shell/bridge-server';
 import { DEFAULT_CONFIG } from '../../../main/config/default-config';
 import { createKioskRuntime, type KioskRuntime } from '../../../main/kiosk-runtime';
+import { startDemoBackend, type DemoBackend } from '../../../demo/demo-backend';
 import { callBridge, closed, connectBridge, connectWithToken, freshToken } from '../../support/bridge-client';
 
+let demo: DemoBackend;
 let runtime: KioskRuntime;
 let server: BridgeServer;
 let clock = 1_000_000;
@@ -23,7 +25,8 @@ before(async () => {
   mkdirSync(join(dir, 'fonts'));
   writeFileSync(join(dir, 'fonts', 'a.woff2'), 'x');
   writeFileSync(join(dir, '..', 'outside.js'), 'secret');
-  runtime = await createKioskRuntime(DEFAULT_CONFIG, 'browser');
+  demo = await startDemoBackend(DEFAULT_CONFIG);
+  runtime = await createKioskRuntime(demo.config, 'browser');
   server = await startBridgeServer({ runtime, rendererDir: dir, reconnectGraceMs: 50, now: () => clock });
 });
 
@@ -40,6 +43,7 @@ afterEach(async () => {
 after(async () => {
   await server.close();
   await runtime.stop();
+  await demo.backend?.stop();
 });
 
 function kept<T extends { ws: WebSocket } | WebSocket>(value: T): T {

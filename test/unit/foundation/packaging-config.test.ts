@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
+import { build } from 'esbuild';
 import { load } from 'js-yaml';
+import { kioskMainEntries, mainExternal, node } from '../../../build/scripts/bundle';
 
 const root = join(__dirname, '..', '..', '..');
 const schema = JSON.parse(readFileSync(join(root, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8'));
@@ -58,7 +60,7 @@ describe('electron-builder.yml', () => {
     assert.equal((config.directories as { buildResources: string }).buildResources, 'build');
   });
 
-  test('no private key of the demo PKI or the city seal ships; only the fictional cards keep theirs', () => {
+  test('the package carries the kiosk bundles and the ward content; no fixtures/, no demo entry, no backend/', () => {
     // The same matcher electron-builder applies to `files`, patterns in order, `!` excludes.
     const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch') as {
       minimatch: (path: string, pattern: string, opts?: { dot: boolean }) => boolean;
@@ -66,13 +68,26 @@ describe('electron-builder.yml', () => {
     const patterns = config.files as string[];
     const shipped = (file: string) =>
       patterns.reduce((included, p) => (p.startsWith('!') ? included && !minimatch(file, p.slice(1), { dot: true }) : included || minimatch(file, p, { dot: true })), false);
-    const keys = listFiles(join(root, 'fixtures'))
-      .filter((f) => readFileSync(f, 'utf8').includes('PRIVATE KEY'))
-      .map((f) => relative(root, f).split('\\').join('/'));
-    const simulatorKeys = (f: string) => f.startsWith('fixtures/pki/jpki/cards/') || f === 'fixtures/pki/jpki/card-ap-key.pem';
-    assert.ok(keys.some((f) => !simulatorKeys(f)), 'the fixtures hold TEST private keys (the check has something to check)');
-    assert.deepEqual(keys.filter((f) => !simulatorKeys(f) && shipped(f)), []);
-    assert.ok(shipped('fixtures/residents.json') && shipped('fixtures/pki/kiosk/city-ca.cert.pem'), 'public demo data still ships');
+    const repoFiles = (dir: string) => listFiles(join(root, dir)).map((f) => relative(root, f).split('\\').join('/'));
+    const fixtures = repoFiles('fixtures');
+    assert.ok(fixtures.some((f) => readFileSync(join(root, f), 'utf8').includes('PRIVATE KEY')), 'fixtures/ holds TEST private keys (the check has something to check)');
+    assert.deepEqual(fixtures.filter(shipped), [], 'nothing of fixtures/ ships');
+    assert.deepEqual(repoFiles('backend').filter(shipped), [], 'no backend/ source ships');
+    const content = repoFiles('content');
+    assert.ok(content.includes('content/demo-ward/documents/city-seal.png') && content.every(shipped), 'the demo ward content ships, all of it');
+    assert.ok(shipped('dist/main/electron-main.js') && shipped('dist/renderer/main.js') && shipped('package.json'));
+    assert.ok(!shipped('dist/demo/start-demo.js'), 'the demo entry (which bundles the back end) does not ship');
+  });
+
+  test('the kiosk\'s bundles hold no backend/ code (the demo entry\'s does)', async () => {
+    // The same entries and options as `npm run build`, bundled in memory, their inputs listed.
+    const inputs = async (entryPoints: Record<string, string>, external: string[]) =>
+      Object.keys((await build({ ...node, entryPoints, external, outdir: join(root, 'dist-probe'), write: false, metafile: true, sourcemap: false, absWorkingDir: root })).metafile.inputs);
+    const kiosk = await inputs({ ...kioskMainEntries, preload: 'main/electron/preload.ts' }, mainExternal);
+    assert.ok(kiosk.includes('main/kiosk-runtime.ts'), 'the probe sees the kiosk\'s modules');
+    assert.deepEqual(kiosk.filter((f) => f.startsWith('backend/') || f.startsWith('demo/') || f.startsWith('fixtures/')), []);
+    const demo = await inputs({ 'start-demo': 'demo/start-demo.ts' }, mainExternal);
+    assert.ok(demo.includes('backend/start-ward-backend.ts'), 'the check would see backend/ code were it there');
   });
 });
 
