@@ -1,5 +1,6 @@
 /** The renderer's entry: connect to the main side, load the strings, draw the kiosk. */
 import './styles/app.css';
+import './styles/screens.css';
 import './styles/certificate.css';
 import './styles/widgets.css';
 import './styles/application.css';

@@ -1,14 +1,15 @@
 /**
  * The card part of the applications journey: insert the card, the 4-digit 券面事項入力補助用 PIN,
- * read the basic four and the 個人番号. The same rules as the certificate PIN: tries left are
- * read without using one, the last try is sent only when the citizen confirmed it, a card pulled
- * before the PIN is sent costs nothing, and a blocked or unreadable card falls back to typing.
+ * read the basic four and the 個人番号. The PIN itself goes through the card-secret step
+ * (main/card-secret/: tries left read without using one, last try only when confirmed, a pulled
+ * card costs nothing, the PIN wiped); a blocked or unreadable card falls back to typing.
  */
 import type { CardFacts } from '../../contract/applications';
 import type { ApplicationView } from '../../contract/application-journey';
-import { isCardError } from '../../devices/card/card-errors';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
-import { createLogger } from '../../platform/log';
+import { createLogger, errorCode } from '../../platform/log';
+import { CardSecretStep } from '../card-secret/card-secret-step';
+import type { SecretFailure } from '../card-secret/secret-failure';
 import { LEFT_CARD_MESSAGE, type LeftCardGuard } from '../card-slot/left-card-guard';
 import { cardFactsFrom } from './card-facts';
 
@@ -28,12 +29,17 @@ export interface CardStepHost {
 }
 
 export class CardStep {
+  /** The 券面事項入力補助用 PIN (4 digits, 3 tries): read, confirmed, sent once, wiped. */
+  private readonly pin: CardSecretStep;
+
   constructor(
     private readonly card: MyNumberCardClient,
     /** A card the previous session left in the reader is never read (its owner's PIN tries are theirs). */
     private readonly leftCard: LeftCardGuard,
     private readonly host: CardStepHost,
-  ) {}
+  ) {
+    this.pin = new CardSecretStep(card, 'text-pin');
+  }
 
   /** From `identify`: wait for the card, or read it at once if it is already in the reader (unless it was left there). */
   async begin(): Promise<ApplicationView> {
@@ -63,15 +69,10 @@ export class CardStep {
     if (view.step !== 'pin') return view;
     const gen = this.host.generation();
     this.host.show({ step: 'reading-card' });
-    try {
-      // A Buffer, so the card client zero-fills the PIN after use.
-      const record = await this.card.readBasicInfo(Buffer.from(pin, 'ascii'), { confirmedLastTry });
-      if (gen !== this.host.generation()) return this.host.current();
-      return this.host.identified(cardFactsFrom(record));
-    } catch (err) {
-      if (gen !== this.host.generation()) return this.host.current();
-      return this.host.show(this.afterPinFailure(err, view));
-    }
+    const used = await this.pin.use(pin, view, confirmedLastTry, async (secret, opts) => cardFactsFrom(await this.card.readBasicInfo(secret, opts)));
+    if (gen !== this.host.generation()) return this.host.current();
+    if (!used.ok) return this.host.show(this.afterPinFailure(used.failure, view));
+    return this.host.identified(used.value);
   }
 
   private async readUnlessLeft(): Promise<void> {
@@ -82,35 +83,32 @@ export class CardStep {
   private async readStatus(): Promise<void> {
     const gen = this.host.generation();
     this.host.show({ step: 'reading-card' });
-    try {
-      const status = await this.card.getTextApPinStatus();
-      if (gen !== this.host.generation()) return;
-      if (status.blocked || status.triesLeft < 1) this.host.show({ step: 'identify', messageKey: 'application.error.pinBlocked' });
-      else this.host.show({ step: 'pin', triesLeft: Math.min(3, status.triesLeft), lastTry: status.lastTry });
-    } catch (err) {
-      if (gen !== this.host.generation()) return;
-      this.host.show(this.readFailure(err));
-    }
+    const read = await this.pin.readTries();
+    if (gen !== this.host.generation()) return;
+    this.host.show(read.ok ? { step: 'pin', ...read.value } : this.readFailure(read.failure));
   }
 
-  private afterPinFailure(err: unknown, pinView: PinView): ApplicationView {
-    if (isCardError(err, 'wrong-pin')) {
-      const left = err.triesLeft ?? 0;
-      if (left <= 0) return { step: 'identify', messageKey: 'application.error.pinBlocked' };
-      return { step: 'pin', triesLeft: Math.min(3, left), lastTry: left === 1, errorKey: 'application.error.wrongPin' };
-    }
-    if (isCardError(err, 'pin-blocked')) return { step: 'identify', messageKey: 'application.error.pinBlocked' };
-    if (isCardError(err, 'last-try-needs-confirmation')) return { ...pinView, errorKey: 'application.error.confirmLastTry' };
-    return this.readFailure(err);
+  private afterPinFailure(failure: SecretFailure, pinView: PinView): ApplicationView {
+    if (failure.kind === 'wrong') return { step: 'pin', triesLeft: failure.triesLeft, lastTry: failure.lastTry, errorKey: 'application.error.wrongPin' };
+    if (failure.kind === 'confirm-last-try') return { ...pinView, errorKey: 'application.error.confirmLastTry' };
+    return this.readFailure(failure);
   }
 
-  private readFailure(err: unknown): ApplicationView {
-    if (isCardError(err, 'card-removed', 'no-card')) return { step: 'insert-card', messageKey: 'application.cardRemoved' };
-    // Take the card out and insert it again. A VERIFY left unanswered (pinTryUnknown) is not
-    // re-sent: the re-inserted card's tries are read first (no try used) and shown on the PIN screen.
-    if (isCardError(err, 'card-timeout')) return { step: 'insert-card', messageKey: 'application.cardTimeout' };
-    if (isCardError(err, 'not-my-number-card')) return { step: 'identify', messageKey: 'application.error.notMyNumberCard' };
-    log.warn({ code: isCardError(err) ? err.code : err instanceof Error ? err.name : typeof err }, 'card could not be read');
-    return { step: 'identify', messageKey: 'application.error.cardUnreadable' };
+  private readFailure(failure: SecretFailure): ApplicationView {
+    switch (failure.kind) {
+      case 'card-out':
+        return { step: 'insert-card', messageKey: 'application.cardRemoved' };
+      // Take the card out and insert it again. A VERIFY left unanswered (pinTryUnknown) is not
+      // re-sent: the re-inserted card's tries are read first (no try used) and shown on the PIN screen.
+      case 'card-timeout':
+        return { step: 'insert-card', messageKey: 'application.cardTimeout' };
+      case 'blocked':
+        return { step: 'identify', messageKey: 'application.error.pinBlocked' };
+      case 'not-my-number-card':
+        return { step: 'identify', messageKey: 'application.error.notMyNumberCard' };
+      default:
+        log.warn({ code: failure.kind === 'other' ? errorCode(failure.error) : failure.kind }, 'card could not be read');
+        return { step: 'identify', messageKey: 'application.error.cardUnreadable' };
+    }
   }
 }

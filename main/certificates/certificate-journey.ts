@@ -24,6 +24,7 @@ import { createLogger, errorCode } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
 import type { VoucherCause } from '../documents/voucher';
 import { WardApiError } from '../ward/ward-client';
+import { CardSecretStep } from '../card-secret/card-secret-step';
 import { cardReadFailure, pinFailure } from './card-failures';
 import { authFailureKey, refusalMessageKey, toIssueRequest } from './issue-request';
 import { JournaledSale } from './journaled-sale';
@@ -66,9 +67,12 @@ export class CertificateJourney {
   private disposed = false;
   private readonly leftCard: LeftCardGuard;
   private readonly ownsLeftCard: boolean;
+  /** The 利用者証明用 PIN (4 digits, 3 tries): read, confirmed, sent once, wiped. */
+  private readonly authPin: CardSecretStep;
 
   constructor(private readonly deps: JourneyDeps) {
     this.residentWard = deps.wardId;
+    this.authPin = new CardSecretStep(deps.card, 'auth-pin');
     this.ownsLeftCard = !deps.leftCard;
     this.leftCard = deps.leftCard ?? new LeftCardGuard(deps.card, deps.alertStaff);
   }
@@ -122,13 +126,20 @@ export class CertificateJourney {
     const gen = this.generation;
     const pinView: PinView = this.view;
     this.show({ step: 'authenticating' });
-    try {
+    // The PIN is needed only for the card's signature over the ward's nonce; the step wipes it after.
+    const used = await this.authPin.use(pin, pinView, confirmedLastTry, async (secret, opts) => {
       const nonce = await this.deps.ward.nonce(this.deps.wardId);
-      if (gen !== this.generation) return this.view;
-      const signed = await this.deps.card.signAuthChallenge(pin, Buffer.from(nonce.nonce, 'base64'), { confirmedLastTry });
-      if (gen !== this.generation) return this.view;
+      // The card was pulled (or the session ended) meanwhile: the PIN is not sent.
+      if (gen !== this.generation) return null;
+      return { nonce: nonce.nonce, signed: await this.deps.card.signAuthChallenge(secret, Buffer.from(nonce.nonce, 'base64'), opts) };
+    });
+    if (gen !== this.generation) return this.view;
+    if (!used.ok) return this.show(pinFailure(used.failure, pinView, (key) => this.failure(key)));
+    if (!used.value) return this.view;
+    const { nonce, signed } = used.value;
+    try {
       const session = await this.deps.ward.verify(this.deps.wardId, {
-        nonce: nonce.nonce,
+        nonce,
         signature: Buffer.from(signed.signature).toString('base64'),
         certificate: Buffer.from(signed.certificate.der).toString('base64'),
       });
@@ -147,7 +158,7 @@ export class CertificateJourney {
       return this.show({ step: 'choose', offers: this.offers });
     } catch (err) {
       if (gen !== this.generation) return this.view;
-      return this.show(pinFailure(err, pinView, (key) => this.failure(key)));
+      return this.show(pinFailure({ kind: 'other', error: err }, pinView, (key) => this.failure(key)));
     }
   }
 
@@ -339,15 +350,9 @@ export class CertificateJourney {
   private async readCard(): Promise<void> {
     const gen = this.generation;
     this.show({ step: 'reading-card' });
-    try {
-      await this.deps.card.detect();
-      const status = await this.deps.card.getAuthPinStatus();
-      if (gen !== this.generation) return;
-      if (status.blocked) this.show(this.failure('certificate.error.pinBlocked'));
-      else this.show({ step: 'pin', triesLeft: status.triesLeft, lastTry: status.lastTry });
-    } catch (err) {
-      if (gen === this.generation) this.show(cardReadFailure(err, (key) => this.failure(key)));
-    }
+    const read = await this.authPin.readTries(() => this.deps.card.detect());
+    if (gen !== this.generation) return;
+    this.show(read.ok ? { step: 'pin', ...read.value } : cardReadFailure(read.failure, (key) => this.failure(key)));
   }
 
   private async print(): Promise<void> {

@@ -23,16 +23,16 @@ type Props = {
 
 export function FailurePanel({ prefix, title, message, takeCard, homeLabel, onHome, children }: Props) {
   return (
-    <section className="cert-screen" aria-labelledby={`${prefix}-failed-title`} data-testid={`${prefix}-failed`}>
+    <section className="step-screen" aria-labelledby={`${prefix}-failed-title`} data-testid={`${prefix}-failed`}>
       <h1 id={`${prefix}-failed-title`} className="screen__title">
         {title}
       </h1>
-      <p className="cert-message cert-message--error" role="alert" data-testid={`${prefix}-failed-message`}>
+      <p className="step-message step-message--error" role="alert" data-testid={`${prefix}-failed-message`}>
         {message}
       </p>
       {children}
       {takeCard !== null ? (
-        <p className="cert-title--big cert-take-card-line" data-testid={`${prefix}-failed-take-card`}>
+        <p className="screen__title--big take-card-line" data-testid={`${prefix}-failed-take-card`}>
           {takeCard}
         </p>
       ) : null}

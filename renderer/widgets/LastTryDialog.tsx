@@ -33,7 +33,7 @@ export function LastTryDialog(p: LastTryDialogProps): ReactElement {
         <h2 id={`${p.idPrefix}-title`} className="dialog__title">
           {p.title}
         </h2>
-        <p id={`${p.idPrefix}-body`} className="dialog__body cert-message__strong">
+        <p id={`${p.idPrefix}-body`} className="dialog__body step-message__strong">
           {p.body}
         </p>
         <div className="dialog__actions">

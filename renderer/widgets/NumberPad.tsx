@@ -1,7 +1,7 @@
 /**
  * A large digit pad for postal codes, phone numbers and other numbers. The value is plain
  * digits; `format` only changes how it is shown (〒123-4567, 090-1234-5678).
- * Not for PINs: the PIN keypad (`screens/certificate/PinKeypad.tsx`) hides its digits.
+ * Not for PINs: the PIN keypad (`screens/shared/PinKeypad.tsx`) hides its digits.
  */
 import { useTranslation } from 'react-i18next';
 import { type NumberFormat, digitsOnly, formatNumber } from './number-format';

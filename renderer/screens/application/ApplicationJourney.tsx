@@ -11,9 +11,9 @@ import type { ApplicationView } from '../../../contract/application-journey';
 import { useKiosk } from '../../app/kiosk-context';
 import { useApplicationView, type ApplicationViewState } from '../../app/use-application-view';
 import { useHeadingFocus } from '../../app/use-heading-focus';
-import { InsertCardScreen } from '../certificate/InsertCardScreen';
-import { PinScreen } from '../certificate/PinScreen';
-import { SimulatorPanel } from '../certificate/SimulatorPanel';
+import { InsertCardScreen } from '../shared/InsertCardScreen';
+import { PinScreen } from '../shared/PinScreen';
+import { SimulatorPanel } from '../shared/SimulatorPanel';
 import { ApplicationProgress } from './ApplicationProgress';
 import { EventScreen } from './EventScreen';
 import { GuideScreen } from './GuideScreen';
@@ -41,9 +41,9 @@ export function ApplicationJourney({ onFinish }: { onFinish: () => void }) {
   const [addressStart, setAddressStart] = useState<string | null>(null);
 
   return (
-    <div className="cert app" data-step={view?.step ?? 'starting'} ref={root}>
+    <div className="journey-frame app" data-step={view?.step ?? 'starting'} ref={root}>
       {callErrorKey ? (
-        <p className="cert-message cert-message--error" role="alert" data-testid="app-call-error">
+        <p className="step-message step-message--error" role="alert" data-testid="app-call-error">
           {appMessageText(t, callErrorKey)}
         </p>
       ) : null}
@@ -100,7 +100,7 @@ function StepScreen({ view, state, shuffle, addressStart, onAddressStart, onFini
         />
       );
     case 'insert-card':
-      return <InsertCardScreen messageKey={view.messageKey} messageText={view.messageKey ? appMessageText(t, view.messageKey) : undefined} />;
+      return <InsertCardScreen message={appMessageText(t, view.messageKey) || undefined} />;
     case 'reading-card':
       return <ApplicationProgress kind="reading" />;
     case 'pin':
@@ -108,8 +108,7 @@ function StepScreen({ view, state, shuffle, addressStart, onAddressStart, onFini
         <PinScreen
           triesLeft={view.triesLeft}
           lastTry={view.lastTry}
-          errorKey={view.errorKey}
-          errorText={view.errorKey ? appMessageText(t, view.errorKey) : undefined}
+          error={appMessageText(t, view.errorKey) || undefined}
           title={t('pin.title')}
           shuffle={shuffle}
           onSubmit={(pin, confirmedLastTry) => void send('application.submitPin', { pin, confirmedLastTry })}
@@ -150,8 +149,8 @@ function StepScreen({ view, state, shuffle, addressStart, onAddressStart, onFini
     case 'sign-insert-card':
       return (
         <>
-          <InsertCardScreen messageKey={view.messageKey} messageText={view.messageKey ? appMessageText(t, view.messageKey) : undefined} />
-          <div className="cert-actions app-actions">
+          <InsertCardScreen message={appMessageText(t, view.messageKey) || undefined} />
+          <div className="step-actions app-actions">
             <button type="button" className="button button--secondary button--outlined" onClick={back} data-testid="app-back">
               {t('sign.back')}
             </button>

@@ -8,11 +8,11 @@ type Props = { kind: ApplicationProgressKind; formsDone?: number; formsTotal?: n
 export function ApplicationProgress({ kind, formsDone, formsTotal }: Props) {
   const { t } = useTranslation('application');
   return (
-    <section className="cert-screen cert-screen--center" aria-live="polite" aria-busy="true" data-testid={`app-progress-${kind}`}>
-      <div className="cert-spinner" aria-hidden="true" />
+    <section className="step-screen step-screen--center" aria-live="polite" aria-busy="true" data-testid={`app-progress-${kind}`}>
+      <div className="step-spinner" aria-hidden="true" />
       <h1 className="screen__title">{t(`progress.${kind}`)}</h1>
-      {formsTotal ? <p className="cert-lead">{t('progress.printingForms', { done: formsDone ?? 0, total: formsTotal })}</p> : null}
-      <p className="cert-hint">{t('progress.wait')}</p>
+      {formsTotal ? <p className="step-lead">{t('progress.printingForms', { done: formsDone ?? 0, total: formsTotal })}</p> : null}
+      <p className="step-hint">{t('progress.wait')}</p>
     </section>
   );
 }

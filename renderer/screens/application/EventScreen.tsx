@@ -37,11 +37,11 @@ export function EventScreen({ event, included, onToggle, onStart, onBack }: Prop
   const canStart = kiosk.some((p) => !p.optional || included.includes(p.id));
 
   return (
-    <section className="cert-screen" aria-labelledby="event-title" data-testid="app-event">
+    <section className="step-screen" aria-labelledby="event-title" data-testid="app-event">
       <h1 id="event-title" className="screen__title">
         {localize(event.title)}
       </h1>
-      <p className="cert-lead">{t('event.lead')}</p>
+      <p className="step-lead">{t('event.lead')}</p>
       <ProcedurePanel id="event-kiosk" title={t('event.kiosk')} procedures={kiosk}>
         {(p) =>
           p.optional ? (
@@ -73,10 +73,10 @@ export function EventScreen({ event, included, onToggle, onStart, onBack }: Prop
             ))}
           </ul>
         ) : (
-          <p className="cert-hint">{t('event.noDocuments')}</p>
+          <p className="step-hint">{t('event.noDocuments')}</p>
         )}
       </section>
-      <div className="cert-actions app-actions">
+      <div className="step-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
           {t('event.back')}
         </button>
@@ -126,9 +126,9 @@ function ProcedureText({ procedure: p }: { procedure: GuideProcedure }) {
       <p id={`procedure-name-${p.id}`} className="app-procedure__name">
         {localize(p.name)}
       </p>
-      {p.optional ? <p className="cert-note">{t('event.optional')}</p> : null}
-      {p.conditionLabel ? <p className="cert-note">{t('event.condition', { condition: localize(p.conditionLabel) })}</p> : null}
-      {p.note ? <p className="cert-note">{localize(p.note)}</p> : null}
+      {p.optional ? <p className="step-note">{t('event.optional')}</p> : null}
+      {p.conditionLabel ? <p className="step-note">{t('event.condition', { condition: localize(p.conditionLabel) })}</p> : null}
+      {p.note ? <p className="step-note">{localize(p.note)}</p> : null}
     </div>
   );
 }

@@ -62,11 +62,11 @@ export function GuideScreen({ events, call, onOpen }: Props) {
   }, [query, call]);
 
   return (
-    <section className="cert-screen" aria-labelledby="guide-title" data-testid="app-guide">
+    <section className="step-screen" aria-labelledby="guide-title" data-testid="app-guide">
       <h1 id="guide-title" className="screen__title">
         {t('guide.title')}
       </h1>
-      <p className="cert-lead">{t('guide.lead')}</p>
+      <p className="step-lead">{t('guide.lead')}</p>
       <div className="app-search" role="search">
         {searching ? (
           <>
@@ -140,7 +140,7 @@ function SearchResults({ hits, events, localize, onOpen }: ResultsProps) {
         {t('guide.results')}
       </h2>
       {rows.length === 0 ? (
-        <p className="cert-hint">{t('guide.noResults')}</p>
+        <p className="step-hint">{t('guide.noResults')}</p>
       ) : (
         <ul className="app-results__list">
           {rows.map((r) => (

@@ -12,12 +12,12 @@ type Props = {
 export function IdentifyScreen({ message, onCard, onManual, onBack }: Props) {
   const { t } = useTranslation('application');
   return (
-    <section className="cert-screen" aria-labelledby="identify-title" data-testid="app-identify">
+    <section className="step-screen" aria-labelledby="identify-title" data-testid="app-identify">
       <h1 id="identify-title" className="screen__title">
         {t('identify.title')}
       </h1>
       {message ? (
-        <p className="cert-message cert-message--warning" role="alert" data-testid="identify-message">
+        <p className="step-message step-message--warning" role="alert" data-testid="identify-message">
           {message}
         </p>
       ) : null}
@@ -32,7 +32,7 @@ export function IdentifyScreen({ message, onCard, onManual, onBack }: Props) {
           <span className="journey__hint">{t('identify.manualHint')}</span>
         </button>
       </div>
-      <div className="cert-actions app-actions">
+      <div className="step-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
           {t('identify.back')}
         </button>

@@ -17,7 +17,7 @@ export function DoneScreen({ view, onHome }: { view: DoneView; onHome: () => voi
   const { t } = useTranslation('application');
   const localize = useLocalize();
   return (
-    <section className="cert-screen" aria-labelledby="done-title" data-testid="app-done">
+    <section className="step-screen" aria-labelledby="done-title" data-testid="app-done">
       <h1 id="done-title" className="screen__title">
         {view.delivery === 'accepted' ? t('done.accepted') : t('done.queued')}
       </h1>
@@ -28,17 +28,17 @@ export function DoneScreen({ view, onHome }: { view: DoneView; onHome: () => voi
         </p>
       </div>
       {view.eSigned ? (
-        <p className="cert-message cert-message--info" data-testid="done-e-signed">
-          <span className="cert-message__strong">{t('done.eSigned')}</span> {t('done.eSignedHint')}
+        <p className="step-message step-message--info" data-testid="done-e-signed">
+          <span className="step-message__strong">{t('done.eSigned')}</span> {t('done.eSignedHint')}
         </p>
       ) : null}
       {view.delivery === 'queued' ? (
-        <p className="cert-message cert-message--warning" data-testid="done-queued">
+        <p className="step-message step-message--warning" data-testid="done-queued">
           {t('done.queuedHint')}
         </p>
       ) : null}
       {view.takeCard ? (
-        <p className="cert-title--big cert-take-card-line" role="alert" data-testid="done-take-card">
+        <p className="screen__title--big take-card-line" role="alert" data-testid="done-take-card">
           {t('done.takeCard')}
         </p>
       ) : null}
@@ -51,7 +51,7 @@ export function DoneScreen({ view, onHome }: { view: DoneView; onHome: () => voi
             <li key={title.ja}>{localize(title)}</li>
           ))}
         </ul>
-        <p className="cert-lead app-counter">{t('done.counter')}</p>
+        <p className="step-lead app-counter">{t('done.counter')}</p>
       </section>
       <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid="app-home">
         {t('done.home')}
@@ -72,8 +72,8 @@ export function ApplicationFailedScreen({ view, onHome }: { view: FailedView; on
       onHome={onHome}
     >
       {view.receiptNumber ? (
-        <div className="cert-message cert-message--info" data-testid="app-failed-receipt">
-          <p className="cert-message__strong">{t('failed.receipt', { receipt: view.receiptNumber })}</p>
+        <div className="step-message step-message--info" data-testid="app-failed-receipt">
+          <p className="step-message__strong">{t('failed.receipt', { receipt: view.receiptNumber })}</p>
           <p>{t('failed.receiptHint')}</p>
         </div>
       ) : null}

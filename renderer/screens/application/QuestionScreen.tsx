@@ -48,7 +48,7 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
   const errorId = `question-error-${q.id}`;
   const hasErrors = localError || errors.length > 0;
   return (
-    <section className={`cert-screen app-question app-question--${q.type}`} aria-labelledby="question-title" data-testid="app-question" data-question={q.id}>
+    <section className={`step-screen app-question app-question--${q.type}`} aria-labelledby="question-title" data-testid="app-question" data-question={q.id}>
       <div className="app-question__head">
         <p className="app-question__progress" aria-label={t('question.progressLabel', { index: view.index, total: view.total })} data-testid="question-progress">
           {t('question.progress', { index: view.index, total: view.total })}
@@ -57,7 +57,7 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
           {localize(q.label)}
         </h1>
       </div>
-      {q.help ? <p className="cert-lead app-question__help">{localize(q.help)}</p> : null}
+      {q.help ? <p className="step-lead app-question__help">{localize(q.help)}</p> : null}
       <div className="app-question__body">
         <div className="app-question__field" aria-describedby={hasErrors ? errorId : undefined}>
           <AnswerWidget
@@ -82,14 +82,14 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
         ) : null}
       </div>
       {hasErrors ? (
-        <div id={errorId} className="cert-message cert-message--error" role="alert" data-testid="question-error">
+        <div id={errorId} className="step-message step-message--error" role="alert" data-testid="question-error">
           {localError ? <p>{t('validation.required')}</p> : null}
           {errors.map((e, i) => (
             <p key={`${e.code}-${i}`}>{appMessageText(t, e.messageKey, e.params)}</p>
           ))}
         </div>
       ) : null}
-      <div className="cert-actions app-actions">
+      <div className="step-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="question-back">
           {t('question.back')}
         </button>
@@ -122,7 +122,7 @@ function PostalCandidates({ digits, call, onPick }: PostalProps) {
   if (!found || found.code !== digits) return null;
   if (found.list.length === 0) {
     return (
-      <p className="cert-message cert-message--warning" data-testid="postal-none">
+      <p className="step-message step-message--warning" data-testid="postal-none">
         {t('question.postalNone')}
       </p>
     );

@@ -21,13 +21,13 @@ export function ReviewScreen({ forms, errorKey, onEdit, onSubmit, onBack, canSig
   const { t } = useTranslation('application');
   const localize = useLocalize();
   return (
-    <section className="cert-screen" aria-labelledby="review-title" data-testid="app-review">
+    <section className="step-screen" aria-labelledby="review-title" data-testid="app-review">
       <h1 id="review-title" className="screen__title">
         {t('review.title')}
       </h1>
-      <p className="cert-lead">{t('review.lead')}</p>
+      <p className="step-lead">{t('review.lead')}</p>
       {errorKey ? (
-        <p className="cert-message cert-message--error" role="alert" data-testid="review-error">
+        <p className="step-message step-message--error" role="alert" data-testid="review-error">
           {appMessageText(t, errorKey)}
         </p>
       ) : null}
@@ -60,7 +60,7 @@ export function ReviewScreen({ forms, errorKey, onEdit, onSubmit, onBack, canSig
           </dl>
         </section>
       ))}
-      <div className="cert-actions app-actions">
+      <div className="step-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
           {t('review.back')}
         </button>

@@ -22,17 +22,17 @@ type ChoiceProps = {
 export function SignChoiceScreen({ canSign, message, onSign, onUnsigned, onBack }: ChoiceProps) {
   const { t } = useTranslation('application');
   return (
-    <section className="cert-screen" aria-labelledby="sign-title" data-testid="app-sign-choice">
+    <section className="step-screen" aria-labelledby="sign-title" data-testid="app-sign-choice">
       <h1 id="sign-title" className="screen__title">
         {t('sign.title')}
       </h1>
       {message ? (
-        <p className="cert-message cert-message--warning" role="alert" data-testid="sign-message">
+        <p className="step-message step-message--warning" role="alert" data-testid="sign-message">
           {message}
         </p>
       ) : null}
-      <p className="cert-lead">{t('sign.lead')}</p>
-      <p className="cert-hint">{t('sign.paper')}</p>
+      <p className="step-lead">{t('sign.lead')}</p>
+      <p className="step-hint">{t('sign.paper')}</p>
       <div className="app-identify">
         {canSign ? (
           <button type="button" className="journey app-identify__card" onClick={onSign} data-testid="sign-with">
@@ -45,7 +45,7 @@ export function SignChoiceScreen({ canSign, message, onSign, onUnsigned, onBack 
           <span className="journey__hint">{t('sign.withoutSignatureHint')}</span>
         </button>
       </div>
-      <div className="cert-actions app-actions">
+      <div className="step-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
           {t('sign.back')}
         </button>
@@ -85,12 +85,12 @@ export function SignPasswordScreen({ triesLeft, lastTry, errorText, onSubmit, on
   };
 
   return (
-    <section className="cert-screen" aria-labelledby="sign-password-title" data-testid="app-sign-password">
+    <section className="step-screen" aria-labelledby="sign-password-title" data-testid="app-sign-password">
       <h1 id="sign-password-title" className="screen__title">
         {t('sign.passwordTitle')}
       </h1>
       {errorText ? (
-        <p className="cert-message cert-message--error" role="alert" data-testid="sign-password-error">
+        <p className="step-message step-message--error" role="alert" data-testid="sign-password-error">
           {errorText}
         </p>
       ) : null}
@@ -98,13 +98,13 @@ export function SignPasswordScreen({ triesLeft, lastTry, errorText, onSubmit, on
         {t('sign.triesLeft', { n: triesLeft })}
       </p>
       {lastTry ? (
-        <p className="cert-message cert-message--warning cert-message__strong" data-testid="sign-password-last-try">
+        <p className="step-message step-message--warning step-message__strong" data-testid="sign-password-last-try">
           {t('sign.lastTryWarning')}
         </p>
       ) : null}
-      <p className="cert-hint">{t('sign.passwordHint')}</p>
+      <p className="step-hint">{t('sign.passwordHint')}</p>
       <KanaKeyboard value={password} onChange={change} modes={['alnum']} maxLength={16} label={t('sign.passwordLabel')} testId="sign-kbd" masked />
-      <div className="cert-actions app-actions">
+      <div className="step-actions app-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="app-back">
           {t('sign.back')}
         </button>

@@ -29,7 +29,7 @@ export function CancelPaidDialog({ onConfirm, onKeepGoing }: Props) {
         <h2 id="cancel-paid-title" className="dialog__title">
           {t('cancelPaid.title')}
         </h2>
-        <p id="cancel-paid-body" className="dialog__body cert-message__strong" aria-live="polite">
+        <p id="cancel-paid-body" className="dialog__body step-message__strong" aria-live="polite">
           {returning ? t('cancelPaid.returning') : t('cancelPaid.body')}
         </p>
         {returning ? null : (

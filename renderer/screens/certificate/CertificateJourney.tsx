@@ -10,13 +10,13 @@ import { useCertificateView, type CertificateViewState } from '../../app/use-cer
 import { useHeadingFocus } from '../../app/use-heading-focus';
 import { ChooseScreen } from './ChooseScreen';
 import { FailedScreen } from './FailedScreen';
-import { InsertCardScreen } from './InsertCardScreen';
+import { InsertCardScreen } from '../shared/InsertCardScreen';
 import { messageText } from './message-text';
 import { PrintingScreen, TakeCardScreen, TakeCertificateScreen } from './OutcomeScreens';
 import { PayScreen } from './PayScreen';
-import { PinScreen } from './PinScreen';
+import { PinScreen } from '../shared/PinScreen';
 import { ProgressScreen } from './ProgressScreen';
-import { SimulatorPanel } from './SimulatorPanel';
+import { SimulatorPanel } from '../shared/SimulatorPanel';
 
 export function CertificateJourney({ onFinish }: { onFinish: () => void }) {
   const { client, info } = useKiosk();
@@ -28,9 +28,9 @@ export function CertificateJourney({ onFinish }: { onFinish: () => void }) {
   const root = useHeadingFocus(step);
 
   return (
-    <div className="cert" data-step={step} ref={root}>
+    <div className="journey-frame" data-step={step} ref={root}>
       {callErrorKey ? (
-        <p className="cert-message cert-message--error" role="alert" data-testid="cert-call-error">
+        <p className="step-message step-message--error" role="alert" data-testid="cert-call-error">
           {messageText(t, callErrorKey)}
         </p>
       ) : null}
@@ -43,12 +43,13 @@ export function CertificateJourney({ onFinish }: { onFinish: () => void }) {
 type StepProps = { view: CertificateView | null; send: CertificateViewState['send']; shuffle: boolean; onFinish: () => void };
 
 function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
+  const { t } = useTranslation('certificate');
   if (!view) return <ProgressScreen kind="starting" />;
   switch (view.step) {
     case 'idle':
       return <ProgressScreen kind="starting" />;
     case 'insert-card':
-      return <InsertCardScreen messageKey={view.messageKey} />;
+      return <InsertCardScreen message={messageText(t, view.messageKey) || undefined} />;
     case 'reading-card':
       return <ProgressScreen kind="reading" />;
     case 'pin':
@@ -56,7 +57,7 @@ function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
         <PinScreen
           triesLeft={view.triesLeft}
           lastTry={view.lastTry}
-          errorKey={view.errorKey}
+          error={messageText(t, view.errorKey) || undefined}
           shuffle={shuffle}
           onSubmit={(pin, confirmedLastTry) => void send('certificate.submitPin', { pin, confirmedLastTry })}
         />

@@ -18,14 +18,14 @@ export function ChooseScreen({ offers, errorKey, onChoose }: Props) {
   const [selected, setSelected] = useState<CertificateTypeId | null>(null);
   const offer = offers.find((o) => o.type === selected && o.available);
   const error = errorKey ? (
-    <p className="cert-message cert-message--error" role="alert" data-testid="cert-choose-error">
+    <p className="step-message step-message--error" role="alert" data-testid="cert-choose-error">
       {messageText(t, errorKey)}
     </p>
   ) : null;
 
   if (!offer) {
     return (
-      <section className="cert-screen" aria-labelledby="choose-title" data-testid="cert-choose">
+      <section className="step-screen" aria-labelledby="choose-title" data-testid="cert-choose">
         <h1 id="choose-title" className="screen__title">
           {t('choose.title')}
         </h1>
@@ -70,7 +70,7 @@ function ChooseDetails({ offer, error, onBack, onChoose }: DetailsProps) {
     onChoose(juminhyo ? { type: offer.type, copies, scope, householdHead, honseki } : { type: offer.type, copies, scope: 'self', householdHead: false, honseki: false });
 
   return (
-    <section className="cert-screen" aria-labelledby="details-title" data-testid="cert-choose-details">
+    <section className="step-screen" aria-labelledby="details-title" data-testid="cert-choose-details">
       <p className="notice__context">{t(`types.${offer.type}`)}</p>
       <h1 id="details-title" className="screen__title">
         {t('choose.optionsTitle')}
@@ -97,7 +97,7 @@ function ChooseDetails({ offer, error, onBack, onChoose }: DetailsProps) {
               <input type="checkbox" checked={honseki} onChange={(e) => setHonseki(e.target.checked)} data-testid="opt-honseki" />
               <span>{t('choose.honseki')}</span>
             </label>
-            <p className="cert-note">{t('choose.noMyNumber')}</p>
+            <p className="step-note">{t('choose.noMyNumber')}</p>
           </fieldset>
         </>
       ) : null}
@@ -105,7 +105,7 @@ function ChooseDetails({ offer, error, onBack, onChoose }: DetailsProps) {
       <p className="cert-total" aria-live="polite" data-testid="cert-total">
         {t('choose.fee', { yen: offer.unitFeeYen })} ／ {t('choose.total', { yen: offer.unitFeeYen * copies })}
       </p>
-      <div className="cert-actions">
+      <div className="step-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="choose-back">
           {t('choose.back')}
         </button>

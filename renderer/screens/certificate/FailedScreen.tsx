@@ -26,13 +26,13 @@ export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () =>
       onHome={onHome}
     >
       {view.refundedYen > 0 ? (
-        <p className="cert-lead" data-testid="cert-refunded">
+        <p className="step-lead" data-testid="cert-refunded">
           {t(view.refundedTo === 'cashless' ? 'failed.refundedCashless' : 'failed.refunded', { yen: view.refundedYen })}
         </p>
       ) : null}
       {view.owedYen > 0 ? (
-        <div className="cert-message cert-message--warning" data-testid="cert-owed">
-          <p className="cert-message__strong">{t('failed.owed', { yen: view.owedYen })}</p>
+        <div className="step-message step-message--warning" data-testid="cert-owed">
+          <p className="step-message__strong">{t('failed.owed', { yen: view.owedYen })}</p>
           {view.voucher ? (
             <>
               <p className="cert-voucher" data-testid="cert-voucher">
@@ -40,12 +40,12 @@ export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () =>
               </p>
               {view.voucherPrinted ? (
                 <div data-testid="cert-voucher-slip">
-                  <p className="cert-title--big">{t('failed.voucherSlip')}</p>
+                  <p className="screen__title--big">{t('failed.voucherSlip')}</p>
                   <p>{t('failed.voucherSlipHint')}</p>
                 </div>
               ) : (
                 <div data-testid="cert-voucher-call-staff">
-                  <p className="cert-title--big">{t('failed.voucherCallStaff')}</p>
+                  <p className="screen__title--big">{t('failed.voucherCallStaff')}</p>
                   <p>{t('failed.voucherHint')}</p>
                 </div>
               )}
@@ -53,7 +53,7 @@ export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () =>
           ) : (
             // Owed, but no voucher could be journaled: staff pay it by hand (they were alerted).
             <div data-testid="cert-voucher-call-staff">
-              <p className="cert-title--big">{t('failed.voucherCallStaff')}</p>
+              <p className="screen__title--big">{t('failed.voucherCallStaff')}</p>
               <p>{t('failed.owedNoVoucher')}</p>
             </div>
           )}

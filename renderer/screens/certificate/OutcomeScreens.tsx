@@ -9,8 +9,8 @@ type TakeCertificateView = Extract<CertificateView, { step: 'take-certificate' }
 function ChangeOwed({ owedYen, voucher }: { owedYen: number; voucher: string | null }) {
   const { t } = useTranslation('certificate');
   return (
-    <div className="cert-message cert-message--warning" data-testid="cert-change-owed">
-      <p className="cert-message__strong">{t('takeCard.changeOwed', { yen: owedYen })}</p>
+    <div className="step-message step-message--warning" data-testid="cert-change-owed">
+      <p className="step-message__strong">{t('takeCard.changeOwed', { yen: owedYen })}</p>
       {voucher ? <p className="cert-voucher" data-testid="cert-change-voucher">{t('failed.voucher', { voucher })}</p> : null}
     </div>
   );
@@ -19,18 +19,18 @@ function ChangeOwed({ owedYen, voucher }: { owedYen: number; voucher: string | n
 export function TakeCardScreen({ changeYen, owedYen = 0, voucher = null }: Pick<TakeCardView, 'changeYen'> & Partial<Pick<TakeCardView, 'owedYen' | 'voucher'>>) {
   const { t } = useTranslation('certificate');
   return (
-    <section className="cert-screen cert-screen--center" aria-live="assertive" data-testid="cert-take-card">
-      <h1 className="screen__title cert-title--huge">{t('takeCard.title')}</h1>
+    <section className="step-screen step-screen--center" aria-live="assertive" data-testid="cert-take-card">
+      <h1 className="screen__title screen__title--huge">{t('takeCard.title')}</h1>
       {changeYen > 0 ? (
-        <div className="cert-message cert-message--info">
-          <p className="cert-message__strong" data-testid="cert-change">
+        <div className="step-message step-message--info">
+          <p className="step-message__strong" data-testid="cert-change">
             {t('takeCard.change', { yen: changeYen })}
           </p>
           <p>{t('takeCard.changeHint')}</p>
         </div>
       ) : null}
       {owedYen > 0 ? <ChangeOwed owedYen={owedYen} voucher={voucher} /> : null}
-      <p className="cert-hint">{t('takeCard.next')}</p>
+      <p className="step-hint">{t('takeCard.next')}</p>
     </section>
   );
 }
@@ -38,10 +38,10 @@ export function TakeCardScreen({ changeYen, owedYen = 0, voucher = null }: Pick<
 export function PrintingScreen({ pagesDone }: { pagesDone: number | null }) {
   const { t } = useTranslation('certificate');
   return (
-    <section className="cert-screen cert-screen--center" aria-live="polite" aria-busy="true" data-testid="cert-printing">
-      <div className="cert-spinner" aria-hidden="true" />
-      <h1 className="screen__title cert-title--big">{t('printing.title')}</h1>
-      <p className="cert-hint">{pagesDone ? t('printing.pages', { n: pagesDone }) : t('printing.wait')}</p>
+    <section className="step-screen step-screen--center" aria-live="polite" aria-busy="true" data-testid="cert-printing">
+      <div className="step-spinner" aria-hidden="true" />
+      <h1 className="screen__title screen__title--big">{t('printing.title')}</h1>
+      <p className="step-hint">{pagesDone ? t('printing.pages', { n: pagesDone }) : t('printing.wait')}</p>
     </section>
   );
 }
@@ -49,17 +49,17 @@ export function PrintingScreen({ pagesDone }: { pagesDone: number | null }) {
 export function TakeCertificateScreen({ owedYen = 0, voucher = null, voucherPrinted = false }: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted'>>) {
   const { t } = useTranslation('certificate');
   return (
-    <section className="cert-screen cert-screen--center" aria-live="assertive" data-testid="cert-take-certificate">
-      <h1 className="screen__title cert-title--huge">{t('takeCertificate.title')}</h1>
+    <section className="step-screen step-screen--center" aria-live="assertive" data-testid="cert-take-certificate">
+      <h1 className="screen__title screen__title--huge">{t('takeCertificate.title')}</h1>
       {owedYen > 0 ? (
         <>
           <ChangeOwed owedYen={owedYen} voucher={voucher} />
-          <p className="cert-title--big" data-testid={voucherPrinted ? 'cert-voucher-slip' : 'cert-voucher-call-staff'}>
+          <p className="screen__title--big" data-testid={voucherPrinted ? 'cert-voucher-slip' : 'cert-voucher-call-staff'}>
             {t(voucherPrinted ? 'takeCertificate.voucherSlip' : 'failed.voucherCallStaff')}
           </p>
         </>
       ) : null}
-      <p className="cert-lead">{t('takeCertificate.thanks')}</p>
+      <p className="step-lead">{t('takeCertificate.thanks')}</p>
     </section>
   );
 }

@@ -13,30 +13,30 @@ type Props = { view: PayView; onMethod: (method: 'cash' | 'cashless') => void; o
 export function PayScreen({ view, onMethod, onBack }: Props) {
   const { t } = useTranslation('certificate');
   const error = view.errorKey ? (
-    <p className="cert-message cert-message--error" role="alert" data-testid="cert-pay-error">
+    <p className="step-message step-message--error" role="alert" data-testid="cert-pay-error">
       {messageText(t, view.errorKey)}
     </p>
   ) : null;
   const back = (
-    <div className="cert-actions">
+    <div className="step-actions">
       <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="pay-back">
         {t('pay.back')}
       </button>
-      {view.method === 'cash' && view.insertedYen > 0 ? <p className="cert-hint">{t('pay.backHint')}</p> : null}
+      {view.method === 'cash' && view.insertedYen > 0 ? <p className="step-hint">{t('pay.backHint')}</p> : null}
     </div>
   );
 
   if (view.method === null) {
     return (
-      <section className="cert-screen" aria-labelledby="pay-title" data-testid="cert-pay-method">
+      <section className="step-screen" aria-labelledby="pay-title" data-testid="cert-pay-method">
         <p className="notice__context">
           {t(`types.${view.choice.type}`)} {t('choose.copiesValue', { n: view.choice.copies })}
         </p>
-        <h1 id="pay-title" className="screen__title cert-title--big" data-testid="cert-fee">
+        <h1 id="pay-title" className="screen__title screen__title--big" data-testid="cert-fee">
           {t('pay.title', { yen: view.dueYen })}
         </h1>
         {error}
-        <p className="cert-lead">{t('pay.method')}</p>
+        <p className="step-lead">{t('pay.method')}</p>
         <div className="method-buttons">
           <button type="button" className="journey" onClick={() => onMethod('cash')} data-testid="pay-cash">
             <span className="journey__title">{t('pay.cash')}</span>
@@ -52,9 +52,9 @@ export function PayScreen({ view, onMethod, onBack }: Props) {
 
   if (view.method === 'cashless') {
     return (
-      <section className="cert-screen cert-screen--center" aria-labelledby="pay-title" data-testid="cert-pay-cashless">
-        <p className="cert-lead">{t('pay.title', { yen: view.dueYen })}</p>
-        <h1 id="pay-title" className="screen__title cert-title--big">
+      <section className="step-screen step-screen--center" aria-labelledby="pay-title" data-testid="cert-pay-cashless">
+        <p className="step-lead">{t('pay.title', { yen: view.dueYen })}</p>
+        <h1 id="pay-title" className="screen__title screen__title--big">
           {t('pay.cashlessTitle')}
         </h1>
         {error}
@@ -65,8 +65,8 @@ export function PayScreen({ view, onMethod, onBack }: Props) {
 
   const remaining = Math.max(0, view.dueYen - view.insertedYen);
   return (
-    <section className="cert-screen" aria-labelledby="pay-title" data-testid="cert-pay-cash">
-      <h1 id="pay-title" className="screen__title cert-title--big">
+    <section className="step-screen" aria-labelledby="pay-title" data-testid="cert-pay-cash">
+      <h1 id="pay-title" className="screen__title screen__title--big">
         {t('pay.insertCash')}
       </h1>
       {error}
@@ -84,7 +84,7 @@ export function PayScreen({ view, onMethod, onBack }: Props) {
           <dd data-testid="cash-remaining">{t('pay.yen', { yen: remaining })}</dd>
         </div>
       </dl>
-      <p className="cert-hint">{t('pay.cashHint')}</p>
+      <p className="step-hint">{t('pay.cashHint')}</p>
       {back}
     </section>
   );

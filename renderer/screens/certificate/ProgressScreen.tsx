@@ -6,10 +6,10 @@ export type ProgressKind = 'starting' | 'reading' | 'authenticating' | 'preparin
 export function ProgressScreen({ kind }: { kind: ProgressKind }) {
   const { t } = useTranslation('certificate');
   return (
-    <section className="cert-screen cert-screen--center" aria-live="polite" aria-busy="true" data-testid={`cert-progress-${kind}`}>
-      <div className="cert-spinner" aria-hidden="true" />
+    <section className="step-screen step-screen--center" aria-live="polite" aria-busy="true" data-testid={`cert-progress-${kind}`}>
+      <div className="step-spinner" aria-hidden="true" />
       <h1 className="screen__title">{t(`progress.${kind}`)}</h1>
-      <p className="cert-hint">{t('progress.wait')}</p>
+      <p className="step-hint">{t('progress.wait')}</p>
     </section>
   );
 }

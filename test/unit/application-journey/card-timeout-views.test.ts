@@ -20,6 +20,7 @@ import { waitForCard } from '../../../devices/card/wait-for-reader';
 import { CardStep } from '../../../main/application-journey/card-step';
 import { SignStep } from '../../../main/application-journey/sign-step';
 import { cardReadFailure, pinFailure } from '../../../main/certificates/card-failures';
+import { secretFailure } from '../../../main/card-secret/secret-failure';
 import { LeftCardGuard } from '../../../main/card-slot/left-card-guard';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -127,9 +128,10 @@ describe('card time-outs in the journeys', () => {
     const failure = (messageKey: string): CertificateView => ({ step: 'failed', messageKey }) as CertificateView;
     const pinView = { step: 'pin', triesLeft: 3, lastTry: false } as Extract<CertificateView, { step: 'pin' }>;
     const expected = { step: 'insert-card', messageKey: 'certificate.cardTimeout' };
-    assert.deepEqual(cardReadFailure(new CardError('card-timeout'), failure), expected);
-    assert.deepEqual(pinFailure(new CardError('card-timeout'), pinView, failure), expected);
-    assert.deepEqual(pinFailure(new CardError('card-timeout', undefined, { pinTryUnknown: true }), pinView, failure), expected);
+    const meaning = (err: CardError) => secretFailure(err, 3);
+    assert.deepEqual(cardReadFailure(meaning(new CardError('card-timeout')), failure), expected);
+    assert.deepEqual(pinFailure(meaning(new CardError('card-timeout')), pinView, failure), expected);
+    assert.deepEqual(pinFailure(meaning(new CardError('card-timeout', undefined, { pinTryUnknown: true })), pinView, failure), expected);
   });
 
   test('the message exists in Japanese and English for both journeys', () => {

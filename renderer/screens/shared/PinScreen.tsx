@@ -1,5 +1,5 @@
 /**
- * The 4-digit 利用者証明用 PIN, keypad only: no text field, so no keyboard, autocomplete or
+ * A 4-digit card PIN (the certificates' 利用者証明用, the applications' 券面事項入力補助用), keypad only: no text field, so no keyboard, autocomplete or
  * spell-check can see it. The digits live only in this component's state; they are cleared
  * the moment they are sent, and vanish with the component when the step changes.
  *
@@ -8,7 +8,6 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageText } from './message-text';
 import { keypadDigits } from './pin-layout';
 import { PinKeypad } from './PinKeypad';
 import { LastTryDialog } from '../../widgets/LastTryDialog';
@@ -18,16 +17,15 @@ const PIN_LENGTH = 4;
 type Props = {
   triesLeft: number;
   lastTry: boolean;
-  errorKey?: string;
+  /** Why the PIN is asked again (wrong PIN, confirm the last try), as text: each journey resolves its own message keys. */
+  error?: string;
   shuffle: boolean;
   onSubmit: (pin: string, confirmedLastTry: boolean) => void;
   /** Overrides the heading (the applications journey asks for the card's other, 券面事項 PIN). */
   title?: string;
-  /** Overrides the text of `errorKey` (a journey whose keys live in another namespace resolves them itself). */
-  errorText?: string;
 };
 
-export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit, title, errorText }: Props) {
+export function PinScreen({ triesLeft, lastTry, error, shuffle, onSubmit, title }: Props) {
   const { t } = useTranslation('certificate');
   const [digits, setDigits] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -49,13 +47,13 @@ export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit, tit
   };
 
   return (
-    <section className="cert-screen pin" aria-labelledby="pin-title" data-testid="cert-pin">
+    <section className="step-screen pin" aria-labelledby="pin-title" data-testid="cert-pin">
       <h1 id="pin-title" className="screen__title">
         {title ?? t('pin.title')}
       </h1>
-      {errorKey ? (
-        <p className="cert-message cert-message--error" role="alert" data-testid="cert-pin-error">
-          {errorText ?? messageText(t, errorKey)}
+      {error ? (
+        <p className="step-message step-message--error" role="alert" data-testid="cert-pin-error">
+          {error}
         </p>
       ) : null}
       <div className="pin__body">
@@ -71,8 +69,8 @@ export function PinScreen({ triesLeft, lastTry, errorKey, shuffle, onSubmit, tit
             </p>
           </div>
           {lastTry ? (
-            <div className="cert-message cert-message--warning" data-testid="cert-pin-last-try">
-              <p className="cert-message__strong">{t('pin.lastTryWarning')}</p>
+            <div className="step-message step-message--warning" data-testid="cert-pin-last-try">
+              <p className="step-message__strong">{t('pin.lastTryWarning')}</p>
               <p>{t('pin.lastTryHint')}</p>
             </div>
           ) : null}
