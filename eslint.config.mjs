@@ -36,7 +36,8 @@ function forbid({ rooms = [], modules = [], why }) {
  */
 const LOGGER_CALL = 'CallExpression[callee.type="MemberExpression"][callee.property.name=/^(fatal|error|warn|info|debug|trace|log)$/]';
 const ERROR_NAME = '/^(e|err|error|ex|exception)$/';
-const ERROR_MESSAGE_IN_LOG = 'Never log an error\'s message (String(err), err.message, `${err}`, the error object itself): log errorCode(err) from platform/log.ts.';
+const ERROR_MESSAGE_IN_LOG =
+  "Never log an error's message (String(err), err.message, `${err}`, the error object itself): log errorCode(err) from platform/log.ts.";
 const errorMessageInLogSelectors = [
   `${LOGGER_CALL} MemberExpression[property.name=/^(message|stack)$/]`,
   `${LOGGER_CALL} MemberExpression[object.name=${ERROR_NAME}][property.name="toString"]`,
@@ -61,7 +62,16 @@ export default tseslint.config(
   {
     // The product's code. Build scripts and test/bench tools run on fixture data only and print a
     // failure's message to the developer who ran them.
-    files: ['main/**/*.ts', 'devices/**/*.ts', 'backend/**/*.ts', 'queue/**/*.ts', 'platform/**/*.ts', 'contract/**/*.ts', 'renderer/**/*.{ts,tsx}', 'demo/**/*.ts'],
+    files: [
+      'main/**/*.ts',
+      'devices/**/*.ts',
+      'backend/**/*.ts',
+      'queue/**/*.ts',
+      'platform/**/*.ts',
+      'contract/**/*.ts',
+      'renderer/**/*.{ts,tsx}',
+      'demo/**/*.ts',
+    ],
     rules: { 'no-restricted-syntax': ['error', ...errorMessageInLogSelectors] },
   },
   {

@@ -44,15 +44,24 @@ export class FaultController implements FaultControls {
 
   async apply(req: FaultRequest): Promise<void> {
     switch (req.mode) {
-      case 'slow': this.s.slowMs = req.delayMs; return;
-      case 'http500': this.s.http500Left = req.count; return;
-      case 'drop-after-commit': this.s.dropAfterCommitLeft = req.count; return;
-      case 'clear': return this.clear();
+      case 'slow':
+        this.s.slowMs = req.delayMs;
+        return;
+      case 'http500':
+        this.s.http500Left = req.count;
+        return;
+      case 'drop-after-commit':
+        this.s.dropAfterCommitLeft = req.count;
+        return;
+      case 'clear':
+        return this.clear();
       case 'down': {
         if (this.s.down) return;
         this.s.down = true;
         await this.goDown();
-        this.upTimer = setTimeout(() => { void this.up(); }, req.durationMs);
+        this.upTimer = setTimeout(() => {
+          void this.up();
+        }, req.durationMs);
         this.upTimer.unref();
         return;
       }

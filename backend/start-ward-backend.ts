@@ -98,13 +98,19 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (err: Error): void => reject(err);
     server.once('error', onError);
-    server.listen(port, host, () => { server.off('error', onError); resolve(); });
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
   });
 }
 
 function closeListener(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    if (!server.listening) { resolve(); return; }
+    if (!server.listening) {
+      resolve();
+      return;
+    }
     server.close(() => resolve());
     server.closeAllConnections();
   });
@@ -120,13 +126,20 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
   const sealKey: KeyObject = createPrivateKey(options.sealPrivateKeyPem ?? readFileSync(join(fixturesDir, 'documents', 'city-seal.key.pem'), 'utf8'));
   let trust = await JpkiTrust.load(options.jpki ?? loadJpkiTrustInput(fixturesDir));
   const signTrust = await JpkiTrust.load(options.jpkiSign ?? loadJpkiSignTrustInput(fixturesDir));
-  let clientCrl = await ClientCertificateCrl.load(options.clientCrlPem ?? readFileSync(join(fixturesDir, 'pki', 'kiosk', 'city-ca.crl.pem'), 'utf8'), tls.clientCaPem);
+  let clientCrl = await ClientCertificateCrl.load(
+    options.clientCrlPem ?? readFileSync(join(fixturesDir, 'pki', 'kiosk', 'city-ca.crl.pem'), 'utf8'),
+    tls.clientCaPem,
+  );
 
   const db = openWardDb(options.dbPath);
   seedWardDb(db, options.fixtures ?? loadWardFixtures(fixturesDir));
   const records = new WardRecords(db);
   const routes = wardRoutes({
-    config, records, now, trust: () => trust, signTrust: () => signTrust,
+    config,
+    records,
+    now,
+    trust: () => trust,
+    signTrust: () => signTrust,
     nonces: new NonceStore(config.nonceTtlMs, config.maxOutstandingNonces, now, config.maxOutstandingNoncesPerKiosk),
     sessions: new SessionStore(config.sessionTtlMs, now),
     issuance: new IssuanceService(db, records, config, sealKey, now),
@@ -134,8 +147,12 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
   });
 
   const server = createServer({
-    cert: tls.certPem, key: tls.keyPem, ca: tls.clientCaPem,
-    requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.3',
+    cert: tls.certPem,
+    key: tls.keyPem,
+    ca: tls.clientCaPem,
+    requestCert: true,
+    rejectUnauthorized: true,
+    minVersion: 'TLSv1.3',
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
@@ -144,9 +161,14 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
   const port = (server.address() as AddressInfo).port;
 
   const faults = options.faults
-    ? new FaultController(() => closeListener(server), () => listen(server, port, host))
+    ? new FaultController(
+        () => closeListener(server),
+        () => listen(server, port, host),
+      )
     : undefined;
-  server.on('request', (req, res) => { void handleRequest({ config, routes, faults, log, clientCrl: () => clientCrl, now }, req, res); });
+  server.on('request', (req, res) => {
+    void handleRequest({ config, routes, faults, log, clientCrl: () => clientCrl, now }, req, res);
+  });
   server.on('tlsClientError', (err) => log.info({ code: (err as NodeJS.ErrnoException).code }, 'tls handshake refused'));
 
   const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -159,8 +181,12 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
     config,
     faults,
     db,
-    async reloadJpkiTrust(input) { trust = await JpkiTrust.load(input); },
-    async reloadClientCrl(crlPem) { clientCrl = await ClientCertificateCrl.load(crlPem, tls.clientCaPem); },
+    async reloadJpkiTrust(input) {
+      trust = await JpkiTrust.load(input);
+    },
+    async reloadClientCrl(crlPem) {
+      clientCrl = await ClientCertificateCrl.load(crlPem, tls.clientCaPem);
+    },
     stop() {
       stopped ??= (async () => {
         faults?.dispose();

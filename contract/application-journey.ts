@@ -13,9 +13,7 @@
  * `application.submitPin` and are never kept.
  */
 import { z } from 'zod';
-import {
-  answerValueSchema, guideEventSchema, localizedTextSchema, questionSchema, reviewFormSchema, validationErrorSchema,
-} from './applications';
+import { answerValueSchema, guideEventSchema, localizedTextSchema, questionSchema, reviewFormSchema, validationErrorSchema } from './applications';
 
 /** A life event tile on the guide screen. */
 export const guideEventSummarySchema = z.strictObject({

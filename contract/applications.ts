@@ -9,9 +9,7 @@ import { z } from 'zod';
 import { ERA_NAMES } from './japanese-calendar';
 
 /** A text in several UI languages; `ja` and `en` are always present. */
-export const localizedTextSchema = z
-  .object({ ja: z.string().min(1), en: z.string().min(1) })
-  .catchall(z.string().min(1));
+export const localizedTextSchema = z.object({ ja: z.string().min(1), en: z.string().min(1) }).catchall(z.string().min(1));
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /** Where the citizen does a procedure the kiosk cannot do. */
@@ -57,9 +55,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /** Kinds of input a question needs; the renderer picks the keypad/picker from it. */
-export const fieldTypeSchema = z.enum([
-  'text', 'kana', 'date', 'era-date', 'postal', 'address', 'choice', 'checkbox', 'number', 'phone',
-]);
+export const fieldTypeSchema = z.enum(['text', 'kana', 'date', 'era-date', 'postal', 'address', 'choice', 'checkbox', 'number', 'phone']);
 export type FieldType = z.infer<typeof fieldTypeSchema>;
 
 /**
@@ -122,9 +118,24 @@ export type Question = z.infer<typeof questionSchema>;
 /** A validation failure: a message key (see content/demo-ward/forms/messages.json) and its parameters. */
 export const validationErrorSchema = z.strictObject({
   code: z.enum([
-    'required', 'pattern', 'too-short', 'too-long', 'too-small', 'too-large', 'not-a-number',
-    'invalid-date', 'date-too-early', 'date-too-late', 'not-kana', 'bad-choice', 'bad-check-digit',
-    'wrong-type', 'unknown-question', 'not-applicable', 'bad-postal', 'bad-characters',
+    'required',
+    'pattern',
+    'too-short',
+    'too-long',
+    'too-small',
+    'too-large',
+    'not-a-number',
+    'invalid-date',
+    'date-too-early',
+    'date-too-late',
+    'not-kana',
+    'bad-choice',
+    'bad-check-digit',
+    'wrong-type',
+    'unknown-question',
+    'not-applicable',
+    'bad-postal',
+    'bad-characters',
   ]),
   messageKey: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -228,8 +239,14 @@ export type Wareki = z.infer<typeof warekiSchema>;
 export const cardFactsSchema = z.strictObject({
   name: z.string().min(1).max(100).optional(),
   address: z.string().min(1).max(200).optional(),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  birthDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   sex: z.enum(['male', 'female']).optional(),
-  myNumber: z.string().regex(/^\d{12}$/).optional(),
+  myNumber: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
 });
 export type CardFacts = z.infer<typeof cardFactsSchema>;

@@ -8,9 +8,7 @@
  * WebSocket bridge) carry exactly these messages.
  */
 import { z } from 'zod';
-import {
-  answerInputSchema, applicationViewSchema, guideSearchInputSchema, signPasswordInputSchema,
-} from './application-journey';
+import { answerInputSchema, applicationViewSchema, guideSearchInputSchema, signPasswordInputSchema } from './application-journey';
 import { guideSearchHitSchema, postalCandidateSchema } from './applications';
 import { certificateChoiceSchema, certificateViewSchema, paymentMethodSchema, simCardSchema } from './certificate-journey';
 import { staffEvents, staffRequests } from './staff-console';
@@ -151,7 +149,10 @@ export const requests = {
   'simulator.listCards': { input: empty, output: z.array(simCardSchema) },
   'simulator.insertCard': { input: z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict(), output: z.object({}) },
   'simulator.removeCard': { input: empty, output: z.object({}) },
-  'simulator.insertCash': { input: z.object({ yen: z.union([z.literal(10), z.literal(50), z.literal(100), z.literal(500), z.literal(1000)]) }).strict(), output: z.object({}) },
+  'simulator.insertCash': {
+    input: z.object({ yen: z.union([z.literal(10), z.literal(50), z.literal(100), z.literal(500), z.literal(1000)]) }).strict(),
+    output: z.object({}),
+  },
   /** The simulated cashless terminal's answer to the next new charge (a decline is `insufficient-funds`). */
   'simulator.cashlessNext': { input: z.object({ outcome: z.enum(['approve', 'decline']) }).strict(), output: z.object({}) },
 

@@ -101,7 +101,9 @@ export const outboxTileSchema = z.object({
     }),
   ),
   /** Dead letters awaiting staff (receipt numbers and refusal codes only; no payloads). */
-  deadLetterList: z.array(z.object({ receiptNumber: z.string().max(64), destination: z.string().max(64), code: z.string().max(64), httpStatus: z.number().int() })),
+  deadLetterList: z.array(
+    z.object({ receiptNumber: z.string().max(64), destination: z.string().max(64), code: z.string().max(64), httpStatus: z.number().int() }),
+  ),
 });
 
 export const staffOverviewSchema = z.object({
@@ -122,7 +124,18 @@ export const staffOverviewSchema = z.object({
 });
 export type StaffOverview = z.infer<typeof staffOverviewSchema>;
 
-export const transactionStateSchema = z.enum(['selected', 'authenticated', 'paid', 'printing', 'printed', 'card_returned', 'done', 'voided', 'refunded', 'cancelled']);
+export const transactionStateSchema = z.enum([
+  'selected',
+  'authenticated',
+  'paid',
+  'printing',
+  'printed',
+  'card_returned',
+  'done',
+  'voided',
+  'refunded',
+  'cancelled',
+]);
 
 /** One certificate transaction as staff see it: no resident reference, no names. */
 export const staffTransactionSchema = z.object({
@@ -155,7 +168,9 @@ export const reconciliationSchema = z.object({
   /** Transactions created that day by final or current state, with their fees. */
   byOutcome: z.array(z.object({ state: transactionStateSchema, count: z.number().int().nonnegative(), yen: z.number().int().nonnegative() })),
   /** Payments taken that day by type, method and outcome: a refunded or voided sale is not counted as sold. */
-  sales: z.array(z.object({ certificateType: z.string(), method: z.string(), outcome: saleOutcomeSchema, count: z.number().int().nonnegative(), yen: z.number().int() })),
+  sales: z.array(
+    z.object({ certificateType: z.string(), method: z.string(), outcome: saleOutcomeSchema, count: z.number().int().nonnegative(), yen: z.number().int() }),
+  ),
   refunds: z.array(z.object({ method: z.string(), count: z.number().int().nonnegative(), yen: z.number().int() })),
   cashInYen: z.number().int(),
   cashOutYen: z.number().int(),
@@ -229,7 +244,17 @@ export const staffRequests = {
   /** Tries every queued submission now (all wards). */
   'staff.retryOutbox': { input: empty, output: ok },
   /** The journal's totals for one day (default today, kiosk calendar). */
-  'staff.reconciliation': { input: z.object({ day: z.string().regex(/^\d{8}$/).optional() }).strict(), output: reconciliationSchema },
+  'staff.reconciliation': {
+    input: z
+      .object({
+        day: z
+          .string()
+          .regex(/^\d{8}$/)
+          .optional(),
+      })
+      .strict(),
+    output: reconciliationSchema,
+  },
   /** Vouchers still to pay out (any day) and those issued or paid out today, oldest first. */
   'staff.listVouchers': { input: empty, output: z.array(staffVoucherSchema) },
   /**
@@ -242,7 +267,10 @@ export const staffRequests = {
       .object({
         voucher: z.string().regex(/^RV-[A-Za-z0-9-]{4,60}$/),
         amountYen: z.number().int().positive(),
-        checkCode: z.string().regex(/^[0-9A-Fa-f]{4} ?[0-9A-Fa-f]{4}$/).optional(),
+        checkCode: z
+          .string()
+          .regex(/^[0-9A-Fa-f]{4} ?[0-9A-Fa-f]{4}$/)
+          .optional(),
         reason: voucherSettleReasonSchema.default('cash-at-counter'),
       })
       .strict(),

@@ -19,7 +19,12 @@ import { z } from 'zod';
 /** The payload member that holds the signature (excluded from the signed bytes). */
 export const E_SIGNATURE_MEMBER = 'electronicSignature';
 
-const base64 = (maxBytes: number) => z.string().min(4).max(Math.ceil(maxBytes / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .min(4)
+    .max(Math.ceil(maxBytes / 3) * 4 + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
 export const electronicSignatureSchema = z.strictObject({
   /** RSASSA-PKCS1-v1_5 with SHA-256 (what the card's signing key does). */

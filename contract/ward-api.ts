@@ -46,17 +46,34 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 /** Error codes the back end sends, by HTTP status. */
 export const apiErrorCodes = {
   400: ['validation-failed', 'malformed-json', 'missing-idempotency-key'],
-  401: ['session-invalid', 'nonce-unknown', 'nonce-expired', 'nonce-used', 'signature-invalid',
-    'certificate-malformed', 'certificate-untrusted', 'certificate-expired', 'certificate-not-yet-valid',
-    'certificate-revoked', 'certificate-unmapped', 'revocation-unavailable'],
+  401: [
+    'session-invalid',
+    'nonce-unknown',
+    'nonce-expired',
+    'nonce-used',
+    'signature-invalid',
+    'certificate-malformed',
+    'certificate-untrusted',
+    'certificate-expired',
+    'certificate-not-yet-valid',
+    'certificate-revoked',
+    'certificate-unmapped',
+    'revocation-unavailable',
+  ],
   403: ['kiosk-not-allowed', 'clerk-certificate-required', 'client-certificate-revoked', 'not-your-issuance', 'faults-disabled'],
   404: ['not-found', 'unknown-ward'],
   405: ['method-not-allowed'],
   409: ['resident-not-in-ward', 'idempotency-key-reused', 'already-printed', 'already-voided'],
   /** A submission's electronic signature was refused (contract/submission-signature.ts). */
-  422: ['e-signature-malformed', 'e-signature-certificate-malformed', 'e-signature-certificate-untrusted',
-    'e-signature-certificate-not-yet-valid', 'e-signature-certificate-expired', 'e-signature-certificate-revoked',
-    'e-signature-invalid'],
+  422: [
+    'e-signature-malformed',
+    'e-signature-certificate-malformed',
+    'e-signature-certificate-untrusted',
+    'e-signature-certificate-not-yet-valid',
+    'e-signature-certificate-expired',
+    'e-signature-certificate-revoked',
+    'e-signature-invalid',
+  ],
   413: ['body-too-large'],
   415: ['unsupported-media-type'],
   500: ['internal', 'injected-fault'],
@@ -80,7 +97,11 @@ export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 // ---------------------------------------------------------------- auth (JPKI user authentication)
 
-const base64 = (maxBytes: number) => z.string().max(Math.ceil(maxBytes / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4 + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
 /** `POST /v1/auth/nonce` → a single-use challenge for the card to sign. */
 export const nonceResponseSchema = z.object({
@@ -92,14 +113,16 @@ export const nonceResponseSchema = z.object({
 export type NonceResponse = z.infer<typeof nonceResponseSchema>;
 
 /** `POST /v1/auth/verify` body. */
-export const verifyRequestSchema = z.object({
-  /** The nonce exactly as returned by `/v1/auth/nonce`. */
-  nonce: base64(32).min(1),
-  /** RSASSA-PKCS1-v1_5 signature (the card's COMPUTE DIGITAL SIGNATURE output), base64. */
-  signature: base64(512).min(1),
-  /** The card's user-authentication certificate (EF 000A), DER, base64. */
-  certificate: base64(4096).min(1),
-}).strict();
+export const verifyRequestSchema = z
+  .object({
+    /** The nonce exactly as returned by `/v1/auth/nonce`. */
+    nonce: base64(32).min(1),
+    /** RSASSA-PKCS1-v1_5 signature (the card's COMPUTE DIGITAL SIGNATURE output), base64. */
+    signature: base64(512).min(1),
+    /** The card's user-authentication certificate (EF 000A), DER, base64. */
+    certificate: base64(4096).min(1),
+  })
+  .strict();
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
 
 export const verifyResponseSchema = z.object({
@@ -149,36 +172,50 @@ const memberIds = z.array(z.string().min(1).max(64)).min(1).max(20);
 const copies = z.number().int().min(1).max(10);
 
 /** 住民票の写し: 本人 / 世帯全員 / 世帯の一部 (memberIds). 個人番号 and 住民票コード are never available at a kiosk. */
-export const juminhyoOptionsSchema = z.object({
-  scope: z.enum(['self', 'household', 'partial']),
-  /** Only with `partial`: resident ids of the household members to include (from the options endpoint). */
-  memberIds: memberIds.optional(),
-  /** 世帯主・続柄 */
-  householdHeadAndRelationship: z.boolean().default(false),
-  /** 本籍・筆頭者 */
-  honsekiAndHittosha: z.boolean().default(false),
-}).strict().refine((o) => (o.scope === 'partial') === (o.memberIds !== undefined), {
-  message: 'memberIds is required with scope partial and forbidden otherwise', path: ['memberIds'],
-});
+export const juminhyoOptionsSchema = z
+  .object({
+    scope: z.enum(['self', 'household', 'partial']),
+    /** Only with `partial`: resident ids of the household members to include (from the options endpoint). */
+    memberIds: memberIds.optional(),
+    /** 世帯主・続柄 */
+    householdHeadAndRelationship: z.boolean().default(false),
+    /** 本籍・筆頭者 */
+    honsekiAndHittosha: z.boolean().default(false),
+  })
+  .strict()
+  .refine((o) => (o.scope === 'partial') === (o.memberIds !== undefined), {
+    message: 'memberIds is required with scope partial and forbidden otherwise',
+    path: ['memberIds'],
+  });
 
 /** `POST /v1/certificates` body; headers `Authorization: Bearer <sessionToken>` and `Idempotency-Key`. */
 export const issueCertificateRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('juminhyo'), options: juminhyoOptionsSchema, copies }).strict(),
   z.object({ type: z.literal('inkan'), copies }).strict(),
   z.object({ type: z.literal('koseki-zenbu'), copies }).strict(),
-  z.object({
-    type: z.literal('koseki-kojin'),
-    /** Whose 個人事項 (one person per certificate); default: the authenticated resident. */
-    options: z.object({ memberId: z.string().min(1).max(64).optional() }).strict().default({}),
-    copies,
-  }).strict(),
+  z
+    .object({
+      type: z.literal('koseki-kojin'),
+      /** Whose 個人事項 (one person per certificate); default: the authenticated resident. */
+      options: z
+        .object({ memberId: z.string().min(1).max(64).optional() })
+        .strict()
+        .default({}),
+      copies,
+    })
+    .strict(),
   z.object({ type: z.literal('fuhyo'), copies }).strict(),
-  z.object({
-    type: z.literal('kazei'),
-    /** 年度 in the Gregorian calendar (2025 = 令和7年度); default: the latest on record. */
-    options: z.object({ fiscalYear: z.number().int().min(2000).max(2100).optional() }).strict().default({}),
-    copies,
-  }).strict(),
+  z
+    .object({
+      type: z.literal('kazei'),
+      /** 年度 in the Gregorian calendar (2025 = 令和7年度); default: the latest on record. */
+      options: z
+        .object({ fiscalYear: z.number().int().min(2000).max(2100).optional() })
+        .strict()
+        .default({}),
+      copies,
+    })
+    .strict(),
 ]);
 export type IssueCertificateRequest = z.infer<typeof issueCertificateRequestSchema>;
 
@@ -211,13 +248,15 @@ export type IssueCertificateResponse = z.infer<typeof issueCertificateResponseSc
 /** `GET /v1/certificates/options` response: what this resident may get here, with fees. */
 export const certificateOptionsResponseSchema = z.object({
   ward: wardIdSchema,
-  types: z.array(z.object({
-    type: certificateTypeSchema,
-    available: z.boolean(),
-    /** Set when `available` is false. */
-    refusal: refusalReasonSchema.optional(),
-    unitFeeYen: z.number().int().nonnegative(),
-  })),
+  types: z.array(
+    z.object({
+      type: certificateTypeSchema,
+      available: z.boolean(),
+      /** Set when `available` is false. */
+      refusal: refusalReasonSchema.optional(),
+      unitFeeYen: z.number().int().nonnegative(),
+    }),
+  ),
   /** Household members selectable for scope `partial` (names shown to the citizen to choose). */
   householdMembers: z.array(z.object({ residentId: z.string(), name: z.string(), relationship: z.string() })),
   /** Living members of the resident's 戸籍, selectable for the 個人事項証明書. */
@@ -228,9 +267,11 @@ export const certificateOptionsResponseSchema = z.object({
 export type CertificateOptionsResponse = z.infer<typeof certificateOptionsResponseSchema>;
 
 /** `POST /v1/certificates/{serial}/void` body: the kiosk could not print an issued certificate. */
-export const voidRequestSchema = z.object({
-  reason: z.enum(['print-failed', 'paper-out', 'paper-jam', 'cancelled', 'power-loss']),
-}).strict();
+export const voidRequestSchema = z
+  .object({
+    reason: z.enum(['print-failed', 'paper-out', 'paper-jam', 'cancelled', 'power-loss']),
+  })
+  .strict();
 export type VoidRequest = z.infer<typeof voidRequestSchema>;
 
 /** Answer of `/void`, `/printed` and `GET /v1/certificates/{serial}`. */
@@ -248,18 +289,20 @@ export type IssuanceStatusResponse = z.infer<typeof issuanceStatusResponseSchema
  * `POST /v1/submissions` body (what main/outbox's HTTP sender posts); header `Idempotency-Key`
  * is required. The same key with the same body returns the same receipt (200 on replay, 201 first).
  */
-export const submissionRequestSchema = z.object({
-  /** Form type id, e.g. `jumin-ido-todoke`. */
-  kind: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
-  /** The kiosk's destination queue name (informational; the ward is the URL's). */
-  destination: z.string().max(64).optional(),
-  /** The receipt number the kiosk printed for the citizen. */
-  localReceiptNumber: z.string().max(64).optional(),
-  /** When the kiosk queued it (ISO 8601). */
-  createdAt: z.string().max(40).optional(),
-  /** The filled form (any JSON, within the body limit). */
-  payload: z.json(),
-}).strict();
+export const submissionRequestSchema = z
+  .object({
+    /** Form type id, e.g. `jumin-ido-todoke`. */
+    kind: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
+    /** The kiosk's destination queue name (informational; the ward is the URL's). */
+    destination: z.string().max(64).optional(),
+    /** The receipt number the kiosk printed for the citizen. */
+    localReceiptNumber: z.string().max(64).optional(),
+    /** When the kiosk queued it (ISO 8601). */
+    createdAt: z.string().max(40).optional(),
+    /** The filled form (any JSON, within the body limit). */
+    payload: z.json(),
+  })
+  .strict();
 export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
 
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/);

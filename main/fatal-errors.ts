@@ -32,7 +32,11 @@ export interface FatalErrorPolicy {
 export function describeFatal(err: unknown): { errorName: string; errorCode?: string; frames: string[] } {
   if (!(err instanceof Error)) return { errorName: typeof err, frames: [] };
   const code = (err as { code?: unknown }).code;
-  const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim()).slice(0, 12);
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => line.trim())
+    .slice(0, 12);
   return { errorName: err.name, ...(typeof code === 'string' ? { errorCode: code } : {}), frames };
 }
 

@@ -149,7 +149,11 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     endSession: (reason) => void session.end(reason),
     leftCard,
     printVoucherSlip: createVoucherSlipPrinter({
-      printer: devices.printer, vouchers: journal.vouchers, kioskId: config.kioskId, office: voucherOffice(config.ward), alertStaff: (alert) => staffAlerts.raise(alert),
+      printer: devices.printer,
+      vouchers: journal.vouchers,
+      kioskId: config.kioskId,
+      office: voucherOffice(config.ward),
+      alertStaff: (alert) => staffAlerts.raise(alert),
     }),
     ...(options.takeCertificateMs !== undefined ? { takeCertificateMs: options.takeCertificateMs } : {}),
   });
@@ -174,7 +178,9 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   });
   session.registerWiper('application-journey', (reason) => applications.wipe(reason));
   // After the journeys' wipes: the back end ends the citizen's session token too (never awaited, bounded).
-  session.registerWiper('ward-logout', () => { void ward.client.endSessions(); });
+  session.registerWiper('ward-logout', () => {
+    void ward.client.endSessions();
+  });
   devices.card.on('cardInserted', () => applications.onCardInserted());
   devices.card.on('cardRemoved', () => applications.onCardRemoved());
 
@@ -189,7 +195,14 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     journal,
     outbox,
     dispatcher: submissions.dispatcher,
-    reprinter: createStaffReprinter({ journal, printer: devices.printer, ward: ward.client, render, defaultWard: config.ward, alertStaff: (a) => staffAlerts.raise(a) }),
+    reprinter: createStaffReprinter({
+      journal,
+      printer: devices.printer,
+      ward: ward.client,
+      render,
+      defaultWard: config.ward,
+      alertStaff: (a) => staffAlerts.raise(a),
+    }),
     citizenBusy: () => citizenBusyIn(journey.current().step, applications.current().step),
     onChange: (state) => hub.emit('staff.changed', state),
   });

@@ -44,9 +44,7 @@ export function launchKioskShell({ argv, electronMain, afterStop = async () => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
     return;
   }
-  const demo = flags.includes(DEMO_FLAG)
-    ? ` in demo mode (${DEMO_FLAG}: the demo back end, TEST keys, simulators and demo passcode are allowed)`
-    : '';
+  const demo = flags.includes(DEMO_FLAG) ? ` in demo mode (${DEMO_FLAG}: the demo back end, TEST keys, simulators and demo passcode are allowed)` : '';
   console.log(
     forced === 'browser'
       ? `Madoguchi: starting the browser shell (MADOGUCHI_SHELL=browser)${demo}.`

@@ -12,8 +12,24 @@ export type { Logger };
 
 /** Keys that could carry personal data or secrets: censored wherever a log line has them. */
 export const REDACTED_KEYS = [
-  'pin', 'password', 'passcode', 'myNumber', 'name', 'kana', 'address', 'birthDate', 'sex', 'phone',
-  'answers', 'facts', 'payload', 'apdu', 'data', 'secret', 'token', 'key',
+  'pin',
+  'password',
+  'passcode',
+  'myNumber',
+  'name',
+  'kana',
+  'address',
+  'birthDate',
+  'sex',
+  'phone',
+  'answers',
+  'facts',
+  'payload',
+  'apdu',
+  'data',
+  'secret',
+  'token',
+  'key',
 ];
 
 const redactPaths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);

@@ -9,7 +9,10 @@ export function serveUntilSignalled(handle: { url: string; stop(): Promise<void>
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    handle.stop().then(() => process.exit(0), () => process.exit(1));
+    handle.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

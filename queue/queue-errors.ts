@@ -20,7 +20,10 @@ export const queueErrorCodes = [
 export type QueueErrorCode = (typeof queueErrorCodes)[number];
 
 export class QueueError extends Error {
-  constructor(readonly code: QueueErrorCode, message: string) {
+  constructor(
+    readonly code: QueueErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'QueueError';
   }

@@ -32,23 +32,56 @@ export interface Reservation {
 }
 
 export interface TicketRow {
-  id: string; ward: string; day: string; number: number; service: string; state: TicketState; priority: number;
-  counter: string | null; receipt: string | null; reservation_id: string | null;
-  transferred_from: string | null; transferred_to: string | null;
+  id: string;
+  ward: string;
+  day: string;
+  number: number;
+  service: string;
+  state: TicketState;
+  priority: number;
+  counter: string | null;
+  receipt: string | null;
+  reservation_id: string | null;
+  transferred_from: string | null;
+  transferred_to: string | null;
   // bigint: a string from `pg`, a number or bigint from PGlite.
-  issued_at: unknown; called_at: unknown; serving_at: unknown; finished_at: unknown;
+  issued_at: unknown;
+  called_at: unknown;
+  serving_at: unknown;
+  finished_at: unknown;
 }
 
-export interface ReservationRow { id: string; ward: string; code: string; service: string; day: string; slot: string; state: 'booked' | 'checked-in'; ticket_id: string | null }
+export interface ReservationRow {
+  id: string;
+  ward: string;
+  code: string;
+  service: string;
+  day: string;
+  slot: string;
+  state: 'booked' | 'checked-in';
+  ticket_id: string | null;
+}
 
 const optMs = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export function ticketOf(r: TicketRow): Ticket {
   return {
-    id: r.id, ward: r.ward, day: r.day, number: Number(r.number), service: r.service, state: r.state,
-    priority: Number(r.priority), counter: r.counter, receipt: r.receipt, reservationId: r.reservation_id,
-    transferredFrom: r.transferred_from, transferredTo: r.transferred_to,
-    issuedAt: Number(r.issued_at), calledAt: optMs(r.called_at), servingAt: optMs(r.serving_at), finishedAt: optMs(r.finished_at),
+    id: r.id,
+    ward: r.ward,
+    day: r.day,
+    number: Number(r.number),
+    service: r.service,
+    state: r.state,
+    priority: Number(r.priority),
+    counter: r.counter,
+    receipt: r.receipt,
+    reservationId: r.reservation_id,
+    transferredFrom: r.transferred_from,
+    transferredTo: r.transferred_to,
+    issuedAt: Number(r.issued_at),
+    calledAt: optMs(r.called_at),
+    servingAt: optMs(r.serving_at),
+    finishedAt: optMs(r.finished_at),
   };
 }
 

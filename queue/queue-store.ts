@@ -41,14 +41,19 @@ export interface ServiceEstimate {
 }
 
 export class QueueStore {
-  constructor(private readonly db: SqlEngine, private readonly config: QueueConfig, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: SqlEngine,
+    private readonly config: QueueConfig,
+    private readonly clock: Clock,
+  ) {}
 
   /** Takes the ward's next number for today. `receipt` links a 書かない application's forms. */
   async takeTicket(input: { ward: string; service: string; kiosk?: string; receipt?: string }): Promise<TicketStatus> {
     const ward = this.wardOf(input.ward);
     this.serviceOf(ward, input.service);
     const ticket = await this.db.transaction((tx) =>
-      this.issue(tx, { ward: ward.ward, service: input.service, priority: PRIORITY_WALK_IN, kiosk: input.kiosk, receipt: input.receipt }));
+      this.issue(tx, { ward: ward.ward, service: input.service, priority: PRIORITY_WALK_IN, kiosk: input.kiosk, receipt: input.receipt }),
+    );
     return this.statusOf(ticket);
   }
 
@@ -65,12 +70,16 @@ export class QueueStore {
     for (const s of servicesOfWard(this.config, ward)) {
       const [w] = await this.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM queue_tickets WHERE ward = $1 AND day = $2 AND service = $3 AND state = 'waiting'`,
-        [ward.ward, day, s.id]);
+        [ward.ward, day, s.id],
+      );
       const waiting = Number(w?.n ?? 0);
       const serviceMs = await this.serviceMs(ward.ward, day, s.id);
       const counters = countersFor(ward, s.id);
       out.push({
-        service: s.id, nameJa: s.nameJa, waiting, counters,
+        service: s.id,
+        nameJa: s.nameJa,
+        waiting,
+        counters,
         serviceMinutes: displayMinutes(serviceMs) ?? 0,
         estimatedWaitMinutes: displayMinutes(estimatedWaitMs(serviceMs, waiting, counters)),
       });
@@ -92,11 +101,14 @@ export class QueueStore {
         `SELECT id FROM queue_tickets
           WHERE ward = $1 AND day = $2 AND state = 'waiting' AND service = ANY($3::text[])
           ORDER BY priority, number LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [ward.ward, todayInJapan(now), counter.services]);
+        [ward.ward, todayInJapan(now), counter.services],
+      );
       if (!next) return null;
-      const [row] = await tx.query<TicketRow>(
-        `UPDATE queue_tickets SET state = 'called', counter = $2, called_at = $3 WHERE id = $1 RETURNING *`,
-        [next.id, counter.id, now]);
+      const [row] = await tx.query<TicketRow>(`UPDATE queue_tickets SET state = 'called', counter = $2, called_at = $3 WHERE id = $1 RETURNING *`, [
+        next.id,
+        counter.id,
+        now,
+      ]);
       return ticketOf(row!);
     });
   }
@@ -112,7 +124,7 @@ export class QueueStore {
     const current = await this.ticketById(this.db, input.id);
     const ward = this.wardOf(current.ward);
     if (input.to === 'called' && !ward.counters.some((c) => c.id === input.counter)) {
-      throw new QueueError('unknown-counter', 'calling needs a counter of the ticket\'s ward');
+      throw new QueueError('unknown-counter', "calling needs a counter of the ticket's ward");
     }
     if (input.to === 'transferred') {
       if (!input.transferTo) throw new QueueError('transfer-target-required', 'a transfer names the service to go to');
@@ -132,7 +144,8 @@ export class QueueStore {
       const [row] = await tx.query<TicketRow>(
         `UPDATE queue_tickets SET state = '${input.to}', ${assignments}
           WHERE id = $1 AND state = ANY($2::text[]) RETURNING *`,
-        [input.id, statesAllowedBefore(input.to), ...values]);
+        [input.id, statesAllowedBefore(input.to), ...values],
+      );
       if (!row) {
         const latest = await this.ticketById(tx, input.id);
         throw new IllegalTransitionError(latest.state, input.to);
@@ -140,8 +153,11 @@ export class QueueStore {
       const ticket = ticketOf(row);
       if (input.to !== 'transferred') return { ticket };
       const transferredTicket = await this.issue(tx, {
-        ward: ticket.ward, service: input.transferTo!, priority: PRIORITY_AHEAD,
-        receipt: ticket.receipt ?? undefined, transferredFrom: ticket.id,
+        ward: ticket.ward,
+        service: input.transferTo!,
+        priority: PRIORITY_AHEAD,
+        receipt: ticket.receipt ?? undefined,
+        transferredFrom: ticket.id,
       });
       return { ticket, transferredTicket };
     });
@@ -162,7 +178,8 @@ export class QueueStore {
         `INSERT INTO queue_slot_bookings (ward, service, day, slot, booked) VALUES ($1, $2, $3, $4, 1)
          ON CONFLICT (ward, service, day, slot) DO UPDATE SET booked = queue_slot_bookings.booked + 1
          WHERE queue_slot_bookings.booked < $5 RETURNING booked`,
-        [ward.ward, input.service, input.day, input.slot, ward.reservations.capacityPerSlot]);
+        [ward.ward, input.service, input.day, input.slot, ward.reservations.capacityPerSlot],
+      );
       if (booked.length === 0) throw new QueueError('slot-full', 'this slot is fully booked');
       for (;;) {
         // A short code a citizen can type at the kiosk; unique per ward (retry on the rare clash).
@@ -170,7 +187,8 @@ export class QueueStore {
         const rows = await tx.query<ReservationRow>(
           `INSERT INTO queue_reservations (id, ward, code, service, day, slot, state, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, 'booked', $7) ON CONFLICT (ward, code) DO NOTHING RETURNING *`,
-          [randomUUID(), ward.ward, code, input.service, input.day, input.slot, now]);
+          [randomUUID(), ward.ward, code, input.service, input.day, input.slot, now],
+        );
         if (rows[0]) return reservationOf(rows[0]);
       }
     });
@@ -185,16 +203,18 @@ export class QueueStore {
     const ward = this.wardOf(input.ward);
     const wall = japanWallClock(this.clock.now());
     const result = await this.db.transaction(async (tx) => {
-      const [r] = await tx.query<ReservationRow>(
-        `SELECT * FROM queue_reservations WHERE ward = $1 AND code = $2 FOR UPDATE`, [ward.ward, input.code]);
+      const [r] = await tx.query<ReservationRow>(`SELECT * FROM queue_reservations WHERE ward = $1 AND code = $2 FOR UPDATE`, [ward.ward, input.code]);
       if (!r) throw new QueueError('reservation-not-found', 'no reservation with this code');
       if (r.state === 'checked-in') throw new QueueError('reservation-already-checked-in', 'this reservation already has its ticket');
       if (r.day !== wall.isoDate) throw new QueueError('reservation-not-today', 'this reservation is for another day');
       const timing = checkInTiming(ward, r.slot, wall.hour * 60 + wall.minute);
       if (timing === 'early') throw new QueueError('check-in-too-early', 'too early to check in for this slot');
       const ticket = await this.issue(tx, {
-        ward: ward.ward, service: r.service, priority: timing === 'on-time' ? PRIORITY_AHEAD : PRIORITY_WALK_IN,
-        kiosk: input.kiosk, reservationId: r.id,
+        ward: ward.ward,
+        service: r.service,
+        priority: timing === 'on-time' ? PRIORITY_AHEAD : PRIORITY_WALK_IN,
+        kiosk: input.kiosk,
+        reservationId: r.id,
       });
       await tx.query(`UPDATE queue_reservations SET state = 'checked-in', ticket_id = $2 WHERE id = $1`, [r.id, ticket.id]);
       return { ticket, timing };
@@ -226,18 +246,35 @@ export class QueueStore {
    * upsert until `tx` ends, so concurrent issuers queue on it and a rolled-back issue gives its
    * number back: numbers are unique and without gaps.
    */
-  private async issue(tx: SqlClient, t: { ward: string; service: string; priority: number; kiosk?: string; receipt?: string; reservationId?: string; transferredFrom?: string }): Promise<Ticket> {
+  private async issue(
+    tx: SqlClient,
+    t: { ward: string; service: string; priority: number; kiosk?: string; receipt?: string; reservationId?: string; transferredFrom?: string },
+  ): Promise<Ticket> {
     const now = this.clock.now();
     const day = todayInJapan(now);
     const [counter] = await tx.query<{ last_number: number }>(
       `INSERT INTO queue_day_counters (ward, day, last_number) VALUES ($1, $2, 1)
        ON CONFLICT (ward, day) DO UPDATE SET last_number = queue_day_counters.last_number + 1
-       RETURNING last_number`, [t.ward, day]);
+       RETURNING last_number`,
+      [t.ward, day],
+    );
     const [row] = await tx.query<TicketRow>(
       `INSERT INTO queue_tickets (id, ward, day, number, service, state, priority, kiosk, receipt, reservation_id, transferred_from, issued_at)
        VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11) RETURNING *`,
-      [randomUUID(), t.ward, day, Number(counter!.last_number), t.service, t.priority, t.kiosk ?? null, t.receipt ?? null,
-        t.reservationId ?? null, t.transferredFrom ?? null, now]);
+      [
+        randomUUID(),
+        t.ward,
+        day,
+        Number(counter!.last_number),
+        t.service,
+        t.priority,
+        t.kiosk ?? null,
+        t.receipt ?? null,
+        t.reservationId ?? null,
+        t.transferredFrom ?? null,
+        now,
+      ],
+    );
     return ticketOf(row!);
   }
 
@@ -254,7 +291,8 @@ export class QueueStore {
               coalesce(sum(least(greatest(finished_at - serving_at, $4::bigint), $5::bigint)), 0)::float8 AS total
          FROM queue_tickets
         WHERE ward = $1 AND day = $2 AND service = $3 AND state IN ('done', 'transferred') AND serving_at IS NOT NULL`,
-      [ward, day, service, MIN_OBSERVATION_MS, MAX_OBSERVATION_MS]);
+      [ward, day, service, MIN_OBSERVATION_MS, MAX_OBSERVATION_MS],
+    );
     const prior = this.config.services.find((x) => x.id === service)!.priorMinutes * 60_000;
     return estimatedServiceMs(prior, { count: Number(s?.n ?? 0), totalMs: Number(s?.total ?? 0) });
   }
@@ -264,7 +302,8 @@ export class QueueStore {
     const [a] = await this.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM queue_tickets
         WHERE ward = $1 AND day = $2 AND service = $3 AND state = 'waiting' AND (priority, number) < ($4::int, $5::int)`,
-      [ticket.ward, ticket.day, ticket.service, ticket.priority, ticket.number]);
+      [ticket.ward, ticket.day, ticket.service, ticket.priority, ticket.number],
+    );
     const ahead = Number(a?.n ?? 0);
     const ward = this.wardOf(ticket.ward);
     const serviceMs = await this.serviceMs(ticket.ward, ticket.day, ticket.service);

@@ -66,7 +66,8 @@ async function handle(routes: QueueRoute[], log: Logger, req: IncomingMessage, r
     const { route, params } = matchRoute(routes, req.method ?? 'GET', path);
     routeName = route.path;
     const r = route as QueueRoute;
-    if (!r.callers.includes(peer.role)) throw new ApiError(403, `${r.callers[0]}-certificate-required`, `this route is for ${r.callers.join(' or ')} certificates`);
+    if (!r.callers.includes(peer.role))
+      throw new ApiError(403, `${r.callers[0]}-certificate-required`, `this route is for ${r.callers.join(' or ')} certificates`);
     const result = await route.handle({ req, params, extra: { peer } });
     sendJson(res, result.status, result.body, result.headers);
     log.debug({ method: req.method, route: routeName, status: result.status, caller }, 'request');
@@ -86,17 +87,26 @@ export async function startQueueServer(options: QueueServerOptions = {}): Promis
   const store = new QueueStore(engine, options.config ?? loadQueueConfig(), options.clock ?? systemClock);
   const routes = queueRoutes(store);
   const server: Server = createServer({
-    cert: tls.certPem, key: tls.keyPem, ca: tls.clientCaPem,
-    requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.3',
+    cert: tls.certPem,
+    key: tls.keyPem,
+    ca: tls.clientCaPem,
+    requestCert: true,
+    rejectUnauthorized: true,
+    minVersion: 'TLSv1.3',
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-  server.on('request', (req, res) => { void handle(routes, log, req, res); });
+  server.on('request', (req, res) => {
+    void handle(routes, log, req, res);
+  });
   server.on('tlsClientError', (err) => log.info({ code: (err as NodeJS.ErrnoException).code }, 'tls handshake refused'));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => { server.off('error', reject); resolve(); });
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   log.info({ port, engine: engine.kind }, 'queue service listening');

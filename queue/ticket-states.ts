@@ -39,7 +39,10 @@ export function isTerminal(state: TicketState): boolean {
 
 /** A move the table does not allow, or a ticket that moved on before this request got to it. */
 export class IllegalTransitionError extends QueueError {
-  constructor(readonly from: TicketState, readonly to: TicketState) {
+  constructor(
+    readonly from: TicketState,
+    readonly to: TicketState,
+  ) {
     super('illegal-transition', `a ${from} ticket cannot become ${to}`);
     this.name = 'IllegalTransitionError';
   }

@@ -33,7 +33,7 @@ export class ClientCertificateCrl {
 
   /** Throws 503 client-revocation-unavailable (CRL past nextUpdate) or 403 client-certificate-revoked. */
   check(serialHex: string, now: Date): void {
-    if (!crlIsCurrent(this.crl, now)) throw new ApiError(503, 'client-revocation-unavailable', 'the client CA\'s CRL is past its nextUpdate');
+    if (!crlIsCurrent(this.crl, now)) throw new ApiError(503, 'client-revocation-unavailable', "the client CA's CRL is past its nextUpdate");
     if (this.revoked.has(normaliseSerial(serialHex))) throw new ApiError(403, 'client-certificate-revoked', 'client certificate is revoked');
   }
 }

@@ -59,7 +59,7 @@ export class JpkiTrust {
         const caPeculiar = new px509.X509Certificate(ca.node.raw);
         if (crl.issuerName.toString() !== caPeculiar.subjectName.toString()) continue;
         // Several CRLs of one CA (an old one left beside its successor): the newest is the one that counts.
-        if (await crl.verify({ publicKey: caPeculiar }) && (!ca.crl || crl.thisUpdate > ca.crl.thisUpdate)) ca.crl = crl;
+        if ((await crl.verify({ publicKey: caPeculiar })) && (!ca.crl || crl.thisUpdate > ca.crl.thisUpdate)) ca.crl = crl;
       }
     }
     const bindings = new Map(input.bindings.map((b) => [normaliseSerial(b.serialHex), b.residentId]));
@@ -93,7 +93,7 @@ export class JpkiTrust {
     if (now < new Date(cert.validFrom)) throw fail('certificate-not-yet-valid', 'certificate not yet valid');
     if (now > new Date(cert.validTo)) throw fail('certificate-expired', 'certificate expired');
     if (!ca.crl) throw fail('revocation-unavailable', 'no verified CRL for the issuing CA');
-    if (!crlIsCurrent(ca.crl, now)) throw fail('revocation-unavailable', 'the issuing CA\'s CRL is past its nextUpdate');
+    if (!crlIsCurrent(ca.crl, now)) throw fail('revocation-unavailable', "the issuing CA's CRL is past its nextUpdate");
     const entry = ca.crl.findRevoked(new px509.X509Certificate(cert.raw));
     if (entry && entry.revocationDate <= now) throw fail('certificate-revoked', 'certificate is revoked');
     if (cert.publicKey.asymmetricKeyType !== 'rsa') throw fail('certificate-malformed', 'key is not RSA');
@@ -113,8 +113,7 @@ export function crlIsCurrent(crl: px509.X509Crl, now: Date): boolean {
 
 /** What `verifyCertificate` can refuse. */
 export type CertificateCheckCode =
-  | 'certificate-malformed' | 'certificate-untrusted' | 'certificate-not-yet-valid' | 'certificate-expired'
-  | 'certificate-revoked' | 'revocation-unavailable';
+  'certificate-malformed' | 'certificate-untrusted' | 'certificate-not-yet-valid' | 'certificate-expired' | 'certificate-revoked' | 'revocation-unavailable';
 
 /** RSASSA-PKCS1-v1_5 / SHA-256 over `message` with the certificate's key; false on any error. */
 export function verifyRsaSha256(cert: X509Certificate, message: Buffer, signature: Buffer): boolean {

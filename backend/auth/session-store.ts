@@ -25,7 +25,10 @@ function bearerToken(authorization: string | undefined): string | undefined {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(private readonly ttlMs: number, private readonly now: () => Date) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => Date,
+  ) {}
 
   /** Creates a token (43 chars base64url, 256 bits). */
   create(residentId: string, kioskId: string, ward: WardId): { token: string; expiresAt: Date } {

@@ -28,14 +28,22 @@ const EVENT_LABELS: Record<LifeEvent['kind'], [kind: string, dateLabel: string]>
 
 function kosekiEvent(e: LifeEvent): { kind: string; items: { label: string; value: string }[] } {
   const [kind, dateLabel] = EVENT_LABELS[e.kind];
-  return { kind, items: [{ label: dateLabel, value: toWarekiDate(e.date) }, { label: '事項', value: e.detail }] };
+  return {
+    kind,
+    items: [
+      { label: dateLabel, value: toWarekiDate(e.date) },
+      { label: '事項', value: e.detail },
+    ],
+  };
 }
 
 function kosekiPersons(reg: FamilyRegister, onlyMemberId?: string) {
   return reg.members
     .filter((m) => onlyMemberId === undefined || m.memberId === onlyMemberId)
     .map((m) => ({
-      name: m.name, birthDate: m.birthDate, sex: m.sex,
+      name: m.name,
+      birthDate: m.birthDate,
+      sex: m.sex,
       ...(m.father ? { father: m.father } : {}),
       ...(m.mother ? { mother: m.mother } : {}),
       relationship: m.relationship,
@@ -44,15 +52,24 @@ function kosekiPersons(reg: FamilyRegister, onlyMemberId?: string) {
     }));
 }
 
-function juminhyo(records: WardRecords, self: ResidentRecord, req: Extract<IssueCertificateRequest, { type: 'juminhyo' }>, h: ContentHeader): CertificateContent {
+function juminhyo(
+  records: WardRecords,
+  self: ResidentRecord,
+  req: Extract<IssueCertificateRequest, { type: 'juminhyo' }>,
+  h: ContentHeader,
+): CertificateContent {
   const household = records.household(self.id);
   const o = req.options;
-  const chosen = o.scope === 'self' ? household.filter((m) => m.resident.id === self.id)
-    : o.scope === 'household' ? household
-      : household.filter((m) => (o.memberIds ?? []).includes(m.resident.id));
+  const chosen =
+    o.scope === 'self'
+      ? household.filter((m) => m.resident.id === self.id)
+      : o.scope === 'household'
+        ? household
+        : household.filter((m) => (o.memberIds ?? []).includes(m.resident.id));
   const head = household[0]?.resident;
   return {
-    type: 'juminhyo', ...h,
+    type: 'juminhyo',
+    ...h,
     scope: o.scope,
     include: { householdHeadAndRelationship: o.householdHeadAndRelationship, honsekiAndHittosha: o.honsekiAndHittosha },
     address: self.address,
@@ -60,7 +77,10 @@ function juminhyo(records: WardRecords, self: ResidentRecord, req: Extract<Issue
     members: chosen.map(({ resident: r, relationship }) => {
       const reg = o.honsekiAndHittosha ? records.registerOf(r.id) : undefined;
       return {
-        name: r.name, kana: r.kana, birthDate: r.birthDate, sex: r.sex,
+        name: r.name,
+        kana: r.kana,
+        birthDate: r.birthDate,
+        sex: r.sex,
         ...(o.householdHeadAndRelationship ? { relationship } : {}),
         becameResidentOn: r.becameResidentOn,
         addressSince: r.becameResidentOn,
@@ -79,7 +99,9 @@ export function buildContent(records: WardRecords, self: ResidentRecord, req: Is
     case 'inkan': {
       const seal = records.seal(self.id)!;
       return {
-        type: 'inkan', ...h, registrationNumber: seal.registrationNumber,
+        type: 'inkan',
+        ...h,
+        registrationNumber: seal.registrationNumber,
         holder: { name: self.name, birthDate: self.birthDate, sex: self.sex, address: self.address },
         impression: seal.impression,
       };
@@ -89,15 +111,22 @@ export function buildContent(records: WardRecords, self: ResidentRecord, req: Is
       const reg = records.registerOf(self.id)!;
       const only = req.type === 'koseki-kojin' ? (req.options.memberId ?? self.id) : undefined;
       return {
-        type: req.type, ...h, honseki: reg.honseki, hittosha: reg.headName,
-        kosekiEvents: reg.events.map(kosekiEvent), persons: kosekiPersons(reg, only),
+        type: req.type,
+        ...h,
+        honseki: reg.honseki,
+        hittosha: reg.headName,
+        kosekiEvents: reg.events.map(kosekiEvent),
+        persons: kosekiPersons(reg, only),
       } as CertificateContent;
     }
     case 'fuhyo': {
       const reg = records.registerOf(self.id)!;
       const living = reg.members.filter((m) => m.residentId !== null && records.annex(m.residentId).length > 0);
       return {
-        type: 'fuhyo', ...h, honseki: reg.honseki, hittosha: reg.headName,
+        type: 'fuhyo',
+        ...h,
+        honseki: reg.honseki,
+        hittosha: reg.headName,
         persons: living.map((m) => ({ name: m.name, birthDate: m.birthDate, addresses: records.annex(m.residentId!) })),
       };
     }
@@ -105,7 +134,9 @@ export function buildContent(records: WardRecords, self: ResidentRecord, req: Is
       const all = records.taxRecords(self.id);
       const t = all.find((x) => x.fiscalYear === (req.options.fiscalYear ?? all[0]?.fiscalYear))!;
       return {
-        type: 'kazei', ...h, fiscalYear: t.fiscalYear,
+        type: 'kazei',
+        ...h,
+        fiscalYear: t.fiscalYear,
         taxpayer: { name: self.name, birthDate: self.birthDate, address: t.addressOnJanuaryFirst },
         income: { salary: t.income.salary, business: t.income.business, other: t.income.pension + t.income.other, total: t.income.total },
         deductions: t.deductions,

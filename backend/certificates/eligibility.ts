@@ -43,8 +43,7 @@ export function requestRefusal(records: WardRecords, resident: ResidentRecord, r
         return refuse('member-not-in-household', 'a requested member is not in the household');
       }
       if (req.options.honsekiAndHittosha) {
-        const ids = req.options.scope === 'self' ? [resident.id]
-          : req.options.scope === 'household' ? [...inHousehold] : (req.options.memberIds ?? []);
+        const ids = req.options.scope === 'self' ? [resident.id] : req.options.scope === 'household' ? [...inHousehold] : (req.options.memberIds ?? []);
         if (ids.some((id) => !records.registerOf(id))) return refuse('no-family-register', 'a member has no honseki to print');
       }
       return undefined;
@@ -59,7 +58,8 @@ export function requestRefusal(records: WardRecords, resident: ResidentRecord, r
       if (r) return r;
       const memberId = req.options.memberId ?? resident.id;
       return records.registerOf(resident.id)!.members.some((m) => m.memberId === memberId)
-        ? undefined : refuse('member-not-in-register', 'the requested person is not in this family register');
+        ? undefined
+        : refuse('member-not-in-register', 'the requested person is not in this family register');
     }
     case 'kazei': {
       const years = records.taxRecords(resident.id).map((t) => t.fiscalYear);

@@ -5,7 +5,12 @@
  */
 import { createHash, type KeyObject } from 'node:crypto';
 import {
-  wardInfo, type IssuanceStatusResponse, type IssueCertificateRequest, type IssueCertificateResponse, type VoidRequest, type WardId,
+  wardInfo,
+  type IssuanceStatusResponse,
+  type IssueCertificateRequest,
+  type IssueCertificateResponse,
+  type VoidRequest,
+  type WardId,
 } from '../../contract/ward-api';
 import { canonicalJson, certificateContentSchema, sealCertificate } from '../../platform/certificate-seal';
 import { nextCounter, type WardDb } from '../db/ward-db';
@@ -43,8 +48,11 @@ export class IssuanceService {
 
   /** Issues (or replays) a certificate; refusals are answers, not stored. */
   issue(ctx: IssueContext, req: IssueCertificateRequest): IssueCertificateResponse {
-    const hash = createHash('sha256').update(canonicalJson({ residentId: ctx.residentId, req })).digest('hex');
-    const prior = this.db.prepare('SELECT request_hash AS hash, response_json AS json FROM issuances WHERE ward = ? AND kiosk_id = ? AND idempotency_key = ?')
+    const hash = createHash('sha256')
+      .update(canonicalJson({ residentId: ctx.residentId, req }))
+      .digest('hex');
+    const prior = this.db
+      .prepare('SELECT request_hash AS hash, response_json AS json FROM issuances WHERE ward = ? AND kiosk_id = ? AND idempotency_key = ?')
       .get(ctx.ward, ctx.kioskId, ctx.idempotencyKey) as { hash: string; json: string } | undefined;
     if (prior) {
       if (prior.hash !== hash) throw new ApiError(409, 'idempotency-key-reused', 'idempotency key was used for a different request');
@@ -63,24 +71,45 @@ export class IssuanceService {
       const seq = nextCounter(this.db, `serial:${ctx.ward}:${year}`);
       const serial = `${wardInfo[ctx.ward].code}-${year}-${String(seq).padStart(7, '0')}`;
       const content = buildContent(this.records, resident, req, {
-        serialNumber: serial, issuedAt, issuingAuthority: { title: `北九州市${wardInfo[ctx.ward].nameJa}長` },
+        serialNumber: serial,
+        issuedAt,
+        issuingAuthority: { title: `北九州市${wardInfo[ctx.ward].nameJa}長` },
       });
       // Never hand out content the printer side would reject: validate against the shared schema.
       const checked = certificateContentSchema.parse(content);
       const { payload } = sealCertificate(checked, this.sealKey);
       const response: IssueCertificateResponse = {
-        outcome: 'issued', serial, certificate: checked as unknown as Record<string, unknown>, qrPayload: payload,
+        outcome: 'issued',
+        serial,
+        certificate: checked as unknown as Record<string, unknown>,
+        qrPayload: payload,
         fee: { unitYen, copies: req.copies, totalYen: unitYen * req.copies },
       };
-      this.db.prepare(`INSERT INTO issuances (serial, ward, kiosk_id, idempotency_key, request_hash, resident_id, type, copies,
-        unit_fee, status, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?)`)
-        .run(serial, ctx.ward, ctx.kioskId, ctx.idempotencyKey, hash, ctx.residentId, req.type, req.copies, unitYen, JSON.stringify(response), at.toISOString());
+      this.db
+        .prepare(
+          `INSERT INTO issuances (serial, ward, kiosk_id, idempotency_key, request_hash, resident_id, type, copies,
+        unit_fee, status, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?)`,
+        )
+        .run(
+          serial,
+          ctx.ward,
+          ctx.kioskId,
+          ctx.idempotencyKey,
+          hash,
+          ctx.residentId,
+          req.type,
+          req.copies,
+          unitYen,
+          JSON.stringify(response),
+          at.toISOString(),
+        );
       return response;
     })();
   }
 
   private row(ward: WardId, serial: string, kioskId: string): IssuanceRow {
-    const row = this.db.prepare(`SELECT serial, kiosk_id AS kioskId, status, unit_fee AS unitFee, copies FROM issuances WHERE ward = ? AND serial = ?`)
+    const row = this.db
+      .prepare(`SELECT serial, kiosk_id AS kioskId, status, unit_fee AS unitFee, copies FROM issuances WHERE ward = ? AND serial = ?`)
       .get(ward, serial) as IssuanceRow | undefined;
     if (!row) throw new ApiError(404, 'not-found', 'no such issuance');
     if (row.kioskId !== kioskId) throw new ApiError(403, 'not-your-issuance', 'issued at another kiosk');
@@ -115,7 +144,9 @@ export class IssuanceService {
       const row = this.row(ward, serial, kioskId);
       if (row.status === 'printed') throw new ApiError(409, 'already-printed', 'a printed certificate cannot be voided');
       if (row.status === 'issued') {
-        this.db.prepare(`UPDATE issuances SET status = 'voided', void_reason = ?, updated_at = ? WHERE serial = ?`).run(body.reason, this.now().toISOString(), serial);
+        this.db
+          .prepare(`UPDATE issuances SET status = 'voided', void_reason = ?, updated_at = ? WHERE serial = ?`)
+          .run(body.reason, this.now().toISOString(), serial);
         row.status = 'voided';
       }
       return this.answer(row);

@@ -85,41 +85,57 @@ export class WardRecords {
 
   /** The resident's household, head first; deceased members are left out (消除). */
   household(residentId: string): HouseholdMember[] {
-    const rows = this.db.prepare(`SELECT hm.relationship, r.id FROM household_members hm JOIN residents r ON r.id = hm.resident_id
-      WHERE hm.household_id = (SELECT household_id FROM household_members WHERE resident_id = ?) ORDER BY hm.position`)
+    const rows = this.db
+      .prepare(
+        `SELECT hm.relationship, r.id FROM household_members hm JOIN residents r ON r.id = hm.resident_id
+      WHERE hm.household_id = (SELECT household_id FROM household_members WHERE resident_id = ?) ORDER BY hm.position`,
+      )
       .all(residentId) as { relationship: string; id: string }[];
-    return rows
-      .map((row) => ({ resident: this.resident(row.id)!, relationship: row.relationship }))
-      .filter((m) => m.resident.deceasedOn === null);
+    return rows.map((row) => ({ resident: this.resident(row.id)!, relationship: row.relationship })).filter((m) => m.resident.deceasedOn === null);
   }
 
   seal(residentId: string): SealRegistration | undefined {
-    const r = this.db.prepare(`SELECT registration_number AS registrationNumber, registered_on AS registeredOn, impression_json AS impression
-      FROM seal_registrations WHERE resident_id = ?`).get(residentId) as (Omit<SealRegistration, 'impression'> & { impression: string }) | undefined;
+    const r = this.db
+      .prepare(
+        `SELECT registration_number AS registrationNumber, registered_on AS registeredOn, impression_json AS impression
+      FROM seal_registrations WHERE resident_id = ?`,
+      )
+      .get(residentId) as (Omit<SealRegistration, 'impression'> & { impression: string }) | undefined;
     return r && { ...r, impression: JSON.parse(r.impression) as SealRegistration['impression'] };
   }
 
   /** The 戸籍 the resident belongs to, with all members in register order. */
   registerOf(residentId: string): FamilyRegister | undefined {
-    const head = this.db.prepare(`SELECT fr.id, fr.honseki, fr.head_name AS headName, fr.events_json AS events
-      FROM family_registers fr JOIN family_register_members m ON m.register_id = fr.id WHERE m.resident_id = ?`)
+    const head = this.db
+      .prepare(
+        `SELECT fr.id, fr.honseki, fr.head_name AS headName, fr.events_json AS events
+      FROM family_registers fr JOIN family_register_members m ON m.register_id = fr.id WHERE m.resident_id = ?`,
+      )
       .get(residentId) as { id: string; honseki: string; headName: string; events: string } | undefined;
     if (!head) return undefined;
-    const members = (this.db.prepare(`SELECT member_id AS memberId, resident_id AS residentId, name, kana, birth_date AS birthDate,
-      sex, father, mother, relationship, events_json AS events FROM family_register_members WHERE register_id = ? ORDER BY position`)
-      .all(head.id) as (Omit<RegisterMember, 'events'> & { events: string })[])
-      .map((m) => ({ ...m, events: JSON.parse(m.events) as LifeEvent[] }));
+    const members = (
+      this.db
+        .prepare(
+          `SELECT member_id AS memberId, resident_id AS residentId, name, kana, birth_date AS birthDate,
+      sex, father, mother, relationship, events_json AS events FROM family_register_members WHERE register_id = ? ORDER BY position`,
+        )
+        .all(head.id) as (Omit<RegisterMember, 'events'> & { events: string })[]
+    ).map((m) => ({ ...m, events: JSON.parse(m.events) as LifeEvent[] }));
     return { ...head, events: JSON.parse(head.events) as LifeEvent[], members };
   }
 
   /** 附票 address history of a resident, oldest first. */
   annex(residentId: string): { address: string; since: string }[] {
-    return this.db.prepare('SELECT address, since FROM annex_addresses WHERE resident_id = ? ORDER BY position').all(residentId) as { address: string; since: string }[];
+    return this.db.prepare('SELECT address, since FROM annex_addresses WHERE resident_id = ? ORDER BY position').all(residentId) as {
+      address: string;
+      since: string;
+    }[];
   }
 
   /** Tax records, newest fiscal year first. */
   taxRecords(residentId: string): TaxRecord[] {
-    return (this.db.prepare('SELECT record_json AS json FROM tax_records WHERE resident_id = ? ORDER BY fiscal_year DESC').all(residentId) as { json: string }[])
-      .map((r) => JSON.parse(r.json) as TaxRecord);
+    return (
+      this.db.prepare('SELECT record_json AS json FROM tax_records WHERE resident_id = ? ORDER BY fiscal_year DESC').all(residentId) as { json: string }[]
+    ).map((r) => JSON.parse(r.json) as TaxRecord);
   }
 }

@@ -107,11 +107,19 @@ export function seedWardDb(db: WardDb, fx: WardFixtures): void {
       if (!ward) throw new Error(`resident ${r.id}: unknown ward`);
       const s = status.get(r.id);
       insResident.run({
-        id: r.id, ward, sex: sexOf(r.sex), address: r.address, birthDate: r.birthDate,
-        name: r.alphabetName ?? `${r.familyName}${NAME_SEP}${r.givenName}`, kana: `${r.familyKana}${NAME_SEP}${r.givenKana}`,
-        becameResidentOn: s?.becameResidentOn ?? r.birthDate, previousAddress: s?.previousAddress ?? null,
-        movingOutPlannedOn: s?.movingOutScheduled?.plannedOn ?? null, dv: s?.dvSupportMeasure ? 1 : 0,
-        deceasedOn: s?.deceasedOn ?? null, honsekiUseRegistered: s?.honsekiUseRegistered ? 1 : 0,
+        id: r.id,
+        ward,
+        sex: sexOf(r.sex),
+        address: r.address,
+        birthDate: r.birthDate,
+        name: r.alphabetName ?? `${r.familyName}${NAME_SEP}${r.givenName}`,
+        kana: `${r.familyKana}${NAME_SEP}${r.givenKana}`,
+        becameResidentOn: s?.becameResidentOn ?? r.birthDate,
+        previousAddress: s?.previousAddress ?? null,
+        movingOutPlannedOn: s?.movingOutScheduled?.plannedOn ?? null,
+        dv: s?.dvSupportMeasure ? 1 : 0,
+        deceasedOn: s?.deceasedOn ?? null,
+        honsekiUseRegistered: s?.honsekiUseRegistered ? 1 : 0,
       });
     }
     const insMember = db.prepare('INSERT INTO household_members VALUES (?, ?, ?, ?)');
@@ -131,8 +139,15 @@ export function seedWardDb(db: WardDb, fx: WardFixtures): void {
         if (m.residentId && !fromRegister) throw new Error(`register ${reg.id}: unknown resident`);
         const person = fromRegister ?? { name: m.name!, kana: m.kana!, birthDate: m.birthDate!, sex: sexOf(m.sex!) };
         insRegMember.run({
-          registerId: reg.id, memberId: m.residentId ?? m.memberId, residentId: m.residentId ?? null, position, ...person,
-          father: m.father ?? null, mother: m.mother ?? null, relationship: m.relationship, events: JSON.stringify(m.events),
+          registerId: reg.id,
+          memberId: m.residentId ?? m.memberId,
+          residentId: m.residentId ?? null,
+          position,
+          ...person,
+          father: m.father ?? null,
+          mother: m.mother ?? null,
+          relationship: m.relationship,
+          events: JSON.stringify(m.events),
         });
       });
     }
@@ -145,7 +160,11 @@ export function seedWardDb(db: WardDb, fx: WardFixtures): void {
 
 /** Next value of a named counter (serials, receipt numbers); call inside the writing transaction. */
 export function nextCounter(db: WardDb, name: string): number {
-  const row = db.prepare(`INSERT INTO counters (name, value) VALUES (?, 1)
-    ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`).get(name) as { value: number };
+  const row = db
+    .prepare(
+      `INSERT INTO counters (name, value) VALUES (?, 1)
+    ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`,
+    )
+    .get(name) as { value: number };
   return row.value;
 }

@@ -71,7 +71,9 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
       const faults = deps.faults;
       // Answer first, then go down: the caller must learn its request was applied.
       if (body.mode === 'down') {
-        res.on('finish', () => { void faults.apply(body); });
+        res.on('finish', () => {
+          void faults.apply(body);
+        });
         sendJson(res, 200, { applied: body.mode });
         return;
       }

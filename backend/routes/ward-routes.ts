@@ -2,8 +2,17 @@
  * The per-ward endpoints (below `/wards/{ward}`). See backend/openapi.yaml.
  */
 import {
-  certificateTypes, idempotencyKeySchema, issueCertificateRequestSchema, submissionRequestSchema, verifyRequestSchema,
-  voidRequestSchema, type CertificateOptionsResponse, type LogoutResponse, type NonceResponse, type VerifyResponse, type WardId,
+  certificateTypes,
+  idempotencyKeySchema,
+  issueCertificateRequestSchema,
+  submissionRequestSchema,
+  verifyRequestSchema,
+  voidRequestSchema,
+  type CertificateOptionsResponse,
+  type LogoutResponse,
+  type NonceResponse,
+  type VerifyResponse,
+  type WardId,
 } from '../../contract/ward-api';
 import type { JpkiTrust } from '../auth/jpki-trust';
 import type { NonceStore } from '../auth/nonce-store';
@@ -47,7 +56,8 @@ function idempotencyKey(req: IncomingMessage): string {
   const raw = req.headers['idempotency-key'];
   if (raw === undefined) throw new ApiError(400, 'missing-idempotency-key', 'Idempotency-Key header is required');
   const parsed = idempotencyKeySchema.safeParse(raw);
-  if (!parsed.success) throw new ApiError(400, 'validation-failed', 'Idempotency-Key must be 8-128 of [A-Za-z0-9_-]', [{ path: 'Idempotency-Key', message: 'invalid' }]);
+  if (!parsed.success)
+    throw new ApiError(400, 'validation-failed', 'Idempotency-Key must be 8-128 of [A-Za-z0-9_-]', [{ path: 'Idempotency-Key', message: 'invalid' }]);
   return parsed.data;
 }
 
@@ -56,11 +66,13 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
   const limit = s.config.maxBodyBytes;
   return [
     {
-      method: 'GET', path: '/v1/health',
+      method: 'GET',
+      path: '/v1/health',
       handle: () => ({ status: 200, body: { status: 'ok', wards: s.config.wards, time: s.now().toISOString() } }),
     },
     {
-      method: 'POST', path: '/v1/auth/nonce',
+      method: 'POST',
+      path: '/v1/auth/nonce',
       handle: ({ extra }) => {
         const { nonce, expiresAt } = s.nonces.issue(extra.kioskId);
         const body: NonceResponse = { nonce, expiresAt: expiresAt.toISOString() };
@@ -68,7 +80,8 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
       },
     },
     {
-      method: 'POST', path: '/v1/auth/verify',
+      method: 'POST',
+      path: '/v1/auth/verify',
       handle: async ({ req, extra }) => {
         const body = await readJson(req, verifyRequestSchema, limit);
         const nonce = s.nonces.consume(body.nonce, extra.kioskId);
@@ -77,7 +90,8 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
         if (!resident) throw new ApiError(401, 'certificate-unmapped', 'bound resident is not on record');
         // Any kiosk in the city serves any resident of the city (as コンビニ交付 does): the session
         // belongs to the resident's own ward, and the kiosk makes its next calls under that ward.
-        if (!s.config.wards.includes(resident.ward)) throw new ApiError(409, 'resident-not-in-ward', 'the resident is registered in a ward this server does not serve');
+        if (!s.config.wards.includes(resident.ward))
+          throw new ApiError(409, 'resident-not-in-ward', 'the resident is registered in a ward this server does not serve');
         const session = s.sessions.create(resident.id, extra.kioskId, resident.ward);
         const out: VerifyResponse = { sessionToken: session.token, expiresAt: session.expiresAt.toISOString(), residentId: resident.id, ward: resident.ward };
         return { status: 200, body: out };
@@ -85,14 +99,16 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
     },
     {
       // The kiosk's session wipe: the citizen's token stops working at once, not at its TTL.
-      method: 'POST', path: '/v1/auth/logout',
+      method: 'POST',
+      path: '/v1/auth/logout',
       handle: ({ req, extra }) => {
         const body: LogoutResponse = { ended: s.sessions.end(req.headers.authorization, extra.kioskId) };
         return { status: 200, body };
       },
     },
     {
-      method: 'GET', path: '/v1/certificates/options',
+      method: 'GET',
+      path: '/v1/certificates/options',
       handle: ({ req, extra }) => {
         const session = s.sessions.require(req.headers.authorization, extra.kioskId, extra.ward);
         const resident = s.records.resident(session.residentId)!;
@@ -113,7 +129,9 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
       },
     },
     {
-      method: 'POST', path: '/v1/certificates', mutating: true,
+      method: 'POST',
+      path: '/v1/certificates',
+      mutating: true,
       handle: async ({ req, extra }) => {
         const session = s.sessions.require(req.headers.authorization, extra.kioskId, extra.ward);
         const key = idempotencyKey(req);
@@ -123,46 +141,58 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
       },
     },
     {
-      method: 'GET', path: '/v1/certificates/{serial}',
+      method: 'GET',
+      path: '/v1/certificates/{serial}',
       handle: ({ params, extra }) => ({ status: 200, body: s.issuance.status(extra.ward, params.serial!, extra.kioskId) }),
     },
     {
       // Crash recovery: the issuing kiosk prints an issued, unprinted certificate it was paid for.
-      method: 'GET', path: '/v1/certificates/{serial}/content',
+      method: 'GET',
+      path: '/v1/certificates/{serial}/content',
       handle: ({ params, extra }) => ({ status: 200, body: s.issuance.issuedContent(extra.ward, params.serial!, extra.kioskId) }),
     },
     {
-      method: 'POST', path: '/v1/certificates/{serial}/void', mutating: true,
+      method: 'POST',
+      path: '/v1/certificates/{serial}/void',
+      mutating: true,
       handle: async ({ req, params, extra }) => {
         const body = await readJson(req, voidRequestSchema, limit);
         return { status: 200, body: s.issuance.void(extra.ward, params.serial!, extra.kioskId, body) };
       },
     },
     {
-      method: 'POST', path: '/v1/certificates/{serial}/printed', mutating: true,
+      method: 'POST',
+      path: '/v1/certificates/{serial}/printed',
+      mutating: true,
       handle: ({ params, extra }) => ({ status: 200, body: s.issuance.markPrinted(extra.ward, params.serial!, extra.kioskId) }),
     },
     {
-      method: 'POST', path: '/v1/submissions', mutating: true,
+      method: 'POST',
+      path: '/v1/submissions',
+      mutating: true,
       handle: async ({ req, extra }) => {
         const key = idempotencyKey(req);
         // A session is optional: a 書かない窓口 form may be filed without a card login.
         const residentId = req.headers.authorization ? s.sessions.require(req.headers.authorization, extra.kioskId, extra.ward).residentId : undefined;
         const body = await readJson(req, submissionRequestSchema, limit);
-        const { receipt, replayed } = s.submissions.submit(extra.ward, extra.kioskId, key, body, residentId,
-          () => verifySubmissionSignature(s.signTrust(), body.payload, s.now()));
+        const { receipt, replayed } = s.submissions.submit(extra.ward, extra.kioskId, key, body, residentId, () =>
+          verifySubmissionSignature(s.signTrust(), body.payload, s.now()),
+        );
         const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
         return { status: replayed ? 200 : 201, body: receipt, headers };
       },
     },
     {
-      method: 'GET', path: '/v1/submissions/{receipt}',
+      method: 'GET',
+      path: '/v1/submissions/{receipt}',
       handle: ({ params, extra }) => ({ status: 200, body: s.submissions.get(extra.ward, params.receipt!) }),
     },
     {
       // a clerk's desk scans the QR of a printed form: the kiosk's receipt number. Clerks only: a
       // kiosk has no business enumerating other kiosks' receipts.
-      method: 'GET', path: '/v1/submissions/by-receipt/{receipt}', role: 'clerk',
+      method: 'GET',
+      path: '/v1/submissions/by-receipt/{receipt}',
+      role: 'clerk',
       handle: ({ params, extra }) => ({ status: 200, body: s.submissions.byLocalReceipt(extra.ward, params.receipt!) }),
     },
   ];

@@ -17,10 +17,18 @@ export interface SubmitResult {
   replayed: boolean;
 }
 
-interface Row { receiptNumber: string; kind: string; receivedAt: string; hash: string }
+interface Row {
+  receiptNumber: string;
+  kind: string;
+  receivedAt: string;
+  hash: string;
+}
 
 export class SubmissionService {
-  constructor(private readonly db: WardDb, private readonly now: () => Date) {}
+  constructor(
+    private readonly db: WardDb,
+    private readonly now: () => Date,
+  ) {}
 
   /**
    * `verifySignature` runs only for a new submission (a replay was verified when first stored, so
@@ -28,13 +36,21 @@ export class SubmissionService {
    * returns null for an unsigned one and throws ApiError 422 for a bad signature (nothing stored).
    */
   submit(
-    ward: WardId, kioskId: string, idempotencyKey: string, req: SubmissionRequest, residentId: string | undefined,
+    ward: WardId,
+    kioskId: string,
+    idempotencyKey: string,
+    req: SubmissionRequest,
+    residentId: string | undefined,
     verifySignature: () => VerifiedSubmissionSignature | null = () => null,
   ): SubmitResult {
     const hash = createHash('sha256').update(canonicalJson(req)).digest('hex');
     return this.db.transaction((): SubmitResult => {
-      const prior = this.db.prepare(`SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash
-        FROM submissions WHERE ward = ? AND kiosk_id = ? AND idempotency_key = ?`).get(ward, kioskId, idempotencyKey) as Row | undefined;
+      const prior = this.db
+        .prepare(
+          `SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash
+        FROM submissions WHERE ward = ? AND kiosk_id = ? AND idempotency_key = ?`,
+        )
+        .get(ward, kioskId, idempotencyKey) as Row | undefined;
       if (prior) {
         if (prior.hash !== hash) throw new ApiError(409, 'idempotency-key-reused', 'idempotency key was used for a different submission');
         return { receipt: toReceipt(prior), replayed: true };
@@ -45,18 +61,37 @@ export class SubmissionService {
       const seq = nextCounter(this.db, `receipt:${ward}:${day}`);
       const receiptNumber = `${wardInfo[ward].code}-${day}-${String(seq).padStart(6, '0')}`;
       const receivedAt = toJstIso(at);
-      this.db.prepare(`INSERT INTO submissions (receipt_number, ward, kiosk_id, idempotency_key, request_hash, form_type, payload_json,
-        resident_id, received_at, local_receipt_number, e_signed, e_signature_serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(receiptNumber, ward, kioskId, idempotencyKey, hash, req.kind, JSON.stringify(req), residentId ?? null, receivedAt,
-          req.localReceiptNumber ?? null, signature ? 1 : 0, signature?.serialHex ?? null);
+      this.db
+        .prepare(
+          `INSERT INTO submissions (receipt_number, ward, kiosk_id, idempotency_key, request_hash, form_type, payload_json,
+        resident_id, received_at, local_receipt_number, e_signed, e_signature_serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          receiptNumber,
+          ward,
+          kioskId,
+          idempotencyKey,
+          hash,
+          req.kind,
+          JSON.stringify(req),
+          residentId ?? null,
+          receivedAt,
+          req.localReceiptNumber ?? null,
+          signature ? 1 : 0,
+          signature?.serialHex ?? null,
+        );
       return { receipt: { receiptNumber, kind: req.kind, status: 'received', receivedAt }, replayed: false };
     })();
   }
 
   /** A receipt of this ward (any kiosk of the city may look it up by number). */
   get(ward: WardId, receiptNumber: string): SubmissionReceipt {
-    const row = this.db.prepare(`SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash
-      FROM submissions WHERE ward = ? AND receipt_number = ?`).get(ward, receiptNumber) as Row | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash
+      FROM submissions WHERE ward = ? AND receipt_number = ?`,
+      )
+      .get(ward, receiptNumber) as Row | undefined;
     if (!row) throw new ApiError(404, 'not-found', 'no such receipt');
     return toReceipt(row);
   }
@@ -66,17 +101,24 @@ export class SubmissionService {
    * `localReceiptNumber`, for a clerk's desk. 404 when this ward has none.
    */
   byLocalReceipt(ward: WardId, localReceiptNumber: string): SubmissionLookup {
-    const row = this.db.prepare(`SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash,
+    const row = this.db
+      .prepare(
+        `SELECT receipt_number AS receiptNumber, form_type AS kind, received_at AS receivedAt, request_hash AS hash,
       kiosk_id AS kioskId, payload_json AS json, e_signed AS eSigned FROM submissions WHERE ward = ? AND local_receipt_number = ?
-      ORDER BY received_at LIMIT 1`).get(ward, localReceiptNumber) as (Row & { kioskId: string; json: string; eSigned: number }) | undefined;
+      ORDER BY received_at LIMIT 1`,
+      )
+      .get(ward, localReceiptNumber) as (Row & { kioskId: string; json: string; eSigned: number }) | undefined;
     if (!row) throw new ApiError(404, 'not-found', 'no submission with this receipt number');
     return { ...toReceipt(row), localReceiptNumber, kioskId: row.kioskId, forms: formsOf(row.json), eSigned: row.eSigned === 1 };
   }
 
   /** Rows stored for a key (tests check "one row"). */
   countForKey(ward: WardId, kioskId: string, idempotencyKey: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE ward = ? AND kiosk_id = ? AND idempotency_key = ?')
-      .get(ward, kioskId, idempotencyKey) as { n: number }).n;
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE ward = ? AND kiosk_id = ? AND idempotency_key = ?').get(ward, kioskId, idempotencyKey) as {
+        n: number;
+      }
+    ).n;
   }
 }
 

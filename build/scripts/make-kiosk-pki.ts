@@ -61,7 +61,11 @@ async function newKeys(): Promise<CryptoKeyPair> {
 async function makeCa(name: string): Promise<Issuer> {
   const keys = await newKeys();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name, keys, notBefore: NOT_BEFORE, notAfter: NOT_AFTER, signingAlgorithm: EC,
+    name,
+    keys,
+    notBefore: NOT_BEFORE,
+    notAfter: NOT_AFTER,
+    signingAlgorithm: EC,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
@@ -86,17 +90,23 @@ async function makeLeaf(issuer: Issuer, cn: string, role: keyof typeof PURPOSES)
     await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey),
   ];
   if (role === 'server') {
-    extensions.push(new x509.SubjectAlternativeNameExtension([
-      { type: 'dns', value: 'localhost' },
-      { type: 'ip', value: '127.0.0.1' },
-      { type: 'ip', value: '::1' },
-    ]));
+    extensions.push(
+      new x509.SubjectAlternativeNameExtension([
+        { type: 'dns', value: 'localhost' },
+        { type: 'ip', value: '127.0.0.1' },
+        { type: 'ip', value: '::1' },
+      ]),
+    );
   }
   const cert = await x509.X509CertificateGenerator.create({
     subject: role === 'clerk' ? `CN=${cn}, OU=ward clerks, O=Madoguchi TEST, C=JP` : `CN=${cn}, O=Madoguchi TEST kiosks, C=JP`,
     issuer: issuer.cert.subject,
-    publicKey: keys.publicKey, signingKey: issuer.keys.privateKey,
-    notBefore: NOT_BEFORE, notAfter: NOT_AFTER, signingAlgorithm: EC, extensions,
+    publicKey: keys.publicKey,
+    signingKey: issuer.keys.privateKey,
+    notBefore: NOT_BEFORE,
+    notAfter: NOT_AFTER,
+    signingAlgorithm: EC,
+    extensions,
   });
   return { certPem: cert.toString('pem'), keyPem: await keyPem(keys.privateKey) };
 }
@@ -129,7 +139,10 @@ export async function createKioskPki(kioskIds: readonly string[] = KIOSK_IDS): P
   const rogueClient = await makeLeaf(rogue, 'kiosk-kokurakita-01', 'client');
   return {
     ca: { certPem: ca.cert.toString('pem'), keyPem: await keyPem(ca.keys.privateKey) },
-    server, clients, clerks, crlPem: await makeCrl(ca),
+    server,
+    clients,
+    clerks,
+    crlPem: await makeCrl(ca),
     untrusted: { ca: { certPem: rogue.cert.toString('pem'), keyPem: await keyPem(rogue.keys.privateKey) }, client: rogueClient },
   };
 }
@@ -143,8 +156,12 @@ async function makeClerks(ca: Issuer): Promise<Record<string, PemPair>> {
 /** The city CA's CRL, empty; nextUpdate is the CA's own end (a ward replaces it on its own schedule). */
 async function makeCrl(ca: Issuer): Promise<string> {
   const crl = await x509.X509CrlGenerator.create({
-    issuer: ca.cert.subject, thisUpdate: CRL_THIS_UPDATE, nextUpdate: NOT_AFTER, entries: [],
-    signingKey: ca.keys.privateKey, signingAlgorithm: EC,
+    issuer: ca.cert.subject,
+    thisUpdate: CRL_THIS_UPDATE,
+    nextUpdate: NOT_AFTER,
+    entries: [],
+    signingKey: ca.keys.privateKey,
+    signingAlgorithm: EC,
   });
   return crlToPem(crl.rawData);
 }
@@ -153,7 +170,7 @@ async function makeCrl(ca: Issuer): Promise<string> {
 async function loadCa(outDir: string): Promise<Issuer> {
   const cert = new x509.X509Certificate(readFileSync(join(outDir, 'city-ca.cert.pem'), 'utf8'));
   const pkcs8 = x509.PemConverter.decodeFirst(readFileSync(join(outDir, 'city-ca.key.pem'), 'utf8'));
-  const privateKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, EC, true, ['sign']) as unknown as CryptoKey;
+  const privateKey = (await webcrypto.subtle.importKey('pkcs8', pkcs8, EC, true, ['sign'])) as unknown as CryptoKey;
   return { cert, keys: { privateKey, publicKey: await cert.publicKey.export(EC, ['verify']) } as CryptoKeyPair };
 }
 
@@ -192,6 +209,9 @@ if (require.main === module) {
   const out = resolve(args.find((a) => !a.startsWith('--')) ?? join(__dirname, '..', '..', 'fixtures', 'pki', 'kiosk'));
   (args.includes('--keep-ca') ? writeClerksKeepingCa(out) : writeKioskPki(out)).then(
     () => console.log(`kiosk test PKI written to ${out}`),
-    (err: unknown) => { console.error(err); process.exit(1); },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
   );
 }

@@ -104,7 +104,12 @@ function basic4San(r: Resident): x509.Extension {
 async function makeCa(name: string, file: string): Promise<{ keys: CryptoKeyPair; cert: x509.X509Certificate }> {
   const keys = await importKeys(rsaKeyPem(join(pkiDir, `${file}.key.pem`)));
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: serialFor(file), name, notBefore: CA_NOT_BEFORE, notAfter: CA_NOT_AFTER, keys, signingAlgorithm: ALG,
+    serialNumber: serialFor(file),
+    name,
+    notBefore: CA_NOT_BEFORE,
+    notAfter: CA_NOT_AFTER,
+    keys,
+    signingAlgorithm: ALG,
     extensions: [
       new x509.BasicConstraintsExtension(true, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
@@ -131,13 +136,17 @@ async function main(): Promise<void> {
     const subject = `C=JP, L=Fukuoka-ken, L=Kitakyushu-shi, CN=${card.serialNumber}`;
     if (card.jpki.auth) {
       const keys = await importKeys(rsaKeyPem(join(root, card.jpki.auth.key)));
-      const notAfter = card.flags.authCertExpired
-        ? new Date(`${Number(card.issuedOn.slice(0, 4)) + 5}${card.issuedOn.slice(4)}T14:59:59Z`)
-        : EE_NOT_AFTER;
+      const notAfter = card.flags.authCertExpired ? new Date(`${Number(card.issuedOn.slice(0, 4)) + 5}${card.issuedOn.slice(4)}T14:59:59Z`) : EE_NOT_AFTER;
       const serialNumber = serialFor(`auth:${cardId}`);
       const cert = await x509.X509CertificateGenerator.create({
-        serialNumber, subject: `C=JP, CN=${serialFor(`auth-subject:${cardId}`).toUpperCase()}`, issuer: authCa.cert.subject,
-        notBefore, notAfter, publicKey: keys.publicKey, signingKey: authCa.keys.privateKey, signingAlgorithm: ALG,
+        serialNumber,
+        subject: `C=JP, CN=${serialFor(`auth-subject:${cardId}`).toUpperCase()}`,
+        issuer: authCa.cert.subject,
+        notBefore,
+        notAfter,
+        publicKey: keys.publicKey,
+        signingKey: authCa.keys.privateKey,
+        signingAlgorithm: ALG,
         extensions: [
           new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
           await x509.AuthorityKeyIdentifierExtension.create(authCa.keys.publicKey),
@@ -152,8 +161,14 @@ async function main(): Promise<void> {
     if (card.jpki.sign) {
       const keys = await importKeys(rsaKeyPem(join(root, card.jpki.sign.key)));
       const cert = await x509.X509CertificateGenerator.create({
-        serialNumber: serialFor(`sign:${cardId}`), subject, issuer: signCa.cert.subject,
-        notBefore, notAfter: EE_NOT_AFTER, publicKey: keys.publicKey, signingKey: signCa.keys.privateKey, signingAlgorithm: ALG,
+        serialNumber: serialFor(`sign:${cardId}`),
+        subject,
+        issuer: signCa.cert.subject,
+        notBefore,
+        notAfter: EE_NOT_AFTER,
+        publicKey: keys.publicKey,
+        signingKey: signCa.keys.privateKey,
+        signingAlgorithm: ALG,
         extensions: [
           new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
           basic4San(resident),
@@ -164,7 +179,11 @@ async function main(): Promise<void> {
       write(join(root, card.jpki.sign.cert), cert.toString('pem') + '\n');
       // A card reported lost has both certificates revoked (the signing one would also be on a move).
       if (card.flags.authCertRevoked) {
-        revokedSign.push({ serialNumber: serialFor(`sign:${cardId}`), revocationDate: new Date('2026-06-01T00:00:00Z'), reason: x509.X509CrlReason.keyCompromise });
+        revokedSign.push({
+          serialNumber: serialFor(`sign:${cardId}`),
+          revocationDate: new Date('2026-06-01T00:00:00Z'),
+          reason: x509.X509CrlReason.keyCompromise,
+        });
       }
     }
   }
@@ -176,8 +195,12 @@ async function main(): Promise<void> {
 
 async function writeCrl(ca: { keys: CryptoKeyPair; cert: x509.X509Certificate }, entries: x509.X509CrlEntryParams[], file: string): Promise<void> {
   const crl = await x509.X509CrlGenerator.create({
-    issuer: ca.cert.subject, thisUpdate: new Date('2026-11-01T00:00:00Z'), nextUpdate: new Date('2045-03-31T14:59:59Z'),
-    entries, signingKey: ca.keys.privateKey, signingAlgorithm: ALG,
+    issuer: ca.cert.subject,
+    thisUpdate: new Date('2026-11-01T00:00:00Z'),
+    nextUpdate: new Date('2045-03-31T14:59:59Z'),
+    entries,
+    signingKey: ca.keys.privateKey,
+    signingAlgorithm: ALG,
   });
   write(join(pkiDir, file), crlToPem(crl.rawData));
 }

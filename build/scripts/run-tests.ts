@@ -55,5 +55,8 @@ function sumOf(output: string, label: string): number {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const serial = argv.includes('--serial');
-  void runTests(argv.filter((a) => a !== '--serial'), serial).then((c) => process.exit(c.status));
+  void runTests(
+    argv.filter((a) => a !== '--serial'),
+    serial,
+  ).then((c) => process.exit(c.status));
 }

@@ -6,11 +6,7 @@ import { CardError } from './card-errors';
 import type { CardReaderInfo, CardReaderManager } from './card-reader-manager';
 
 /** Resolves with the first reader for which `predicate` holds, checking now and on every event. */
-export function waitForReader(
-  manager: CardReaderManager,
-  predicate: (r: CardReaderInfo) => boolean,
-  timeoutMs: number,
-): Promise<CardReaderInfo> {
+export function waitForReader(manager: CardReaderManager, predicate: (r: CardReaderInfo) => boolean, timeoutMs: number): Promise<CardReaderInfo> {
   return new Promise((resolve, reject) => {
     const offs: Array<() => void> = [];
     const finish = (r: CardReaderInfo | undefined) => {

@@ -9,7 +9,13 @@ export { NodeHidTransport, type NodeHidConfig } from './hid/node-hid-transport';
 export { SimHidTransport } from './hid/sim-hid-transport';
 export { CashUnit, type CashUnitOptions, type CollectOptions, type CashUnitStatus } from './cash/cash-unit';
 export {
-  CashUnitError, type CashUnitErrorCode, type CollectResult, type RefundResult, type MoneyState, type PayoutProblem, type InsertedProgress,
+  CashUnitError,
+  type CashUnitErrorCode,
+  type CollectResult,
+  type RefundResult,
+  type MoneyState,
+  type PayoutProblem,
+  type InsertedProgress,
 } from './cash/cash-unit-types';
 export { openCashUnit, type CashUnitBackendConfig, type OpenedCashUnit } from './cash/open-cash-unit';
 export { SimCashUnitDevice, createSimCashUnit } from './cash/sim/sim-cash-unit-device';

@@ -52,7 +52,12 @@ export type PaymentErrorCode = 'in-progress' | 'amount-mismatch' | 'unknown-tran
 
 export class PaymentError extends Error {
   override readonly name = 'PaymentError';
-  constructor(readonly code: PaymentErrorCode, message: string) { super(message); }
+  constructor(
+    readonly code: PaymentErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface PayOptions {
@@ -70,7 +75,9 @@ export class PaymentService {
   constructor(private readonly devices: { cash?: CashUnit; cashless?: CashlessTerminal }) {}
 
   /** Called with a copy of the record after every change (for the journal). */
-  onChange(listener: (r: PaymentRecord) => void): () => void { return this.events.on('change', listener); }
+  onChange(listener: (r: PaymentRecord) => void): () => void {
+    return this.events.on('change', listener);
+  }
 
   /** A copy of the record, or null. */
   get(txId: string): PaymentRecord | null {
@@ -98,10 +105,12 @@ export class PaymentService {
     const retryUnknown = r.state === 'unknown';
     this.update(r, { state: 'collecting', problem: null });
     const work = method === 'cash' ? this.payCash(r, abort.signal, opts.onInserted) : this.payCashless(r, abort.signal, retryUnknown);
-    const done = work.finally(() => {
-      opts.signal?.removeEventListener('abort', onOuter);
-      this.running.delete(r.txId);
-    }).then(() => ({ ...r }));
+    const done = work
+      .finally(() => {
+        opts.signal?.removeEventListener('abort', onOuter);
+        this.running.delete(r.txId);
+      })
+      .then(() => ({ ...r }));
     this.running.set(r.txId, { abort, done });
     return done;
   }
@@ -127,7 +136,9 @@ export class PaymentService {
     if (r.method === 'cash') {
       const cash = this.need(this.devices.cash);
       let res;
-      try { res = await cash.refund(amount); } catch (e) {
+      try {
+        res = await cash.refund(amount);
+      } catch (e) {
         if (e instanceof CashUnitError && e.code === 'busy') throw new PaymentError('device-busy', 'cash unit busy');
         throw e;
       }
@@ -146,7 +157,19 @@ export class PaymentService {
   private prepare(fee: number, method: PaymentMethod, txId: string): PaymentRecord {
     const r = this.records.get(txId);
     if (!r) {
-      const fresh: PaymentRecord = { txId, method, fee, state: 'collecting', kept: 0, refunded: 0, owed: 0, unverified: 0, transactionId: null, problem: null, attempts: 0 };
+      const fresh: PaymentRecord = {
+        txId,
+        method,
+        fee,
+        state: 'collecting',
+        kept: 0,
+        refunded: 0,
+        owed: 0,
+        unverified: 0,
+        transactionId: null,
+        problem: null,
+        attempts: 0,
+      };
       this.records.set(txId, fresh);
       return fresh;
     }
@@ -165,14 +188,19 @@ export class PaymentService {
       const res = await cash.collect(r.fee, { signal, onInserted });
       this.update(r, {
         state: res.status === 'paid' ? 'paid' : 'cancelled',
-        kept: res.kept, owed: r.owed + res.owed, unverified: r.unverified + res.unverified,
+        kept: res.kept,
+        owed: r.owed + res.owed,
+        unverified: r.unverified + res.unverified,
         problem: res.status === 'timed-out' ? 'timed-out' : res.problem,
       });
     } catch (e) {
       if (!(e instanceof CashUnitError)) throw e;
       const m = e.money;
       this.update(r, {
-        state: 'failed', kept: m?.kept ?? 0, owed: r.owed + (m?.owed ?? 0), unverified: r.unverified + (m?.unverified ?? 0),
+        state: 'failed',
+        kept: m?.kept ?? 0,
+        owed: r.owed + (m?.owed ?? 0),
+        unverified: r.unverified + (m?.unverified ?? 0),
         problem: e.details.fault ?? e.code,
       });
     }
@@ -185,7 +213,8 @@ export class PaymentService {
     let res = await term.charge(r.fee, { idempotencyKey: key, signal });
     if (res.status === 'error' && res.outcomeUnknown) {
       const found = await term.lookup(key);
-      if (found === null) res = { status: 'error', code: res.code, outcomeUnknown: false }; // nothing was charged
+      if (found === null)
+        res = { status: 'error', code: res.code, outcomeUnknown: false }; // nothing was charged
       else if (found.status !== 'error') res = found; // else: still unknown, keep the original error
     }
     if (res.status === 'approved') this.update(r, { state: 'paid', kept: res.amount, transactionId: res.transactionId, problem: null });

@@ -13,7 +13,9 @@ export class TypedEvents<E extends { [K in keyof E]: AnyListener }> {
     let set = this.sets.get(event);
     if (!set) this.sets.set(event, (set = new Set()));
     set.add(listener);
-    return () => { set.delete(listener); };
+    return () => {
+      set.delete(listener);
+    };
   }
 
   /** Calls every listener of `event` now, in registration order. */
@@ -28,5 +30,7 @@ export class TypedEvents<E extends { [K in keyof E]: AnyListener }> {
   }
 
   /** Drops every listener. */
-  clear(): void { this.sets.clear(); }
+  clear(): void {
+    this.sets.clear();
+  }
 }

@@ -21,7 +21,11 @@ const MAPPING: Record<PrinterReason, ReasonMapping> = {
   'toner-empty': { citizenMessageKey: 'printer.tonerEmpty', staffAlert: { severity: 'critical', code: 'PRINTER_TONER_EMPTY' }, blocksPrinting: true },
   offline: { citizenMessageKey: 'printer.offline', staffAlert: { severity: 'critical', code: 'PRINTER_OFFLINE' }, blocksPrinting: true },
   paused: { citizenMessageKey: 'printer.unavailable', staffAlert: { severity: 'critical', code: 'PRINTER_PAUSED' }, blocksPrinting: true },
-  'not-accepting-jobs': { citizenMessageKey: 'printer.unavailable', staffAlert: { severity: 'critical', code: 'PRINTER_NOT_ACCEPTING_JOBS' }, blocksPrinting: true },
+  'not-accepting-jobs': {
+    citizenMessageKey: 'printer.unavailable',
+    staffAlert: { severity: 'critical', code: 'PRINTER_NOT_ACCEPTING_JOBS' },
+    blocksPrinting: true,
+  },
   'protocol-error': { citizenMessageKey: 'printer.unavailable', staffAlert: { severity: 'critical', code: 'PRINTER_PROTOCOL_ERROR' }, blocksPrinting: true },
   'other-error': { citizenMessageKey: 'printer.unavailable', staffAlert: { severity: 'critical', code: 'PRINTER_ERROR' }, blocksPrinting: true },
   'toner-low': { citizenMessageKey: null, staffAlert: { severity: 'warning', code: 'PRINTER_TONER_LOW' }, blocksPrinting: false },
@@ -30,20 +34,38 @@ const MAPPING: Record<PrinterReason, ReasonMapping> = {
 
 /** Which reason to name first when several block: the one a technician fixes first. */
 const PRIORITY: PrinterReason[] = [
-  'offline', 'protocol-error', 'media-jam', 'door-open', 'media-empty', 'toner-empty', 'paused',
-  'not-accepting-jobs', 'other-error', 'media-low', 'toner-low',
+  'offline',
+  'protocol-error',
+  'media-jam',
+  'door-open',
+  'media-empty',
+  'toner-empty',
+  'paused',
+  'not-accepting-jobs',
+  'other-error',
+  'media-low',
+  'toner-low',
 ];
 
 /** IPP keyword (without severity suffix) to grouped reason (RFC 8011 5.4.12, PWG 5100.9). */
 const KEYWORDS: Record<string, PrinterReason> = {
-  'media-empty': 'media-empty', 'media-needed': 'media-empty',
-  'media-jam': 'media-jam', 'jam': 'media-jam',
-  'door-open': 'door-open', 'cover-open': 'door-open', 'interlock-open': 'door-open',
-  'toner-empty': 'toner-empty', 'marker-supply-empty': 'toner-empty',
-  'toner-low': 'toner-low', 'marker-supply-low': 'toner-low',
+  'media-empty': 'media-empty',
+  'media-needed': 'media-empty',
+  'media-jam': 'media-jam',
+  jam: 'media-jam',
+  'door-open': 'door-open',
+  'cover-open': 'door-open',
+  'interlock-open': 'door-open',
+  'toner-empty': 'toner-empty',
+  'marker-supply-empty': 'toner-empty',
+  'toner-low': 'toner-low',
+  'marker-supply-low': 'toner-low',
   'media-low': 'media-low',
-  'offline': 'offline', 'shutdown': 'offline', 'timed-out': 'offline',
-  'paused': 'paused', 'moving-to-paused': 'paused',
+  offline: 'offline',
+  shutdown: 'offline',
+  'timed-out': 'offline',
+  paused: 'paused',
+  'moving-to-paused': 'paused',
 };
 
 /** Returns the mapping of one reason. */
@@ -107,9 +129,10 @@ export function mapPrintResult(result: PrintResult): { citizenMessageKey: Citize
     case 'completed':
       return { citizenMessageKey: 'printer.printed', staffAlert: null };
     case 'aborted': {
-      const alert = result.by === 'stalled' && result.reason === 'other-error'
-        ? { severity: 'critical' as const, code: 'PRINTER_JOB_STALLED' as const }
-        : { ...MAPPING[result.reason].staffAlert, severity: 'critical' as const };
+      const alert =
+        result.by === 'stalled' && result.reason === 'other-error'
+          ? { severity: 'critical' as const, code: 'PRINTER_JOB_STALLED' as const }
+          : { ...MAPPING[result.reason].staffAlert, severity: 'critical' as const };
       return { citizenMessageKey: 'printer.jobFailed', staffAlert: alert };
     }
     case 'canceled':

@@ -5,19 +5,38 @@
  */
 /** i18n keys for citizen-facing printer messages (namespace `printer`). */
 export type CitizenMessageKey =
-  | 'printer.ready' | 'printer.printing' | 'printer.waitingForPrinter' | 'printer.printed'
-  | 'printer.mediaEmpty' | 'printer.mediaJam' | 'printer.doorOpen' | 'printer.tonerEmpty'
-  | 'printer.offline' | 'printer.unavailable' | 'printer.jobFailed' | 'printer.jobCanceled';
+  | 'printer.ready'
+  | 'printer.printing'
+  | 'printer.waitingForPrinter'
+  | 'printer.printed'
+  | 'printer.mediaEmpty'
+  | 'printer.mediaJam'
+  | 'printer.doorOpen'
+  | 'printer.tonerEmpty'
+  | 'printer.offline'
+  | 'printer.unavailable'
+  | 'printer.jobFailed'
+  | 'printer.jobCanceled';
 
 /** How urgently staff must act. `critical`: the kiosk cannot print at all. */
 export type StaffAlertSeverity = 'info' | 'warning' | 'critical';
 
 /** Stable codes for the staff console and monitoring. */
 export type StaffAlertCode =
-  | 'PRINTER_MEDIA_EMPTY' | 'PRINTER_MEDIA_JAM' | 'PRINTER_DOOR_OPEN' | 'PRINTER_TONER_EMPTY'
-  | 'PRINTER_TONER_LOW' | 'PRINTER_MEDIA_LOW' | 'PRINTER_OFFLINE' | 'PRINTER_PAUSED'
-  | 'PRINTER_NOT_ACCEPTING_JOBS' | 'PRINTER_PROTOCOL_ERROR' | 'PRINTER_ERROR'
-  | 'PRINTER_JOB_CANCELED' | 'PRINTER_JOB_CANCELED_AT_DEVICE' | 'PRINTER_JOB_STALLED';
+  | 'PRINTER_MEDIA_EMPTY'
+  | 'PRINTER_MEDIA_JAM'
+  | 'PRINTER_DOOR_OPEN'
+  | 'PRINTER_TONER_EMPTY'
+  | 'PRINTER_TONER_LOW'
+  | 'PRINTER_MEDIA_LOW'
+  | 'PRINTER_OFFLINE'
+  | 'PRINTER_PAUSED'
+  | 'PRINTER_NOT_ACCEPTING_JOBS'
+  | 'PRINTER_PROTOCOL_ERROR'
+  | 'PRINTER_ERROR'
+  | 'PRINTER_JOB_CANCELED'
+  | 'PRINTER_JOB_CANCELED_AT_DEVICE'
+  | 'PRINTER_JOB_STALLED';
 
 /** An alert for staff. */
 export interface StaffAlert {

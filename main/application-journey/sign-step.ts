@@ -78,7 +78,9 @@ export class SignStep {
     const gen = this.host.generation();
     this.host.show({ step: 'signing' });
     // The card layer upper-cases the password's bytes (the card compares upper-case) and the step wipes them.
-    const used = await this.password.use(password, view, confirmedLastTry, async (secret, opts) => this.checked(await this.card.signWithSignatureKey(secret, message, opts), message));
+    const used = await this.password.use(password, view, confirmedLastTry, async (secret, opts) =>
+      this.checked(await this.card.signWithSignatureKey(secret, message, opts), message),
+    );
     if (gen !== this.host.generation()) return this.host.current();
     if (!used.ok) return this.host.show(this.afterFailure(used.failure, view));
     if (typeof used.value === 'string') return this.host.show({ step: 'sign-choice', canSign: true, messageKey: used.value });

@@ -15,7 +15,12 @@ export function evaluateCondition(c: Condition | undefined, answers: Answers): b
     const v = answers[c.in[0]];
     return v !== undefined && c.in[1].includes(v);
   }
-  if ('truthy' in c) return answers[c.truthy] === true || (typeof answers[c.truthy] === 'string' && answers[c.truthy] !== '') || (typeof answers[c.truthy] === 'number' && answers[c.truthy] !== 0);
+  if ('truthy' in c)
+    return (
+      answers[c.truthy] === true ||
+      (typeof answers[c.truthy] === 'string' && answers[c.truthy] !== '') ||
+      (typeof answers[c.truthy] === 'number' && answers[c.truthy] !== 0)
+    );
   if ('answered' in c) return answers[c.answered] !== undefined;
   if ('and' in c) return c.and.every((x) => evaluateCondition(x, answers));
   if ('or' in c) return c.or.some((x) => evaluateCondition(x, answers));

@@ -6,8 +6,13 @@
  */
 import { z } from 'zod';
 import {
-  choiceOptionSchema, conditionSchema, fieldTypeSchema, fieldValidationSchema, localizedTextSchema,
-  answerValueSchema, type Condition,
+  choiceOptionSchema,
+  conditionSchema,
+  fieldTypeSchema,
+  fieldValidationSchema,
+  localizedTextSchema,
+  answerValueSchema,
+  type Condition,
 } from '../../contract/applications';
 
 /** Rules a `derived:<rule>` source may name; `args` are field ids or `=literal`. */
@@ -17,11 +22,7 @@ export type DerivedRule = (typeof DERIVED_RULES)[number];
 export const CARD_SOURCES = ['card.name', 'card.address', 'card.birthDate', 'card.sex', 'card.myNumber'] as const;
 export type CardSource = (typeof CARD_SOURCES)[number];
 
-const sourceSchema = z.union([
-  z.enum(CARD_SOURCES),
-  z.literal('interview'),
-  z.templateLiteral(['derived:', z.enum(DERIVED_RULES)]),
-]);
+const sourceSchema = z.union([z.enum(CARD_SOURCES), z.literal('interview'), z.templateLiteral(['derived:', z.enum(DERIVED_RULES)])]);
 
 const derivationSchema = z.strictObject({ rule: z.enum(DERIVED_RULES), args: z.array(z.string()).default([]) });
 
@@ -53,17 +54,26 @@ export const layoutElementSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('title'), ...rect, text: z.string(), size: z.number().positive().optional() }),
   /** Static text (notes, addressee, units). */
   z.strictObject({
-    kind: z.literal('label'), ...rect, text: z.string(), size: z.number().positive().optional(),
+    kind: z.literal('label'),
+    ...rect,
+    text: z.string(),
+    size: z.number().positive().optional(),
     align: z.enum(['left', 'center', 'right']).optional(),
   }),
   /** A ruled cell; with `label`, a shaded label column of `labelWidth` mm on its left. */
   z.strictObject({
-    kind: z.literal('box'), ...rect, label: z.string().optional(), labelWidth: z.number().positive().optional(),
+    kind: z.literal('box'),
+    ...rect,
+    label: z.string().optional(),
+    labelWidth: z.number().positive().optional(),
     bold: z.boolean().optional(),
   }),
   /** A field's value; `format` picks how (plain, 和暦 text, choice label, with 様). */
   z.strictObject({
-    kind: z.literal('field'), ...rect, field: z.string(), size: z.number().positive().optional(),
+    kind: z.literal('field'),
+    ...rect,
+    field: z.string(),
+    size: z.number().positive().optional(),
     align: z.enum(['left', 'center', 'right']).optional(),
     format: z.enum(['plain', 'wareki', 'choice', 'postal', 'number']).optional(),
   }),
@@ -71,13 +81,20 @@ export const layoutElementSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('furigana'), ...rect, field: z.string() }),
   /** A date as 令和/平成/昭和 checkboxes + 年 月 日. */
   z.strictObject({
-    kind: z.literal('eraDate'), ...rect, field: z.string(),
+    kind: z.literal('eraDate'),
+    ...rect,
+    field: z.string(),
     eras: z.array(z.enum(['明治', '大正', '昭和', '平成', '令和'])).min(1),
   }),
   /** A checkbox, ticked when the field equals `value` (or is true when no value is given). */
   z.strictObject({
-    kind: z.literal('checkbox'), x: mm, y: mm, field: z.string(), value: z.union([z.string(), z.boolean()]).optional(),
-    label: z.string(), size: z.number().positive().optional(),
+    kind: z.literal('checkbox'),
+    x: mm,
+    y: mm,
+    field: z.string(),
+    value: z.union([z.string(), z.boolean()]).optional(),
+    label: z.string(),
+    size: z.number().positive().optional(),
   }),
   /** One box per digit (postal code, My Number, account number). */
   z.strictObject({ kind: z.literal('digits'), ...rect, field: z.string(), count: z.number().int().min(1).max(16) }),
@@ -108,7 +125,8 @@ export const formTemplateSchema = z
     t.fields.forEach((f, i) => {
       if (seen.has(f.id)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'id'], message: `duplicate field id "${f.id}"` });
       for (const ref of conditionRefs(f.when)) {
-        if (!seen.has(ref)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'when'], message: `condition refers to "${ref}", which is not an earlier field` });
+        if (!seen.has(ref))
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'when'], message: `condition refers to "${ref}", which is not an earlier field` });
       }
       const derived = f.source.startsWith('derived:');
       if (derived && f.source !== 'derived:today' && (f.args ?? []).length === 0) {
@@ -122,7 +140,9 @@ export const formTemplateSchema = z
         ctx.addIssue({ code: 'custom', path: ['fields', i, 'source'], message: '個人番号 only where the form legally requires it: add myNumberBasis' });
       }
       if (f.validation.pattern !== undefined) {
-        try { new RegExp(f.validation.pattern, 'u'); } catch {
+        try {
+          new RegExp(f.validation.pattern, 'u');
+        } catch {
           ctx.addIssue({ code: 'custom', path: ['fields', i, 'validation', 'pattern'], message: 'not a valid regular expression' });
         }
       }

@@ -56,12 +56,19 @@ export function buildRegistry(templates: FormTemplate[]): FormRegistry {
     byId.set(t.id, t);
     t.fields.forEach((f, i) => {
       const prev = fields.get(f.id);
-      if (!prev) { fields.set(f.id, f); owner.set(f.id, t.id); return; }
-      const same = prev.type === f.type && prev.source === f.source
-        && isDeepStrictEqual(prev.options, f.options) && isDeepStrictEqual(prev.validation, f.validation);
+      if (!prev) {
+        fields.set(f.id, f);
+        owner.set(f.id, t.id);
+        return;
+      }
+      const same =
+        prev.type === f.type && prev.source === f.source && isDeepStrictEqual(prev.options, f.options) && isDeepStrictEqual(prev.validation, f.validation);
       if (!same) {
-        throw new FormTemplateError(`${t.id}.json`, `fields.${i}`,
-          `field "${f.id}" differs from its definition in ${owner.get(f.id)}.json (type, source, options and validation must match)`);
+        throw new FormTemplateError(
+          `${t.id}.json`,
+          `fields.${i}`,
+          `field "${f.id}" differs from its definition in ${owner.get(f.id)}.json (type, source, options and validation must match)`,
+        );
       }
     });
   }
@@ -80,7 +87,9 @@ export function buildRegistry(templates: FormTemplate[]): FormRegistry {
 
 /** Reads every template in `dir` (default the demo content's forms/). */
 export function loadFormTemplates(dir: string = join(demoContentDir(), 'forms')): FormRegistry {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !NOT_TEMPLATES.has(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !NOT_TEMPLATES.has(f))
+    .sort();
   const templates = files.map((file) => {
     let json: unknown;
     try {

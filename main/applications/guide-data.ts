@@ -6,10 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import {
-  answerValueSchema, conditionSchema, localizedTextSchema, officeIdSchema,
-  type GuideEvent, type LocalizedText,
-} from '../../contract/applications';
+import { answerValueSchema, conditionSchema, localizedTextSchema, officeIdSchema, type GuideEvent, type LocalizedText } from '../../contract/applications';
 import { conditionRefs } from './form-template-schema';
 import { demoContentDir, issuePath } from './content-dir';
 
@@ -58,7 +55,11 @@ const eventsFileSchema = z.strictObject({ events: z.array(eventSchema).min(1) })
 
 export class GuideDataError extends Error {
   readonly code = 'invalid-guide';
-  constructor(readonly file: string, readonly path: string, readonly detail: string) {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly detail: string,
+  ) {
     super(`${file}${path ? `: ${path}` : ''}: ${detail}`);
     this.name = 'GuideDataError';
   }
@@ -105,7 +106,8 @@ export function parseGuide(proceduresJson: unknown, eventsJson: unknown, formIds
       for (const q of conditionRefs(ref.when)) {
         if (!screening.has(q)) throw new GuideDataError('life-events.json', `${at}.when`, `unknown screening question "${q}"`);
       }
-      if (ref.when && !ref.conditionLabel) throw new GuideDataError('life-events.json', `${at}.conditionLabel`, 'a condition needs a label the citizen can read');
+      if (ref.when && !ref.conditionLabel)
+        throw new GuideDataError('life-events.json', `${at}.conditionLabel`, 'a condition needs a label the citizen can read');
     });
   });
   return { events: e.events, procedures, screeningQuestions: screening, offices: p.offices };
@@ -134,8 +136,13 @@ export function guideEventView(guide: GuideData, eventId: string): GuideEvent | 
     procedures: ev.procedures.map((ref) => {
       const p = guide.procedures.get(ref.id)!;
       return {
-        id: p.id, name: p.name, kioskCanDo: p.kioskCanDo, office: p.office,
-        officeName: guide.offices[p.office]!, formIds: p.formIds, documents: p.documents,
+        id: p.id,
+        name: p.name,
+        kioskCanDo: p.kioskCanDo,
+        office: p.office,
+        officeName: guide.offices[p.office]!,
+        formIds: p.formIds,
+        documents: p.documents,
         ...(ref.conditionLabel ? { conditionLabel: ref.conditionLabel } : {}),
         ...(p.note ? { note: p.note } : {}),
         optional: ref.optional ?? false,

@@ -60,8 +60,12 @@ function scoreText(text: string, q: string): number {
  */
 export function searchGuide(index: GuideIndex, query: unknown, limit = 20): GuideSearchHit[] {
   if (typeof query !== 'string') return [];
-  const words = query.slice(0, MAX_QUERY).normalize('NFKC').split(/[\s\u3000]+/u)
-    .map(normalizeForSearch).filter((w) => w.length > 0);
+  const words = query
+    .slice(0, MAX_QUERY)
+    .normalize('NFKC')
+    .split(/[\s\u3000]+/u)
+    .map(normalizeForSearch)
+    .filter((w) => w.length > 0);
   if (words.length === 0) return [];
   const hits: (GuideSearchHit & { order: number })[] = [];
   index.entries.forEach((e, order) => {

@@ -22,8 +22,12 @@ export function activeAnswers(plan: Plan, state: InterviewState): Record<string,
 export type FieldOrigin = 'card' | 'interview' | 'derived' | 'preset';
 
 /** Every printed field of one planned form with its value and origin (undefined when unknown). */
-export function fillForm(plan: Plan, state: InterviewState, form: Plan['forms'][number], catalog: ApplicationsCatalog):
-  { field: TemplateField; value: AnswerValue | undefined; origin: FieldOrigin }[] {
+export function fillForm(
+  plan: Plan,
+  state: InterviewState,
+  form: Plan['forms'][number],
+  catalog: ApplicationsCatalog,
+): { field: TemplateField; value: AnswerValue | undefined; origin: FieldOrigin }[] {
   const template = catalog.forms.templates.get(form.templateId)!;
   const values: Record<string, AnswerValue> = { ...plan.known, ...activeAnswers(plan, state), ...form.presets };
   const out: { field: TemplateField; value: AnswerValue | undefined; origin: FieldOrigin }[] = [];
@@ -36,11 +40,14 @@ export function fillForm(plan: Plan, state: InterviewState, form: Plan['forms'][
       origin = 'derived';
       if (value !== undefined) values[field.id] = value;
     } else if (field.id in form.presets) {
-      value = form.presets[field.id]; origin = 'preset';
+      value = form.presets[field.id];
+      origin = 'preset';
     } else if (field.source.startsWith('card.') && plan.known[field.id] !== undefined) {
-      value = plan.known[field.id]; origin = 'card';
+      value = plan.known[field.id];
+      origin = 'card';
     } else {
-      value = values[field.id]; origin = 'interview';
+      value = values[field.id];
+      origin = 'interview';
     }
     out.push({ field, value, origin });
   }
@@ -50,4 +57,3 @@ export function fillForm(plan: Plan, state: InterviewState, form: Plan['forms'][
 function conditionHolds(field: TemplateField, values: Record<string, AnswerValue>): boolean {
   return evaluateCondition(field.when, values);
 }
-

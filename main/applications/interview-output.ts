@@ -12,24 +12,29 @@ import { expandPlan, isQuestionActive, type InterviewState } from './interview-p
 /** Fields per applicable form, for the review screen. */
 export function review(state: InterviewState, catalog: ApplicationsCatalog = defaultCatalog()): ReviewForm[] {
   const plan = expandPlan(state, catalog);
-  return plan.forms.filter((f) => f.active).map((form) => {
-    const template = catalog.forms.templates.get(form.templateId)!;
-    return {
-      templateId: form.templateId,
-      procedureId: form.procedureId,
-      title: template.title,
-      fields: fillForm(plan, state, form, catalog).map(({ field, value, origin }) => {
-        const asked = plan.questions.find((q) => q.id === field.id && !q.screening);
-        const editable = origin === 'interview' && asked !== undefined && isQuestionActive(plan, state, asked);
-        const display = formatValue(field, value);
-        return {
-          // The renderer never receives the full 個人番号: the review shows its last 4 digits only.
-          fieldId: field.id, label: field.label, display: isMyNumberField(field) ? maskMyNumber(display) : display, source: origin,
-          ...(editable ? { editQuestionId: field.id } : {}),
-        };
-      }),
-    };
-  });
+  return plan.forms
+    .filter((f) => f.active)
+    .map((form) => {
+      const template = catalog.forms.templates.get(form.templateId)!;
+      return {
+        templateId: form.templateId,
+        procedureId: form.procedureId,
+        title: template.title,
+        fields: fillForm(plan, state, form, catalog).map(({ field, value, origin }) => {
+          const asked = plan.questions.find((q) => q.id === field.id && !q.screening);
+          const editable = origin === 'interview' && asked !== undefined && isQuestionActive(plan, state, asked);
+          const display = formatValue(field, value);
+          return {
+            // The renderer never receives the full 個人番号: the review shows its last 4 digits only.
+            fieldId: field.id,
+            label: field.label,
+            display: isMyNumberField(field) ? maskMyNumber(display) : display,
+            source: origin,
+            ...(editable ? { editQuestionId: field.id } : {}),
+          };
+        }),
+      };
+    });
 }
 
 export type BuildResult = { ok: true; forms: FilledForm[] } | { ok: false; error: { code: 'incomplete'; missing: string[] } };
@@ -39,11 +44,13 @@ export function buildFilledForms(state: InterviewState, catalog: ApplicationsCat
   const plan = expandPlan(state, catalog);
   const missing = plan.questions.filter((q) => isQuestionActive(plan, state, q) && state.answers[q.id] === undefined).map((q) => q.id);
   if (missing.length > 0) return { ok: false, error: { code: 'incomplete', missing } };
-  const forms = plan.forms.filter((f) => f.active).map((form): FilledForm => {
-    const values: Record<string, AnswerValue> = {};
-    for (const { field, value } of fillForm(plan, state, form, catalog)) if (value !== undefined) values[field.id] = value;
-    const template = catalog.forms.templates.get(form.templateId)!;
-    return { templateId: form.templateId, procedureId: form.procedureId, title: template.title, filledOn: state.today, values };
-  });
+  const forms = plan.forms
+    .filter((f) => f.active)
+    .map((form): FilledForm => {
+      const values: Record<string, AnswerValue> = {};
+      for (const { field, value } of fillForm(plan, state, form, catalog)) if (value !== undefined) values[field.id] = value;
+      const template = catalog.forms.templates.get(form.templateId)!;
+      return { templateId: form.templateId, procedureId: form.procedureId, title: template.title, filledOn: state.today, values };
+    });
   return { ok: true, forms };
 }

@@ -12,9 +12,7 @@ import { deriveValue } from './derive';
 import { todayInJapan } from '../../contract/japanese-calendar';
 import { systemClock } from '../../platform/clock';
 import { CARD_SOURCES } from './form-template-schema';
-import {
-  activeOwners, expandPlan, isQuestionActive, type InterviewState, type Plan, type PlannedQuestion,
-} from './interview-plan';
+import { activeOwners, expandPlan, isQuestionActive, type InterviewState, type Plan, type PlannedQuestion } from './interview-plan';
 import { validateAnswer } from './validate-answer';
 
 export type { InterviewState } from './interview-plan';
@@ -35,8 +33,11 @@ const SCREENING_FIELD = { type: 'checkbox' as const, validation: { required: tru
  * Starts an interview. With an event, its kiosk procedures are included (optional ones only if
  * listed in `include`); screening questions decide the conditional ones as they are answered.
  */
-export function planInterview(target: PlanTarget, card: CardFacts | null, opts: PlanOptions = {}):
-  { ok: true; state: InterviewState; questions: Question[] } | { ok: false; error: PlanError } {
+export function planInterview(
+  target: PlanTarget,
+  card: CardFacts | null,
+  opts: PlanOptions = {},
+): { ok: true; state: InterviewState; questions: Question[] } | { ok: false; error: PlanError } {
   const catalog = opts.catalog ?? defaultCatalog();
   const today = opts.today ?? todayInJapan(systemClock.now());
   const facts = cardFactsSchema.safeParse(card ?? {});
@@ -69,8 +70,11 @@ export function planInterview(target: PlanTarget, card: CardFacts | null, opts: 
 function cardValues(facts: CardFacts, catalog: ApplicationsCatalog, today: string): Record<string, AnswerValue> {
   const out: Record<string, AnswerValue> = {};
   const raw: Record<string, unknown> = {
-    'card.name': facts.name, 'card.address': facts.address, 'card.birthDate': facts.birthDate,
-    'card.sex': facts.sex, 'card.myNumber': facts.myNumber,
+    'card.name': facts.name,
+    'card.address': facts.address,
+    'card.birthDate': facts.birthDate,
+    'card.sex': facts.sex,
+    'card.myNumber': facts.myNumber,
   };
   for (const source of CARD_SOURCES) {
     if (raw[source] === undefined) continue;
@@ -85,8 +89,12 @@ function cardValues(facts: CardFacts, catalog: ApplicationsCatalog, today: strin
 function toQuestion(plan: Plan, state: InterviewState, q: PlannedQuestion): Question {
   if (q.screening) {
     return {
-      id: q.id, label: q.screeningLabel ?? { ja: q.id, en: q.id }, type: 'checkbox', validation: { required: true },
-      usedBy: [], screening: true,
+      id: q.id,
+      label: q.screeningLabel ?? { ja: q.id, en: q.id },
+      type: 'checkbox',
+      validation: { required: true },
+      usedBy: [],
+      screening: true,
     };
   }
   const owners = activeOwners(plan, state, q);
@@ -96,7 +104,10 @@ function toQuestion(plan: Plan, state: InterviewState, q: PlannedQuestion): Ques
   if (field.defaultFrom) defaultValue = deriveValue(field.defaultFrom.rule, field.defaultFrom.args, values, state.today) ?? defaultValue;
   if (defaultValue !== undefined && !validateAnswer(field, defaultValue, state.today).ok) defaultValue = undefined;
   return {
-    id: field.id, label: field.label, type: field.type, validation: field.validation,
+    id: field.id,
+    label: field.label,
+    type: field.type,
+    validation: field.validation,
     ...(field.help ? { help: field.help } : {}),
     ...(field.options ? { options: field.options } : {}),
     ...(defaultValue !== undefined ? { defaultValue } : {}),
@@ -119,13 +130,19 @@ export function nextQuestion(state: InterviewState, catalog: ApplicationsCatalog
 }
 
 /** Records an answer (also to change one from the review). Returns a new state or a validation error. */
-export function answer(state: InterviewState, questionId: unknown, value: unknown, catalog: ApplicationsCatalog = defaultCatalog()):
-  { ok: true; state: InterviewState } | { ok: false; error: ValidationError } {
+export function answer(
+  state: InterviewState,
+  questionId: unknown,
+  value: unknown,
+  catalog: ApplicationsCatalog = defaultCatalog(),
+): { ok: true; state: InterviewState } | { ok: false; error: ValidationError } {
   const id = typeof questionId === 'string' ? questionId : '';
   const plan = expandPlan(state, catalog);
   const q = plan.questions.find((x) => x.id === id);
-  const err = (code: 'unknown-question' | 'not-applicable'): { ok: false; error: ValidationError } =>
-    ({ ok: false, error: { code, messageKey: `applications.validation.${code}`, params: {}, questionId: id } });
+  const err = (code: 'unknown-question' | 'not-applicable'): { ok: false; error: ValidationError } => ({
+    ok: false,
+    error: { code, messageKey: `applications.validation.${code}`, params: {}, questionId: id },
+  });
   if (!q) return err('unknown-question');
   if (!isQuestionActive(plan, state, q)) return err('not-applicable');
   const field = q.screening ? { id, ...SCREENING_FIELD } : (activeOwners(plan, state, q)[0] ?? q.owners[0]!).field;

@@ -10,9 +10,7 @@ import { z } from 'zod';
 import type { PostalCandidate } from '../../contract/applications';
 import { demoContentDir, issuePath } from './content-dir';
 
-export type PostalLookupResult =
-  | { ok: true; postalCode: string; candidates: PostalCandidate[] }
-  | { ok: false; error: { code: 'bad-format' | 'not-found' } };
+export type PostalLookupResult = { ok: true; postalCode: string; candidates: PostalCandidate[] } | { ok: false; error: { code: 'bad-format' | 'not-found' } };
 
 /** The file's shape: `rows` are `[postal code, 全国地方公共団体コード, 町域]`. */
 const postalDataSchema = z.object({
@@ -24,7 +22,10 @@ const postalDataSchema = z.object({
 export type PostalData = z.infer<typeof postalDataSchema>;
 
 export class PostalDataError extends Error {
-  constructor(readonly file: string, readonly detail: string) {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
     super(`${file}: ${detail}`);
     this.name = 'PostalDataError';
   }

@@ -86,7 +86,12 @@ export function validateAnswer(field: ValidatableField, raw: unknown, today: str
     case 'checkbox':
       return typeof raw === 'boolean' ? { ok: true, value: raw } : fail(field, 'wrong-type');
     case 'number': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d{1,9}$/.test(raw.normalize('NFKC').trim()) ? Number(raw.normalize('NFKC').trim()) : NaN;
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && /^-?\d{1,9}$/.test(raw.normalize('NFKC').trim())
+            ? Number(raw.normalize('NFKC').trim())
+            : NaN;
       if (!Number.isSafeInteger(n)) return fail(field, 'not-a-number');
       if (v.min !== undefined && n < v.min) return fail(field, 'too-small', { min: v.min });
       if (v.max !== undefined && n > v.max) return fail(field, 'too-large', { max: v.max });
@@ -118,14 +123,20 @@ export function validateAnswer(field: ValidatableField, raw: unknown, today: str
       if (!/^\d{7}$/.test(s)) return fail(field, 'bad-postal');
       break;
     case 'phone':
-      s = raw.normalize('NFKC').replace(/[\s()（）]/gu, '').replace(/[‐−ー―]/gu, '-');
+      s = raw
+        .normalize('NFKC')
+        .replace(/[\s()（）]/gu, '')
+        .replace(/[‐−ー―]/gu, '-');
       break;
     case 'choice':
       if (!field.options?.some((o) => o.value === raw)) return fail(field, 'bad-choice');
       return { ok: true, value: raw };
     default:
       // text, address: NFKC folds full-width digits/letters; names keep a full-width space.
-      s = raw.normalize('NFKC').trim().replace(/\s+/gu, field.type === 'text' ? '\u3000' : ' ');
+      s = raw
+        .normalize('NFKC')
+        .trim()
+        .replace(/\s+/gu, field.type === 'text' ? '\u3000' : ' ');
   }
   if (s === '') return v.required ? fail(field, 'required') : { ok: true, value: '' };
   const len = [...s].length;
@@ -133,7 +144,11 @@ export function validateAnswer(field: ValidatableField, raw: unknown, today: str
   if (v.maxLength !== undefined && len > v.maxLength) return fail(field, 'too-long', { max: v.maxLength });
   if (v.pattern !== undefined) {
     let ok = false;
-    try { ok = new RegExp(`^(?:${v.pattern})$`, 'u').test(s); } catch { ok = false; }
+    try {
+      ok = new RegExp(`^(?:${v.pattern})$`, 'u').test(s);
+    } catch {
+      ok = false;
+    }
     if (!ok) return fail(field, 'pattern', {}, v.patternMessage);
   }
   if (v.checkDigit === 'myNumber' && !myNumberCheckDigitOk(s)) return fail(field, 'bad-check-digit');

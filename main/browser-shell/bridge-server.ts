@@ -19,14 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import {
-  BOOTSTRAP_PREFIX,
-  BRIDGE_BUSY_CLOSE,
-  BRIDGE_PATH,
-  BRIDGE_PROTOCOL,
-  BRIDGE_SESSION_CHANNEL,
-  SESSION_PREFIX,
-} from '../../contract/bridge-api';
+import { BOOTSTRAP_PREFIX, BRIDGE_BUSY_CLOSE, BRIDGE_PATH, BRIDGE_PROTOCOL, BRIDGE_SESSION_CHANNEL, SESSION_PREFIX } from '../../contract/bridge-api';
 import { MAX_MESSAGE_BYTES, clientMessageSchema, type ServerMessage } from '../../contract/envelope';
 import { createLogger } from '../../platform/log';
 import type { KioskRuntime } from '../kiosk-runtime';

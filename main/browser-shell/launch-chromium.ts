@@ -124,7 +124,8 @@ export function launchChromium(options: LaunchOptions): LaunchedBrowser {
   const profileDir = mkdtempSync(join(tmpdir(), 'madoguchi-chromium-'));
   mkdirSync(join(profileDir, 'Default'));
   writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(kioskProfilePreferences(origin)));
-  if (identity) for (const path of [profileDir, join(profileDir, 'Default'), join(profileDir, 'Default', 'Preferences')]) chownSync(path, identity.uid, identity.gid);
+  if (identity)
+    for (const path of [profileDir, join(profileDir, 'Default'), join(profileDir, 'Default', 'Preferences')]) chownSync(path, identity.uid, identity.gid);
 
   const spawn = options.spawn ?? nodeSpawn;
   const child = spawn(CHROMIUM_PATH, kioskChromiumArgs(profileDir, options.kiosk), {

@@ -39,6 +39,9 @@ export async function askPrinterAboutAttempt(printer: Pick<Printer, 'jobStatus' 
     lookup = old && { jobs: old.jobs, printerUpTimeS: Math.min(lookup.printerUpTimeS ?? 0, old.printerUpTimeS ?? 0) || null };
   }
   const verdict = judgeNamedJobs(lookup, now - tx.updatedAt);
-  log.info({ txId: tx.id, matches: lookup?.jobs.length ?? null, verdict: verdict.kind === 'fact' ? verdict.fact : verdict.kind }, 'print job looked up by name');
+  log.info(
+    { txId: tx.id, matches: lookup?.jobs.length ?? null, verdict: verdict.kind === 'fact' ? verdict.fact : verdict.kind },
+    'print job looked up by name',
+  );
   return verdict;
 }

@@ -6,7 +6,13 @@ import type { CertificateJourney } from './certificate-journey';
 
 type CertificateHandlers = Pick<
   RequestHandlers,
-  'certificate.begin' | 'certificate.getView' | 'certificate.submitPin' | 'certificate.choose' | 'certificate.pay' | 'certificate.back' | 'certificate.cancelPaid'
+  | 'certificate.begin'
+  | 'certificate.getView'
+  | 'certificate.submitPin'
+  | 'certificate.choose'
+  | 'certificate.pay'
+  | 'certificate.back'
+  | 'certificate.cancelPaid'
 >;
 
 export function certificateHandlers(journey: CertificateJourney, session: SessionManager): CertificateHandlers {

@@ -14,7 +14,11 @@ import { systemClock, type Clock } from '../../platform/clock';
  * letters and its trailing number (`kiosk-kokurakita-01` → `KOKURA01`).
  */
 export function journalKioskId(kioskId: string): string {
-  const parts = kioskId.replace(/^kiosk-/, '').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const parts = kioskId
+    .replace(/^kiosk-/, '')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
   const whole = parts.join('');
   if (whole.length > 0 && whole.length <= 8) return whole;
   const digits = /\d{1,4}$/.exec(whole)?.[0] ?? '';

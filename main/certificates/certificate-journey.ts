@@ -184,7 +184,12 @@ export class CertificateJourney {
       if (gen !== this.generation) return this.view;
       // Journaled before any money is asked for: a crash after payment then knows serial X was paid for.
       const sale = JournaledSale.open(this.deps.journal, this.deps.alertStaff, {
-        certificateType: choice.type, copies: choice.copies, amountYen: answer.fee.totalYen, residentRef: this.residentRef, serial, issuer: this.residentWard,
+        certificateType: choice.type,
+        copies: choice.copies,
+        amountYen: answer.fee.totalYen,
+        residentRef: this.residentRef,
+        serial,
+        issuer: this.residentWard,
       });
       if (sale === 'serial-reused') {
         // Refused before any money. Not voided: the kiosk cannot tell which certificate the back end
@@ -241,7 +246,8 @@ export class CertificateJourney {
     if (record.state === 'paid') {
       // Durable before anything else happens: from here a crash is resolved by recovery (reprint or voucher).
       const reference = record.transactionId && OPAQUE_ID.test(record.transactionId) ? record.transactionId : txId;
-      if (!this.sale?.paid({ method, reference, amountYen: record.kept })) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.paymentFailed', 'cancelled'));
+      if (!this.sale?.paid({ method, reference, amountYen: record.kept }))
+        return this.show(await this.refundAndVoid('cancelled', 'certificate.error.paymentFailed', 'cancelled'));
       const inserted = this.view.step === 'pay' ? this.view.insertedYen : 0;
       const changeYen = method === 'cash' ? Math.max(0, inserted - prepared.dueYen) : 0;
       // An empty recycler cannot pay all the change: what it owes gets a voucher now.
@@ -366,7 +372,9 @@ export class CertificateJourney {
       return;
     }
     const outcome = await printSale({
-      deps: this.deps, prepared, sale,
+      deps: this.deps,
+      prepared,
+      sale,
       paidYen: (this.txId ? this.deps.payment.get(this.txId)?.kept : undefined) ?? prepared.dueYen,
       sessionCurrent: () => gen === this.generation,
       disposed: () => this.disposed,
@@ -387,14 +395,29 @@ export class CertificateJourney {
     this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'print-failed', true));
   }
 
-  private async refundAndVoid(voidReason: 'print-failed' | 'cancelled', messageKey: string, cause: VoucherCause, printerAtFault = false): Promise<CertificateView> {
+  private async refundAndVoid(
+    voidReason: 'print-failed' | 'cancelled',
+    messageKey: string,
+    cause: VoucherCause,
+    printerAtFault = false,
+  ): Promise<CertificateView> {
     const gen = this.generation;
     const prepared = this.prepared;
     this.prepared = null;
     const returning = returnMoney({
-      payment: this.deps.payment, txId: this.txId, sale: this.sale, voidSaleSerial: prepared !== null, changeOwedYen: this.changeOwed?.owedYen ?? 0,
-      ward: this.deps.ward, journal: this.deps.journal, voidReason, cause, printerAtFault,
-      citizenStillHere: () => gen === this.generation, alertStaff: this.deps.alertStaff, printVoucherSlip: this.deps.printVoucherSlip,
+      payment: this.deps.payment,
+      txId: this.txId,
+      sale: this.sale,
+      voidSaleSerial: prepared !== null,
+      changeOwedYen: this.changeOwed?.owedYen ?? 0,
+      ward: this.deps.ward,
+      journal: this.deps.journal,
+      voidReason,
+      cause,
+      printerAtFault,
+      citizenStillHere: () => gen === this.generation,
+      alertStaff: this.deps.alertStaff,
+      printVoucherSlip: this.deps.printVoucherSlip,
     });
     this.settling = returning;
     const money = await returning.finally(() => {
@@ -412,7 +435,16 @@ export class CertificateJourney {
   }
 
   private failure(messageKey: string): FailedView {
-    return { step: 'failed', messageKey, refundedYen: 0, refundedTo: 'cash', owedYen: 0, voucher: null, voucherPrinted: false, takeCard: Boolean(this.deps.card.currentReader()) };
+    return {
+      step: 'failed',
+      messageKey,
+      refundedYen: 0,
+      refundedTo: 'cash',
+      owedYen: 0,
+      voucher: null,
+      voucherPrinted: false,
+      takeCard: Boolean(this.deps.card.currentReader()),
+    };
   }
 
   private show(view: CertificateView): CertificateView {

@@ -32,6 +32,7 @@ export function authFailureKey(code: string): string {
   // The ward cannot check revocation now (no current CRL): not the card's fault, unlike revoked.
   if (code === 'revocation-unavailable') return 'certificate.error.revocationUnavailable';
   if (code.startsWith('certificate-')) return 'certificate.error.certInvalid';
-  if (code === 'unreachable' || code.startsWith('http-5') || code === 'internal' || code === 'injected-fault' || code === 'client-revocation-unavailable') return 'certificate.error.backendDown';
+  if (code === 'unreachable' || code.startsWith('http-5') || code === 'internal' || code === 'injected-fault' || code === 'client-revocation-unavailable')
+    return 'certificate.error.backendDown';
   return 'certificate.error.goToCounter';
 }

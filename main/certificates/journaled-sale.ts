@@ -80,7 +80,9 @@ export class JournaledSale {
 
   /** authenticated → paid. */
   paid(input: { method: PaymentMethod; reference: string; amountYen: number }): boolean {
-    return this.step('paid', () => this.journal.markPaid(this.id, { method: input.method === 'cash' ? 'cash' : 'ic-card', reference: input.reference, amountYen: input.amountYen }));
+    return this.step('paid', () =>
+      this.journal.markPaid(this.id, { method: input.method === 'cash' ? 'cash' : 'ic-card', reference: input.reference, amountYen: input.amountYen }),
+    );
   }
 
   /** paid → printing (of this sale's serial), before the job goes to the printer. */
@@ -105,10 +107,12 @@ export class JournaledSale {
 
   /** The same serial goes to the printer again (the earlier job did not print). */
   resend(reason: string): boolean {
-    return this.write('resend', () => {
-      this.attempts = this.journal.markResend(this.id, { reason }).printAttempts;
-      return true;
-    }) !== null;
+    return (
+      this.write('resend', () => {
+        this.attempts = this.journal.markResend(this.id, { reason }).printAttempts;
+        return true;
+      }) !== null
+    );
   }
 
   /** printing → printed → card_returned (the card was taken before printing began). */
@@ -127,7 +131,10 @@ export class JournaledSale {
    */
   changeVoucher(owedYen: number): string | null {
     const voucher = this.voucherNumber();
-    const issued = voucher !== null && this.write('voucher-issue', () => this.journal.vouchers.issue({ number: voucher, txId: this.id, amountYen: owedYen, reason: 'change-shortfall' })) !== null;
+    const issued =
+      voucher !== null &&
+      this.write('voucher-issue', () => this.journal.vouchers.issue({ number: voucher, txId: this.id, amountYen: owedYen, reason: 'change-shortfall' })) !==
+        null;
     if (issued) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
     else this.unrecorded(owedYen);
     return issued ? voucher : null;
@@ -160,14 +167,16 @@ export class JournaledSale {
     }
     if (this.state !== 'paid' && this.state !== 'voided') return r.voucher === null;
     const amountYen = r.refundedYen + r.owedYen;
-    return this.step('refunded', () =>
-      this.journal.markRefunded(
-        this.id,
-        r.voucher
-          ? { method: 'voucher', amountYen, reason: r.reason, voucherNumber: r.voucher, ...(r.refundedYen > 0 ? { cashReturnedYen: r.refundedYen } : {}) }
-          : { method: r.method === 'cashless' ? 'original-method' : 'cash', amountYen, reason: r.reason },
-      ),
-    ) || r.voucher === null;
+    return (
+      this.step('refunded', () =>
+        this.journal.markRefunded(
+          this.id,
+          r.voucher
+            ? { method: 'voucher', amountYen, reason: r.reason, voucherNumber: r.voucher, ...(r.refundedYen > 0 ? { cashReturnedYen: r.refundedYen } : {}) }
+            : { method: r.method === 'cashless' ? 'original-method' : 'cash', amountYen, reason: r.reason },
+        ),
+      ) || r.voucher === null
+    );
   }
 
   /**
@@ -194,7 +203,14 @@ export class JournaledSale {
       const voucher = owedYen > 0 ? this.voucherNumber() : null;
       if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
       else if (owedYen > 0) this.unrecorded(owedYen);
-      this.refunded({ refundedYen: record?.refunded ?? 0, owedYen, voucher, method: record?.method ?? null, reason: heldYen > 0 ? 'session-ended' : 'cancelled', voidConfirmed: false });
+      this.refunded({
+        refundedYen: record?.refunded ?? 0,
+        owedYen,
+        voucher,
+        method: record?.method ?? null,
+        reason: heldYen > 0 ? 'session-ended' : 'cancelled',
+        voidConfirmed: false,
+      });
     }
   }
 
@@ -203,7 +219,11 @@ export class JournaledSale {
     if (!this.step('voided', () => this.journal.markVoided(this.id, { reason: 'print-failed', backendConfirmed: voidConfirmed }))) return null;
     const voucher = this.voucherNumber();
     if (voucher === null) return null;
-    return this.step('refunded', () => this.journal.markRefunded(this.id, { method: 'voucher', amountYen: paidYen, reason: 'session-ended', voucherNumber: voucher })) ? voucher : null;
+    return this.step('refunded', () =>
+      this.journal.markRefunded(this.id, { method: 'voucher', amountYen: paidYen, reason: 'session-ended', voucherNumber: voucher }),
+    )
+      ? voucher
+      : null;
   }
 
   /** printed → card_returned → done in one go (the session already ended). */

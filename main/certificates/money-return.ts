@@ -78,7 +78,15 @@ export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturne
   }
   const voidConfirmed = sale && serial ? await voidIssuedSerial(input, sale.issuer, serial, input.voidReason) : false;
   const numbered = owedYen > 0 ? (sale?.voucherNumber() ?? null) : null;
-  const recorded = sale?.refunded({ refundedYen, owedYen, voucher: numbered, method, reason: input.cause === 'payment-failed' ? input.cause : input.voidReason, voidConfirmed }) ?? false;
+  const recorded =
+    sale?.refunded({
+      refundedYen,
+      owedYen,
+      voucher: numbered,
+      method,
+      reason: input.cause === 'payment-failed' ? input.cause : input.voidReason,
+      voidConfirmed,
+    }) ?? false;
   // A number is shown only once it is in the ledger (a slip or a number outside it could never be settled).
   const voucher = numbered !== null && recorded ? numbered : null;
   if (voucher) input.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
@@ -87,7 +95,8 @@ export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturne
     input.alertStaff({ code: 'refund-voucher-unrecorded', severity: 'error', reference: `${serial ?? txId ?? 'unknown'}/${owedYen}yen`.slice(0, 64) });
   }
   // Journaled first (the slip is honoured against the journal), and only for a citizen still here.
-  const voucherPrinted = voucher !== null && input.citizenStillHere() && !input.printerAtFault && (await printSlip(input.printVoucherSlip, voucher, input.cause));
+  const voucherPrinted =
+    voucher !== null && input.citizenStillHere() && !input.printerAtFault && (await printSlip(input.printVoucherSlip, voucher, input.cause));
   return { refundedYen, refundedTo: method === 'cashless' ? 'cashless' : 'cash', owedYen, voucher, voucherPrinted };
 }
 
@@ -131,7 +140,11 @@ export const VOID_FAILED_ALERT = 'backend-void-failed';
  * and the staff console. Shared by the journey and crash recovery. Never throws.
  */
 export async function voidIssuedSerial(
-  deps: { ward: Pick<WardClient, 'voidIssued'>; alertStaff: JourneyDeps['alertStaff']; journal: { pendingVoids: Pick<PendingVoidLedger, 'record' | 'resolve'> } },
+  deps: {
+    ward: Pick<WardClient, 'voidIssued'>;
+    alertStaff: JourneyDeps['alertStaff'];
+    journal: { pendingVoids: Pick<PendingVoidLedger, 'record' | 'resolve'> };
+  },
   ward: WardId,
   serial: string,
   reason: VoidRequest['reason'],

@@ -107,7 +107,10 @@ export function startPendingVoidRetrier(deps: PendingVoidRetrierDeps): PendingVo
       firstPass = false;
       // Wards with voids waiting for a later try: a health check says whether the back end is back.
       for (const issuer of new Set(pending.filter((p) => p.nextTryAt > t).map((p) => p.issuer))) {
-        const up = await deps.ward.health(issuer as WardId).then(() => true, () => false);
+        const up = await deps.ward.health(issuer as WardId).then(
+          () => true,
+          () => false,
+        );
         if (stopped) return ended;
         if (!up) seenDown.add(issuer);
         else if (seenDown.delete(issuer)) {

@@ -48,7 +48,15 @@ export type RecoveryOutcome =
   /** The printer had completed the job before the crash: journaled as printed, not printed again. */
   | { txId: string; outcome: 'confirmed-printed'; serial: string }
   /** The full fee as a voucher; the serial is voided at the back end (`voidConfirmed` if it answered). */
-  | { txId: string; outcome: 'refunded'; voucherNumber: string; amountYen: number; reason: RecoveryRefundReason | 'reprint-failed'; serial?: string; voidConfirmed: boolean }
+  | {
+      txId: string;
+      outcome: 'refunded';
+      voucherNumber: string;
+      amountYen: number;
+      reason: RecoveryRefundReason | 'reprint-failed';
+      serial?: string;
+      voidConfirmed: boolean;
+    }
   /** Stuck before payment: nothing was charged. */
   | { txId: string; outcome: 'cancelled' };
 
@@ -120,7 +128,9 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
   const outcomes: RecoveryOutcome[] = result.cancelled.map((txId) => ({ txId, outcome: 'cancelled' as const }));
 
   const finishPrinted = (txId: string, serial: string, issuer: WardId) =>
-    finishJournaledPrint(deps, txId, serial, issuer, () => deps.alertStaff({ code: RECOVERY_ALERTS.markPrintedFailed, severity: 'warning', reference: serial }));
+    finishJournaledPrint(deps, txId, serial, issuer, () =>
+      deps.alertStaff({ code: RECOVERY_ALERTS.markPrintedFailed, severity: 'warning', reference: serial }),
+    );
 
   async function voidAtBackend(serial: string, issuer: WardId): Promise<boolean> {
     const ok = await voidIssuedSerial(deps, issuer, serial, 'power-loss');
@@ -141,8 +151,13 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
       deps.alertStaff({ code: RECOVERY_ALERTS.refund, severity: 'error', reference: action.voucherNumber });
       journal.completeRecovery(action.decisionId);
       outcomes.push({
-        txId: tx.id, outcome: 'refunded', voucherNumber: action.voucherNumber, amountYen: action.amountYen, reason: action.staffAlert.reason,
-        ...(action.voidSerial ? { serial: action.voidSerial } : {}), voidConfirmed,
+        txId: tx.id,
+        outcome: 'refunded',
+        voucherNumber: action.voucherNumber,
+        amountYen: action.amountYen,
+        reason: action.staffAlert.reason,
+        ...(action.voidSerial ? { serial: action.voidSerial } : {}),
+        voidConfirmed,
       });
     } else {
       outcomes.push(await reprint(tx, action.serial, issuer));

@@ -57,8 +57,13 @@ export function createVoucherSlipPrinter(deps: VoucherSlipDeps): VoucherSlipPrin
     let pdf: Buffer;
     try {
       pdf = await render({
-        voucherNumber, amountYen: voucher.amountYen, checkCode: voucher.checkCode, issuedAt: new Date(voucher.issuedAt),
-        kioskId: deps.kioskId, office: deps.office, cause,
+        voucherNumber,
+        amountYen: voucher.amountYen,
+        checkCode: voucher.checkCode,
+        issuedAt: new Date(voucher.issuedAt),
+        kioskId: deps.kioskId,
+        office: deps.office,
+        cause,
       });
     } catch (err) {
       return notPrinted(err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : 'render-failed');

@@ -19,9 +19,15 @@ export const configSchema = z
      * Prefix of this kiosk's application receipt numbers (1-8 of A-Z, 0-9), unique in the city.
      * Default: the ward's code and the kiosk id's trailing number (`kiosk-kokurakita-01` → 4010601).
      */
-    receiptPrefix: z.string().regex(/^[A-Z0-9]{1,8}$/, '1 to 8 upper-case letters or digits').optional(),
+    receiptPrefix: z
+      .string()
+      .regex(/^[A-Z0-9]{1,8}$/, '1 to 8 upper-case letters or digits')
+      .optional(),
     ward: z.enum(WARD_IDS),
-    languages: z.array(languageSchema).min(1).refine((l) => new Set(l).size === l.length, 'languages must not repeat'),
+    languages: z
+      .array(languageSchema)
+      .min(1)
+      .refine((l) => new Set(l).size === l.length, 'languages must not repeat'),
     defaultLanguage: languageSchema,
     idle: z
       .object({
@@ -61,7 +67,10 @@ export const configSchema = z
          * kiosk "remote" and that back end's URL. The kiosk itself refuses "embedded".
          */
         mode: z.enum(['embedded', 'remote']),
-        url: z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
+        url: z
+          .string()
+          .url()
+          .refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
         /** The kiosk's client certificate and key, and the CA of the back end's server certificate (PEM files). */
         tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1), caFile: z.string().min(1) }).strict(),
         /** The city's public key that signs certificates (their QR seal), PEM. */

@@ -29,7 +29,7 @@ export function deploymentProblems(config: KioskConfig, fixtures: string = fixtu
   }
   // The demo staff passcode (246810) is in the README: anyone could open the staff console.
   if (config.staff.passcodeHash === DEFAULT_CONFIG.staff.passcodeHash) {
-    problems.push('staff.passcodeHash is the demo passcode; make the ward\'s own with build/scripts/hash-staff-passcode.ts');
+    problems.push("staff.passcodeHash is the demo passcode; make the ward's own with build/scripts/hash-staff-passcode.ts");
   }
   // An unshuffled keypad lets a bystander read a citizen's PIN from the finger's position alone.
   if (!config.shufflePinPad) problems.push('shufflePinPad is false; a deployed kiosk shuffles the PIN keypad for each citizen');
@@ -57,7 +57,11 @@ export const DEMO_FLAG = '--demo';
  */
 export function assertBrowserShellDeployable(config: KioskConfig, argv: readonly string[]): void {
   if (argv.includes(DEMO_FLAG)) return;
-  refuseProblems(config, `The browser shell will not start on the demo configuration without ${DEMO_FLAG}`, `, or run the demo with ${DEMO_FLAG} (npm start passes it)`);
+  refuseProblems(
+    config,
+    `The browser shell will not start on the demo configuration without ${DEMO_FLAG}`,
+    `, or run the demo with ${DEMO_FLAG} (npm start passes it)`,
+  );
 }
 
 function refuseProblems(config: KioskConfig, lead: string, orElse: string): void {

@@ -43,7 +43,10 @@ export function parseConfig(candidate: unknown, source = 'config'): KioskConfig 
   const lines = result.error.issues.map((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     return keys
-      .map((path) => `  ${path.map(String).join('.') || '(root)'} = ${describeValue(candidate, path)}: ${issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message}`)
+      .map(
+        (path) =>
+          `  ${path.map(String).join('.') || '(root)'} = ${describeValue(candidate, path)}: ${issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message}`,
+      )
       .join('\n');
   });
   throw new ConfigError(`${source} is invalid:\n${lines.join('\n')}`);

@@ -39,7 +39,10 @@ export async function openKioskDevices(config: KioskConfig): Promise<KioskDevice
   await cardManager.start();
   const card = new MyNumberCardClient(cardManager);
 
-  const printerSim = devices.printer === 'sim' ? await startPrinterSimulator({ config: join(fixturesDir(), 'printers', 'kiosk-a4-mono.json'), spoolDir: null, msPerPage: 300 }) : null;
+  const printerSim =
+    devices.printer === 'sim'
+      ? await startPrinterSimulator({ config: join(fixturesDir(), 'printers', 'kiosk-a4-mono.json'), spoolDir: null, msPerPage: 300 })
+      : null;
   const printer = createIppPrinter(printerSim ? printerSim.uri : hardware.printerUri);
 
   const cash =
@@ -47,7 +50,8 @@ export async function openKioskDevices(config: KioskConfig): Promise<KioskDevice
       ? await openCashUnit({ backend: 'sim', fixtureFile: join(fixturesDir(), 'payment', 'cash-unit-sim.json') })
       : await openCashUnit({ backend: 'hid', hid: { vendorId: hardware.cashUnit.vendorId, productId: hardware.cashUnit.productId } });
   // No cashless terminal driver is bundled yet: `real` means none is installed.
-  const cashless = devices.cashless === 'sim' ? new SimCashlessTerminal(loadCashlessSimFixture(join(fixturesDir(), 'payment', 'cashless-sim.json'))) : undefined;
+  const cashless =
+    devices.cashless === 'sim' ? new SimCashlessTerminal(loadCashlessSimFixture(join(fixturesDir(), 'payment', 'cashless-sim.json'))) : undefined;
   const payment = new PaymentService({ cash: cash.unit, ...(cashless ? { cashless } : {}) });
 
   return {

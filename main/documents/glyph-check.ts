@@ -67,15 +67,16 @@ export function hasVariationSequence(font: Font, base: number, selector: number)
   const sel = bySelector.get(selector);
   if (!sel) return false;
   if (sel.nonDefaultUVS?.some((u) => u.unicodeValue === base)) return true;
-  return (sel.defaultUVS ?? []).some((r) => base >= r.startUnicodeValue && base <= r.startUnicodeValue + r.additionalCount)
-    && font.hasGlyphForCodePoint(base);
+  return (sel.defaultUVS ?? []).some((r) => base >= r.startUnicodeValue && base <= r.startUnicodeValue + r.additionalCount) && font.hasGlyphForCodePoint(base);
 }
 
 /** The code points in `text` that `font` cannot draw, in order of first appearance. */
 export function missingCodePoints(font: Font, text: string): number[] {
   const cps = Array.from(text, (ch) => ch.codePointAt(0) ?? 0);
   const missing: number[] = [];
-  const add = (cp: number) => { if (!missing.includes(cp)) missing.push(cp); };
+  const add = (cp: number) => {
+    if (!missing.includes(cp)) missing.push(cp);
+  };
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i]!;
     const next = cps[i + 1];
@@ -85,7 +86,10 @@ export function missingCodePoints(font: Font, text: string): number[] {
       i++;
       continue;
     }
-    if (isVariationSelector(cp)) { add(cp); continue; } // a selector with nothing to select
+    if (isVariationSelector(cp)) {
+      add(cp);
+      continue;
+    } // a selector with nothing to select
     if (isLayoutOnly(cp)) continue;
     if (!font.hasGlyphForCodePoint(cp)) add(cp);
   }

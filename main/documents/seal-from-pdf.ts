@@ -35,7 +35,10 @@ export function extractInfoFromPdf(pdf: Buffer, key: string): string | undefined
   // indirect value: /<key> 18 0 R ... 18 0 obj (MDG1...) endobj
   const ref = lastMatch(new RegExp(`/${key}\\s+(\\d{1,9})\\s+(\\d{1,5})\\s+R`, 'g'), text);
   if (ref && (!direct || ref.index > direct.index)) {
-    const obj = lastMatch(new RegExp(`(?:^|[\\r\\n\\s])${ref[1]}\\s+${ref[2]}\\s+obj\\s*\\(([\\x20-\\x27\\x2a-\\x5b\\x5d-\\x7e]{1,4096})\\)\\s*endobj`, 'g'), text);
+    const obj = lastMatch(
+      new RegExp(`(?:^|[\\r\\n\\s])${ref[1]}\\s+${ref[2]}\\s+obj\\s*\\(([\\x20-\\x27\\x2a-\\x5b\\x5d-\\x7e]{1,4096})\\)\\s*endobj`, 'g'),
+      text,
+    );
     return obj?.[1];
   }
   return direct?.[1];

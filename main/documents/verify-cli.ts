@@ -49,24 +49,43 @@ export function runVerify(argv: string[], io: VerifyIo): number {
     const a = argv[i]!;
     if (a === '--public-key') {
       const next = argv[++i];
-      if (next === undefined) { io.err('usage: --public-key needs a path'); return 2; }
+      if (next === undefined) {
+        io.err('usage: --public-key needs a path');
+        return 2;
+      }
       keyPath = next;
     } else if (a === '--show-names') showNames = true;
-    else if (a === '--help' || a === '-h') { io.out('usage: npm run verify -- <file.pdf | qr-text> [--public-key path] [--show-names]'); return 0; }
-    else positional.push(a);
+    else if (a === '--help' || a === '-h') {
+      io.out('usage: npm run verify -- <file.pdf | qr-text> [--public-key path] [--show-names]');
+      return 0;
+    } else positional.push(a);
   }
-  if (positional.length !== 1) { io.err('usage: npm run verify -- <file.pdf | qr-text> [--public-key path] [--show-names]'); return 2; }
+  if (positional.length !== 1) {
+    io.err('usage: npm run verify -- <file.pdf | qr-text> [--public-key path] [--show-names]');
+    return 2;
+  }
   const input = positional[0]!;
   let qrText = input;
   if (!input.startsWith('MDG') && existsSync(input)) {
     const found = extractSealFromPdf(readFileSync(input));
-    if (found === undefined) { io.out(REASONS['no-seal-in-pdf']); return 1; }
+    if (found === undefined) {
+      io.out(REASONS['no-seal-in-pdf']);
+      return 1;
+    }
     qrText = found;
   }
   let key: Buffer;
-  try { key = readFileSync(keyPath); } catch { io.out(REASONS['key-unreadable']); return 1; }
+  try {
+    key = readFileSync(keyPath);
+  } catch {
+    io.out(REASONS['key-unreadable']);
+    return 1;
+  }
   const r = verifySeal(qrText, key);
-  if (!r.ok) { io.out(REASONS[r.reason]); return 1; }
+  if (!r.ok) {
+    io.out(REASONS[r.reason]);
+    return 1;
+  }
   const c = r.content;
   io.out('検証OK / valid');
   io.out(`種別 / type:      ${TYPE_NAMES[c.type] ?? c.type} (${c.type})`);

@@ -8,9 +8,7 @@ import { APP_SCHEME, isKioskAppUrl } from './window-options';
 
 /** Must run before the app is ready (Electron: `registerSchemesAsPrivileged` only works then). */
 export function registerAppScheme(protocol: ShellProtocol): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 export function serveRenderer(protocol: ShellProtocol, rendererDir: string): void {

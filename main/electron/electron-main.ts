@@ -20,25 +20,25 @@ import { runHashPasscodeToolIfAsked } from './hash-passcode-tool';
 const api: ElectronMainApi = electron;
 if (!runHashPasscodeToolIfAsked(api, process.argv, terminalHashPasscodeIo, fail)) {
   void runElectronShell(api, {
-  rendererDir: join(__dirname, '..', 'renderer'),
-  preloadPath: join(__dirname, 'preload.js'),
-  createRuntime: async ({ app, safeStorage }) => {
-    const config = resolveConfig(process.argv);
-    assertDeployable(config, app.isPackaged);
-    // The outbox key is wrapped by the OS keystore; Linux's obfuscation-only 'basic_text' only in development.
-    const outboxKeyProvider = new SafeStorageKeyProvider({
-      safeStorage,
-      wrappedKeyPath: outboxPaths(config).wrappedKeyFile,
-      allowBasicText: !app.isPackaged,
-    });
-    const staffPepperProvider = new SafeStorageKeyProvider({
-      safeStorage,
-      wrappedKeyPath: staffPepperPaths(config.dataDir).wrappedKeyFile,
-      allowBasicText: !app.isPackaged,
-    });
-    return createKioskRuntime(config, 'electron', { outboxKeyProvider, staffPepperProvider });
-  },
-  fail,
+    rendererDir: join(__dirname, '..', 'renderer'),
+    preloadPath: join(__dirname, 'preload.js'),
+    createRuntime: async ({ app, safeStorage }) => {
+      const config = resolveConfig(process.argv);
+      assertDeployable(config, app.isPackaged);
+      // The outbox key is wrapped by the OS keystore; Linux's obfuscation-only 'basic_text' only in development.
+      const outboxKeyProvider = new SafeStorageKeyProvider({
+        safeStorage,
+        wrappedKeyPath: outboxPaths(config).wrappedKeyFile,
+        allowBasicText: !app.isPackaged,
+      });
+      const staffPepperProvider = new SafeStorageKeyProvider({
+        safeStorage,
+        wrappedKeyPath: staffPepperPaths(config.dataDir).wrappedKeyFile,
+        allowBasicText: !app.isPackaged,
+      });
+      return createKioskRuntime(config, 'electron', { outboxKeyProvider, staffPepperProvider });
+    },
+    fail,
   });
 }
 

@@ -24,9 +24,7 @@ export function isKioskAppUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return (
-    parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '' && parsed.port === ''
-  );
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '' && parsed.port === '';
 }
 
 export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;

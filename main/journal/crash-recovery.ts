@@ -65,7 +65,16 @@ export type RecoveryAction =
   /** The printer completed the job: `markPrinted` (and tell the back end), never print again. */
   | { kind: 'confirm-printed'; txId: string; serial: string; isNew: true }
   /** Already journaled as refunded: void the serial, alert staff, then `completeRecovery(decisionId)`. */
-  | { kind: 'refund'; decisionId: number; txId: string; voucherNumber: string; amountYen: number; voidSerial?: string; isNew: boolean; staffAlert: RecoveryStaffAlert };
+  | {
+      kind: 'refund';
+      decisionId: number;
+      txId: string;
+      voucherNumber: string;
+      amountYen: number;
+      voidSerial?: string;
+      isNew: boolean;
+      staffAlert: RecoveryStaffAlert;
+    };
 
 export interface RecoveryResult {
   /** Open decisions, new and from earlier runs. */
@@ -101,8 +110,7 @@ function refundAction(journal: JournalDatabase, d: DecisionRow, isNew: boolean):
   const amountYen = tx?.refund?.amountYen ?? 0;
   const voucherNumber = d.voucher_number ?? '';
   const detail = journal.stmt("SELECT detail FROM events WHERE tx_id = ? AND to_state = 'refunded' ORDER BY seq DESC LIMIT 1").get(d.tx_id) as
-    | { detail: string }
-    | undefined;
+    { detail: string } | undefined;
   const reason = (JSON.parse(detail?.detail ?? '{}') as { reason?: RecoveryRefundReason }).reason ?? 'print-outcome-unknown';
   const voidSerial = d.void_serial ?? undefined;
   return {

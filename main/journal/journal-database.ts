@@ -116,9 +116,14 @@ export class JournalDatabase {
     if (!canTransition(row.state, to)) throw new IllegalTransitionError(txId, row.state, to);
     const seq = row.seq + 1;
     const cols = Object.keys(patch);
-    this.stmt(
-      `UPDATE transactions SET state = ?, seq = ?, updated_at = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ? AND seq = ?`,
-    ).run(to, seq, at, ...cols.map((c) => patch[c as keyof TransactionRow] ?? null), txId, row.seq);
+    this.stmt(`UPDATE transactions SET state = ?, seq = ?, updated_at = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ? AND seq = ?`).run(
+      to,
+      seq,
+      at,
+      ...cols.map((c) => patch[c as keyof TransactionRow] ?? null),
+      txId,
+      row.seq,
+    );
     this.appendEvent(txId, seq, row.state, to, at, detail);
     log.info({ txId, from: row.state, to, seq }, 'transition');
     return this.row(txId);
@@ -126,7 +131,14 @@ export class JournalDatabase {
 
   /** Appends one event to a transaction's history (inside the caller's transaction). */
   appendEvent(txId: string, seq: number, from: TransactionState | null, to: TransactionState, at: number, detail: Record<string, unknown>): void {
-    this.stmt('INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?, ?)').run(txId, seq, from, to, at, JSON.stringify(detail));
+    this.stmt('INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+      txId,
+      seq,
+      from,
+      to,
+      at,
+      JSON.stringify(detail),
+    );
   }
 
   /** Closes the database. Idempotent. */

@@ -40,14 +40,18 @@ export function pruneJournal(journal: PrunableJournal, before: number): JournalP
         journal.stmt('DELETE FROM events WHERE tx_id = ?').run(id);
         journal.stmt('DELETE FROM vouchers WHERE tx_id = ?').run(id);
         journal.stmt('DELETE FROM recovery_decisions WHERE tx_id = ?').run(id);
-        journal.stmt('DELETE FROM pending_voids WHERE serial IN (SELECT serial FROM transactions WHERE id = ? UNION SELECT serial FROM serials WHERE tx_id = ?)').run(id, id);
+        journal
+          .stmt('DELETE FROM pending_voids WHERE serial IN (SELECT serial FROM transactions WHERE id = ? UNION SELECT serial FROM serials WHERE tx_id = ?)')
+          .run(id, id);
         journal.stmt('DELETE FROM serials WHERE tx_id = ?').run(id);
         journal.stmt('DELETE FROM transactions WHERE id = ?').run(id);
       }
       // Resolved voids of serials no kept sale knows (e.g. a serial issued for a sale that never began printing).
       const pendingVoids = journal
-        .stmt(`DELETE FROM pending_voids WHERE resolved_at IS NOT NULL AND resolved_at < ?
-                 AND serial NOT IN (SELECT serial FROM serials) AND serial NOT IN (SELECT serial FROM transactions WHERE serial IS NOT NULL)`)
+        .stmt(
+          `DELETE FROM pending_voids WHERE resolved_at IS NOT NULL AND resolved_at < ?
+                 AND serial NOT IN (SELECT serial FROM serials) AND serial NOT IN (SELECT serial FROM transactions WHERE serial IS NOT NULL)`,
+        )
         .run(before).changes;
       journal.stmt('DELETE FROM counters WHERE day < ?').run(journal.day(before));
       return { transactions: ids.length, pendingVoids };

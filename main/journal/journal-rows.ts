@@ -95,7 +95,14 @@ export function rowToRecord(r: TransactionRow): TransactionRecord {
     ...(r.print_job_id !== null ? { printJobId: r.print_job_id } : {}),
     ...(r.printed_at !== null ? { printedAt: r.printed_at } : {}),
     ...(r.refund_method !== null && r.refunded_yen !== null && r.refunded_at !== null
-      ? { refund: { method: r.refund_method, amountYen: r.refunded_yen, at: r.refunded_at, ...(r.refund_voucher !== null ? { voucherNumber: r.refund_voucher } : {}) } }
+      ? {
+          refund: {
+            method: r.refund_method,
+            amountYen: r.refunded_yen,
+            at: r.refunded_at,
+            ...(r.refund_voucher !== null ? { voucherNumber: r.refund_voucher } : {}),
+          },
+        }
       : {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,

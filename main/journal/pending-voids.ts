@@ -95,12 +95,18 @@ export class PendingVoidLedger {
 
   /** Makes every pending void of `issuer` due now (its back end is reachable again). Returns how many. */
   makeDue(issuer: string): number {
-    return this.database.stmt('UPDATE pending_voids SET next_try_at = ? WHERE issuer = ? AND resolved_at IS NULL AND next_try_at > ?').run(this.database.now(), issuer, this.database.now()).changes;
+    return this.database
+      .stmt('UPDATE pending_voids SET next_try_at = ? WHERE issuer = ? AND resolved_at IS NULL AND next_try_at > ?')
+      .run(this.database.now(), issuer, this.database.now()).changes;
   }
 
   /** Ends a pending void with its outcome; false when it was not pending (already resolved or never recorded). */
   resolve(serial: string, outcome: PendingVoidOutcome): boolean {
-    return this.database.stmt('UPDATE pending_voids SET resolved_at = ?, outcome = ? WHERE serial = ? AND resolved_at IS NULL').run(this.database.now(), outcome, serial).changes === 1;
+    return (
+      this.database
+        .stmt('UPDATE pending_voids SET resolved_at = ?, outcome = ? WHERE serial = ? AND resolved_at IS NULL')
+        .run(this.database.now(), outcome, serial).changes === 1
+    );
   }
 
   /** How a serial's pending void ended, or null while pending / never recorded. */

@@ -71,7 +71,8 @@ export class StaffAlertStore {
    * `invalid-input` (bad code, severity or reference), `closed`, or the database's error.
    */
   insert(alert: { id?: number; code: string; severity: StoredAlert['severity']; reference?: string }, raisedAt: number): StoredAlert {
-    if (alert.id !== undefined && !(Number.isSafeInteger(alert.id) && alert.id > 0)) throw new JournalError('invalid-input', 'alert id must be a positive integer.');
+    if (alert.id !== undefined && !(Number.isSafeInteger(alert.id) && alert.id > 0))
+      throw new JournalError('invalid-input', 'alert id must be a positive integer.');
     if (alert.code.length < 1 || alert.code.length > 80) throw new JournalError('invalid-input', 'alert code must be 1-80 characters.');
     if (!SEVERITIES.has(alert.severity)) throw new JournalError('invalid-input', 'unknown alert severity.');
     if (alert.reference !== undefined && alert.reference.length > 80) throw new JournalError('invalid-input', 'alert reference must be at most 80 characters.');
@@ -97,7 +98,9 @@ export class StaffAlertStore {
   prune(now: number, policy: AlertPruning = DEFAULT_ALERT_PRUNING): number[] {
     return this.database.db
       .transaction(() => {
-        const old = this.database.stmt('DELETE FROM staff_alerts WHERE acked_at IS NOT NULL AND acked_at < ? RETURNING id').all(now - policy.maxAckedAgeMs) as Array<{ id: number }>;
+        const old = this.database
+          .stmt('DELETE FROM staff_alerts WHERE acked_at IS NOT NULL AND acked_at < ? RETURNING id')
+          .all(now - policy.maxAckedAgeMs) as Array<{ id: number }>;
         const beyond = this.database
           .stmt('DELETE FROM staff_alerts WHERE id IN (SELECT id FROM staff_alerts WHERE acked_at IS NOT NULL ORDER BY id DESC LIMIT -1 OFFSET ?) RETURNING id')
           .all(policy.maxAcked) as Array<{ id: number }>;

@@ -86,7 +86,13 @@ export class TransactionJournal {
     return this.database.row(txId);
   }
 
-  private transition(txId: string, to: TransactionState, patch: RowPatch | ((at: number) => RowPatch), detail: Record<string, unknown>, extra?: (row: TransactionRow, at: number) => void): TransactionRecord {
+  private transition(
+    txId: string,
+    to: TransactionState,
+    patch: RowPatch | ((at: number) => RowPatch),
+    detail: Record<string, unknown>,
+    extra?: (row: TransactionRow, at: number) => void,
+  ): TransactionRecord {
     const at = this.now();
     return rowToRecord(
       this.db
@@ -178,7 +184,10 @@ export class TransactionJournal {
       if (!canTransition(row.state, 'printing')) return; // applyTransition reports it
       // The first print of the serial this sale reserved before payment (markAuthenticated) is its own;
       // any other use of a known serial (a void's reissue must bring a new one) is refused.
-      const reservedHere = row.state === 'paid' && row.serial === input.serial && this.stmt('SELECT 1 FROM serials WHERE serial = ? AND tx_id = ? AND voided_at IS NULL').get(input.serial, txId);
+      const reservedHere =
+        row.state === 'paid' &&
+        row.serial === input.serial &&
+        this.stmt('SELECT 1 FROM serials WHERE serial = ? AND tx_id = ? AND voided_at IS NULL').get(input.serial, txId);
       if (!reservedHere) this.reserveSerial(input.serial, txId, at);
       this.stmt('UPDATE transactions SET print_attempts = print_attempts + 1 WHERE id = ?').run(txId);
     });
@@ -267,7 +276,10 @@ export class TransactionJournal {
     check((input.method === 'voucher') === (input.voucherNumber !== undefined), 'a voucher refund needs a voucher number (and only it).');
     if (input.cashReturnedYen !== undefined) {
       check(input.method === 'voucher', 'cashReturnedYen belongs to a voucher refund.');
-      check(Number.isSafeInteger(input.cashReturnedYen) && input.cashReturnedYen >= 0 && input.cashReturnedYen < input.amountYen, 'cashReturnedYen must be 0 or more and less than the refund.');
+      check(
+        Number.isSafeInteger(input.cashReturnedYen) && input.cashReturnedYen >= 0 && input.cashReturnedYen < input.amountYen,
+        'cashReturnedYen must be 0 or more and less than the refund.',
+      );
     }
     return this.transition(
       txId,

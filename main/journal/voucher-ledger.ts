@@ -128,7 +128,8 @@ export class VoucherLedger {
         if (row.settled_at !== null) throw new JournalError('voucher-settled', `Voucher ${row.number} was already paid out.`);
         const code = input.checkCode?.toUpperCase();
         const codeOk = code === undefined ? row.slip_printed_at === null : CHECK.test(code) && code === row.check_code;
-        if (input.amountYen !== row.amount_yen || !codeOk) throw new JournalError('voucher-mismatch', `Voucher ${row.number}: amount or check code does not match.`);
+        if (input.amountYen !== row.amount_yen || !codeOk)
+          throw new JournalError('voucher-mismatch', `Voucher ${row.number}: amount or check code does not match.`);
         this.database.stmt('UPDATE vouchers SET settled_at = ?, settle_reason = ? WHERE number = ?').run(at, input.reason, row.number);
         this.note(row.tx_id, at, { voucherSettled: row.number, amountYen: row.amount_yen, reason: input.reason });
       })
@@ -150,7 +151,10 @@ export class VoucherLedger {
   /** Totals for the reconciliation of the day [from, to). */
   totals(from: number, to: number): VoucherTotals {
     const sum = (where: string, ...args: number[]): { count: number; yen: number } => {
-      const r = this.database.stmt(`SELECT count(*) AS count, coalesce(sum(amount_yen), 0) AS yen FROM vouchers WHERE ${where}`).get(...args) as { count: number; yen: number };
+      const r = this.database.stmt(`SELECT count(*) AS count, coalesce(sum(amount_yen), 0) AS yen FROM vouchers WHERE ${where}`).get(...args) as {
+        count: number;
+        yen: number;
+      };
       return { count: r.count, yen: r.yen };
     };
     return {

@@ -58,10 +58,11 @@ export class AckGroup {
     this.pending.set(ack.item.id, ack);
     this.byReceipt.set(ack.item.receiptNumber, ack.item.id);
     if (urgent || this.pending.size >= this.opts.maxItems) this.flush();
-    else if (this.timer === undefined) this.timer = this.opts.clock.setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, this.opts.maxDelayMs);
+    else if (this.timer === undefined)
+      this.timer = this.opts.clock.setTimeout(() => {
+        this.timer = undefined;
+        this.flush();
+      }, this.opts.maxDelayMs);
   }
 
   /** True while the acknowledgement of this receipt waits for its commit. */

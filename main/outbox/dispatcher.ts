@@ -24,7 +24,6 @@ import type { OutboxItem, SendResult, Sender } from './sender';
 
 const log = createLogger('outbox-dispatcher');
 
-
 /** Sent to staff when a submission is dead-lettered. Carries no payload. */
 export interface DeadLetterAlert {
   /** Local receipt number. */
@@ -204,10 +203,13 @@ export class Dispatcher {
 
   private schedule(destination: string, q: DestinationQueue, at: number): void {
     if (q.timer !== undefined) this.clock.clearTimeout(q.timer);
-    q.timer = this.clock.setTimeout(() => {
-      q.timer = undefined;
-      this.pump(destination);
-    }, Math.max(0, at - this.clock.now()));
+    q.timer = this.clock.setTimeout(
+      () => {
+        q.timer = undefined;
+        this.pump(destination);
+      },
+      Math.max(0, at - this.clock.now()),
+    );
   }
 
   /**
@@ -297,7 +299,13 @@ export class Dispatcher {
     } else if (result.status === 'rejected') {
       this.opts.outbox.markDead(item.id, result.httpStatus, result.code, now);
       q.failures = 0; // the back end answered, so it is reachable
-      this.deadLettered({ receiptNumber: item.receiptNumber, destination: item.destination, kind: item.kind, httpStatus: result.httpStatus, code: result.code });
+      this.deadLettered({
+        receiptNumber: item.receiptNumber,
+        destination: item.destination,
+        kind: item.kind,
+        httpStatus: result.httpStatus,
+        code: result.code,
+      });
     } else {
       this.opts.outbox.markRetry(item.id, result.reason, now + fullJitterDelay(item.attempts, this.backoff, random), now);
       q.pausedUntil = Math.max(q.pausedUntil, now + fullJitterDelay(q.failures, this.backoff, random));

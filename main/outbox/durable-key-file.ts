@@ -21,10 +21,7 @@ export function readKeyFile(path: string): Buffer {
   }
   // Like ssh: a key that group or others can read is treated as leaked, not silently used.
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-    throw new OutboxKeyError(
-      'key-file-permissions',
-      `Key file ${path} is readable by other users (mode ${(mode & 0o777).toString(8)}); chmod 600 it.`,
-    );
+    throw new OutboxKeyError('key-file-permissions', `Key file ${path} is readable by other users (mode ${(mode & 0o777).toString(8)}); chmod 600 it.`);
   }
   return readFileSync(path);
 }

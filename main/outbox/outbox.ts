@@ -152,24 +152,18 @@ export class Outbox {
     const createdAt = this.now();
     const result = this.db
       .transaction((): EnqueueResult => {
-        const existing = this.stmt('SELECT * FROM submissions WHERE idempotency_key = ?').get(idempotencyKey) as
-          | SubmissionRow
-          | undefined;
+        const existing = this.stmt('SELECT * FROM submissions WHERE idempotency_key = ?').get(idempotencyKey) as SubmissionRow | undefined;
         if (existing) return this.sameSubmission(existing, input, plain);
         const day = calendarDay(createdAt, this.options.utcOffsetMinutes ?? JST_OFFSET_MINUTES);
-        const { last } = this
-          .stmt(
-            'INSERT INTO receipt_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last',
-          )
-          .get(day) as { last: number };
+        const { last } = this.stmt('INSERT INTO receipt_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last').get(
+          day,
+        ) as { last: number };
         const receiptNumber = formatReceiptNumber(this.options.receiptPrefix, day, last);
         const identity: SealIdentity = { idempotencyKey, receiptNumber, destination: input.destination, kind: input.kind };
-        this
-          .stmt(
-            `INSERT INTO submissions (receipt_number, idempotency_key, destination, kind, created_at, sealed, next_attempt_at)
+        this.stmt(
+          `INSERT INTO submissions (receipt_number, idempotency_key, destination, kind, created_at, sealed, next_attempt_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(receiptNumber, idempotencyKey, input.destination, input.kind, createdAt, seal(this.key, associatedData(identity), plain), createdAt);
+        ).run(receiptNumber, idempotencyKey, input.destination, input.kind, createdAt, seal(this.key, associatedData(identity), plain), createdAt);
         return { receiptNumber, idempotencyKey, createdAt, duplicate: false };
       })
       .immediate();
@@ -179,22 +173,23 @@ export class Outbox {
   }
 
   private sameSubmission(row: SubmissionRow, input: EnqueueInput, plain: Buffer): EnqueueResult {
-    const same =
-      row.destination === input.destination &&
-      row.kind === input.kind &&
-      (row.sealed === null || this.decrypt(row).equals(plain));
+    const same = row.destination === input.destination && row.kind === input.kind && (row.sealed === null || this.decrypt(row).equals(plain));
     if (!same) throw new IdempotencyConflictError(row.idempotency_key);
     return { receiptNumber: row.receipt_number, idempotencyKey: row.idempotency_key, createdAt: row.created_at, duplicate: true };
   }
 
   private decrypt(row: SubmissionRow): Buffer {
     if (row.sealed === null) throw new OutboxError('not-found', `Payload of ${row.receipt_number} was purged.`);
-    const plain = openSealed(this.key, associatedData({
-      idempotencyKey: row.idempotency_key,
-      receiptNumber: row.receipt_number,
-      destination: row.destination,
-      kind: row.kind,
-    }), row.sealed);
+    const plain = openSealed(
+      this.key,
+      associatedData({
+        idempotencyKey: row.idempotency_key,
+        receiptNumber: row.receipt_number,
+        destination: row.destination,
+        kind: row.kind,
+      }),
+      row.sealed,
+    );
     if (!plain) throw new PayloadIntegrityError(row.receipt_number);
     return plain;
   }
@@ -228,10 +223,9 @@ export class Outbox {
   due(destination: string, now: number, limit: number, excludeIds: readonly number[] = []): { items: OutboxItem[]; corrupt: SubmissionRow[] } {
     this.ensureOpen();
     const rows = this.stmt(
-        `SELECT * FROM submissions WHERE state = 'queued' AND destination = ? AND next_attempt_at <= ?
+      `SELECT * FROM submissions WHERE state = 'queued' AND destination = ? AND next_attempt_at <= ?
          AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY next_attempt_at, id LIMIT ?`,
-      )
-      .all(destination, now, JSON.stringify(excludeIds), limit) as SubmissionRow[];
+    ).all(destination, now, JSON.stringify(excludeIds), limit) as SubmissionRow[];
     const items: OutboxItem[] = [];
     const corrupt: SubmissionRow[] = [];
     for (const row of rows) {
@@ -248,8 +242,9 @@ export class Outbox {
   /** Earliest `next_attempt_at` among the destination's queued rows, or undefined if none. */
   nextDueAt(destination: string): number | undefined {
     this.ensureOpen();
-    const row = this.stmt("SELECT min(next_attempt_at) AS t FROM submissions WHERE state = 'queued' AND destination = ?")
-      .get(destination) as { t: number | null };
+    const row = this.stmt("SELECT min(next_attempt_at) AS t FROM submissions WHERE state = 'queued' AND destination = ?").get(destination) as {
+      t: number | null;
+    };
     return row.t ?? undefined;
   }
 
@@ -270,36 +265,32 @@ export class Outbox {
       `UPDATE submissions SET state = 'delivered', sealed = NULL, remote_receipt = ?, delivered_at = ?,
        attempts = attempts + 1, last_attempt_at = ?, last_reason = NULL WHERE id = ? AND state = 'queued'`,
     );
-    return this.db
-      .transaction(() => acks.reduce((n, a) => n + update.run(a.remoteReceipt, a.at, a.at, a.id).changes, 0))
-      .immediate();
+    return this.db.transaction(() => acks.reduce((n, a) => n + update.run(a.remoteReceipt, a.at, a.at, a.id).changes, 0)).immediate();
   }
 
   /** Records a transient failure and when to try again. */
   markRetry(id: number, reason: string, nextAttemptAt: number, at: number = this.now()): void {
     this.ensureOpen();
     this.stmt(
-        `UPDATE submissions SET attempts = attempts + 1, last_attempt_at = ?, last_reason = ?, next_attempt_at = ?
+      `UPDATE submissions SET attempts = attempts + 1, last_attempt_at = ?, last_reason = ?, next_attempt_at = ?
          WHERE id = ? AND state = 'queued'`,
-      )
-      .run(at, reason.slice(0, 200), nextAttemptAt, id);
+    ).run(at, reason.slice(0, 200), nextAttemptAt, id);
   }
 
   /** Moves a row to the dead-letter list (payload kept for staff). */
   markDead(id: number, httpStatus: number, code: string, at: number = this.now()): void {
     this.ensureOpen();
     this.stmt(
-        `UPDATE submissions SET state = 'dead', http_status = ?, reject_code = ?, dead_at = ?, attempts = attempts + 1,
+      `UPDATE submissions SET state = 'dead', http_status = ?, reject_code = ?, dead_at = ?, attempts = attempts + 1,
          last_attempt_at = ? WHERE id = ? AND state = 'queued'`,
-      )
-      .run(httpStatus, code.slice(0, 100), at, at, id);
+    ).run(httpStatus, code.slice(0, 100), at, at, id);
   }
 
   /** Makes every queued row of a destination due now (the back end is reachable again). */
   makeAllDue(destination: string, at: number = this.now()): number {
     this.ensureOpen();
-    return this.stmt("UPDATE submissions SET next_attempt_at = ? WHERE state = 'queued' AND destination = ? AND next_attempt_at > ?")
-      .run(at, destination, at).changes;
+    return this.stmt("UPDATE submissions SET next_attempt_at = ? WHERE state = 'queued' AND destination = ? AND next_attempt_at > ?").run(at, destination, at)
+      .changes;
   }
 
   /** The minimal receipt of one submission, by local receipt number. */
@@ -319,9 +310,7 @@ export class Outbox {
   /** Decrypted payload of a dead letter, for staff to process it by hand. Never log it. */
   readDeadLetterPayload(receiptNumber: string): JsonValue {
     this.ensureOpen();
-    const row = this.stmt("SELECT * FROM submissions WHERE receipt_number = ? AND state = 'dead'").get(receiptNumber) as
-      | SubmissionRow
-      | undefined;
+    const row = this.stmt("SELECT * FROM submissions WHERE receipt_number = ? AND state = 'dead'").get(receiptNumber) as SubmissionRow | undefined;
     if (!row) throw new OutboxError('not-found', `No dead letter ${receiptNumber}.`);
     return JSON.parse(this.decrypt(row).toString('utf8')) as JsonValue;
   }
@@ -330,27 +319,24 @@ export class Outbox {
   resolveDeadLetter(receiptNumber: string, resolution: string, at: number = this.now()): void {
     this.ensureOpen();
     const changes = this.stmt(
-        "UPDATE submissions SET state = 'resolved', sealed = NULL, resolution = ?, resolved_at = ? WHERE receipt_number = ? AND state = 'dead'",
-      )
-      .run(resolution.slice(0, 200), at, receiptNumber).changes;
+      "UPDATE submissions SET state = 'resolved', sealed = NULL, resolution = ?, resolved_at = ? WHERE receipt_number = ? AND state = 'dead'",
+    ).run(resolution.slice(0, 200), at, receiptNumber).changes;
     if (changes === 0) throw new OutboxError('not-found', `No dead letter ${receiptNumber}.`);
   }
 
   /** Deletes minimal receipts of delivered/resolved rows older than `before` (retention). Returns the count. */
   pruneReceipts(before: number): number {
     this.ensureOpen();
-    return this.stmt("DELETE FROM submissions WHERE state IN ('delivered', 'resolved') AND coalesce(delivered_at, resolved_at) < ?")
-      .run(before).changes;
+    return this.stmt("DELETE FROM submissions WHERE state IN ('delivered', 'resolved') AND coalesce(delivered_at, resolved_at) < ?").run(before).changes;
   }
 
   /** Counts for the staff screen. */
   status(): OutboxStatus {
     this.ensureOpen();
     const rows = this.stmt(
-        `SELECT destination, state, count(*) AS n, min(created_at) AS oldest, min(next_attempt_at) AS next
+      `SELECT destination, state, count(*) AS n, min(created_at) AS oldest, min(next_attempt_at) AS next
          FROM submissions GROUP BY destination, state`,
-      )
-      .all() as Array<{ destination: string; state: SubmissionRow['state']; n: number; oldest: number; next: number }>;
+    ).all() as Array<{ destination: string; state: SubmissionRow['state']; n: number; oldest: number; next: number }>;
     const status: OutboxStatus = { queued: 0, delivered: 0, deadLetters: 0, resolved: 0, byDestination: {} };
     for (const r of rows) {
       const d = (status.byDestination[r.destination] ??= { queued: 0, delivered: 0, deadLetters: 0 });

@@ -26,10 +26,7 @@ export interface SealIdentity {
 
 /** Builds the AAD; NUL separators cannot occur inside the validated identity fields. */
 export function associatedData(id: SealIdentity): Buffer {
-  return Buffer.from(
-    ['madoguchi/outbox/v1', id.idempotencyKey, id.receiptNumber, id.destination, id.kind].join('\0'),
-    'utf8',
-  );
+  return Buffer.from(['madoguchi/outbox/v1', id.idempotencyKey, id.receiptNumber, id.destination, id.kind].join('\0'), 'utf8');
 }
 
 /** Encrypts `plain` for the given row with a fresh random IV. */

@@ -50,10 +50,7 @@ export class SafeStorageKeyProvider implements KeyProvider {
     }
     const backend = s.getSelectedStorageBackend?.();
     if (backend === 'basic_text' && !this.options.allowBasicText) {
-      throw new OutboxKeyError(
-        'keystore-unavailable',
-        "safeStorage uses the 'basic_text' backend (no real keystore); configure libsecret or use a key file.",
-      );
+      throw new OutboxKeyError('keystore-unavailable', "safeStorage uses the 'basic_text' backend (no real keystore); configure libsecret or use a key file.");
     }
   }
 

@@ -17,7 +17,6 @@ const log = createLogger('session');
 /** Clears one service's session data. Must not throw for "nothing to clear". */
 export type Wiper = (reason: EndReason) => void | Promise<void>;
 
-
 export interface SessionOptions {
   idleTimeoutMs: number;
   promptMs: number;

@@ -73,9 +73,7 @@ export function gateTry(state: PasscodeAttempts, now: number, policy: LockoutPol
 }
 
 /** The outcome of a wrong passcode whose try is already in `pending`. */
-export type WrongOutcome =
-  | { kind: 'wrong'; triesLeft: number }
-  | { kind: 'lock'; next: PasscodeAttempts; retryAfterSec: number };
+export type WrongOutcome = { kind: 'wrong'; triesLeft: number } | { kind: 'lock'; next: PasscodeAttempts; retryAfterSec: number };
 
 export function afterWrong(pending: PasscodeAttempts, now: number, policy: LockoutPolicy): WrongOutcome {
   if (pending.failures >= policy.lockoutAfter) return { kind: 'lock', ...lockNow(pending, now, policy) };

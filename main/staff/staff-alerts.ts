@@ -77,7 +77,10 @@ export class StaffAlerts {
     const now = this.now();
     const recorded: RecordedAlert = { ...alert, id: this.nextId++, at: now.toISOString() };
     this.alerts.push(recorded);
-    log[alert.severity === 'error' ? 'error' : alert.severity === 'warning' ? 'warn' : 'info']({ alert: alert.code, reference: alert.reference, id: recorded.id }, 'staff alert');
+    log[alert.severity === 'error' ? 'error' : alert.severity === 'warning' ? 'warn' : 'info'](
+      { alert: alert.code, reference: alert.reference, id: recorded.id },
+      'staff alert',
+    );
     if (this.store) {
       this.unsaved.add(recorded.id);
       this.flush();
@@ -134,7 +137,12 @@ export class StaffAlerts {
       }
       try {
         // Cut to the store's limits (the console shows 64 anyway), so one odd alert never blocks the rest.
-        const stored = { id, code: a.code.slice(0, 80) || 'unknown', severity: a.severity, ...(a.reference !== undefined ? { reference: a.reference.slice(0, 80) } : {}) };
+        const stored = {
+          id,
+          code: a.code.slice(0, 80) || 'unknown',
+          severity: a.severity,
+          ...(a.reference !== undefined ? { reference: a.reference.slice(0, 80) } : {}),
+        };
         this.store!.insert(stored, Date.parse(a.at));
         if (a.ackedAt !== undefined) this.store!.ack(id, Date.parse(a.ackedAt));
         this.unsaved.delete(id);

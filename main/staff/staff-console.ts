@@ -96,7 +96,10 @@ export class StaffConsole {
     const [printer, cash, backend] = await Promise.all([
       printerTile(this.deps.printer),
       cashTile(this.deps.cash),
-      this.deps.ward.health(this.deps.wardId).then(() => true, () => false),
+      this.deps.ward.health(this.deps.wardId).then(
+        () => true,
+        () => false,
+      ),
     ]);
     return {
       kioskId: this.deps.kioskId,
@@ -179,7 +182,9 @@ export class StaffConsole {
   retryOutbox(): number {
     const outbox = this.need(this.deps.outbox);
     const dispatcher = this.need(this.deps.dispatcher);
-    const wards = Object.entries(outbox.status().byDestination).filter(([, d]) => d.queued > 0).map(([w]) => w);
+    const wards = Object.entries(outbox.status().byDestination)
+      .filter(([, d]) => d.queued > 0)
+      .map(([w]) => w);
     for (const w of wards) dispatcher.notifyReachable(w);
     log.info({ wards: wards.length }, 'staff asked to send the outbox now');
     return wards.length;
@@ -259,7 +264,10 @@ export class StaffConsole {
         failures: backoff[destination]?.consecutiveFailures ?? null,
         oldestQueuedAt: d.oldestQueuedAt ?? null,
       })),
-      deadLetterList: outbox.listDeadLetters().slice(0, 50).map((d) => ({ receiptNumber: d.receiptNumber, destination: d.destination, code: d.code, httpStatus: d.httpStatus })),
+      deadLetterList: outbox
+        .listDeadLetters()
+        .slice(0, 50)
+        .map((d) => ({ receiptNumber: d.receiptNumber, destination: d.destination, code: d.code, httpStatus: d.httpStatus })),
     };
   }
 

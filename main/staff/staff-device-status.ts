@@ -75,6 +75,15 @@ export async function cashTile(cash: StaffCashUnit | null): Promise<StaffOvervie
 function withTimeout<T>(p: Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('timeout')), READ_TIMEOUT_MS);
-    p.then((v) => { clearTimeout(t); resolve(v); }, (e: unknown) => { clearTimeout(t); reject(e instanceof Error ? e : new Error('failed')); });
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error('failed'));
+      },
+    );
   });
 }

@@ -30,10 +30,11 @@ export function staffHandlers(session: StaffSession, console: StaffConsole): Sta
     'staff.listTransactions': async () => read(() => console.listTransactions()),
     'staff.reprint': async ({ txId, reason }) => act(() => console.reprint(txId, reason)),
     'staff.void': async ({ txId, reason }) => act(() => console.void(txId, reason)),
-    'staff.retryOutbox': async () => act(() => {
-      console.retryOutbox();
-      return { ok: true as const };
-    }),
+    'staff.retryOutbox': async () =>
+      act(() => {
+        console.retryOutbox();
+        return { ok: true as const };
+      }),
     'staff.reconciliation': async ({ day }) => read(() => console.reconciliation(day)),
     'staff.listVouchers': async () => read(() => console.listVouchers()),
     'staff.settleVoucher': async (input) => act(() => console.settleVoucher(input)),

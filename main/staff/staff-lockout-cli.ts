@@ -35,9 +35,15 @@ export function runStaffLockoutCli(argv: string[], io: CliIo, env: NodeJS.Proces
     io.err(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (args.values.help) { io.out(USAGE); return 0; }
+  if (args.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
   const command = args.positionals[0];
-  if (args.positionals.length !== 1 || (command !== 'status' && command !== 'reset')) { io.err(USAGE); return 2; }
+  if (args.positionals.length !== 1 || (command !== 'status' && command !== 'reset')) {
+    io.err(USAGE);
+    return 2;
+  }
   let config: KioskConfig;
   try {
     config = resolveConfig(args.values.config ? ['--config', args.values.config] : [], env);

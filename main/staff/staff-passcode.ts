@@ -25,7 +25,11 @@ const PASSCODE_MAX_N = 2 ** 20;
 export class PasscodeHashFormatError extends Error {
   override readonly name = 'PasscodeHashFormatError';
   constructor(readonly code: 'bad-format' | 'weak-parameters') {
-    super(code === 'bad-format' ? 'staff passcode hash: expected scrypt$N$r$p$salt$key' : `staff passcode hash: scrypt parameters too weak (N ≥ ${PASSCODE_MIN_N}, r ≥ 8, salt ≥ 16 bytes, key ≥ 32 bytes)`);
+    super(
+      code === 'bad-format'
+        ? 'staff passcode hash: expected scrypt$N$r$p$salt$key'
+        : `staff passcode hash: scrypt parameters too weak (N ≥ ${PASSCODE_MIN_N}, r ≥ 8, salt ≥ 16 bytes, key ≥ 32 bytes)`,
+    );
   }
 }
 

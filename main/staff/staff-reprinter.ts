@@ -69,7 +69,9 @@ export function createStaffReprinter(deps: StaffReprinterDeps): CertificateRepri
         log.warn({ txId, serial, outcome: result?.outcome ?? 'error' }, 'staff reprint did not complete');
         return journal.get(txId)!;
       }
-      await finishJournaledPrint(deps, txId, serial, issuer, () => deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: serial }));
+      await finishJournaledPrint(deps, txId, serial, issuer, () =>
+        deps.alertStaff({ code: 'backend-mark-printed-failed', severity: 'warning', reference: serial }),
+      );
       log.info({ txId, serial, reason }, 'staff reprinted a certificate');
       return journal.get(txId)!;
     },

@@ -17,7 +17,16 @@ import type { StaffAlert } from './staff-alert';
 import type { StaffLoginResult, StaffState } from '../../contract/staff-console';
 import { createLogger, errorCode } from '../../platform/log';
 import { systemClock, type Clock } from '../../platform/clock';
-import { afterWrong, DEFAULT_LOCKOUT_MAX_SEC, gateTry, MemoryPasscodeAttemptStore, NO_ATTEMPTS, type LockoutPolicy, type PasscodeAttempts, type PasscodeAttemptStore } from './passcode-lockout';
+import {
+  afterWrong,
+  DEFAULT_LOCKOUT_MAX_SEC,
+  gateTry,
+  MemoryPasscodeAttemptStore,
+  NO_ATTEMPTS,
+  type LockoutPolicy,
+  type PasscodeAttempts,
+  type PasscodeAttemptStore,
+} from './passcode-lockout';
 import { verifyPasscode, type ParsedPasscodeHash } from './staff-passcode';
 
 const log = createLogger('staff-session');
@@ -133,7 +142,10 @@ export class StaffSession {
     this.save(next);
     log.warn({ lockoutSec: retryAfterSec, lockouts: next.lockouts }, 'staff passcode locked out after repeated wrong tries');
     // A second lockout before a right passcode looks like guessing, not a forgotten passcode.
-    this.options.alertStaff?.({ code: next.lockouts > 1 ? 'staff-passcode-locked-again' : 'staff-passcode-locked', severity: next.lockouts > 1 ? 'error' : 'warning' });
+    this.options.alertStaff?.({
+      code: next.lockouts > 1 ? 'staff-passcode-locked-again' : 'staff-passcode-locked',
+      severity: next.lockouts > 1 ? 'error' : 'warning',
+    });
     return { outcome: 'locked', retryAfterSec };
   }
 

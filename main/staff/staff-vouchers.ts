@@ -32,10 +32,7 @@ const ERRORS: Partial<Record<JournalError['code'], string>> = {
 };
 
 /** Records the payout; throws KioskError `staff.not-found` / `staff.voucher-mismatch` / `staff.voucher-settled`. */
-export function settleVoucher(
-  ledger: StaffVoucherLedger,
-  input: { voucher: string; amountYen: number; checkCode?: string; reason: string },
-): StaffVoucher {
+export function settleVoucher(ledger: StaffVoucherLedger, input: { voucher: string; amountYen: number; checkCode?: string; reason: string }): StaffVoucher {
   try {
     const settled = ledger.settle({
       number: input.voucher,

@@ -86,13 +86,15 @@ export class WardClient {
   async endSessions(deadlineMs = LOGOUT_DEADLINE_MS): Promise<void> {
     const held = [...this.heldSessions];
     this.heldSessions.clear();
-    await Promise.all(held.map(async ([sessionToken, ward]) => {
-      try {
-        await this.call(ward, 'POST', '/v1/auth/logout', logoutResponseSchema, {}, { sessionToken, deadlineMs });
-      } catch (err) {
-        log.warn({ ward, code: errorCode(err) }, 'logout at the session wipe failed; the token ends at its TTL');
-      }
-    }));
+    await Promise.all(
+      held.map(async ([sessionToken, ward]) => {
+        try {
+          await this.call(ward, 'POST', '/v1/auth/logout', logoutResponseSchema, {}, { sessionToken, deadlineMs });
+        } catch (err) {
+          log.warn({ ward, code: errorCode(err) }, 'logout at the session wipe failed; the token ends at its TTL');
+        }
+      }),
+    );
   }
 
   options(ward: WardId, sessionToken: string) {

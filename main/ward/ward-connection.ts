@@ -17,7 +17,9 @@ export interface WardConnection {
 export async function connectWard(config: KioskConfig): Promise<WardConnection> {
   if (config.backend.mode === 'embedded') {
     // Only the demo entry can honour "embedded": it starts the reference back end and passes its URL.
-    throw new ConfigError('backend.mode is "embedded": only the demo (npm start) runs the embedded back end; a kiosk needs backend.mode "remote" and backend.url');
+    throw new ConfigError(
+      'backend.mode is "embedded": only the demo (npm start) runs the embedded back end; a kiosk needs backend.mode "remote" and backend.url',
+    );
   }
   const read = (file: string) => readFileSync(resolveProjectPath(file), 'utf8');
   const tls = { certPem: read(config.backend.tls.certFile), keyPem: read(config.backend.tls.keyFile), caPem: read(config.backend.tls.caFile) };

@@ -23,16 +23,25 @@ export class CanonicalJsonError extends Error {
 }
 
 function encode(value: unknown, path: string, out: string[]): void {
-  if (value === null) { out.push('null'); return; }
+  if (value === null) {
+    out.push('null');
+    return;
+  }
   switch (typeof value) {
-    case 'boolean': out.push(value ? 'true' : 'false'); return;
+    case 'boolean':
+      out.push(value ? 'true' : 'false');
+      return;
     case 'number':
       if (!Number.isSafeInteger(value)) throw new CanonicalJsonError(path, 'a non-integer number');
       out.push(Object.is(value, -0) ? '0' : String(value));
       return;
-    case 'string': out.push(JSON.stringify(value.normalize('NFC'))); return;
-    case 'object': break;
-    default: throw new CanonicalJsonError(path, `a ${typeof value}`);
+    case 'string':
+      out.push(JSON.stringify(value.normalize('NFC')));
+      return;
+    case 'object':
+      break;
+    default:
+      throw new CanonicalJsonError(path, `a ${typeof value}`);
   }
   if (Array.isArray(value)) {
     out.push('[');

@@ -6,10 +6,7 @@
  * makes the whole content invalid rather than being silently carried along.
  */
 import { z } from 'zod';
-import {
-  addressText, boundedText, isoDate, isoDateTime, issuingAuthoritySchema, personName,
-  serialNumber, sexSchema, yen,
-} from './content-primitives';
+import { addressText, boundedText, isoDate, isoDateTime, issuingAuthoritySchema, personName, serialNumber, sexSchema, yen } from './content-primitives';
 
 /** The certificate types the kiosk issues: the ward API contract owns the list. */
 export { certificateTypeSchema, type CertificateType } from '../../contract/ward-api';
@@ -48,38 +45,41 @@ export const residentRowSchema = z.strictObject({
 });
 export type ResidentRow = z.infer<typeof residentRowSchema>;
 
-export const juminhyoSchema = z.strictObject({
-  type: z.literal('juminhyo'),
-  ...common,
-  /** 本人のみ / 世帯全員 / 世帯の一部. */
-  scope: z.enum(['self', 'household', 'partial']),
-  /** Options the citizen chose. 個人番号 is deliberately not an option at the kiosk. */
-  include: z.strictObject({
-    /** 世帯主の氏名と続柄 */
-    householdHeadAndRelationship: z.boolean(),
-    /** 本籍と筆頭者 */
-    honsekiAndHittosha: z.boolean(),
-  }),
-  /** 住所 of the household. */
-  address: addressText,
-  /** 世帯主, only with the 世帯主・続柄 option. */
-  householdHead: personName.optional(),
-  /** The persons certified, in record order. */
-  members: z.array(residentRowSchema).min(1).max(20),
-}).superRefine((c, ctx) => {
-  if (c.scope === 'self' && c.members.length !== 1) ctx.addIssue({ code: 'custom', message: 'scope self certifies exactly one person', path: ['members'] });
-  const rel = c.include.householdHeadAndRelationship;
-  if (rel !== (c.householdHead !== undefined)) ctx.addIssue({ code: 'custom', message: 'householdHead present iff requested', path: ['householdHead'] });
-  c.members.forEach((m, i) => {
-    if (rel !== (m.relationship !== undefined)) ctx.addIssue({ code: 'custom', message: 'relationship present iff requested', path: ['members', i, 'relationship'] });
-    const hon = c.include.honsekiAndHittosha;
-    const some = m.honseki !== undefined || m.hittosha !== undefined;
-    const both = m.honseki !== undefined && m.hittosha !== undefined;
-    if (hon ? !both : some) {
-      ctx.addIssue({ code: 'custom', message: 'honseki/hittosha present iff requested', path: ['members', i, 'honseki'] });
-    }
+export const juminhyoSchema = z
+  .strictObject({
+    type: z.literal('juminhyo'),
+    ...common,
+    /** 本人のみ / 世帯全員 / 世帯の一部. */
+    scope: z.enum(['self', 'household', 'partial']),
+    /** Options the citizen chose. 個人番号 is deliberately not an option at the kiosk. */
+    include: z.strictObject({
+      /** 世帯主の氏名と続柄 */
+      householdHeadAndRelationship: z.boolean(),
+      /** 本籍と筆頭者 */
+      honsekiAndHittosha: z.boolean(),
+    }),
+    /** 住所 of the household. */
+    address: addressText,
+    /** 世帯主, only with the 世帯主・続柄 option. */
+    householdHead: personName.optional(),
+    /** The persons certified, in record order. */
+    members: z.array(residentRowSchema).min(1).max(20),
+  })
+  .superRefine((c, ctx) => {
+    if (c.scope === 'self' && c.members.length !== 1) ctx.addIssue({ code: 'custom', message: 'scope self certifies exactly one person', path: ['members'] });
+    const rel = c.include.householdHeadAndRelationship;
+    if (rel !== (c.householdHead !== undefined)) ctx.addIssue({ code: 'custom', message: 'householdHead present iff requested', path: ['householdHead'] });
+    c.members.forEach((m, i) => {
+      if (rel !== (m.relationship !== undefined))
+        ctx.addIssue({ code: 'custom', message: 'relationship present iff requested', path: ['members', i, 'relationship'] });
+      const hon = c.include.honsekiAndHittosha;
+      const some = m.honseki !== undefined || m.hittosha !== undefined;
+      const both = m.honseki !== undefined && m.hittosha !== undefined;
+      if (hon ? !both : some) {
+        ctx.addIssue({ code: 'custom', message: 'honseki/hittosha present iff requested', path: ['members', i, 'honseki'] });
+      }
+    });
   });
-});
 
 /** A registered seal impression, described as a vector so no image bytes travel. */
 export const sealImpressionSchema = z.strictObject({
@@ -149,12 +149,20 @@ export const fuhyoSchema = z.strictObject({
   ...common,
   honseki: addressText,
   hittosha: personName,
-  persons: z.array(z.strictObject({
-    name: personName,
-    birthDate: isoDate,
-    /** 住所の履歴, oldest first. */
-    addresses: z.array(z.strictObject({ address: addressText, since: isoDate })).min(1).max(30),
-  })).min(1).max(20),
+  persons: z
+    .array(
+      z.strictObject({
+        name: personName,
+        birthDate: isoDate,
+        /** 住所の履歴, oldest first. */
+        addresses: z
+          .array(z.strictObject({ address: addressText, since: isoDate }))
+          .min(1)
+          .max(30),
+      }),
+    )
+    .min(1)
+    .max(20),
 });
 
 export const kazeiSchema = z.strictObject({
@@ -172,7 +180,12 @@ export const kazeiSchema = z.strictObject({
 
 /** Any certificate's content. */
 export const certificateContentSchema = z.discriminatedUnion('type', [
-  juminhyoSchema, inkanSchema, kosekiZenbuSchema, kosekiKojinSchema, fuhyoSchema, kazeiSchema,
+  juminhyoSchema,
+  inkanSchema,
+  kosekiZenbuSchema,
+  kosekiKojinSchema,
+  fuhyoSchema,
+  kazeiSchema,
 ]);
 export type CertificateContent = z.infer<typeof certificateContentSchema>;
 export type JuminhyoContent = z.infer<typeof juminhyoSchema>;
@@ -184,10 +197,16 @@ export type KazeiContent = z.infer<typeof kazeiSchema>;
 /** The names of the persons a certificate is about, in printed order. */
 export function subjectNames(c: CertificateContent): string[] {
   switch (c.type) {
-    case 'juminhyo': return c.members.map((m) => m.name);
-    case 'inkan': return [c.holder.name];
-    case 'koseki-zenbu': case 'koseki-kojin': return c.persons.map((p) => p.name);
-    case 'fuhyo': return c.persons.map((p) => p.name);
-    case 'kazei': return [c.taxpayer.name];
+    case 'juminhyo':
+      return c.members.map((m) => m.name);
+    case 'inkan':
+      return [c.holder.name];
+    case 'koseki-zenbu':
+    case 'koseki-kojin':
+      return c.persons.map((p) => p.name);
+    case 'fuhyo':
+      return c.persons.map((p) => p.name);
+    case 'kazei':
+      return [c.taxpayer.name];
   }
 }

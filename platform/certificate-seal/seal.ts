@@ -16,9 +16,7 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalBytes, canonicalJson } from './canonical-json';
-import {
-  certificateContentSchema, certificateTypeSchema, subjectNames, type CertificateContent,
-} from './certificate-content';
+import { certificateContentSchema, certificateTypeSchema, subjectNames, type CertificateContent } from './certificate-content';
 import { isoDateTime, serialNumber } from './content-primitives';
 
 /** The prefix (and format version) of every QR text this module writes. */
@@ -76,13 +74,14 @@ export type SealFailureReason =
   | 'bad-signature' // signature does not match: forged or altered
   | 'content-mismatch'; // signature fine, but it belongs to other content
 
-export type VerifySealResult =
-  | { ok: true; content: SealedSummary }
-  | { ok: false; reason: SealFailureReason };
+export type VerifySealResult = { ok: true; content: SealedSummary } | { ok: false; reason: SealFailureReason };
 
 /** Thrown by {@link sealCertificate} for invalid content or an unusable key. */
 export class SealError extends Error {
-  constructor(readonly code: 'invalid-content' | 'bad-key', detail: string) {
+  constructor(
+    readonly code: 'invalid-content' | 'bad-key',
+    detail: string,
+  ) {
     super(`cannot seal certificate: ${code}: ${detail}`);
     this.name = 'SealError';
   }
@@ -98,9 +97,7 @@ export function contentHash(content: CertificateContent): string {
 
 function asEd25519(key: KeyInput, kind: 'private' | 'public'): KeyObject | undefined {
   try {
-    const k = typeof key === 'string' || Buffer.isBuffer(key)
-      ? (kind === 'private' ? createPrivateKey(key) : createPublicKey(key))
-      : key;
+    const k = typeof key === 'string' || Buffer.isBuffer(key) ? (kind === 'private' ? createPrivateKey(key) : createPublicKey(key)) : key;
     const typeOk = kind === 'private' ? k.type === 'private' : k.type === 'public' || k.type === 'private';
     return typeOk && k.asymmetricKeyType === 'ed25519' ? k : undefined;
   } catch {
@@ -137,9 +134,7 @@ export function decodeSealPayload(qrText: string): SealedSummary | undefined {
   return parts.summary;
 }
 
-type Split =
-  | { ok: true; signingInput: string; signature: Buffer; summary: SealedSummary }
-  | { ok: false; reason: SealFailureReason };
+type Split = { ok: true; signingInput: string; signature: Buffer; summary: SealedSummary } | { ok: false; reason: SealFailureReason };
 
 function splitQr(qrText: unknown): Split {
   if (typeof qrText !== 'string' || qrText.length > MAX_QR_TEXT) return { ok: false, reason: 'malformed' };
@@ -155,7 +150,11 @@ function splitQr(qrText: unknown): Split {
   // spare low bits in its last character that decoders silently ignore).
   if (bodyBytes.toString('base64url') !== body || signature.toString('base64url') !== sig) return { ok: false, reason: 'malformed' };
   let json: unknown;
-  try { json = JSON.parse(bodyBytes.toString('utf8')); } catch { return { ok: false, reason: 'malformed' }; }
+  try {
+    json = JSON.parse(bodyBytes.toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
   const rec = sealRecordSchema.safeParse(json);
   if (!rec.success || canonicalJson(rec.data) !== bodyBytes.toString('utf8')) return { ok: false, reason: 'malformed' };
   const r = rec.data;

@@ -29,8 +29,18 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
       }
       chunks.push(chunk);
     });
-    req.on('end', () => { if (!done) { done = true; resolve(Buffer.concat(chunks)); } });
-    req.on('error', (err) => { if (!done) { done = true; reject(err); } });
+    req.on('end', () => {
+      if (!done) {
+        done = true;
+        resolve(Buffer.concat(chunks));
+      }
+    });
+    req.on('error', (err) => {
+      if (!done) {
+        done = true;
+        reject(err);
+      }
+    });
   });
 }
 

@@ -8,12 +8,7 @@
 
 /** Codes of the errors below, for callers that switch on them. */
 export type DatabaseErrorCode =
-  | 'database-corrupt'
-  | 'database-locked'
-  | 'database-too-new'
-  | 'database-migration-failed'
-  | 'database-unwritable'
-  | 'database-open-failed';
+  'database-corrupt' | 'database-locked' | 'database-too-new' | 'database-migration-failed' | 'database-unwritable' | 'database-open-failed';
 
 /** Base class: every database error carries the file path and a stable code. */
 export abstract class DatabaseError extends Error {

@@ -70,7 +70,13 @@ export function classifyOpenError(path: string, err: unknown): DatabaseError {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new DatabaseLockedError(path, { cause: err });
   }
-  if (PERMISSION_CODES.has(code) || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+  if (
+    PERMISSION_CODES.has(code) ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_READONLY') ||
+    code === 'SQLITE_PERM' ||
+    code === 'SQLITE_AUTH'
+  ) {
     return new DatabaseUnwritableError(path, dirname(path), `${code}: ${message}`, { cause: err });
   }
   return new DatabaseOpenError(path, `${code || 'error'}: ${message}`, { cause: err });

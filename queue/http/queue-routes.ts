@@ -4,7 +4,11 @@
  * schema from contract/queue-api.ts before the store sees it.
  */
 import {
-  checkInRequestSchema, reserveRequestSchema, takeTicketRequestSchema, transitionRequestSchema, type PublicTicketStatus,
+  checkInRequestSchema,
+  reserveRequestSchema,
+  takeTicketRequestSchema,
+  transitionRequestSchema,
+  type PublicTicketStatus,
 } from '../../contract/queue-api';
 import { ApiError } from '../../platform/http/api-error';
 import type { PeerCertificate } from '../../platform/http/client-roles';
@@ -52,8 +56,16 @@ export function apiErrorOf(err: QueueError): ApiError {
 export function publicStatus(s: TicketStatus): PublicTicketStatus {
   const t = s.ticket;
   return {
-    id: t.id, ward: t.ward, day: t.day, number: t.number, service: t.service, state: t.state, counter: t.counter,
-    ahead: s.ahead, estimatedWaitMinutes: s.estimatedWaitMinutes, transferredTo: t.transferredTo,
+    id: t.id,
+    ward: t.ward,
+    day: t.day,
+    number: t.number,
+    service: t.service,
+    state: t.state,
+    counter: t.counter,
+    ahead: s.ahead,
+    estimatedWaitMinutes: s.estimatedWaitMinutes,
+    transferredTo: t.transferredTo,
   };
 }
 
@@ -65,7 +77,9 @@ export function queueRoutes(store: QueueStore): QueueRoute[] {
   return [
     { method: 'GET', path: '/v1/health', callers: ANYONE, handle: () => ({ status: 200, body: { status: 'ok' } }) },
     {
-      method: 'POST', path: '/v1/wards/{ward}/tickets', callers: KIOSK,
+      method: 'POST',
+      path: '/v1/wards/{ward}/tickets',
+      callers: KIOSK,
       async handle({ req, params, extra }) {
         const body = await readJson(req, takeTicketRequestSchema, MAX_BODY_BYTES);
         const s = await store.takeTicket({ ward: params.ward!, service: body.service, receipt: body.receipt, kiosk: extra.peer.cn });
@@ -73,37 +87,51 @@ export function queueRoutes(store: QueueStore): QueueRoute[] {
       },
     },
     {
-      method: 'GET', path: '/v1/tickets/{id}', callers: ANYONE,
+      method: 'GET',
+      path: '/v1/tickets/{id}',
+      callers: ANYONE,
       handle: async ({ params }) => ({ status: 200, body: publicStatus(await store.ticketStatus(params.id!)) }),
     },
     {
-      method: 'GET', path: '/v1/wards/{ward}/estimates', callers: ANYONE,
+      method: 'GET',
+      path: '/v1/wards/{ward}/estimates',
+      callers: ANYONE,
       handle: async ({ params }) => ({ status: 200, body: { services: await store.estimates(params.ward!) } }),
     },
     {
-      method: 'POST', path: '/v1/wards/{ward}/counters/{counter}/call-next', callers: CLERK,
+      method: 'POST',
+      path: '/v1/wards/{ward}/counters/{counter}/call-next',
+      callers: CLERK,
       handle: async ({ params }) => ({ status: 200, body: { ticket: await store.callNext({ ward: params.ward!, counter: params.counter! }) } }),
     },
     {
-      method: 'POST', path: '/v1/tickets/{id}/transition', callers: CLERK,
+      method: 'POST',
+      path: '/v1/tickets/{id}/transition',
+      callers: CLERK,
       async handle({ req, params }) {
         const body = await readJson(req, transitionRequestSchema, MAX_BODY_BYTES);
         return { status: 200, body: await store.transition({ id: params.id!, ...body }) };
       },
     },
     {
-      method: 'POST', path: '/v1/wards/{ward}/reservations', callers: ANYONE,
+      method: 'POST',
+      path: '/v1/wards/{ward}/reservations',
+      callers: ANYONE,
       async handle({ req, params }) {
         const body = await readJson(req, reserveRequestSchema, MAX_BODY_BYTES);
         return { status: 201, body: await store.reserve({ ward: params.ward!, ...body }) };
       },
     },
     {
-      method: 'GET', path: '/v1/wards/{ward}/reservations/{code}', callers: ANYONE,
+      method: 'GET',
+      path: '/v1/wards/{ward}/reservations/{code}',
+      callers: ANYONE,
       handle: async ({ params }) => ({ status: 200, body: await store.reservation(params.ward!, params.code!) }),
     },
     {
-      method: 'POST', path: '/v1/wards/{ward}/reservations/check-in', callers: KIOSK,
+      method: 'POST',
+      path: '/v1/wards/{ward}/reservations/check-in',
+      callers: KIOSK,
       async handle({ req, params, extra }) {
         const body = await readJson(req, checkInRequestSchema, MAX_BODY_BYTES);
         const r = await store.checkIn({ ward: params.ward!, code: body.code, kiosk: extra.peer.cn });

@@ -69,10 +69,7 @@ export function App() {
     document.documentElement.dataset.textSize = textSize;
   }, [textSize]);
 
-  const ensureSession = useCallback(
-    (next: Journey | null) => client.call('session.start', { journey: next }).catch(() => undefined),
-    [client],
-  );
+  const ensureSession = useCallback((next: Journey | null) => client.call('session.start', { journey: next }).catch(() => undefined), [client]);
 
   const choose = async (next: Journey) => {
     await ensureSession(next);

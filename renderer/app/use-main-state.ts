@@ -18,11 +18,7 @@ export type MainFeed = keyof typeof FEEDS;
 export type MainState<F extends MainFeed> = EventPayload<(typeof FEEDS)[F]['changed']>;
 
 /** The current value of `feed` (`initial` until the first answer or event arrives), and its setter. */
-export function useMainState<F extends MainFeed>(
-  client: KioskClient,
-  feed: F,
-  initial: MainState<F>,
-): [MainState<F>, (state: MainState<F>) => void] {
+export function useMainState<F extends MainFeed>(client: KioskClient, feed: F, initial: MainState<F>): [MainState<F>, (state: MainState<F>) => void] {
   const [state, setState] = useState<MainState<F>>(initial);
   useEffect(() => {
     const { changed, get } = FEEDS[feed];

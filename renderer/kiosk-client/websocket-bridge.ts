@@ -12,14 +12,7 @@
  * answered `bridge-down` at once. A PIN the citizen was told did not go through must never
  * reach the card later behind their back.
  */
-import {
-  BOOTSTRAP_PREFIX,
-  BRIDGE_PATH,
-  BRIDGE_PROTOCOL,
-  BRIDGE_SESSION_CHANNEL,
-  SESSION_PREFIX,
-  type KioskBridge,
-} from '../../contract/bridge-api';
+import { BOOTSTRAP_PREFIX, BRIDGE_PATH, BRIDGE_PROTOCOL, BRIDGE_SESSION_CHANNEL, SESSION_PREFIX, type KioskBridge } from '../../contract/bridge-api';
 import type { WireResult } from '../../contract/envelope';
 import { serverMessageSchema } from '../../contract/envelope';
 

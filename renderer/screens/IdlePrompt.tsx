@@ -16,14 +16,7 @@ export function IdlePrompt({ remainingMs, onExtend, onFinish }: Props) {
   useEffect(() => extend.current?.focus(), []);
   return (
     <div className="overlay">
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="idle-title"
-        aria-describedby="idle-body"
-        data-testid="idle-prompt"
-      >
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" data-testid="idle-prompt">
         <h2 id="idle-title" className="dialog__title">
           {t('idle.title')}
         </h2>

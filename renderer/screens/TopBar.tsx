@@ -37,13 +37,7 @@ export function TopBar({ textSize, language, languages, onChooseLanguage, onTogg
             {t('controls.startOver')}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={onToggleTextSize}
-          aria-pressed={textSize === 'large'}
-          data-testid="text-size"
-        >
+        <button type="button" className="button button--secondary" onClick={onToggleTextSize} aria-pressed={textSize === 'large'} data-testid="text-size">
           {textSize === 'large' ? t('controls.textStandard') : t('controls.textLarger')}
         </button>
         {languages.length > 1 ? (

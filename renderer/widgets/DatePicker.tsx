@@ -101,7 +101,13 @@ export function DatePicker({ value, onChange, mode = 'era', minYear = 1900, maxY
   const stepper = (delta: number, key: string) => {
     const disabled = delta < 0 ? draft.year <= range.min : draft.year >= range.max;
     return (
-      <button type="button" className="wkey wdate__step" onClick={() => move(stepYear(draft, bounds, delta))} disabled={disabled} data-testid={`${testId}-year-${delta > 0 ? 'plus' : 'minus'}${Math.abs(delta)}`}>
+      <button
+        type="button"
+        className="wkey wdate__step"
+        onClick={() => move(stepYear(draft, bounds, delta))}
+        disabled={disabled}
+        data-testid={`${testId}-year-${delta > 0 ? 'plus' : 'minus'}${Math.abs(delta)}`}
+      >
         {t(`date.${key}`)}
       </button>
     );
@@ -184,8 +190,13 @@ export function DatePicker({ value, onChange, mode = 'era', minYear = 1900, maxY
           <span id={`${id}-month`} className="wdate__heading">
             {t('date.month')}
           </span>
-          {grid('month', MONTHS, draft.month, (m) => isMonthAllowed(draft, bounds, m), (m) => move(setMonth(draft, bounds, m)), (m) =>
-            t('date.monthValue', { month: m, monthShort: monthName(m, 'short') }),
+          {grid(
+            'month',
+            MONTHS,
+            draft.month,
+            (m) => isMonthAllowed(draft, bounds, m),
+            (m) => move(setMonth(draft, bounds, m)),
+            (m) => t('date.monthValue', { month: m, monthShort: monthName(m, 'short') }),
           )}
         </div>
         <div className="wdate__right">

@@ -28,7 +28,16 @@ export type KanaKeyboardProps = {
   masked?: boolean;
 };
 
-export function KanaKeyboard({ value, onChange, modes = [...KEYBOARD_MODES], initialMode, maxLength, label, testId = 'kana', masked = false }: KanaKeyboardProps) {
+export function KanaKeyboard({
+  value,
+  onChange,
+  modes = [...KEYBOARD_MODES],
+  initialMode,
+  maxLength,
+  label,
+  testId = 'kana',
+  masked = false,
+}: KanaKeyboardProps) {
   const { t } = useTranslation('widgets');
   const offered = modes.length > 0 ? modes : [...KEYBOARD_MODES];
   const [chosenMode, setMode] = useState<KeyboardMode>(initialMode && offered.includes(initialMode) ? initialMode : offered[0]!);
@@ -59,7 +68,14 @@ export function KanaKeyboard({ value, onChange, modes = [...KEYBOARD_MODES], ini
     }
     if (key.kind === 'case') {
       return (
-        <button key="case" type="button" className="wkey wkana__key wkana__key--mod" onClick={() => press(key)} aria-label={lower ? t('kana.toUpper') : t('kana.toLower')} data-testid={`${testId}-case`}>
+        <button
+          key="case"
+          type="button"
+          className="wkey wkana__key wkana__key--mod"
+          onClick={() => press(key)}
+          aria-label={lower ? t('kana.toUpper') : t('kana.toLower')}
+          data-testid={`${testId}-case`}
+        >
           {lower ? t('kana.upperKey') : t('kana.lowerKey')}
         </button>
       );
@@ -126,13 +142,31 @@ export function KanaKeyboard({ value, onChange, modes = [...KEYBOARD_MODES], ini
           {cells}
         </div>
         <div className="wkana__edit">
-          <button type="button" className="wkey wkana__key wkana__key--edit" onClick={() => press({ kind: 'char', char: mode === 'alnum' ? ' ' : '　' })} disabled={full} data-testid={`${testId}-space`}>
+          <button
+            type="button"
+            className="wkey wkana__key wkana__key--edit"
+            onClick={() => press({ kind: 'char', char: mode === 'alnum' ? ' ' : '　' })}
+            disabled={full}
+            data-testid={`${testId}-space`}
+          >
             {t('kana.space')}
           </button>
-          <button type="button" className="wkey wkana__key wkana__key--edit" onClick={() => onChange(backspace(value))} disabled={value === ''} data-testid={`${testId}-backspace`}>
+          <button
+            type="button"
+            className="wkey wkana__key wkana__key--edit"
+            onClick={() => onChange(backspace(value))}
+            disabled={value === ''}
+            data-testid={`${testId}-backspace`}
+          >
             {t('kana.backspace')}
           </button>
-          <button type="button" className="wkey wkana__key wkana__key--edit" onClick={() => onChange('')} disabled={value === ''} data-testid={`${testId}-clear`}>
+          <button
+            type="button"
+            className="wkey wkana__key wkana__key--edit"
+            onClick={() => onChange('')}
+            disabled={value === ''}
+            data-testid={`${testId}-clear`}
+          >
             {t('kana.clear')}
           </button>
         </div>

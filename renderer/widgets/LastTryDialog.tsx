@@ -29,7 +29,14 @@ export interface LastTryDialogProps {
 export function LastTryDialog(p: LastTryDialogProps): ReactElement {
   return (
     <div className="overlay">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby={`${p.idPrefix}-title`} aria-describedby={`${p.idPrefix}-body`} data-testid={p.testId}>
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={`${p.idPrefix}-title`}
+        aria-describedby={`${p.idPrefix}-body`}
+        data-testid={p.testId}
+      >
         <h2 id={`${p.idPrefix}-title`} className="dialog__title">
           {p.title}
         </h2>

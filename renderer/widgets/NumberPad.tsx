@@ -51,11 +51,23 @@ export function NumberPad({ value, onChange, maxLength, label, format = 'plain',
       </div>
       <div className="wnumpad__keys">
         {DIGIT_ROWS.flatMap((row) => [...row].map(digitKey))}
-        <button type="button" className="wkey wnumpad__key wnumpad__key--edit" onClick={() => onChange('')} disabled={digits === ''} data-testid={`${testId}-clear`}>
+        <button
+          type="button"
+          className="wkey wnumpad__key wnumpad__key--edit"
+          onClick={() => onChange('')}
+          disabled={digits === ''}
+          data-testid={`${testId}-clear`}
+        >
           {t('number.clear')}
         </button>
         {digitKey('0')}
-        <button type="button" className="wkey wnumpad__key wnumpad__key--edit" onClick={() => onChange(digits.slice(0, -1))} disabled={digits === ''} data-testid={`${testId}-backspace`}>
+        <button
+          type="button"
+          className="wkey wnumpad__key wnumpad__key--edit"
+          onClick={() => onChange(digits.slice(0, -1))}
+          disabled={digits === ''}
+          data-testid={`${testId}-backspace`}
+        >
           {t('number.backspace')}
         </button>
       </div>

@@ -11,12 +11,7 @@ export type KeyboardMode = 'hiragana' | 'katakana' | 'alnum';
 export const KEYBOARD_MODES: readonly KeyboardMode[] = ['hiragana', 'katakana', 'alnum'];
 
 /** One key of a layout: a character to append, or an edit of the last character. */
-export type Key =
-  | { kind: 'char'; char: string }
-  | { kind: 'dakuten' }
-  | { kind: 'handakuten' }
-  | { kind: 'small' }
-  | { kind: 'case' };
+export type Key = { kind: 'char'; char: string } | { kind: 'dakuten' } | { kind: 'handakuten' } | { kind: 'small' } | { kind: 'case' };
 
 /** A keyboard page: `lines` are columns when `flow` is 'column', rows when 'row'; null = empty cell. */
 export interface KeyLayout {
@@ -32,7 +27,18 @@ const ch = (c: string): Key => ({ kind: 'char', char: c });
 const col = (s: string): (Key | null)[] => [...s].map((c) => (c === '_' ? null : ch(c)));
 
 /** The ten kana columns as a string each ('_' = empty cell). */
-const HIRAGANA_COLUMNS = ['あいうえお', 'かきくけこ', 'さしすせそ', 'たちつてと', 'なにぬねの', 'はひふへほ', 'まみむめも', 'や_ゆ_よ', 'らりるれろ', 'わをんー_'];
+const HIRAGANA_COLUMNS = [
+  'あいうえお',
+  'かきくけこ',
+  'さしすせそ',
+  'たちつてと',
+  'なにぬねの',
+  'はひふへほ',
+  'まみむめも',
+  'や_ゆ_よ',
+  'らりるれろ',
+  'わをんー_',
+];
 
 function kanaLayout(columns: string[]): KeyLayout {
   const modifiers: (Key | null)[] = [{ kind: 'dakuten' }, { kind: 'handakuten' }, { kind: 'small' }, null, null];
@@ -41,9 +47,7 @@ function kanaLayout(columns: string[]): KeyLayout {
 
 export const HIRAGANA_LAYOUT: KeyLayout = kanaLayout(HIRAGANA_COLUMNS);
 /** Same board in katakana, with 中黒 ・ for foreign names written in katakana (ジョン・スミス). */
-export const KATAKANA_LAYOUT: KeyLayout = kanaLayout(
-  HIRAGANA_COLUMNS.map((c, i) => (i === HIRAGANA_COLUMNS.length - 1 ? 'ワヲンー・' : toKatakana(c))),
-);
+export const KATAKANA_LAYOUT: KeyLayout = kanaLayout(HIRAGANA_COLUMNS.map((c, i) => (i === HIRAGANA_COLUMNS.length - 1 ? 'ワヲンー・' : toKatakana(c))));
 
 /** Uppercase by default (names on forms are written like the passport); the case key switches. */
 export function alnumLayout(lower: boolean): KeyLayout {

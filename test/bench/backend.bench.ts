@@ -26,19 +26,30 @@ async function main(): Promise<void> {
     await measure('login (nonce + verify)', 50, () => b.login(card, 'kokurakita'));
     const token = await b.login(card, 'kokurakita');
     const auth = { authorization: `Bearer ${token}` };
-    await measure('issue 住民票 世帯全員 (sealed)', 50, (i) => b.api('/v1/certificates', {
-      body: { type: 'juminhyo', copies: 1, options: { scope: 'household', householdHeadAndRelationship: true, honsekiAndHittosha: true } },
-      headers: { ...auth, 'idempotency-key': `bench-j-${i}-xxxxxxxx` },
-    }));
-    await measure('issue 戸籍全部事項 (sealed)', 50, (i) => b.api('/v1/certificates', {
-      body: { type: 'koseki-zenbu', copies: 1 }, headers: { ...auth, 'idempotency-key': `bench-k-${i}-xxxxxxxx` },
-    }));
-    await measure('submission (new key)', 50, (i) => b.api('/v1/submissions', {
-      body: { kind: 'jumin-ido-todoke', payload: { n: i } }, headers: { 'idempotency-key': `bench-s-${i}-xxxxxxxx` },
-    }));
+    await measure('issue 住民票 世帯全員 (sealed)', 50, (i) =>
+      b.api('/v1/certificates', {
+        body: { type: 'juminhyo', copies: 1, options: { scope: 'household', householdHeadAndRelationship: true, honsekiAndHittosha: true } },
+        headers: { ...auth, 'idempotency-key': `bench-j-${i}-xxxxxxxx` },
+      }),
+    );
+    await measure('issue 戸籍全部事項 (sealed)', 50, (i) =>
+      b.api('/v1/certificates', {
+        body: { type: 'koseki-zenbu', copies: 1 },
+        headers: { ...auth, 'idempotency-key': `bench-k-${i}-xxxxxxxx` },
+      }),
+    );
+    await measure('submission (new key)', 50, (i) =>
+      b.api('/v1/submissions', {
+        body: { kind: 'jumin-ido-todoke', payload: { n: i } },
+        headers: { 'idempotency-key': `bench-s-${i}-xxxxxxxx` },
+      }),
+    );
   } finally {
     await b.handle.stop();
   }
 }
 
-main().catch((err: unknown) => { console.error(err); process.exit(1); });
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -17,7 +17,13 @@ const RUNS = Number(process.env.CARD_BENCH_RUNS ?? 40);
 const WARMUP = 3;
 const VPCD_PORT = 35964;
 
-interface Row { path: string; op: string; apdus: number; p50: number; p95: number }
+interface Row {
+  path: string;
+  op: string;
+  apdus: number;
+  p50: number;
+  p95: number;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -75,7 +81,9 @@ async function main(): Promise<void> {
   console.log('|----------------------------|---------------|------:|-------:|-------:|');
   for (const op of [...new Set(rows.map((r) => r.op))]) {
     for (const r of rows.filter((x) => x.op === op)) {
-      console.log(`| ${r.op.padEnd(26)} | ${r.path.padEnd(13)} | ${String(r.apdus).padStart(5)} | ${r.p50.toFixed(2).padStart(6)} | ${r.p95.toFixed(2).padStart(6)} |`);
+      console.log(
+        `| ${r.op.padEnd(26)} | ${r.path.padEnd(13)} | ${String(r.apdus).padStart(5)} | ${r.p50.toFixed(2).padStart(6)} | ${r.p95.toFixed(2).padStart(6)} |`,
+      );
     }
   }
 }

@@ -34,7 +34,9 @@ async function measure(label: string, fn: () => Promise<Buffer>): Promise<void> 
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(44)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   ${(size / 1024).toFixed(1).padStart(7)} KiB`);
+  console.log(
+    `${label.padEnd(44)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   ${(size / 1024).toFixed(1).padStart(7)} KiB`,
+  );
 }
 
 function esc(s: string): string {
@@ -45,12 +47,16 @@ function esc(s: string): string {
 async function certificateHtml(c: JuminhyoContent, qrText: string): Promise<string> {
   const qrSvg = await QRCode.toString(qrText, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
   const font = (name: string, file: string) => `@font-face{font-family:'${name}';src:url('${pathToFileURL(file).href}')}`;
-  const rows = c.members.map((m, i) => `
+  const rows = c.members
+    .map(
+      (m, i) => `
     <table class="m"><tr><td class="n" rowspan="5">${i + 1}</td><th>ふりがな</th><td colspan="5" class="k">${esc(m.kana ?? '')}</td></tr>
     <tr><th>氏名</th><td class="name">${esc(m.name)}</td><th>生年月日</th><td>${formatWareki(m.birthDate)}</td><th>性別</th><td>${m.sex === 'male' ? '男' : '女'}</td></tr>
     <tr><th>続柄</th><td>${esc(m.relationship ?? '')}</td><th>住民となった日</th><td>${formatWareki(m.becameResidentOn)}</td><th>住所を定めた日</th><td>${m.addressSince ? formatWareki(m.addressSince) : ''}</td></tr>
     <tr><th>前住所</th><td colspan="5">${esc(m.previousAddress ?? '')}</td></tr>
-    <tr><th>本籍</th><td colspan="3">${esc(m.honseki ?? '')}</td><th>筆頭者</th><td>${esc(m.hittosha ?? '')}</td></tr></table>`).join('');
+    <tr><th>本籍</th><td colspan="3">${esc(m.honseki ?? '')}</td><th>筆頭者</th><td>${esc(m.hittosha ?? '')}</td></tr></table>`,
+    )
+    .join('');
   const issued = formatIssuedAt(c.issuedAt);
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>
 ${font('IPAmj', FONT_SOURCES.mincho.file)}${font('UDG', FONT_SOURCES.gothic.file)}

@@ -137,10 +137,18 @@ async function rawPostLoop(base: string, tls: https.RequestOptions, n: number, c
   const post = (i: number): Promise<number> =>
     new Promise((resolvePost) => {
       const body = Buffer.from(JSON.stringify({ kind: 'moving-in', destination: 'kokurakita', localReceiptNumber: `RAW-${i}`, payload: PAYLOAD }));
-      const req = https.request(url, { ...tls, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, 'idempotency-key': `raw-peer-${String(i).padStart(8, '0')}` } }, (res) => {
-        res.resume();
-        res.on('end', () => resolvePost(res.statusCode ?? 0));
-      });
+      const req = https.request(
+        url,
+        {
+          ...tls,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': body.length, 'idempotency-key': `raw-peer-${String(i).padStart(8, '0')}` },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolvePost(res.statusCode ?? 0));
+        },
+      );
       req.on('error', () => resolvePost(0));
       req.end(body);
     });
@@ -156,7 +164,11 @@ async function rawPostLoop(base: string, tls: https.RequestOptions, n: number, c
     }),
   );
   const secs = (performance.now() - t) / 1000;
-  rows.push([`drain ${n} (concurrency ${concurrency}): peer: raw HTTPS POST loop to the same back end, no outbox`, `${(ok / secs).toFixed(0)} items/s`, `${secs.toFixed(1)} s`]);
+  rows.push([
+    `drain ${n} (concurrency ${concurrency}): peer: raw HTTPS POST loop to the same back end, no outbox`,
+    `${(ok / secs).toFixed(0)} items/s`,
+    `${secs.toFixed(1)} s`,
+  ]);
 }
 
 async function benchDrain(n: number): Promise<void> {
@@ -199,7 +211,7 @@ async function benchStartup(n: number): Promise<void> {
   outbox.close();
   const t2 = performance.now();
   const raw = new Database(outboxAt('startup').path);
-  (raw.prepare("SELECT count(*) FROM submissions WHERE state = 'queued'").get() as unknown);
+  raw.prepare("SELECT count(*) FROM submissions WHERE state = 'queued'").get() as unknown;
   const rawMs = performance.now() - t2;
   raw.close();
   rows.push([`start-up with ${queued} queued: Outbox.open (incl. quick_check)`, `${ms(opened - t)} ms`, '']);

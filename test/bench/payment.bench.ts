@@ -14,8 +14,10 @@ process.env.MADOGUCHI_LOG_LEVEL ??= 'warn';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { decodeEvent, encodeEvent } = require('../../devices/payment/cash/cash-unit-protocol') as typeof import('../../devices/payment/cash/cash-unit-protocol');
 const { CashUnit } = require('../../devices/payment/cash/cash-unit') as typeof import('../../devices/payment/cash/cash-unit');
-const { SimCashUnitDevice, createSimCashUnit } = require('../../devices/payment/cash/sim/sim-cash-unit-device') as typeof import('../../devices/payment/cash/sim/sim-cash-unit-device');
-const { loadCashUnitSimFixture } = require('../../devices/payment/cash/sim/sim-cash-unit-fixture') as typeof import('../../devices/payment/cash/sim/sim-cash-unit-fixture');
+const { SimCashUnitDevice, createSimCashUnit } =
+  require('../../devices/payment/cash/sim/sim-cash-unit-device') as typeof import('../../devices/payment/cash/sim/sim-cash-unit-device');
+const { loadCashUnitSimFixture } =
+  require('../../devices/payment/cash/sim/sim-cash-unit-fixture') as typeof import('../../devices/payment/cash/sim/sim-cash-unit-fixture');
 const { NodeHidTransport } = require('../../devices/payment/hid/node-hid-transport') as typeof import('../../devices/payment/hid/node-hid-transport');
 const { FakeHidDevice } = require('../support/payment/fake-node-hid') as typeof import('../support/payment/fake-node-hid');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -31,7 +33,9 @@ function decodeBench(): void {
   t = performance.now();
   for (let i = 0; i < N; i++) if (!JSON.parse(json).body) throw new Error('parse failed');
   const peer = performance.now() - t;
-  console.log(`decode ${N} reports: MCU-1 decodeEvent ${(N / mcu * 1000 / 1e6).toFixed(2)} M/s (${(mcu * 1000 / N).toFixed(2)} µs each) | peer JSON.parse ${(N / peer * 1000 / 1e6).toFixed(2)} M/s (${(peer * 1000 / N).toFixed(2)} µs each)`);
+  console.log(
+    `decode ${N} reports: MCU-1 decodeEvent ${(((N / mcu) * 1000) / 1e6).toFixed(2)} M/s (${((mcu * 1000) / N).toFixed(2)} µs each) | peer JSON.parse ${(((N / peer) * 1000) / 1e6).toFixed(2)} M/s (${((peer * 1000) / N).toFixed(2)} µs each)`,
+  );
 }
 
 async function paymentBench(name: string, make: () => { transport: HidTransport; device: SimDevice }): Promise<void> {

@@ -40,8 +40,20 @@ async function main(): Promise<void> {
   const sim = await startPrinterSimulator({ msPerPage: 1, spoolDir: null });
   try {
     const request = encodeIppMessage({
-      version: { major: 2, minor: 0 }, code: 0x000b, requestId: 1,
-      groups: [{ tag: GroupTag.operation, attributes: [charsetAttr('attributes-charset', 'utf-8'), languageAttr('attributes-natural-language', 'en'), uriAttr('printer-uri', sim.uri), keywordAttr('requested-attributes', 'all')] }],
+      version: { major: 2, minor: 0 },
+      code: 0x000b,
+      requestId: 1,
+      groups: [
+        {
+          tag: GroupTag.operation,
+          attributes: [
+            charsetAttr('attributes-charset', 'utf-8'),
+            languageAttr('attributes-natural-language', 'en'),
+            uriAttr('printer-uri', sim.uri),
+            keywordAttr('requested-attributes', 'all'),
+          ],
+        },
+      ],
       data: new Uint8Array(0),
     });
     const url = sim.uri.replace(/^ipp:/, 'http:');
@@ -54,8 +66,12 @@ async function main(): Promise<void> {
 
     // The peer logs every tag it does not know (no-value, collections members...); keep the output readable.
     ipp.parse.handleUnknownTag = () => undefined;
-    const ours = rate('decode: madoguchi decodeIppMessage (validating)', 5_000, () => { decodeIppMessage(answer); });
-    const peer = rate('decode: ipp@2.0.1 parse (peer, not validating)', 5_000, () => { ipp.parse(answer); });
+    const ours = rate('decode: madoguchi decodeIppMessage (validating)', 5_000, () => {
+      decodeIppMessage(answer);
+    });
+    const peer = rate('decode: ipp@2.0.1 parse (peer, not validating)', 5_000, () => {
+      ipp.parse(answer);
+    });
     console.log(`decode ratio ours/peer: ${(ours / peer).toFixed(2)}`);
 
     const printer = createIppPrinter(sim.uri, { pollIntervalMs: 1 });

@@ -103,7 +103,10 @@ async function main(): Promise<void> {
 
     // The same certificate content as the transaction printed: issue one through the back end.
     const last = runtime.devices.sim.printer!.printed.at(-1)!.pdf;
-    const render = createVerifiedRenderer(resolveProjectPath(runtime.config.backend.sealPublicKeyFile), join(resolveProjectPath(runtime.config.contentDir), 'documents', 'city-seal.png'));
+    const render = createVerifiedRenderer(
+      resolveProjectPath(runtime.config.backend.sealPublicKeyFile),
+      join(resolveProjectPath(runtime.config.contentDir), 'documents', 'city-seal.png'),
+    );
     const issued = await issueOne(runtime);
     const renderOnly = await measure('peer: verified PDF render of the certificate alone', RUNS, () => render(issued.certificate, issued.qrPayload));
     const printOnly = await measure('peer: simulated IPP printer printing that PDF alone', 10, () =>
@@ -135,7 +138,12 @@ async function issueOne(runtime: KioskRuntime): Promise<{ certificate: Record<st
     signature: Buffer.from(signed.signature).toString('base64'),
     certificate: Buffer.from(signed.certificate.der).toString('base64'),
   });
-  const answer = await ward.issue(session.ward, session.sessionToken, { type: 'juminhyo', copies: 1, options: { scope: 'self', householdHeadAndRelationship: false, honsekiAndHittosha: false } }, `bench-${process.pid}-${Date.now()}`);
+  const answer = await ward.issue(
+    session.ward,
+    session.sessionToken,
+    { type: 'juminhyo', copies: 1, options: { scope: 'self', householdHeadAndRelationship: false, honsekiAndHittosha: false } },
+    `bench-${process.pid}-${Date.now()}`,
+  );
   await runtime.session.end('cancel');
   if (answer.outcome !== 'issued') throw new Error('bench issuance refused');
   await ward.voidIssued(session.ward, answer.serial, { reason: 'cancelled' }, `void-${answer.serial}`);

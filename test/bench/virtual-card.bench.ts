@@ -20,7 +20,10 @@ const hex = (s: string): Buffer => Buffer.from(s, 'hex');
 
 const registry = new CardStateRegistry();
 measure('build VirtualMyNumberCard from fixture (card-001)', 50, () => VirtualMyNumberCard.fromFixture('card-001', { registry }));
-measure('peer: read + validate card and resident JSON only', 50, () => { readCardFixture('card-001'); loadResidents(); });
+measure('peer: read + validate card and resident JSON only', 50, () => {
+  readCardFixture('card-001');
+  loadResidents();
+});
 
 const card = VirtualMyNumberCard.fromFixture('card-001', { registry });
 card.transmit(hex('00A4040C0AD392F000260100000001'));

@@ -135,7 +135,6 @@ async function answerAll(page: Page, check?: (label: string) => Promise<void>): 
   throw new Error(`no review after ${asked.length} questions`);
 }
 
-
 describe('applications journey screens', () => {
   afterEach(() => endCitizenSession(kiosk));
 
@@ -195,10 +194,7 @@ describe('applications journey screens', () => {
           await page.getByTestId('app-done').waitFor({ timeout: 60_000 });
           receipt = (await page.getByTestId('done-receipt').innerText()).trim();
           assert.ok(receipt.length >= 4, `a receipt number is shown (${receipt})`);
-          assert.equal(
-            await page.locator('#done-title').innerText(),
-            full ? '受け付けました' : '通信が回復したら自動で送信します',
-          );
+          assert.equal(await page.locator('#done-title').innerText(), full ? '受け付けました' : '通信が回復したら自動で送信します');
           if (!full) await page.getByTestId('done-queued').waitFor();
           assert.ok((await page.getByTestId('done-printed-list').locator('li').count()) > 0);
           await check('done');
@@ -347,7 +343,10 @@ describe('application strings', () => {
       .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/'application\.([A-Za-z0-9.-]+)'/g)].filter((m) => !channels.has(m[0].slice(1, -1))))
       .map((m) => m[1]!);
     assert.ok(fromMain.length > 0, 'the main side sends message keys');
-    const validation = JSON.parse(readFileSync(join(ROOT, 'content', 'demo-ward', 'forms', 'messages.json'), 'utf8')) as Record<'ja' | 'en', Record<string, string>>;
+    const validation = JSON.parse(readFileSync(join(ROOT, 'content', 'demo-ward', 'forms', 'messages.json'), 'utf8')) as Record<
+      'ja' | 'en',
+      Record<string, string>
+    >;
     for (const lang of ['ja', 'en'] as const) {
       const tree = load(lang);
       const missing = fromMain.filter((k) => typeof lookup(tree, k) !== 'string');
@@ -363,9 +362,7 @@ describe('application strings', () => {
 
   test('Japanese and English have the same keys', () => {
     const flatten = (tree: unknown, prefix = ''): string[] =>
-      tree && typeof tree === 'object'
-        ? Object.entries(tree).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k))
-        : [prefix];
+      tree && typeof tree === 'object' ? Object.entries(tree).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)) : [prefix];
     assert.deepEqual(flatten(load('en')).sort(), flatten(load('ja')).sort());
   });
 });

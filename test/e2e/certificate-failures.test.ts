@@ -55,7 +55,11 @@ async function insertAndLogIn(page: Page, cardId: string, pin: string): Promise<
 async function insertHundreds(page: Page, count: number): Promise<void> {
   for (let i = 1; i <= count; i++) {
     await page.getByTestId('sim-cash-100').click();
-    if (i < count) await page.getByTestId('cash-inserted').filter({ hasText: `${i * 100}円` }).waitFor();
+    if (i < count)
+      await page
+        .getByTestId('cash-inserted')
+        .filter({ hasText: `${i * 100}円` })
+        .waitFor();
   }
 }
 
@@ -82,10 +86,7 @@ describe('certificate failure screens', () => {
       await page.getByTestId('type-juminhyo').click();
       await page.getByTestId('choose-next').click();
       await page.getByTestId('cert-failed').waitFor({ timeout: 20_000 });
-      assert.equal(
-        await page.getByTestId('cert-failed-message').innerText(),
-        '用紙が切れているため、ただいま印刷できません。係員をお呼びください。',
-      );
+      assert.equal(await page.getByTestId('cert-failed-message').innerText(), '用紙が切れているため、ただいま印刷できません。係員をお呼びください。');
       await page.getByTestId('cert-failed-take-card').waitFor();
       assert.equal(await page.getByTestId('cert-refunded').count(), 0, 'no money was taken, so none is returned');
       await checkScreen(page, 'failed (paper out)');
@@ -96,7 +97,10 @@ describe('certificate failure screens', () => {
     assert.equal(cash.model.escrowTotal, 0);
     assert.equal(cash.model.paidOut, paidOutBefore);
     assert.equal(printer.printed.length, printedBefore);
-    assert.ok(kiosk.runtime.staffAlerts.list().some((a) => a.code === 'printer-media-empty'), 'staff were alerted');
+    assert.ok(
+      kiosk.runtime.staffAlerts.list().some((a) => a.code === 'printer-media-empty'),
+      'staff were alerted',
+    );
   });
 
   test('a card left behind after 最初の画面に戻る is not read for the next citizen: take it out / call staff, then a new insertion reads it', async () => {
@@ -124,7 +128,10 @@ describe('certificate failure screens', () => {
       await page.getByTestId('cert-pin').waitFor();
       assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
     });
-    assert.ok(kiosk.runtime.staffAlerts.list().some((a) => a.code === 'card-left-in-reader'), 'staff were alerted');
+    assert.ok(
+      kiosk.runtime.staffAlerts.list().some((a) => a.code === 'card-left-in-reader'),
+      'staff were alerted',
+    );
   });
 
   test('back end down at the PIN: a plain message, nothing charged, and no PIN try used', async () => {
@@ -200,7 +207,10 @@ describe('certificate failure screens', () => {
       await checkScreen(page, 'failed (jam, refunded)');
     });
     assert.equal(cash.model.paidOut - paidOutBefore, 300, 'every yen inserted came back');
-    assert.ok(kiosk.runtime.staffAlerts.list().some((a) => a.code.startsWith('print-')), 'staff were alerted to the failed print');
+    assert.ok(
+      kiosk.runtime.staffAlerts.list().some((a) => a.code.startsWith('print-')),
+      'staff were alerted to the failed print',
+    );
   });
 
   test('a jam after payment with no coins left to give back: the amount owed and a voucher number', async () => {
@@ -227,7 +237,10 @@ describe('certificate failure screens', () => {
     } finally {
       cash.model.setInventory(inventory);
     }
-    assert.ok(kiosk.runtime.staffAlerts.list().some((a) => a.code === 'refund-voucher'), 'staff were alerted to the voucher');
+    assert.ok(
+      kiosk.runtime.staffAlerts.list().some((a) => a.code === 'refund-voucher'),
+      'staff were alerted to the voucher',
+    );
   });
 
   test('the cash unit jams while paying: the coins come back, the jammed one gets a voucher, and the card is still to take', async () => {

@@ -48,7 +48,6 @@ after(async () => {
   await stopPcscd();
 });
 
-
 async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {

@@ -41,7 +41,10 @@ async function startSellStop(run: string): Promise<string> {
   const last = sales.at(-1);
   assert.ok(last?.serial, `${run}: a sale with a serial`);
   assert.ok(['printed', 'card_returned', 'done'].includes(last.state), `${run}: printed, not ${last.state}`);
-  assert.equal(started.runtime.staffAlerts.list().some((a) => a.code === 'backend-serial-reused'), false);
+  assert.equal(
+    started.runtime.staffAlerts.list().some((a) => a.code === 'backend-serial-reused'),
+    false,
+  );
   kiosk = undefined;
   await started.stop();
   return last.serial;

@@ -252,7 +252,17 @@ describe('certificate strings', () => {
     };
     const keys = [
       'cardRemoved',
-      ...['wrongPin', 'confirmLastTry', 'pinBlocked', 'notMyNumberCard', 'noCertificate', 'cardUnreadable', 'certExpired', 'certRevoked', 'revocationUnavailable']
+      ...[
+        'wrongPin',
+        'confirmLastTry',
+        'pinBlocked',
+        'notMyNumberCard',
+        'noCertificate',
+        'cardUnreadable',
+        'certExpired',
+        'certRevoked',
+        'revocationUnavailable',
+      ]
         .concat(['certInvalid', 'backendDown', 'goToCounter', 'notOffered', 'declined', 'paymentFailed', 'printFailed'])
         .map((k) => `error.${k}`),
       ...refusalReasons.map((r) => `refusal.${r}`),
@@ -267,9 +277,7 @@ describe('certificate strings', () => {
 
   test('Japanese and English have the same keys', () => {
     const flatten = (tree: unknown, prefix = ''): string[] =>
-      tree && typeof tree === 'object'
-        ? Object.entries(tree).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k))
-        : [prefix];
+      tree && typeof tree === 'object' ? Object.entries(tree).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)) : [prefix];
     assert.deepEqual(flatten(load('en')).sort(), flatten(load('ja')).sort());
   });
 });

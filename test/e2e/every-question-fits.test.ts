@@ -68,16 +68,34 @@ function candidates(q: Question, shown: AnswerValue | undefined): AnswerValue[] 
   const out: (AnswerValue | undefined)[] = [TAKAHASHI[q.id], shown, q.defaultValue];
   const v = q.validation;
   switch (q.type) {
-    case 'choice': out.push(q.options?.[0]?.value); break;
-    case 'checkbox': out.push(true, false); break;
-    case 'number': out.push(v.min ?? 1); break;
-    case 'kana': out.push('タカハシ　ケンタ'); break;
-    case 'phone': out.push('0935550123'); break;
-    case 'postal': out.push('8020001'); break;
-    case 'address': out.push('福岡県北九州市小倉北区浅野２丁目１番１号'); break;
+    case 'choice':
+      out.push(q.options?.[0]?.value);
+      break;
+    case 'checkbox':
+      out.push(true, false);
+      break;
+    case 'number':
+      out.push(v.min ?? 1);
+      break;
+    case 'kana':
+      out.push('タカハシ　ケンタ');
+      break;
+    case 'phone':
+      out.push('0935550123');
+      break;
+    case 'postal':
+      out.push('8020001');
+      break;
+    case 'address':
+      out.push('福岡県北九州市小倉北区浅野２丁目１番１号');
+      break;
     // Bounds arrive resolved against the kiosk's day: the latest and earliest allowed days are answers on any day.
-    case 'date': case 'era-date': out.push('2026-11-28', '2000-01-01', v.maxDate, v.minDate); break;
-    default: out.push('髙橋　健太', '1');
+    case 'date':
+    case 'era-date':
+      out.push('2026-11-28', '2000-01-01', v.maxDate, v.minDate);
+      break;
+    default:
+      out.push('髙橋　健太', '1');
   }
   return out.filter((x): x is AnswerValue => x !== undefined);
 }
@@ -208,18 +226,31 @@ function reportTightest(found: Findings): void {
 
 const isDate = (q: Question) => q.type === 'date' || q.type === 'era-date';
 
-test(`every question of every kiosk-fillable life event fits the window on the tallest day (${EVENTS.length} events; landscape standard text, portrait larger text)`, { timeout: 240_000 }, async () => {
-  assert.ok(EVENTS.length >= 5, `life events with kiosk forms: ${EVENTS.join(', ')}`);
-  const found: Findings = { problems: [], measured: [], room: CASES.map(() => []) };
-  clock.goTo(TALLEST_DAY);
-  await withKioskPage(browser, kiosk, 'every-question-fits', (page) => walkEvents(page, () => true, TALLEST_DAY, found));
-  assert.deepEqual(found.problems, [], `question screens that do not fit (${found.measured.length} measured)`);
-  // Every event contributes screens in both cases, and the day was the tallest one.
-  for (const eventId of EVENTS) assert.ok(found.measured.some((m) => m.startsWith(`${eventId} / `)), `${eventId} measured`);
-  assert.ok(found.measured.some((m) => m.includes('/ moveDate (')), 'a date question defaulting to today was measured');
-  reportTightest(found);
-  console.log(`# every-question-fits: ${EVENTS.length} events, ${found.measured.length / CASES.length / 2} question screens, ${found.measured.length} measurements`);
-});
+test(
+  `every question of every kiosk-fillable life event fits the window on the tallest day (${EVENTS.length} events; landscape standard text, portrait larger text)`,
+  { timeout: 240_000 },
+  async () => {
+    assert.ok(EVENTS.length >= 5, `life events with kiosk forms: ${EVENTS.join(', ')}`);
+    const found: Findings = { problems: [], measured: [], room: CASES.map(() => []) };
+    clock.goTo(TALLEST_DAY);
+    await withKioskPage(browser, kiosk, 'every-question-fits', (page) => walkEvents(page, () => true, TALLEST_DAY, found));
+    assert.deepEqual(found.problems, [], `question screens that do not fit (${found.measured.length} measured)`);
+    // Every event contributes screens in both cases, and the day was the tallest one.
+    for (const eventId of EVENTS)
+      assert.ok(
+        found.measured.some((m) => m.startsWith(`${eventId} / `)),
+        `${eventId} measured`,
+      );
+    assert.ok(
+      found.measured.some((m) => m.includes('/ moveDate (')),
+      'a date question defaulting to today was measured',
+    );
+    reportTightest(found);
+    console.log(
+      `# every-question-fits: ${EVENTS.length} events, ${found.measured.length / CASES.length / 2} question screens, ${found.measured.length} measurements`,
+    );
+  },
+);
 
 test(`every date question fits on the calendar's worst days (${WORST_DAYS.join(', ')})`, { timeout: 240_000 }, async () => {
   const found: Findings = { problems: [], measured: [], room: CASES.map(() => []) };
@@ -230,6 +261,10 @@ test(`every date question fits on the calendar's worst days (${WORST_DAYS.join('
     }
   });
   assert.deepEqual(found.problems, [], `date question screens that do not fit (${found.measured.length} measured)`);
-  for (const day of WORST_DAYS) assert.ok(found.measured.some((m) => m.includes(`(${day}, `)), `date questions measured on ${day}`);
+  for (const day of WORST_DAYS)
+    assert.ok(
+      found.measured.some((m) => m.includes(`(${day}, `)),
+      `date questions measured on ${day}`,
+    );
   reportTightest(found);
 });

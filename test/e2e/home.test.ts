@@ -19,14 +19,20 @@ describe('home screen', () => {
   for (const viewport of [LANDSCAPE, PORTRAIT]) {
     const label = viewport === LANDSCAPE ? 'landscape' : 'portrait';
     test(`renders in Japanese, large and accessible (${label})`, async () => {
-      await withKioskPage(browser, kiosk, `home-${label}`, async (page) => {
-        await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor();
-        assert.equal(await page.getAttribute('html', 'lang'), 'ja');
-        assert.match(await page.getByTestId('journey-certificate').innerText(), /証明書をとる/);
-        assert.match(await page.getByTestId('journey-application').innerText(), /申請書をつくる/);
-        await assertTouchFriendly(page);
-        await assertAccessible(page, `home (${label})`);
-      }, viewport);
+      await withKioskPage(
+        browser,
+        kiosk,
+        `home-${label}`,
+        async (page) => {
+          await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor();
+          assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+          assert.match(await page.getByTestId('journey-certificate').innerText(), /証明書をとる/);
+          assert.match(await page.getByTestId('journey-application').innerText(), /申請書をつくる/);
+          await assertTouchFriendly(page);
+          await assertAccessible(page, `home (${label})`);
+        },
+        viewport,
+      );
     });
   }
 
@@ -39,7 +45,10 @@ describe('home screen', () => {
       });
       assert.equal(loaded, true);
       const fontRequests = await page.evaluate(() =>
-        performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /woff2?$/.test(n)),
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((n) => /woff2?$/.test(n)),
       );
       assert.ok(fontRequests.length > 0, 'some font files were fetched');
       for (const url of fontRequests) assert.equal(new URL(url).origin, kiosk.server.origin);
@@ -51,9 +60,22 @@ describe('home screen', () => {
       await page.getByTestId('language').click();
       await page.getByTestId('language-chooser').waitFor();
       const names = await page.getByTestId('language-chooser').getByRole('listitem').allInnerTexts();
-      assert.deepEqual(names.map((n) => n.trim()), [
-        '日本語', 'やさしい にほんご', 'English', '简体中文', '繁體中文', '한국어', 'Tiếng Việt', 'नेपाली', 'Filipino', 'Bahasa Indonesia', 'Português (Brasil)',
-      ]);
+      assert.deepEqual(
+        names.map((n) => n.trim()),
+        [
+          '日本語',
+          'やさしい にほんご',
+          'English',
+          '简体中文',
+          '繁體中文',
+          '한국어',
+          'Tiếng Việt',
+          'नेपाली',
+          'Filipino',
+          'Bahasa Indonesia',
+          'Português (Brasil)',
+        ],
+      );
       assert.equal(await page.getByTestId('language-ko').getAttribute('lang'), 'ko');
       await assertTouchFriendly(page);
       await assertAccessible(page, 'language chooser (ja)');

@@ -64,9 +64,16 @@ const text = (page: Page, testId: string) => page.getByTestId(testId).innerText(
 
 /** Every button inside the widget at least `min` px both ways, with text of 28 px or more. */
 async function assertKeysAtLeast(page: Page, widgetTestId: string, min: number): Promise<number> {
-  const keys = await page.getByTestId(widgetTestId).locator('button').evaluateAll((bs) =>
-    bs.map((b) => ({ name: b.getAttribute('aria-label') ?? b.textContent ?? '', r: b.getBoundingClientRect(), font: parseFloat(getComputedStyle(b).fontSize) })),
-  );
+  const keys = await page
+    .getByTestId(widgetTestId)
+    .locator('button')
+    .evaluateAll((bs) =>
+      bs.map((b) => ({
+        name: b.getAttribute('aria-label') ?? b.textContent ?? '',
+        r: b.getBoundingClientRect(),
+        font: parseFloat(getComputedStyle(b).fontSize),
+      })),
+    );
   const small = keys.filter((k) => k.r.width < min || k.r.height < min).map((k) => `${k.name} ${Math.round(k.r.width)}x${Math.round(k.r.height)}`);
   assert.deepEqual(small, [], `keys of ${widgetTestId} below ${min} px`);
   const tiny = keys.filter((k) => k.font < 28).map((k) => `${k.name} ${k.font}px`);
@@ -81,7 +88,10 @@ async function assertFits(page: Page, widgetTestId: string, viewport: Viewport):
   const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY, w: document.documentElement.scrollWidth }));
   assert.ok(scroll.w <= viewport.width, `no sideways scrolling (${scroll.w} > ${viewport.width})`);
   assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, `${widgetTestId} inside the width`);
-  assert.ok(box.y + scroll.y + box.height <= viewport.height, `${widgetTestId} ends at ${Math.round(box.y + scroll.y + box.height)} px, inside ${viewport.height}`);
+  assert.ok(
+    box.y + scroll.y + box.height <= viewport.height,
+    `${widgetTestId} ends at ${Math.round(box.y + scroll.y + box.height)} px, inside ${viewport.height}`,
+  );
 }
 
 /**
@@ -91,7 +101,11 @@ async function assertFits(page: Page, widgetTestId: string, viewport: Viewport):
  */
 async function assertQuestionFits(page: Page, viewport: Viewport, what: string): Promise<number> {
   const bottomOf = (testId: string) => page.getByTestId(testId).evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
-  const m = { next: await bottomOf('question-next'), question: await bottomOf('app-question'), width: await page.evaluate(() => document.documentElement.scrollWidth) };
+  const m = {
+    next: await bottomOf('question-next'),
+    question: await bottomOf('app-question'),
+    width: await page.evaluate(() => document.documentElement.scrollWidth),
+  };
   assert.ok(m.next <= viewport.height, `${what}: つぎへ ends at ${Math.round(m.next)} px, outside ${viewport.height}`);
   assert.ok(m.question <= viewport.height, `${what}: the question ends at ${Math.round(m.question)} px, outside ${viewport.height}`);
   assert.ok(m.width <= viewport.width, `${what}: the page scrolls sideways (${m.width} > ${viewport.width})`);

@@ -10,11 +10,7 @@ import { call } from './journey-driver';
 export type StepView<S extends ApplicationView['step']> = Extract<ApplicationView, { step: S }>;
 
 /** Waits until the applications journey shows `step`. */
-export async function waitForApplicationStep<S extends ApplicationView['step']>(
-  runtime: KioskRuntime,
-  step: S,
-  timeoutMs = 15_000,
-): Promise<StepView<S>> {
+export async function waitForApplicationStep<S extends ApplicationView['step']>(runtime: KioskRuntime, step: S, timeoutMs = 15_000): Promise<StepView<S>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const view = runtime.applications.current();

@@ -36,7 +36,10 @@ export interface StoreAdapter {
  * read-only inspection may create an empty `-wal` (and a `-shm` index), which hold no data.
  */
 export function hashFiles(path: string): { db: string; wal: string } {
-  const h = (p: string): string => createHash('sha256').update(existsSync(p) ? readFileSync(p) : Buffer.alloc(0)).digest('hex');
+  const h = (p: string): string =>
+    createHash('sha256')
+      .update(existsSync(p) ? readFileSync(p) : Buffer.alloc(0))
+      .digest('hex');
   return { db: existsSync(path) ? h(path) : 'absent', wal: h(`${path}-wal`) };
 }
 
@@ -87,7 +90,8 @@ export async function holdLock(path: string, kind: 'exclusive' | 'write'): Promi
  */
 function openAsUserWhoCannotWrite(store: StoreAdapter, path: string, dir: string, top: string): { code?: string; message?: string } {
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) chmodSync(top, 0o755); // let `nobody` reach the (root-owned, 0755) directory
+  if (asRoot)
+    chmodSync(top, 0o755); // let `nobody` reach the (root-owned, 0755) directory
   else chmodSync(dir, 0o555);
   try {
     const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', store.childScript], {
@@ -127,7 +131,10 @@ export function registerOpenFailureTests(store: StoreAdapter): void {
 
   const expectRefusal = (path: string, code: string): void => {
     const before = hashFiles(path);
-    assert.throws(() => store.openAndClose(path), (err: unknown) => (assertOperatorError(err, code, path), true));
+    assert.throws(
+      () => store.openAndClose(path),
+      (err: unknown) => (assertOperatorError(err, code, path), true),
+    );
     assert.deepEqual(hashFiles(path), before, 'the database and its WAL are byte-for-byte untouched');
   };
 

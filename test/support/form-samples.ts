@@ -19,27 +19,75 @@ export type SamplePerson = Readonly<Record<string, AnswerValue>>;
 
 /** card-001 (res-001): 髙橋 健太, 小倉北区, moving to 小倉南区; children and 葬祭費 data alongside. */
 export const TAKAHASHI: SamplePerson = {
-  name: '髙橋　健太', nameKana: 'タカハシ　ケンタ', birthDate: '1980-02-17', sex: 'male', myNumber: '382719460526',
-  currentAddress: '福岡県北九州市小倉北区魚町３丁目４番５号', moveType: 'tenkyo', moveDate: '2026-11-20',
-  newPostal: '8020971', newAddress: '福岡県北九州市小倉南区守恒本町２丁目３番４号', movingCount: 3, isHouseholder: true,
-  phone: '093-555-0123', identityMethod: 'mynumber-card', jidoClaimType: 'jusho-henko', pensionType: 'kosei',
-  child1Name: '髙橋　陽菜', child1NameKana: 'タカハシ　ヒナ', child1BirthDate: '2019-04-30', child1LivesWith: true,
-  hasChild2: true, child2Name: '髙橋　湊', child2NameKana: 'タカハシ　ミナト', child2BirthDate: '2019-05-01',
-  bankName: '北九州銀行', bankBranch: '魚町支店', accountType: 'futsu', accountNumber: '1234567', accountHolderKana: 'タカハシ　ケンタ',
-  kokuhoReason: 'jusho-henko', insuredNumber: '40-123456', kokuhoMembers: 3, certType: 'juminhyo', certScope: 'setai',
-  includeHonseki: false, certCopies: 2, certPurpose: 'kinyu', deceasedName: '髙橋　德次郎', deceasedBirthDate: '1926-12-24',
-  deathDate: '2026-10-02', funeralDate: '2026-10-05', relationToDeceased: 'ko', previousInsurer: '全国健康保険協会福岡支部',
+  name: '髙橋　健太',
+  nameKana: 'タカハシ　ケンタ',
+  birthDate: '1980-02-17',
+  sex: 'male',
+  myNumber: '382719460526',
+  currentAddress: '福岡県北九州市小倉北区魚町３丁目４番５号',
+  moveType: 'tenkyo',
+  moveDate: '2026-11-20',
+  newPostal: '8020971',
+  newAddress: '福岡県北九州市小倉南区守恒本町２丁目３番４号',
+  movingCount: 3,
+  isHouseholder: true,
+  phone: '093-555-0123',
+  identityMethod: 'mynumber-card',
+  jidoClaimType: 'jusho-henko',
+  pensionType: 'kosei',
+  child1Name: '髙橋　陽菜',
+  child1NameKana: 'タカハシ　ヒナ',
+  child1BirthDate: '2019-04-30',
+  child1LivesWith: true,
+  hasChild2: true,
+  child2Name: '髙橋　湊',
+  child2NameKana: 'タカハシ　ミナト',
+  child2BirthDate: '2019-05-01',
+  bankName: '北九州銀行',
+  bankBranch: '魚町支店',
+  accountType: 'futsu',
+  accountNumber: '1234567',
+  accountHolderKana: 'タカハシ　ケンタ',
+  kokuhoReason: 'jusho-henko',
+  insuredNumber: '40-123456',
+  kokuhoMembers: 3,
+  certType: 'juminhyo',
+  certScope: 'setai',
+  includeHonseki: false,
+  certCopies: 2,
+  certPurpose: 'kinyu',
+  deceasedName: '髙橋　德次郎',
+  deceasedBirthDate: '1926-12-24',
+  deathDate: '2026-10-02',
+  funeralDate: '2026-10-05',
+  relationToDeceased: 'ko',
+  previousInsurer: '全国健康保険協会福岡支部',
   kokuhoEventDate: '2026-10-31',
 };
 
 /** card-008 (res-008): a foreign resident; the card's name carries the 通称 in brackets. */
 export const NGUYEN: SamplePerson = {
   ...TAKAHASHI,
-  name: 'NGUYEN VAN AN（佐藤　安）', nameKana: 'グエン　ヴァン　アン', birthDate: '1996-12-01', sex: 'male', myNumber: '459261738085',
-  currentAddress: '福岡県北九州市小倉北区京町４丁目６番２７－８０２号', moveType: 'tennyu', isHouseholder: false,
-  householderName: 'NGUYEN THI MAI（佐藤　舞）', relationship: '夫', accountHolderKana: 'グエン　ヴァン　アン',
-  child1Name: 'NGUYEN MINH KHOA（佐藤　海）', child1NameKana: 'グエン　ミン　コア', hasChild2: false, jidoClaimType: 'nintei',
-  kokuhoReason: 'tennyu', certType: 'juminhyo-kisai', certScope: 'honnin', certPurpose: 'other', relationToDeceased: 'haigusha',
+  name: 'NGUYEN VAN AN（佐藤　安）',
+  nameKana: 'グエン　ヴァン　アン',
+  birthDate: '1996-12-01',
+  sex: 'male',
+  myNumber: '459261738085',
+  currentAddress: '福岡県北九州市小倉北区京町４丁目６番２７－８０２号',
+  moveType: 'tennyu',
+  isHouseholder: false,
+  householderName: 'NGUYEN THI MAI（佐藤　舞）',
+  relationship: '夫',
+  accountHolderKana: 'グエン　ヴァン　アン',
+  child1Name: 'NGUYEN MINH KHOA（佐藤　海）',
+  child1NameKana: 'グエン　ミン　コア',
+  hasChild2: false,
+  jidoClaimType: 'nintei',
+  kokuhoReason: 'tennyu',
+  certType: 'juminhyo-kisai',
+  certScope: 'honnin',
+  certPurpose: 'other',
+  relationToDeceased: 'haigusha',
 };
 
 const WIDE = '髙'; // a full-width ideograph: as wide as any glyph the forms print
@@ -53,8 +101,10 @@ function stretch(seed: string, length: number): string {
 function longest(f: TemplateField): AnswerValue | undefined {
   const max = f.validation.maxLength;
   switch (f.type) {
-    case 'kana': return stretch('ヴァンデンボッシュ　', max ?? 60);
-    case 'address': return stretch('福岡県北九州市小倉北区浅野三丁目８番１号リバーサイドマンション小倉東棟', max ?? 120);
+    case 'kana':
+      return stretch('ヴァンデンボッシュ　', max ?? 60);
+    case 'address':
+      return stretch('福岡県北九州市小倉北区浅野三丁目８番１号リバーサイドマンション小倉東棟', max ?? 120);
     case 'text':
       if (f.validation.pattern === '\\d{12}' || f.validation.pattern === '\\d{7}') return undefined;
       if (f.id === 'insuredNumber') return '１２３４５６７８９０１２';
@@ -64,9 +114,12 @@ function longest(f: TemplateField): AnswerValue | undefined {
       const opts = [...(f.options ?? [])].sort((a, b) => b.label.ja.length - a.label.ja.length);
       return opts[0]?.value;
     }
-    case 'number': return f.validation.max ?? 9;
-    case 'phone': return '09012345678';
-    default: return undefined;
+    case 'number':
+      return f.validation.max ?? 9;
+    case 'phone':
+      return '09012345678';
+    default:
+      return undefined;
   }
 }
 

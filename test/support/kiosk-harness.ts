@@ -52,7 +52,9 @@ export async function startKiosk(
   // Each kiosk gets its own data folder (the outbox holds an exclusive lock; test files run in parallel).
   const ownDataDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
-  const demo = await startDemoBackend(parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir }), overlay), 'test config'), { faults: opts.backendFaults ?? false });
+  const demo = await startDemoBackend(parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir }), overlay), 'test config'), {
+    faults: opts.backendFaults ?? false,
+  });
   const runtime = await createKioskRuntime(demo.config, 'browser', opts.runtime).catch(async (err: unknown) => {
     await demo.backend?.stop();
     throw err;

@@ -72,7 +72,10 @@ function runningPcscdPid(): number | null {
 export function listReaders(): string[] {
   const r = spawnSync('pcsc_scan', ['-r'], { encoding: 'utf8', timeout: 3000 });
   if (r.status !== 0) return [];
-  return r.stdout.split('\n').map((l) => /^\d+: (.+)$/.exec(l.trim())?.[1]).filter((n): n is string => !!n);
+  return r.stdout
+    .split('\n')
+    .map((l) => /^\d+: (.+)$/.exec(l.trim())?.[1])
+    .filter((n): n is string => !!n);
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {

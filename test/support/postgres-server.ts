@@ -22,7 +22,11 @@ const STOP_TIMEOUT_MS = 15_000;
 /** The newest installed server's bin folder (/usr/lib/postgresql/<major>/bin). */
 function postgresBinDir(): string {
   const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const major = majors.find((v) => existsSync(join(root, v, 'bin', 'postgres')));
   if (!major) throw new Error('PostgreSQL server not installed: run `npm run setup` (Debian package postgresql)');
   return join(root, major, 'bin');
@@ -55,24 +59,35 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   if (account) chownSync(dir, account.uid, account.gid);
   const data = join(dir, 'data');
   const init = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'], {
-    ...account, encoding: 'utf8', timeout: 60_000,
+    ...account,
+    encoding: 'utf8',
+    timeout: 60_000,
   });
   if (init.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed (${init.status}): ${init.stderr.slice(0, 500)}`);
   }
   const port = await freePort();
-  const server: ChildProcess = spawn(join(bin, 'postgres'), [
-    '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=60',
-  ], { ...account, stdio: ['ignore', 'ignore', 'pipe'] });
+  const server: ChildProcess = spawn(
+    join(bin, 'postgres'),
+    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=60'],
+    { ...account, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => fail(new Error('PostgreSQL did not become ready in time')), READY_TIMEOUT_MS);
-    function fail(err: Error): void { clearTimeout(timer); server.kill('SIGKILL'); reject(err); }
+    function fail(err: Error): void {
+      clearTimeout(timer);
+      server.kill('SIGKILL');
+      reject(err);
+    }
     server.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString('utf8');
-      if (log.includes('database system is ready to accept connections')) { clearTimeout(timer); resolve(); }
+      if (log.includes('database system is ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
     server.once('exit', (code) => fail(new Error(`PostgreSQL exited early (${code}): ${log.slice(-500)}`)));
   });

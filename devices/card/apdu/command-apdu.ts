@@ -77,9 +77,7 @@ export function readBinary(offset: number, le: number): CommandApdu {
 
 /** `00 20 00 80 [Lc secret]`: VERIFY against the selected PIN EF; no data = ask for remaining tries. */
 export function verify(secret?: Uint8Array): CommandApdu {
-  return secret && secret.length > 0
-    ? { cla: 0x00, ins: Ins.VERIFY, p1: 0x00, p2: 0x80, data: secret }
-    : { cla: 0x00, ins: Ins.VERIFY, p1: 0x00, p2: 0x80 };
+  return secret && secret.length > 0 ? { cla: 0x00, ins: Ins.VERIFY, p1: 0x00, p2: 0x80, data: secret } : { cla: 0x00, ins: Ins.VERIFY, p1: 0x00, p2: 0x80 };
 }
 
 /** `80 2A 00 80 Lc <DigestInfo> 00`: COMPUTE DIGITAL SIGNATURE (PKCS#1 v1.5 on card) with the selected key. */

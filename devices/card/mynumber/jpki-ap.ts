@@ -81,13 +81,7 @@ export interface JpkiSignature {
  * VERIFYs the secret of `key`, signs SHA-256(`message`) (DigestInfo, `80 2A 00 80`) and reads the
  * matching certificate. For `sign`, the certificate is read after the VERIFY (the card requires it).
  */
-export async function signWithKey(
-  ch: ApduChannel,
-  key: JpkiKey,
-  secret: SecretInput,
-  message: Uint8Array,
-  opts: VerifyOptions = {},
-): Promise<JpkiSignature> {
+export async function signWithKey(ch: ApduChannel, key: JpkiKey, secret: SecretInput, message: Uint8Array, opts: VerifyOptions = {}): Promise<JpkiSignature> {
   if (!(message instanceof Uint8Array) || message.length === 0 || message.length > MAX_SIGNED_MESSAGE) {
     throw new CardError('invalid-argument', 'message to sign must be 1..65536 bytes');
   }

@@ -21,10 +21,7 @@ import { DEFAULT_APDU_TIMEOUT_MS, type CardReaderEvents, type CardReaderInfo, ty
 import { ApduChannel } from '../apdu/apdu-channel';
 import { createLogger } from '../../../platform/log';
 import type { CardCertificate } from './certificate-file';
-import {
-  jpkiPinStatus, readAuthCertificates, readSignCertificates, readTokenInfo, signWithKey,
-  type CertificatePair, type JpkiSignature,
-} from './jpki-ap';
+import { jpkiPinStatus, readAuthCertificates, readSignCertificates, readTokenInfo, signWithKey, type CertificatePair, type JpkiSignature } from './jpki-ap';
 import { wipeInput, type SecretInput } from './pin-policy';
 import type { PinStatus, VerifyOptions } from './pin-verification';
 import { readTextAp, textApPinStatus, type TextApRecord } from './text-ap';

@@ -53,13 +53,7 @@ export async function readPinStatus(ch: ApduChannel, kind: PinKind, pinFid: numb
  * `last-try-needs-confirmation` (nothing sent) or `wrong-pin` (with `triesLeft`).
  * The caller's secret bytes are wiped whatever happens.
  */
-export async function verifyPin(
-  ch: ApduChannel,
-  kind: PinKind,
-  pinFid: number,
-  secret: SecretInput,
-  opts: VerifyOptions = {},
-): Promise<void> {
+export async function verifyPin(ch: ApduChannel, kind: PinKind, pinFid: number, secret: SecretInput, opts: VerifyOptions = {}): Promise<void> {
   await withSecret(kind, secret, async (bytes) => {
     const before = await readPinStatus(ch, kind, pinFid);
     if (before.blocked) throw new CardError('pin-blocked', 'PIN blocked', { triesLeft: 0 });

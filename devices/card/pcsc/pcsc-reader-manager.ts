@@ -233,16 +233,18 @@ export class PcscReaderManager implements CardReaderManager {
     this.context = undefined;
     if (!ctx) return Promise.resolve();
     // Closing joins pcsclite's watcher thread; do it outside the addon's own callback.
-    return new Promise((resolve) => setImmediate(() => {
-      try {
-        const readers = (ctx as unknown as { readers?: Record<string, PcscReaderLike> }).readers ?? {};
-        for (const r of Object.values(readers)) r.close();
-        ctx.close();
-      } catch {
-        // Already closed by the failure itself.
-      }
-      resolve();
-    }));
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        try {
+          const readers = (ctx as unknown as { readers?: Record<string, PcscReaderLike> }).readers ?? {};
+          for (const r of Object.values(readers)) r.close();
+          ctx.close();
+        } catch {
+          // Already closed by the failure itself.
+        }
+        resolve();
+      }),
+    );
   }
 }
 

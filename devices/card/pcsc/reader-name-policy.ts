@@ -5,9 +5,7 @@
  */
 
 /** Name patterns that mark a reader as virtual. */
-export const VIRTUAL_READER_PATTERNS: readonly RegExp[] = [
-  /virtual/i, /\bvpcd\b/i, /simulat/i, /emulat/i, /\bvicc\b/i, /remote/i,
-];
+export const VIRTUAL_READER_PATTERNS: readonly RegExp[] = [/virtual/i, /\bvpcd\b/i, /simulat/i, /emulat/i, /\bvicc\b/i, /remote/i];
 
 /** Reader policy (from config). */
 export interface ReaderNamePolicy {

@@ -15,12 +15,7 @@ import { CashUnitError } from './cash-unit-types';
 
 const log = createLogger('payment-cash');
 
-export type Stimulus =
-  | { kind: 'event'; event: DeviceEvent }
-  | { kind: 'resync' }
-  | { kind: 'cancel' }
-  | { kind: 'disconnected' }
-  | { kind: 'timeout' };
+export type Stimulus = { kind: 'event'; event: DeviceEvent } | { kind: 'resync' } | { kind: 'cancel' } | { kind: 'disconnected' } | { kind: 'timeout' };
 
 export interface LinkOptions {
   /** How long to wait for ACK/NAK per attempt (ms). */
@@ -41,7 +36,10 @@ export class CashUnitLink {
   /** Counters for diagnostics (never report bytes). */
   readonly stats = { badReports: 0, gaps: 0, retries: 0 };
 
-  constructor(private readonly transport: HidTransport, private readonly opts: LinkOptions) {
+  constructor(
+    private readonly transport: HidTransport,
+    private readonly opts: LinkOptions,
+  ) {
     this.unsubs = [
       transport.on('report', (r) => this.onReport(r)),
       transport.on('disconnect', () => this.onDisconnect()),
@@ -49,7 +47,9 @@ export class CashUnitLink {
     ];
   }
 
-  get connected(): boolean { return this.alive && this.transport.isOpen; }
+  get connected(): boolean {
+    return this.alive && this.transport.isOpen;
+  }
 
   /** Sends a command; resolves on ACK, rejects with CashUnitError (nak, response-timeout, disconnected). */
   async send(cmd: Command): Promise<void> {
@@ -62,7 +62,9 @@ export class CashUnitLink {
       const acked = new Promise<void>((resolve, reject) => this.pending.set(seq, { resolve, reject }));
       acked.catch(() => undefined); // observed by the race below; this only keeps Node from calling it unhandled
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), this.opts.ackTimeoutMs); });
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), this.opts.ackTimeoutMs);
+      });
       try {
         await this.transport.write(report).catch((e: { code?: string; message?: string }) => {
           throw new CashUnitError(e?.code === 'disconnected' || e?.code === 'closed' ? 'disconnected' : 'protocol', `write failed: ${e?.code ?? 'unknown'}`);
@@ -82,8 +84,15 @@ export class CashUnitLink {
     const first = this.queue.shift();
     if (first) return Promise.resolve(first);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.waiter = null; resolve({ kind: 'timeout' }); }, timeoutMs);
-      this.waiter = (s) => { clearTimeout(timer); this.waiter = null; resolve(s); };
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        resolve({ kind: 'timeout' });
+      }, timeoutMs);
+      this.waiter = (s) => {
+        clearTimeout(timer);
+        this.waiter = null;
+        resolve(s);
+      };
     });
   }
 

@@ -80,9 +80,31 @@ export type CashKind = 'coin' | 'note';
 export const kindOf = (d: Denomination): CashKind => (d >= 1000 ? 'note' : 'coin');
 export const isDenomination = (v: unknown): v is Denomination => DENOMINATIONS.includes(v as Denomination);
 
-const COMMAND_OPS = { 'get-status': 0x10, enable: 0x11, disable: 0x12, commit: 0x13, 'return-escrow': 0x14, dispense: 0x15, reset: 0x16, 'get-inventory': 0x17 } as const;
+const COMMAND_OPS = {
+  'get-status': 0x10,
+  enable: 0x11,
+  disable: 0x12,
+  commit: 0x13,
+  'return-escrow': 0x14,
+  dispense: 0x15,
+  reset: 0x16,
+  'get-inventory': 0x17,
+} as const;
 export type CommandOp = keyof typeof COMMAND_OPS;
-const EVENT_OPS = { ack: 0x80, nak: 0x81, status: 0x82, inserted: 0x83, rejected: 0x84, accepted: 0x85, 'dispense-progress': 0x86, 'dispense-complete': 0x87, returned: 0x88, fault: 0x89, 'fault-cleared': 0x8a, inventory: 0x8b } as const;
+const EVENT_OPS = {
+  ack: 0x80,
+  nak: 0x81,
+  status: 0x82,
+  inserted: 0x83,
+  rejected: 0x84,
+  accepted: 0x85,
+  'dispense-progress': 0x86,
+  'dispense-complete': 0x87,
+  returned: 0x88,
+  fault: 0x89,
+  'fault-cleared': 0x8a,
+  inventory: 0x8b,
+} as const;
 export type EventType = keyof typeof EVENT_OPS;
 
 const KINDS = [null, 'coin', 'note'] as const;
@@ -103,8 +125,12 @@ export const FAULT_CODES: readonly FaultCode[] = FAULTS.filter((f): f is FaultCo
 
 /** A host→device command. */
 export type Command =
-  | { op: 'get-status' } | { op: 'disable' } | { op: 'commit' } | { op: 'return-escrow' }
-  | { op: 'reset' } | { op: 'get-inventory' }
+  | { op: 'get-status' }
+  | { op: 'disable' }
+  | { op: 'commit' }
+  | { op: 'return-escrow' }
+  | { op: 'reset' }
+  | { op: 'get-inventory' }
   | { op: 'enable'; amountDue: number; accept: readonly Denomination[] }
   | { op: 'dispense'; amount: number };
 
@@ -124,16 +150,23 @@ export type DeviceEvent =
   | { type: 'inventory'; items: { denomination: Denomination; count: number }[] };
 
 /** A decoded report: its sequence number and body. */
-export interface Framed<T> { seq: number; body: T }
+export interface Framed<T> {
+  seq: number;
+  body: T;
+}
 
 export type ProtocolErrorCode =
-  | 'bad-length' | 'bad-report-id' | 'bad-checksum' | 'bad-payload-length' | 'nonzero-padding'
-  | 'unknown-opcode' | 'bad-field' | 'bad-value';
+  'bad-length' | 'bad-report-id' | 'bad-checksum' | 'bad-payload-length' | 'nonzero-padding' | 'unknown-opcode' | 'bad-field' | 'bad-value';
 
 /** The only error this module produces (returned by decoders, thrown by encoders on bad input). */
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
-  constructor(readonly code: ProtocolErrorCode, message: string) { super(message); }
+  constructor(
+    readonly code: ProtocolErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 export type DecodeResult<T> = { ok: true; value: Framed<T> } | { ok: false; error: ProtocolError };
 
@@ -155,18 +188,29 @@ const code = <T>(table: readonly T[], v: T, field: string): number => {
 
 class Writer {
   readonly bytes: number[] = [];
-  u8(v: number): this { this.bytes.push(v & 0xff); return this; }
-  u16(v: number): this { return this.u8(v >>> 8).u8(v); }
-  u32(v: number): this { return this.u16(v >>> 16).u16(v & 0xffff); }
+  u8(v: number): this {
+    this.bytes.push(v & 0xff);
+    return this;
+  }
+  u16(v: number): this {
+    return this.u8(v >>> 8).u8(v);
+  }
+  u32(v: number): this {
+    return this.u16(v >>> 16).u16(v & 0xffff);
+  }
 }
 
 function frame(reportId: number, seq: number, opcode: number, payload: number[]): Uint8Array {
   if (payload.length > MAX_PAYLOAD) throw new ProtocolError('bad-value', 'payload too long');
   const r = new Uint8Array(REPORT_LENGTH);
-  r[0] = reportId; r[1] = checkSeq(seq); r[2] = opcode; r[3] = payload.length;
+  r[0] = reportId;
+  r[1] = checkSeq(seq);
+  r[2] = opcode;
+  r[3] = payload.length;
   r.set(payload, HEADER);
   const crc = crc16Ccitt(r, 0, REPORT_LENGTH - 2);
-  r[62] = crc >>> 8; r[63] = crc & 0xff;
+  r[62] = crc >>> 8;
+  r[63] = crc & 0xff;
   return r;
 }
 
@@ -186,25 +230,52 @@ export function encodeCommand(seq: number, cmd: Command): Uint8Array {
 export function encodeEvent(seq: number, ev: DeviceEvent): Uint8Array {
   const w = new Writer();
   switch (ev.type) {
-    case 'ack': w.u8(checkSeq(ev.ackSeq)).u8(COMMAND_OPS[ev.op]); break;
-    case 'nak': w.u8(checkSeq(ev.ackSeq)).u8(COMMAND_OPS[ev.op]).u8(code(NAK_REASONS, ev.reason, 'nak reason')); break;
+    case 'ack':
+      w.u8(checkSeq(ev.ackSeq)).u8(COMMAND_OPS[ev.op]);
+      break;
+    case 'nak':
+      w.u8(checkSeq(ev.ackSeq))
+        .u8(COMMAND_OPS[ev.op])
+        .u8(code(NAK_REASONS, ev.reason, 'nak reason'));
+      break;
     case 'status':
       w.u8(code(STATES, ev.state, 'state'))
         .u8(ev.faults.reduce((m, f) => m | (1 << (code(FAULTS, f, 'fault') - 1)), 0))
-        .u32(checkAmount(ev.escrowTotal, 'escrowTotal')).u8(ev.version);
+        .u32(checkAmount(ev.escrowTotal, 'escrowTotal'))
+        .u8(ev.version);
       break;
-    case 'inserted': w.u16(ev.denomination).u8(code(KINDS, ev.kind, 'kind')).u32(checkAmount(ev.escrowTotal, 'escrowTotal')); break;
+    case 'inserted':
+      w.u16(ev.denomination)
+        .u8(code(KINDS, ev.kind, 'kind'))
+        .u32(checkAmount(ev.escrowTotal, 'escrowTotal'));
+      break;
     case 'rejected':
-      w.u16(ev.denomination ?? 0).u8(code(KINDS, ev.kind, 'kind')).u8(code(REJECT_REASONS, ev.reason, 'reject reason'));
+      w.u16(ev.denomination ?? 0)
+        .u8(code(KINDS, ev.kind, 'kind'))
+        .u8(code(REJECT_REASONS, ev.reason, 'reject reason'));
       break;
-    case 'accepted': w.u32(checkAmount(ev.total, 'total')); break;
-    case 'dispense-progress': w.u32(checkAmount(ev.dispensed, 'dispensed')).u32(checkAmount(ev.requested, 'requested')); break;
+    case 'accepted':
+      w.u32(checkAmount(ev.total, 'total'));
+      break;
+    case 'dispense-progress':
+      w.u32(checkAmount(ev.dispensed, 'dispensed')).u32(checkAmount(ev.requested, 'requested'));
+      break;
     case 'dispense-complete':
-      w.u32(checkAmount(ev.dispensed, 'dispensed')).u32(checkAmount(ev.requested, 'requested')).u8(code(RESULTS, ev.result, 'result'));
+      w.u32(checkAmount(ev.dispensed, 'dispensed'))
+        .u32(checkAmount(ev.requested, 'requested'))
+        .u8(code(RESULTS, ev.result, 'result'));
       break;
-    case 'returned': w.u32(checkAmount(ev.returned, 'returned')).u8(code(RESULTS, ev.result, 'result')); break;
-    case 'fault': w.u8(code(FAULTS, ev.fault, 'fault')).u8(code(UNITS, ev.unit, 'unit')).u32(checkAmount(ev.value, 'value')); break;
-    case 'fault-cleared': w.u8(code(FAULTS, ev.fault, 'fault')); break;
+    case 'returned':
+      w.u32(checkAmount(ev.returned, 'returned')).u8(code(RESULTS, ev.result, 'result'));
+      break;
+    case 'fault':
+      w.u8(code(FAULTS, ev.fault, 'fault'))
+        .u8(code(UNITS, ev.unit, 'unit'))
+        .u32(checkAmount(ev.value, 'value'));
+      break;
+    case 'fault-cleared':
+      w.u8(code(FAULTS, ev.fault, 'fault'));
+      break;
     case 'inventory':
       if (ev.items.length > 14) throw new ProtocolError('bad-value', 'too many inventory items');
       w.u8(ev.items.length);
@@ -223,13 +294,20 @@ export function encodeEvent(seq: number, ev: DeviceEvent): Uint8Array {
 /** Thrown only inside this module and turned into a DecodeResult before leaving it. */
 class Reader {
   private pos = HEADER;
-  constructor(private readonly r: Uint8Array, private readonly end: number) {}
+  constructor(
+    private readonly r: Uint8Array,
+    private readonly end: number,
+  ) {}
   u8(): number {
     if (this.pos + 1 > this.end) throw new ProtocolError('bad-payload-length', 'payload too short');
     return this.r[this.pos++] ?? 0;
   }
-  u16(): number { return (this.u8() << 8) | this.u8(); }
-  u32(): number { return this.u16() * 0x10000 + this.u16(); }
+  u16(): number {
+    return (this.u8() << 8) | this.u8();
+  }
+  u32(): number {
+    return this.u16() * 0x10000 + this.u16();
+  }
   amount(): number {
     const v = this.u32();
     if (v > MAX_AMOUNT || v % 10 !== 0) throw new ProtocolError('bad-field', 'amount out of range');
@@ -264,8 +342,7 @@ function unframe(r: unknown, reportId: number): { seq: number; opcode: number; r
   return { seq: r[1] ?? 0, opcode: r[2] ?? 0, rd: new Reader(r, HEADER + len) };
 }
 
-const byOpcode = <K extends string>(ops: Record<K, number>): Map<number, K> =>
-  new Map(Object.entries(ops).map(([k, v]) => [v as number, k as K]));
+const byOpcode = <K extends string>(ops: Record<K, number>): Map<number, K> => new Map(Object.entries(ops).map(([k, v]) => [v as number, k as K]));
 const COMMAND_BY_OPCODE = byOpcode(COMMAND_OPS);
 const EVENT_BY_OPCODE = byOpcode(EVENT_OPS);
 
@@ -314,8 +391,10 @@ export function decodeEvent(bytes: unknown): DecodeResult<DeviceEvent> {
   return decodeWith(bytes, REPORT_ID_EVENT, (opcode, rd): DeviceEvent => {
     const type = EVENT_BY_OPCODE.get(opcode);
     switch (type) {
-      case 'ack': return { type, ackSeq: rd.u8(), op: commandOp(rd) };
-      case 'nak': return { type, ackSeq: rd.u8(), op: commandOp(rd), reason: rd.pick(NAK_REASONS, 'nak reason') };
+      case 'ack':
+        return { type, ackSeq: rd.u8(), op: commandOp(rd) };
+      case 'nak':
+        return { type, ackSeq: rd.u8(), op: commandOp(rd), reason: rd.pick(NAK_REASONS, 'nak reason') };
       case 'status': {
         const state = rd.pick(STATES, 'state');
         const flags = rd.u8();
@@ -333,19 +412,26 @@ export function decodeEvent(bytes: unknown): DecodeResult<DeviceEvent> {
         const denomination = raw === 0 ? null : (raw as Denomination);
         return { type, denomination, kind: kindFor(denomination, rd.pick(KINDS, 'kind')), reason: rd.pick(REJECT_REASONS, 'reject reason') };
       }
-      case 'accepted': return { type, total: rd.amount() };
-      case 'dispense-progress': return { type, dispensed: rd.amount(), requested: rd.amount() };
-      case 'dispense-complete': return { type, dispensed: rd.amount(), requested: rd.amount(), result: rd.pick(RESULTS, 'result') };
-      case 'returned': return { type, returned: rd.amount(), result: rd.pick(RESULTS, 'result') };
-      case 'fault': return { type, fault: rd.pick(FAULTS, 'fault'), unit: rd.pick(UNITS, 'unit'), value: rd.amount() };
-      case 'fault-cleared': return { type, fault: rd.pick(FAULTS, 'fault') };
+      case 'accepted':
+        return { type, total: rd.amount() };
+      case 'dispense-progress':
+        return { type, dispensed: rd.amount(), requested: rd.amount() };
+      case 'dispense-complete':
+        return { type, dispensed: rd.amount(), requested: rd.amount(), result: rd.pick(RESULTS, 'result') };
+      case 'returned':
+        return { type, returned: rd.amount(), result: rd.pick(RESULTS, 'result') };
+      case 'fault':
+        return { type, fault: rd.pick(FAULTS, 'fault'), unit: rd.pick(UNITS, 'unit'), value: rd.amount() };
+      case 'fault-cleared':
+        return { type, fault: rd.pick(FAULTS, 'fault') };
       case 'inventory': {
         const n = rd.u8();
         const items: { denomination: Denomination; count: number }[] = [];
         for (let i = 0; i < n; i++) items.push({ denomination: rd.denomination(), count: rd.u16() });
         return { type, items };
       }
-      default: throw new ProtocolError('unknown-opcode', `event opcode ${opcode}`);
+      default:
+        throw new ProtocolError('unknown-opcode', `event opcode ${opcode}`);
     }
   });
 }

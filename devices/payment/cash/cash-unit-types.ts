@@ -45,7 +45,13 @@ export type CollectResult = MoneyState & {
 export type RefundResult = MoneyState & { problem: PayoutProblem };
 
 export type CashUnitErrorCode =
-  | 'busy' | 'bad-amount' | 'disconnected' | 'response-timeout' | 'nak' | 'device-fault' | 'protocol'
+  | 'busy'
+  | 'bad-amount'
+  | 'disconnected'
+  | 'response-timeout'
+  | 'nak'
+  | 'device-fault'
+  | 'protocol'
   /** The device holds escrow from an earlier payment that could not be returned: staff must empty it. */
   | 'escrow-held';
 
@@ -56,12 +62,20 @@ export class CashUnitError extends Error {
     readonly code: CashUnitErrorCode,
     message: string,
     readonly details: { money?: MoneyState; fault?: FaultCode; nakReason?: NakReason } = {},
-  ) { super(message); }
-  get money(): MoneyState | undefined { return this.details.money; }
+  ) {
+    super(message);
+  }
+  get money(): MoneyState | undefined {
+    return this.details.money;
+  }
 }
 
 /** Progress during collect. */
-export interface InsertedProgress { due: number; inserted: number; remaining: number }
+export interface InsertedProgress {
+  due: number;
+  inserted: number;
+  remaining: number;
+}
 
 export interface CashUnitEvents {
   /** The counted total changed (after each accepted coin/note). */

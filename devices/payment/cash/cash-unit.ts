@@ -17,7 +17,13 @@ import { TypedEvents } from '../typed-events';
 import { type Denomination, type DeviceEvent, type DeviceState, type FaultCode } from './cash-unit-protocol';
 import { CashUnitLink, type Stimulus } from './cash-unit-link';
 import {
-  CashUnitError, type CashUnitEvents, type CollectResult, type InsertedProgress, type MoneyState, type PayoutProblem, type RefundResult,
+  CashUnitError,
+  type CashUnitEvents,
+  type CollectResult,
+  type InsertedProgress,
+  type MoneyState,
+  type PayoutProblem,
+  type RefundResult,
 } from './cash-unit-types';
 
 const log = createLogger('payment-cash');
@@ -45,7 +51,11 @@ export interface CollectOptions {
   inactivityTimeoutMs?: number;
 }
 
-export interface CashUnitStatus { state: DeviceState; faults: FaultCode[]; escrowTotal: number }
+export interface CashUnitStatus {
+  state: DeviceState;
+  faults: FaultCode[];
+  escrowTotal: number;
+}
 
 export class CashUnit {
   private readonly link: CashUnitLink;
@@ -68,12 +78,18 @@ export class CashUnit {
   }
 
   /** Subscribes to progress/rejection/fault notifications; returns the unsubscribe function. */
-  on<K extends keyof CashUnitEvents>(event: K, listener: CashUnitEvents[K]): () => void { return this.events.on(event, listener); }
+  on<K extends keyof CashUnitEvents>(event: K, listener: CashUnitEvents[K]): () => void {
+    return this.events.on(event, listener);
+  }
 
   /** True while an operation runs. */
-  get busy(): boolean { return this.busyWith !== null; }
+  get busy(): boolean {
+    return this.busyWith !== null;
+  }
   /** False after a disconnect or close. */
-  get connected(): boolean { return this.link.connected; }
+  get connected(): boolean {
+    return this.link.connected;
+  }
 
   /**
    * Takes `amountDue` yen. Resolves `paid` (fee kept, change paid out), `cancelled` (cancel() or
@@ -84,7 +100,10 @@ export class CashUnit {
     checkAmount(amountDue);
     this.begin('collect');
     const m = money('collect', amountDue);
-    const run = this.runCollect(m, opts).finally(() => { this.current = null; this.end(); });
+    const run = this.runCollect(m, opts).finally(() => {
+      this.current = null;
+      this.end();
+    });
     this.current = run;
     return run;
   }
@@ -105,7 +124,9 @@ export class CashUnit {
       this.link.drain();
       const problem = this.link.connected ? await this.dispense(m, amount) : 'disconnected';
       return { ...settle(m), problem };
-    } finally { this.end(); }
+    } finally {
+      this.end();
+    }
   }
 
   /** Reads device state. */
@@ -126,7 +147,10 @@ export class CashUnit {
   }
 
   /** Stops listening to the transport (does not close it: the opener owns it). */
-  close(): void { this.link.dispose(); this.events.clear(); }
+  close(): void {
+    this.link.dispose();
+    this.events.clear();
+  }
 
   // ----- collect -----
 
@@ -183,7 +207,11 @@ export class CashUnit {
       m.inserted = Math.max(m.inserted, ev.escrowTotal);
       const p = { due: m.due, inserted: m.inserted, remaining: Math.max(0, m.due - m.inserted) };
       this.events.emit('inserted', p);
-      try { opts?.onInserted?.(p); } catch { /* the caller's callback must not break the payment */ }
+      try {
+        opts?.onInserted?.(p);
+      } catch {
+        /* the caller's callback must not break the payment */
+      }
     } else if (ev.type === 'rejected') {
       this.events.emit('rejected', { denomination: ev.denomination, reason: ev.reason });
     } else if (ev.type === 'fault') {
@@ -269,7 +297,10 @@ export class CashUnit {
   // ----- plumbing -----
 
   /** Waits for an event of one of `types`, applying others to the books; a cancel is remembered, not acted on. */
-  private async awaitEvent<T extends DeviceEvent['type']>(m: MoneyState, ...types: T[]): Promise<Extract<DeviceEvent, { type: T }> | 'timeout' | 'disconnected'> {
+  private async awaitEvent<T extends DeviceEvent['type']>(
+    m: MoneyState,
+    ...types: T[]
+  ): Promise<Extract<DeviceEvent, { type: T }> | 'timeout' | 'disconnected'> {
     for (;;) {
       const s: Stimulus = await this.link.next(this.opts.operationTimeoutMs);
       if (s.kind === 'timeout' || s.kind === 'disconnected') return s.kind;
@@ -280,7 +311,10 @@ export class CashUnit {
     }
   }
 
-  private async query<T extends 'status' | 'inventory'>(cmd: { op: 'get-status' | 'get-inventory' | 'reset' }, type: T): Promise<Extract<DeviceEvent, { type: T }>> {
+  private async query<T extends 'status' | 'inventory'>(
+    cmd: { op: 'get-status' | 'get-inventory' | 'reset' },
+    type: T,
+  ): Promise<Extract<DeviceEvent, { type: T }>> {
     this.begin(cmd.op);
     try {
       this.link.drain();
@@ -289,12 +323,16 @@ export class CashUnit {
       if (ev === 'timeout') throw new CashUnitError('response-timeout', `no ${type} report`);
       if (ev === 'disconnected') throw new CashUnitError('disconnected', 'cash unit disconnected');
       return ev;
-    } finally { this.end(); }
+    } finally {
+      this.end();
+    }
   }
 
   /** Sends a command whose refusal does not matter (DISABLE); a disconnect still stops the operation. */
   private async sendTolerant(m: MoneyState, cmd: { op: 'disable' }): Promise<void> {
-    try { await this.link.send(cmd); } catch (e) {
+    try {
+      await this.link.send(cmd);
+    } catch (e) {
       if (e instanceof CashUnitError && e.code === 'disconnected') throw lost(m);
       log.warn({ op: cmd.op, code: (e as CashUnitError).code }, 'command refused; continuing');
     }
@@ -302,7 +340,9 @@ export class CashUnit {
 
   /** Awaits a command, turning a failure into a CashUnitError that carries the money state. */
   private async guarded(m: MoneyState, p: Promise<void>): Promise<void> {
-    try { await p; } catch (e) {
+    try {
+      await p;
+    } catch (e) {
       if (!(e instanceof CashUnitError)) throw e;
       if (m.inserted > 0 && e.code !== 'disconnected') {
         // The device holds citizen money: try to give it back before reporting the failure.
@@ -318,7 +358,9 @@ export class CashUnit {
     if (requireConnected && !this.link.connected) throw new CashUnitError('disconnected', 'cash unit is not connected');
     this.busyWith = what;
   }
-  private end(): void { this.busyWith = null; }
+  private end(): void {
+    this.busyWith = null;
+  }
 }
 
 function money(operation: MoneyState['operation'], due: number): MoneyState {

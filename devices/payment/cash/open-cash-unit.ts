@@ -37,6 +37,9 @@ export async function openCashUnit(cfg: CashUnitBackendConfig, hidModule?: NodeH
     unit,
     transport,
     sim,
-    close: async () => { unit.close(); await transport.close(); },
+    close: async () => {
+      unit.close();
+      await transport.close();
+    },
   };
 }

@@ -14,7 +14,12 @@ export type HidTransportErrorCode = 'not-found' | 'open-failed' | 'write-failed'
 /** Typed transport error; `code` says what happened, the message never contains report bytes. */
 export class HidTransportError extends Error {
   override readonly name = 'HidTransportError';
-  constructor(readonly code: HidTransportErrorCode, message: string) { super(message); }
+  constructor(
+    readonly code: HidTransportErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface HidTransportEvents {

@@ -53,7 +53,10 @@ export class NodeHidTransport implements HidTransport {
   private writeChain: Promise<unknown> = Promise.resolve();
   private readonly numbered: boolean;
 
-  constructor(private readonly device: HidDeviceLike, opts: { description?: string; numberedReports?: boolean } = {}) {
+  constructor(
+    private readonly device: HidDeviceLike,
+    opts: { description?: string; numberedReports?: boolean } = {},
+  ) {
     this.description = opts.description ?? 'hid';
     this.numbered = opts.numberedReports ?? true;
     device.on('data', (data: Buffer) => this.onData(data));
@@ -84,7 +87,9 @@ export class NodeHidTransport implements HidTransport {
     return new NodeHidTransport(device, { description, numberedReports: config.numberedReports ?? true });
   }
 
-  get isOpen(): boolean { return this.open; }
+  get isOpen(): boolean {
+    return this.open;
+  }
 
   write(report: Uint8Array): Promise<void> {
     if (!this.open) return Promise.reject(new HidTransportError('closed', 'transport is closed'));

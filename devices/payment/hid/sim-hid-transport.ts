@@ -36,7 +36,10 @@ export interface SimHidOptions {
   description?: string;
 }
 
-export interface RecordedReport { dir: 'out' | 'in'; hex: string }
+export interface RecordedReport {
+  dir: 'out' | 'in';
+  hex: string;
+}
 
 export class SimHidTransport implements HidTransport {
   readonly description: string;
@@ -49,7 +52,10 @@ export class SimHidTransport implements HidTransport {
   private readonly reportLength: number;
   private readonly latencyMs: number;
 
-  constructor(private readonly device: SimHidDevice, opts: SimHidOptions = {}) {
+  constructor(
+    private readonly device: SimHidDevice,
+    opts: SimHidOptions = {},
+  ) {
     this.description = opts.description ?? 'sim:hid';
     this.reportLength = opts.reportLength ?? 64;
     this.latencyMs = opts.latencyMs ?? 0;
@@ -59,7 +65,9 @@ export class SimHidTransport implements HidTransport {
     });
   }
 
-  get isOpen(): boolean { return this.open && !this.unplugged; }
+  get isOpen(): boolean {
+    return this.open && !this.unplugged;
+  }
 
   write(report: Uint8Array): Promise<void> {
     if (this.unplugged) return Promise.reject(new HidTransportError('disconnected', 'device unplugged'));
@@ -79,7 +87,10 @@ export class SimHidTransport implements HidTransport {
 
   async close(): Promise<void> {
     this.open = false;
-    for (const t of this.timers) { clearTimeout(t as NodeJS.Timeout); clearImmediate(t as NodeJS.Immediate); }
+    for (const t of this.timers) {
+      clearTimeout(t as NodeJS.Timeout);
+      clearImmediate(t as NodeJS.Immediate);
+    }
     this.timers.clear();
     this.events.clear();
   }

@@ -3,12 +3,8 @@
  * Get-Printer-Attributes (status, up-time), Print-Job, Get-Job-Attributes, Get-Jobs, Cancel-Job.
  */
 import { PrinterError } from '../printer';
-import {
-  Operation, PrinterStateEnum, Status, isSuccessStatus, jobStateName, PDF_FORMAT, type JobStateName,
-} from './ipp-constants';
-import {
-  booleanAttr, charsetAttr, encodeIppMessage, integerAttr, keywordAttr, languageAttr, mimeAttr, nameAttr, uriAttr,
-} from './ipp-encode';
+import { Operation, PrinterStateEnum, Status, isSuccessStatus, jobStateName, PDF_FORMAT, type JobStateName } from './ipp-constants';
+import { booleanAttr, charsetAttr, encodeIppMessage, integerAttr, keywordAttr, languageAttr, mimeAttr, nameAttr, uriAttr } from './ipp-encode';
 import { parseJobList, readJobName, type IppJobEntry } from './ipp-job-list';
 import { findGroup, readBoolean, readInteger, readKeywords } from './ipp-read';
 import { parsePrinterUri, postIpp, type IppTarget } from './ipp-transport';
@@ -45,7 +41,9 @@ export interface IppJobStatus {
 export type WhichJobs = 'all' | 'completed' | 'not-completed';
 
 const STATE_BY_ENUM: Record<number, IppPrinterStatus['state']> = {
-  [PrinterStateEnum.idle]: 'idle', [PrinterStateEnum.processing]: 'processing', [PrinterStateEnum.stopped]: 'stopped',
+  [PrinterStateEnum.idle]: 'idle',
+  [PrinterStateEnum.processing]: 'processing',
+  [PrinterStateEnum.stopped]: 'stopped',
 };
 
 /** A small typed IPP/2.0 client for one printer URI. */
@@ -53,7 +51,10 @@ export class IppClient {
   private readonly target: IppTarget;
   private nextId = 1;
 
-  constructor(readonly uri: string, private readonly opts: IppClientOptions) {
+  constructor(
+    readonly uri: string,
+    private readonly opts: IppClientOptions,
+  ) {
     this.target = parsePrinterUri(uri);
   }
 
@@ -65,11 +66,19 @@ export class IppClient {
       version: { major: 2, minor: 0 },
       code: op,
       requestId,
-      groups: [{
-        tag: GroupTag.operation,
-        // RFC 8011 4.1.4: charset and natural language come first, in this order, then the target.
-        attributes: [charsetAttr('attributes-charset', 'utf-8'), languageAttr('attributes-natural-language', 'en'), uriAttr('printer-uri', this.uri), ...attrs],
-      }, ...extra],
+      groups: [
+        {
+          tag: GroupTag.operation,
+          // RFC 8011 4.1.4: charset and natural language come first, in this order, then the target.
+          attributes: [
+            charsetAttr('attributes-charset', 'utf-8'),
+            languageAttr('attributes-natural-language', 'en'),
+            uriAttr('printer-uri', this.uri),
+            ...attrs,
+          ],
+        },
+        ...extra,
+      ],
       data: data ?? new Uint8Array(0),
     });
     const answer = await postIpp(this.target, body, requestId, { timeoutMs, maxResponseBytes: 1 << 20, signal });
@@ -81,9 +90,12 @@ export class IppClient {
 
   /** Get-Printer-Attributes for the state the health check needs. */
   async getPrinterStatus(signal?: AbortSignal): Promise<IppPrinterStatus> {
-    const m = await this.call(Operation.GetPrinterAttributes, [
-      keywordAttr('requested-attributes', 'printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs', 'queued-job-count'),
-    ], this.opts.requestTimeoutMs, signal);
+    const m = await this.call(
+      Operation.GetPrinterAttributes,
+      [keywordAttr('requested-attributes', 'printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs', 'queued-job-count')],
+      this.opts.requestTimeoutMs,
+      signal,
+    );
     const g = findGroup(m, GroupTag.printer);
     const stateEnum = readInteger(g, 'printer-state', true);
     const state = stateEnum === undefined ? undefined : STATE_BY_ENUM[stateEnum];
@@ -98,11 +110,14 @@ export class IppClient {
 
   /** Print-Job with a PDF; returns the new job-id. */
   async printJob(pdf: Buffer, jobName: string, copies: number, signal?: AbortSignal): Promise<number> {
-    const m = await this.call(Operation.PrintJob, [
-      nameAttr('requesting-user-name', this.opts.userName),
-      nameAttr('job-name', jobName),
-      mimeAttr('document-format', PDF_FORMAT),
-    ], this.opts.submitTimeoutMs, signal, [{ tag: GroupTag.job, attributes: [integerAttr('copies', copies)] }], pdf);
+    const m = await this.call(
+      Operation.PrintJob,
+      [nameAttr('requesting-user-name', this.opts.userName), nameAttr('job-name', jobName), mimeAttr('document-format', PDF_FORMAT)],
+      this.opts.submitTimeoutMs,
+      signal,
+      [{ tag: GroupTag.job, attributes: [integerAttr('copies', copies)] }],
+      pdf,
+    );
     const jobId = readInteger(findGroup(m, GroupTag.job), 'job-id');
     if (jobId === undefined || jobId < 1) throw new PrinterError('printer.protocol', 'Print-Job answer has no valid job-id', { cause: 'bad-attributes' });
     return jobId;
@@ -110,11 +125,16 @@ export class IppClient {
 
   /** Get-Job-Attributes for state, reasons and pages. */
   async getJob(jobId: number, signal?: AbortSignal): Promise<IppJobStatus> {
-    const m = await this.call(Operation.GetJobAttributes, [
-      integerAttr('job-id', jobId),
-      nameAttr('requesting-user-name', this.opts.userName),
-      keywordAttr('requested-attributes', 'job-state', 'job-state-reasons', 'job-impressions-completed', 'job-name'),
-    ], this.opts.requestTimeoutMs, signal);
+    const m = await this.call(
+      Operation.GetJobAttributes,
+      [
+        integerAttr('job-id', jobId),
+        nameAttr('requesting-user-name', this.opts.userName),
+        keywordAttr('requested-attributes', 'job-state', 'job-state-reasons', 'job-impressions-completed', 'job-name'),
+      ],
+      this.opts.requestTimeoutMs,
+      signal,
+    );
     const g = findGroup(m, GroupTag.job);
     const se = readInteger(g, 'job-state', true);
     const state = se === undefined ? null : jobStateName(se);
@@ -129,14 +149,20 @@ export class IppClient {
    * job names of other users still shows ours), with the attributes recovery needs.
    */
   async getJobs(which: WhichJobs, signal?: AbortSignal): Promise<IppJobEntry[]> {
-    const m = await this.call(Operation.GetJobs, [
-      nameAttr('requesting-user-name', this.opts.userName),
-      keywordAttr('which-jobs', which),
-      booleanAttr('my-jobs', true),
-      keywordAttr('requested-attributes', 'job-id', 'job-name', 'job-state', 'job-state-reasons', 'job-impressions-completed'),
-    ], this.opts.requestTimeoutMs, signal);
+    const m = await this.call(
+      Operation.GetJobs,
+      [
+        nameAttr('requesting-user-name', this.opts.userName),
+        keywordAttr('which-jobs', which),
+        booleanAttr('my-jobs', true),
+        keywordAttr('requested-attributes', 'job-id', 'job-name', 'job-state', 'job-state-reasons', 'job-impressions-completed'),
+      ],
+      this.opts.requestTimeoutMs,
+      signal,
+    );
     const list = parseJobList(m);
-    if (!list.ok) throw new PrinterError('printer.protocol', `Get-Jobs answer refused: ${list.error.code} at job ${list.error.index}`, { cause: list.error.code });
+    if (!list.ok)
+      throw new PrinterError('printer.protocol', `Get-Jobs answer refused: ${list.error.code} at job ${list.error.index}`, { cause: list.error.code });
     return list.jobs;
   }
 

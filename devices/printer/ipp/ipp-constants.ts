@@ -53,12 +53,16 @@ export const JobStateEnum = {
 } as const;
 
 /** Names for job-state values, as the rest of the code speaks them. */
-export type JobStateName =
-  | 'pending' | 'pending-held' | 'processing' | 'processing-stopped' | 'canceled' | 'aborted' | 'completed';
+export type JobStateName = 'pending' | 'pending-held' | 'processing' | 'processing-stopped' | 'canceled' | 'aborted' | 'completed';
 
 const JOB_STATE_NAMES: Record<number, JobStateName> = {
-  3: 'pending', 4: 'pending-held', 5: 'processing', 6: 'processing-stopped',
-  7: 'canceled', 8: 'aborted', 9: 'completed',
+  3: 'pending',
+  4: 'pending-held',
+  5: 'processing',
+  6: 'processing-stopped',
+  7: 'canceled',
+  8: 'aborted',
+  9: 'completed',
 };
 
 /** Maps a job-state enum to its name, or null if the number is not a job state. */

@@ -17,7 +17,11 @@ export type IppDecodeErrorCode =
 /** Typed decode failure with the byte offset where it was noticed. */
 export class IppDecodeError extends Error {
   override readonly name = 'IppDecodeError';
-  constructor(readonly code: IppDecodeErrorCode, readonly offset: number, detail: string) {
+  constructor(
+    readonly code: IppDecodeErrorCode,
+    readonly offset: number,
+    detail: string,
+  ) {
     super(`${code} at byte ${offset}: ${detail}`);
   }
 }
@@ -29,12 +33,21 @@ const MAX_DEPTH = 8;
 const MAX_VALUES = 20_000;
 
 const ASCII_TAGS = new Set<number>([
-  ValueTag.keyword, ValueTag.uri, ValueTag.uriScheme, ValueTag.charset, ValueTag.naturalLanguage,
-  ValueTag.mimeMediaType, ValueTag.memberAttrName,
+  ValueTag.keyword,
+  ValueTag.uri,
+  ValueTag.uriScheme,
+  ValueTag.charset,
+  ValueTag.naturalLanguage,
+  ValueTag.mimeMediaType,
+  ValueTag.memberAttrName,
 ]);
 const OUT_OF_BAND_TAGS = new Set<number>([
-  ValueTag.unsupported, ValueTag.unknown, ValueTag.noValue, ValueTag.notSettable,
-  ValueTag.deleteAttribute, ValueTag.adminDefine,
+  ValueTag.unsupported,
+  ValueTag.unknown,
+  ValueTag.noValue,
+  ValueTag.notSettable,
+  ValueTag.deleteAttribute,
+  ValueTag.adminDefine,
 ]);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -49,17 +62,32 @@ class Reader {
   need(n: number): void {
     if (this.pos + n > this.buf.length) this.fail('ipp.truncated', `need ${n} byte(s), ${this.buf.length - this.pos} left`);
   }
-  u8(): number { this.need(1); return this.buf[this.pos++] as number; }
-  peek(): number | undefined { return this.buf[this.pos]; }
-  u16(): number { this.need(2); const v = ((this.buf[this.pos] as number) << 8) | (this.buf[this.pos + 1] as number); this.pos += 2; return v; }
+  u8(): number {
+    this.need(1);
+    return this.buf[this.pos++] as number;
+  }
+  peek(): number | undefined {
+    return this.buf[this.pos];
+  }
+  u16(): number {
+    this.need(2);
+    const v = ((this.buf[this.pos] as number) << 8) | (this.buf[this.pos + 1] as number);
+    this.pos += 2;
+    return v;
+  }
   i32(): number {
     this.need(4);
     const b = this.buf;
     const p = this.pos;
     this.pos += 4;
-    return (((b[p] as number) << 24) | ((b[p + 1] as number) << 16) | ((b[p + 2] as number) << 8) | (b[p + 3] as number)) | 0;
+    return ((b[p] as number) << 24) | ((b[p + 1] as number) << 16) | ((b[p + 2] as number) << 8) | (b[p + 3] as number) | 0;
   }
-  bytes(n: number): Uint8Array { this.need(n); const v = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return v; }
+  bytes(n: number): Uint8Array {
+    this.need(n);
+    const v = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return v;
+  }
 }
 
 function ascii(r: Reader, bytes: Uint8Array, what: string): string {

@@ -15,8 +15,13 @@ export class IppEncodeError extends Error {
 class Writer {
   private chunks: Uint8Array[] = [];
   private size = 0;
-  push(b: Uint8Array): void { this.chunks.push(b); this.size += b.length; }
-  u8(v: number): void { this.push(Uint8Array.of(v & 0xff)); }
+  push(b: Uint8Array): void {
+    this.chunks.push(b);
+    this.size += b.length;
+  }
+  u8(v: number): void {
+    this.push(Uint8Array.of(v & 0xff));
+  }
   u16(v: number): void {
     if (v < 0 || v > 0xffff) throw new IppEncodeError(`length ${v} does not fit in 16 bits`);
     this.push(Uint8Array.of(v >> 8, v & 0xff));
@@ -27,22 +32,47 @@ class Writer {
     this.push(b);
   }
   /** A length-prefixed byte string. */
-  lp(b: Uint8Array): void { this.u16(b.length); this.push(b); }
-  result(): Buffer { return Buffer.concat(this.chunks, this.size); }
+  lp(b: Uint8Array): void {
+    this.u16(b.length);
+    this.push(b);
+  }
+  result(): Buffer {
+    return Buffer.concat(this.chunks, this.size);
+  }
 }
 
 const enc = new TextEncoder();
 
 function valueBytes(v: IppValue): Uint8Array {
   switch (v.kind) {
-    case 'integer': { const b = new Uint8Array(4); new DataView(b.buffer).setInt32(0, v.value); return b; }
-    case 'boolean': return Uint8Array.of(v.value ? 1 : 0);
-    case 'range': { const b = new Uint8Array(8); const d = new DataView(b.buffer); d.setInt32(0, v.lower); d.setInt32(4, v.upper); return b; }
-    case 'resolution': { const b = new Uint8Array(9); const d = new DataView(b.buffer); d.setInt32(0, v.x); d.setInt32(4, v.y); b[8] = v.units === 'dpi' ? 3 : 4; return b; }
+    case 'integer': {
+      const b = new Uint8Array(4);
+      new DataView(b.buffer).setInt32(0, v.value);
+      return b;
+    }
+    case 'boolean':
+      return Uint8Array.of(v.value ? 1 : 0);
+    case 'range': {
+      const b = new Uint8Array(8);
+      const d = new DataView(b.buffer);
+      d.setInt32(0, v.lower);
+      d.setInt32(4, v.upper);
+      return b;
+    }
+    case 'resolution': {
+      const b = new Uint8Array(9);
+      const d = new DataView(b.buffer);
+      d.setInt32(0, v.x);
+      d.setInt32(4, v.y);
+      b[8] = v.units === 'dpi' ? 3 : 4;
+      return b;
+    }
     case 'dateTime':
     case 'octets':
-    case 'other': return v.bytes;
-    case 'string': return enc.encode(v.value);
+    case 'other':
+      return v.bytes;
+    case 'string':
+      return enc.encode(v.value);
     case 'stringWithLanguage': {
       const w = new Writer();
       w.lp(enc.encode(v.language));
@@ -50,7 +80,8 @@ function valueBytes(v: IppValue): Uint8Array {
       return w.result();
     }
     case 'outOfBand':
-    case 'collection': return new Uint8Array(0);
+    case 'collection':
+      return new Uint8Array(0);
   }
 }
 

@@ -8,7 +8,15 @@
  */
 import { createLogger, errorCode } from '../../../platform/log';
 import {
-  PrinterError, type JobLookup, type JobStatus, type Printer, type PrinterHealth, type PrinterReason, type PrintOptions, type PrintProgress, type PrintResult,
+  PrinterError,
+  type JobLookup,
+  type JobStatus,
+  type Printer,
+  type PrinterHealth,
+  type PrinterReason,
+  type PrintOptions,
+  type PrintProgress,
+  type PrintResult,
 } from '../printer';
 import { mapReason, summarizeStatus } from '../printer-status-map';
 import { Status, isTerminalJobState } from './ipp-constants';
@@ -30,11 +38,16 @@ export interface IppPrinterOptions extends Partial<IppClientOptions> {
   maxDocumentBytes?: number;
 }
 
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((resolve) => {
-  const t = setTimeout(done, ms);
-  function done(): void { clearTimeout(t); signal?.removeEventListener('abort', done); resolve(); }
-  signal?.addEventListener('abort', done, { once: true });
-});
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 function validateJob(pdf: Buffer, o: PrintOptions, maxBytes: number): { copies: number; jobName: string } {
   if (!Buffer.isBuffer(pdf) || pdf.length < 8 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
@@ -82,18 +95,37 @@ export function createIppPrinter(uri: string, options: IppPrinterOptions = {}): 
       const s = summarizeStatus(st);
       const [first, ...rest] = s.blocking;
       if (first === undefined) {
-        return { ready: true, state: st.state === 'stopped' ? 'processing' : st.state, conditions: s.conditions, staffAlerts: s.staffAlerts, queuedJobs: st.queuedJobs };
+        return {
+          ready: true,
+          state: st.state === 'stopped' ? 'processing' : st.state,
+          conditions: s.conditions,
+          staffAlerts: s.staffAlerts,
+          queuedJobs: st.queuedJobs,
+        };
       }
       return {
-        ready: false, state: st.state, reasons: [first, ...rest], citizenMessageKey: mapReason(first).citizenMessageKey ?? 'printer.unavailable',
-        conditions: s.conditions, staffAlerts: s.staffAlerts, queuedJobs: st.queuedJobs,
+        ready: false,
+        state: st.state,
+        reasons: [first, ...rest],
+        citizenMessageKey: mapReason(first).citizenMessageKey ?? 'printer.unavailable',
+        conditions: s.conditions,
+        staffAlerts: s.staffAlerts,
+        queuedJobs: st.queuedJobs,
       };
     } catch (e) {
       if (!(e instanceof PrinterError) || e.code === 'printer.canceled') throw e;
       const reason: PrinterReason = e.code === 'printer.offline' ? 'offline' : 'protocol-error';
       log.warn({ code: e.code, cause: e.details.cause }, 'printer health check failed');
       const m = mapReason(reason);
-      return { ready: false, state: 'unreachable', reasons: [reason], citizenMessageKey: m.citizenMessageKey ?? 'printer.unavailable', conditions: [], staffAlerts: [m.staffAlert], queuedJobs: null };
+      return {
+        ready: false,
+        state: 'unreachable',
+        reasons: [reason],
+        citizenMessageKey: m.citizenMessageKey ?? 'printer.unavailable',
+        conditions: [],
+        staffAlerts: [m.staffAlert],
+        queuedJobs: null,
+      };
     }
   }
 
@@ -132,7 +164,11 @@ export function createIppPrinter(uri: string, options: IppPrinterOptions = {}): 
       const key = `${p.state}/${p.pagesCompleted}/${p.printerReasons.join(',')}`;
       if (key === last) return;
       last = key;
-      try { o.onProgress?.(p); } catch (err) { log.error({ jobId, err: errorCode(err) }, 'onProgress threw'); }
+      try {
+        o.onProgress?.(p);
+      } catch (err) {
+        log.error({ jobId, err: errorCode(err) }, 'onProgress threw');
+      }
     };
 
     /** Cancels at the printer and reads the real final state (the job may have finished meanwhile). */
@@ -159,7 +195,10 @@ export function createIppPrinter(uri: string, options: IppPrinterOptions = {}): 
       } catch (e) {
         if (!(e instanceof PrinterError) || Date.now() - lastContact > lostMs) {
           log.error({ jobId, code: e instanceof PrinterError ? e.code : 'unknown' }, 'lost contact while following job');
-          throw new PrinterError('printer.lost-job', 'lost contact with the printer while printing', { jobId, cause: e instanceof PrinterError ? e.code : 'unknown' });
+          throw new PrinterError('printer.lost-job', 'lost contact with the printer while printing', {
+            jobId,
+            cause: e instanceof PrinterError ? e.code : 'unknown',
+          });
         }
         await sleep(pollMs, signal);
         continue;

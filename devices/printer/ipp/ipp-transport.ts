@@ -43,8 +43,17 @@ export function parsePrinterUri(uri: string): IppTarget {
 }
 
 const OFFLINE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND',
-  'EAI_AGAIN', 'ECONNABORTED', 'EHOSTDOWN', 'ENETDOWN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'EHOSTDOWN',
+  'ENETDOWN',
 ]);
 
 /** Sends one encoded request and returns the decoded answer (any IPP status; the caller checks it). */
@@ -75,10 +84,7 @@ export function postIpp(target: IppTarget, body: Buffer, requestId: number, opts
       agent: false,
       headers: { 'Content-Type': 'application/ipp', 'Content-Length': body.length, Connection: 'close' },
     });
-    const timer = setTimeout(
-      () => finish(new PrinterError('printer.offline', `no answer within ${opts.timeoutMs} ms`, { cause: 'timeout' })),
-      opts.timeoutMs,
-    );
+    const timer = setTimeout(() => finish(new PrinterError('printer.offline', `no answer within ${opts.timeoutMs} ms`, { cause: 'timeout' })), opts.timeoutMs);
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     req.on('error', (e: NodeJS.ErrnoException) => {
       const code = e.code ?? '';

@@ -48,16 +48,24 @@ export const ValueTag = {
 
 /** Tags whose value is a US-ASCII string. */
 export type AsciiTag =
-  | typeof ValueTag.keyword | typeof ValueTag.uri | typeof ValueTag.uriScheme | typeof ValueTag.charset
-  | typeof ValueTag.naturalLanguage | typeof ValueTag.mimeMediaType;
+  | typeof ValueTag.keyword
+  | typeof ValueTag.uri
+  | typeof ValueTag.uriScheme
+  | typeof ValueTag.charset
+  | typeof ValueTag.naturalLanguage
+  | typeof ValueTag.mimeMediaType;
 
 /** Tags whose value is a UTF-8 string without a language. */
 export type TextTag = typeof ValueTag.textWithoutLanguage | typeof ValueTag.nameWithoutLanguage;
 
 /** Out-of-band tags: the value is empty and the tag itself is the meaning. */
 export type OutOfBandTag =
-  | typeof ValueTag.unsupported | typeof ValueTag.unknown | typeof ValueTag.noValue
-  | typeof ValueTag.notSettable | typeof ValueTag.deleteAttribute | typeof ValueTag.adminDefine;
+  | typeof ValueTag.unsupported
+  | typeof ValueTag.unknown
+  | typeof ValueTag.noValue
+  | typeof ValueTag.notSettable
+  | typeof ValueTag.deleteAttribute
+  | typeof ValueTag.adminDefine;
 
 /** One attribute value. `kind` names the syntax; `tag` is the exact wire tag. */
 export type IppValue =

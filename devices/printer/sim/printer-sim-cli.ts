@@ -24,17 +24,22 @@ function main(): void {
     console.error('usage: printer-sim-cli [--config name] [--port n] [--ms-per-page n] [--spool dir]');
     process.exit(2);
   }
-  startPrinterSimulator({ config: values.config, port, msPerPage, spoolDir: values.spool }).then((sim) => {
-    console.log(`printer URI:  ${sim.uri}`);
-    console.log(`control URL:  ${sim.controlUrl}`);
-    console.log(`try: ipptool -tv ${sim.uri} get-printer-attributes.test`);
-    const stop = (): void => { void sim.stop().then(() => process.exit(0)); };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  }, (e: unknown) => {
-    console.error(`printer simulator failed to start: ${errorCode(e)}`);
-    process.exit(1);
-  });
+  startPrinterSimulator({ config: values.config, port, msPerPage, spoolDir: values.spool }).then(
+    (sim) => {
+      console.log(`printer URI:  ${sim.uri}`);
+      console.log(`control URL:  ${sim.controlUrl}`);
+      console.log(`try: ipptool -tv ${sim.uri} get-printer-attributes.test`);
+      const stop = (): void => {
+        void sim.stop().then(() => process.exit(0));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (e: unknown) => {
+      console.error(`printer simulator failed to start: ${errorCode(e)}`);
+      process.exit(1);
+    },
+  );
 }
 
 main();

@@ -173,7 +173,8 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
     }
     if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
       const s = simSnapshot(model, printed.length);
-      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res
+        .writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
         .end(`${config.makeAndModel}\nstate: ${s.state}\nreasons: ${s.reasons.join(', ')}\njobs: ${s.jobs.length}, printed: ${s.printed}\n`);
       return;
     }

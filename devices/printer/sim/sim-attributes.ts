@@ -4,8 +4,21 @@
  */
 import { PDF_FORMAT } from '../ipp/ipp-constants';
 import {
-  booleanAttr, charsetAttr, collectionAttr, dateTimeAttr, enumAttr, integerAttr, keywordAttr, languageAttr,
-  mimeAttr, nameAttr, noValueAttr, rangeAttr, resolutionAttr, textAttr, uriAttr,
+  booleanAttr,
+  charsetAttr,
+  collectionAttr,
+  dateTimeAttr,
+  enumAttr,
+  integerAttr,
+  keywordAttr,
+  languageAttr,
+  mimeAttr,
+  nameAttr,
+  noValueAttr,
+  rangeAttr,
+  resolutionAttr,
+  textAttr,
+  uriAttr,
 } from '../ipp/ipp-encode';
 import type { IppAttribute } from '../ipp/ipp-types';
 import type { SimJob, SimPrinterModel } from './sim-printer-model';
@@ -35,9 +48,12 @@ function mediaCol(name: string): IppAttribute[] {
   const size = mediaSize(name) ?? { x: 21000, y: 29700 };
   return [
     collectionAttr('media-size', [integerAttr('x-dimension', size.x), integerAttr('y-dimension', size.y)]),
-    integerAttr('media-bottom-margin', 423), integerAttr('media-left-margin', 423),
-    integerAttr('media-right-margin', 423), integerAttr('media-top-margin', 423),
-    keywordAttr('media-source', 'main'), keywordAttr('media-type', 'stationery'),
+    integerAttr('media-bottom-margin', 423),
+    integerAttr('media-left-margin', 423),
+    integerAttr('media-right-margin', 423),
+    integerAttr('media-top-margin', 423),
+    keywordAttr('media-source', 'main'),
+    keywordAttr('media-type', 'stationery'),
   ];
 }
 
@@ -85,12 +101,29 @@ export function printerAttributes(ctx: SimAttributeContext): IppAttribute[] {
     collectionAttr('media-col-default', mediaCol(media[0] as string)),
     collectionAttr('media-col-database', ...media.map(mediaCol)),
     ...(ready.length > 0 ? [collectionAttr('media-col-ready', ...ready.map(mediaCol))] : []),
-    keywordAttr('media-col-supported', 'media-size', 'media-type', 'media-source', 'media-bottom-margin', 'media-left-margin', 'media-right-margin', 'media-top-margin'),
-    collectionAttr('media-size-supported', ...media.map((m) => { const sz = mediaSize(m) ?? { x: 21000, y: 29700 }; return [integerAttr('x-dimension', sz.x), integerAttr('y-dimension', sz.y)]; })),
+    keywordAttr(
+      'media-col-supported',
+      'media-size',
+      'media-type',
+      'media-source',
+      'media-bottom-margin',
+      'media-left-margin',
+      'media-right-margin',
+      'media-top-margin',
+    ),
+    collectionAttr(
+      'media-size-supported',
+      ...media.map((m) => {
+        const sz = mediaSize(m) ?? { x: 21000, y: 29700 };
+        return [integerAttr('x-dimension', sz.x), integerAttr('y-dimension', sz.y)];
+      }),
+    ),
     keywordAttr('media-type-supported', 'stationery'),
     keywordAttr('media-source-supported', 'main'),
-    integerAttr('media-bottom-margin-supported', 423), integerAttr('media-left-margin-supported', 423),
-    integerAttr('media-right-margin-supported', 423), integerAttr('media-top-margin-supported', 423),
+    integerAttr('media-bottom-margin-supported', 423),
+    integerAttr('media-left-margin-supported', 423),
+    integerAttr('media-right-margin-supported', 423),
+    integerAttr('media-top-margin-supported', 423),
     keywordAttr('output-bin-default', 'face-down'),
     keywordAttr('output-bin-supported', 'face-down'),
     integerAttr('copies-default', 1),

@@ -49,7 +49,8 @@ export class PrinterSimConfigError extends Error {
 /** Validates a config object (e.g. parsed JSON). */
 export function parsePrinterSimConfig(raw: unknown): PrinterSimConfig {
   const r = printerSimConfigSchema.safeParse(raw);
-  if (!r.success) throw new PrinterSimConfigError(`invalid printer simulator config: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new PrinterSimConfigError(`invalid printer simulator config: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return r.data;
 }
 

@@ -7,15 +7,17 @@ import { Operation, Status, PDF_FORMAT } from '../ipp/ipp-constants';
 import { charsetAttr, integerAttr, languageAttr, textAttr } from '../ipp/ipp-encode';
 import { findAttr, findGroup, readBoolean, readInteger, readKeywords, readString } from '../ipp/ipp-read';
 import { GroupTag, ValueTag, type IppAttribute, type IppGroup, type IppMessage } from '../ipp/ipp-types';
-import {
-  OPERATIONS_SUPPORTED, SUPPORTED_FORMATS, expandRequested, jobAttributes, printerAttributes, type SimAttributeContext,
-} from './sim-attributes';
+import { OPERATIONS_SUPPORTED, SUPPORTED_FORMATS, expandRequested, jobAttributes, printerAttributes, type SimAttributeContext } from './sim-attributes';
 import type { SimJob } from './sim-printer-model';
 
 /** Called with each accepted job so the server can spool its document. */
 export type OnJobAccepted = (job: SimJob) => void;
 
-interface Reply { status: number; message?: string; groups?: IppGroup[] }
+interface Reply {
+  status: number;
+  message?: string;
+  groups?: IppGroup[];
+}
 
 const fail = (status: number, message: string): Reply => ({ status, message });
 const filter = (attrs: IppAttribute[], names: Set<string> | null): IppAttribute[] => (names ? attrs.filter((a) => names.has(a.name)) : attrs);
@@ -102,7 +104,10 @@ function handle(ctx: SimAttributeContext, req: IppMessage, onJob: OnJobAccepted)
   const requested = readKeywords(op, 'requested-attributes');
   switch (req.code) {
     case Operation.GetPrinterAttributes:
-      return { status: Status.successfulOk, groups: [{ tag: GroupTag.printer, attributes: filter(printerAttributes(ctx), expandRequested(requested, 'printer', null)) }] };
+      return {
+        status: Status.successfulOk,
+        groups: [{ tag: GroupTag.printer, attributes: filter(printerAttributes(ctx), expandRequested(requested, 'printer', null)) }],
+      };
     case Operation.ValidateJob:
     case Operation.PrintJob: {
       const checked = checkJobRequest(req, op, req.code === Operation.PrintJob);
@@ -111,8 +116,11 @@ function handle(ctx: SimAttributeContext, req: IppMessage, onJob: OnJobAccepted)
       const unsupported = checked.substituted.length > 0 ? [{ tag: GroupTag.unsupported, attributes: checked.substituted }] : [];
       if (req.code === Operation.ValidateJob) return { status, groups: unsupported };
       const job = ctx.model.addJob({
-        name: readString(op, 'job-name') ?? 'untitled', user: readString(op, 'requesting-user-name') ?? 'anonymous',
-        format: checked.format, copies: checked.copies, document: Buffer.from(req.data),
+        name: readString(op, 'job-name') ?? 'untitled',
+        user: readString(op, 'requesting-user-name') ?? 'anonymous',
+        format: checked.format,
+        copies: checked.copies,
+        document: Buffer.from(req.data),
       });
       onJob(job);
       const names = new Set(['job-id', 'job-uri', 'job-state', 'job-state-reasons', 'job-state-message']);
@@ -122,7 +130,10 @@ function handle(ctx: SimAttributeContext, req: IppMessage, onJob: OnJobAccepted)
     case Operation.GetJobAttributes: {
       const job = targetJob(ctx, op);
       if ('status' in job) return job;
-      return { status: Status.successfulOk, groups: [{ tag: GroupTag.job, attributes: visible(filter(jobAttributes(ctx, job), expandRequested(requested, 'job', null)), job, op) }] };
+      return {
+        status: Status.successfulOk,
+        groups: [{ tag: GroupTag.job, attributes: visible(filter(jobAttributes(ctx, job), expandRequested(requested, 'job', null)), job, op) }],
+      };
     }
     case Operation.GetJobs: {
       // Like CUPS: which-jobs defaults to not-completed; `all` and the single states of PWG 5100.7 too.
@@ -135,7 +146,10 @@ function handle(ctx: SimAttributeContext, req: IppMessage, onJob: OnJobAccepted)
       const limit = readInteger(op, 'limit');
       if (limit !== undefined && limit > 0) jobs = jobs.slice(0, limit);
       const names = expandRequested(requested, 'job', ['job-id', 'job-uri']);
-      return { status: Status.successfulOk, groups: jobs.map((j) => ({ tag: GroupTag.job, attributes: visible(filter(jobAttributes(ctx, j), names), j, op) })) };
+      return {
+        status: Status.successfulOk,
+        groups: jobs.map((j) => ({ tag: GroupTag.job, attributes: visible(filter(jobAttributes(ctx, j), names), j, op) })),
+      };
     }
     case Operation.CancelJob: {
       const job = targetJob(ctx, op);
@@ -154,7 +168,9 @@ export function handleIppRequest(ctx: SimAttributeContext, req: IppMessage, onJo
   const opAttrs = [charsetAttr('attributes-charset', 'utf-8'), languageAttr('attributes-natural-language', 'en')];
   if (reply.message) opAttrs.push(textAttr('status-message', reply.message));
   return {
-    version, code: reply.status, requestId: req.requestId,
+    version,
+    code: reply.status,
+    requestId: req.requestId,
     groups: [{ tag: GroupTag.operation, attributes: opAttrs }, ...(reply.groups ?? [])],
     data: new Uint8Array(0),
   };
@@ -163,8 +179,19 @@ export function handleIppRequest(ctx: SimAttributeContext, req: IppMessage, onJo
 /** The answer to bytes that are not an IPP message at all. */
 export function badRequestReply(): IppMessage {
   return {
-    version: { major: 1, minor: 1 }, code: Status.clientErrorBadRequest, requestId: 0,
-    groups: [{ tag: GroupTag.operation, attributes: [charsetAttr('attributes-charset', 'utf-8'), languageAttr('attributes-natural-language', 'en'), textAttr('status-message', 'malformed IPP request')] }],
+    version: { major: 1, minor: 1 },
+    code: Status.clientErrorBadRequest,
+    requestId: 0,
+    groups: [
+      {
+        tag: GroupTag.operation,
+        attributes: [
+          charsetAttr('attributes-charset', 'utf-8'),
+          languageAttr('attributes-natural-language', 'en'),
+          textAttr('status-message', 'malformed IPP request'),
+        ],
+      },
+    ],
     data: new Uint8Array(0),
   };
 }

@@ -57,7 +57,11 @@ export class SimPrinterModel {
   private readonly startedAt = Date.now();
   private stopped = false;
 
-  constructor(readonly config: PrinterSimConfig, readonly msPerPage: number, private readonly onChange: () => void = () => {}) {
+  constructor(
+    readonly config: PrinterSimConfig,
+    readonly msPerPage: number,
+    private readonly onChange: () => void = () => {},
+  ) {
     for (const f of config.faults) this.faults.add(f);
   }
 
@@ -87,8 +91,15 @@ export class SimPrinterModel {
 
   addJob(init: { name: string; user: string; format: string; copies: number; document: Buffer }): SimJob {
     const job: SimJob = {
-      id: this.nextJobId++, ...init, pages: countPdfPages(init.document), impressionsCompleted: 0,
-      state: 'pending', stateReasons: ['none'], timeAtCreation: this.upTime(), timeAtProcessing: null, timeAtCompleted: null,
+      id: this.nextJobId++,
+      ...init,
+      pages: countPdfPages(init.document),
+      impressionsCompleted: 0,
+      state: 'pending',
+      stateReasons: ['none'],
+      timeAtCreation: this.upTime(),
+      timeAtProcessing: null,
+      timeAtCompleted: null,
     };
     this.jobs.push(job);
     this.schedule();

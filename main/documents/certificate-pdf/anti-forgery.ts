@@ -28,9 +28,18 @@ function diagonalHatch(box: Box, spacing: number): string {
   const parts: string[] = [];
   for (let c = box.x - box.h; c < box.x + box.w; c += step) {
     // line from (c, bottom) going up-right to (c + h, top), clipped to the box
-    let x1 = c, y1 = box.y + box.h, x2 = c + box.h, y2 = box.y;
-    if (x1 < box.x) { y1 -= box.x - x1; x1 = box.x; }
-    if (x2 > box.x + box.w) { y2 += x2 - (box.x + box.w); x2 = box.x + box.w; }
+    let x1 = c,
+      y1 = box.y + box.h,
+      x2 = c + box.h,
+      y2 = box.y;
+    if (x1 < box.x) {
+      y1 -= box.x - x1;
+      x1 = box.x;
+    }
+    if (x2 > box.x + box.w) {
+      y2 += x2 - (box.x + box.w);
+      x2 = box.x + box.w;
+    }
     if (x2 <= x1) continue;
     parts.push(`M${n(x1)} ${n(y1)}L${n(x2)} ${n(y2)}`);
   }

@@ -88,9 +88,21 @@ export function closingBlock(fonts: DocumentFonts, content: CertificateContent, 
   const textX = PAGE.bodyX + qrSize + mm(8);
   const right = PAGE.bodyX + PAGE.bodyW;
   text.attestation.forEach((line, i) => {
-    ops.push(...fitText(fonts, line, { x: textX, y: top + mm(2) + i * mm(6.5), w: right - textX, h: mm(6.5) }, {
-      font: 'mincho', size: 11.5, minSize: 9, field: `label.attestation.${i}`, valign: 'top', padding: 0,
-    }));
+    ops.push(
+      ...fitText(
+        fonts,
+        line,
+        { x: textX, y: top + mm(2) + i * mm(6.5), w: right - textX, h: mm(6.5) },
+        {
+          font: 'mincho',
+          size: 11.5,
+          minSize: 9,
+          field: `label.attestation.${i}`,
+          valign: 'top',
+          padding: 0,
+        },
+      ),
+    );
   });
   const dateY = top + mm(4) + Math.max(1, text.attestation.length) * mm(6.5);
   ops.push(textLine(formatWareki(toJst(content.issuedAt).isoDate), textX + mm(6), dateY, { font: 'mincho', size: 11.5, field: 'issuedAt.date' }));

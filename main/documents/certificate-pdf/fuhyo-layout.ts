@@ -18,21 +18,28 @@ export function fuhyoLayout(c: FuhyoContent, fonts: DocumentFonts): CertificateL
   ];
   c.persons.forEach((p, i) => {
     const f = `persons[${i}]`;
-    const rows: Row[] = [{
-      h: mm(9),
-      cells: [
-        label(lw, '附票に記録されている者', 'recorded'),
-        value(aw, `【名】${p.name}`, `${f}.name`, { size: 12.5, minSize: 6 }),
-        label(dl, '生年月日', 'birthDate'), value(dw, wareki(p.birthDate), `${f}.birthDate`, { size: 9.5 }),
-      ],
-    }];
-    p.addresses.forEach((a, j) => rows.push({
-      h: mm(10),
-      cells: [
-        label(lw, '住所', 'address'), value(aw, a.address, `${f}.addresses[${j}].address`, { size: 10, maxLines: 3, minSize: 6 }),
-        label(dl, '住所を定めた年月日', 'since'), value(dw, wareki(a.since), `${f}.addresses[${j}].since`, { size: 9.5 }),
-      ],
-    }));
+    const rows: Row[] = [
+      {
+        h: mm(9),
+        cells: [
+          label(lw, '附票に記録されている者', 'recorded'),
+          value(aw, `【名】${p.name}`, `${f}.name`, { size: 12.5, minSize: 6 }),
+          label(dl, '生年月日', 'birthDate'),
+          value(dw, wareki(p.birthDate), `${f}.birthDate`, { size: 9.5 }),
+        ],
+      },
+    ];
+    p.addresses.forEach((a, j) =>
+      rows.push({
+        h: mm(10),
+        cells: [
+          label(lw, '住所', 'address'),
+          value(aw, a.address, `${f}.addresses[${j}].address`, { size: 10, maxLines: 3, minSize: 6 }),
+          label(dl, '住所を定めた年月日', 'since'),
+          value(dw, wareki(a.since), `${f}.addresses[${j}].since`, { size: 9.5 }),
+        ],
+      }),
+    );
     blocks.push(spacer(mm(3)), rowsBlock(fonts, rows));
   });
   return {

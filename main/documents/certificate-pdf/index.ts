@@ -1,4 +1,2 @@
 /** Certificate PDFs: see render-certificate.ts. */
-export {
-  renderCertificatePdf, planCertificate, CertificateRenderError, SEAL_INFO_KEY, type CertificateSeal,
-} from './render-certificate';
+export { renderCertificatePdf, planCertificate, CertificateRenderError, SEAL_INFO_KEY, type CertificateSeal } from './render-certificate';

@@ -24,16 +24,30 @@ function impressionBlock(c: InkanContent, fonts: DocumentFonts, boxW: number, he
       const d = mm(22);
       const cx = x + boxW / 2;
       const cy = y + mm(6) + (height - mm(6)) / 2;
-      ops.push(c.impression.shape === 'circle'
-        ? { kind: 'path', d: circle(cx, cy, d / 2), stroke: { width: 1.6, color: SEAL_RED } }
-        : { kind: 'rect', x: cx - d / 2, y: cy - d / 2, w: d, h: d, stroke: { width: 1.6, color: SEAL_RED } });
+      ops.push(
+        c.impression.shape === 'circle'
+          ? { kind: 'path', d: circle(cx, cy, d / 2), stroke: { width: 1.6, color: SEAL_RED } }
+          : { kind: 'rect', x: cx - d / 2, y: cy - d / 2, w: d, h: d, stroke: { width: 1.6, color: SEAL_RED } },
+      );
       // carved characters read top to bottom
       const chars = Array.from(c.impression.text);
       const cell = (d * 0.78) / chars.length;
       chars.forEach((ch, i) => {
-        ops.push(...fitText(fonts, ch, { x: cx - cell, y: cy - (d * 0.78) / 2 + i * cell, w: cell * 2, h: cell }, {
-          font: 'mincho', size: cell * 0.95, field: 'impression.text', align: 'center', color: SEAL_RED, padding: 0,
-        }));
+        ops.push(
+          ...fitText(
+            fonts,
+            ch,
+            { x: cx - cell, y: cy - (d * 0.78) / 2 + i * cell, w: cell * 2, h: cell },
+            {
+              font: 'mincho',
+              size: cell * 0.95,
+              field: 'impression.text',
+              align: 'center',
+              color: SEAL_RED,
+              padding: 0,
+            },
+          ),
+        );
       });
       return ops;
     },

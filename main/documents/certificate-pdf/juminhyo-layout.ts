@@ -35,17 +35,23 @@ export function juminhyoLayout(c: JuminhyoContent, fonts: DocumentFonts): Certif
     rows.push({
       h: mm(11),
       cells: [
-        label(g[0], '氏名', 'name'), value(g[1], m.name, `${f}.name`, { size: 14, minSize: 6 }),
-        label(g[2], '生年月日', 'birthDate'), value(g[3], wareki(m.birthDate), `${f}.birthDate`),
-        label(g[4], '性別', 'sex'), value(g[5], sexLabel(m.sex), `${f}.sex`, { align: 'center' }),
+        label(g[0], '氏名', 'name'),
+        value(g[1], m.name, `${f}.name`, { size: 14, minSize: 6 }),
+        label(g[2], '生年月日', 'birthDate'),
+        value(g[3], wareki(m.birthDate), `${f}.birthDate`),
+        label(g[4], '性別', 'sex'),
+        value(g[5], sexLabel(m.sex), `${f}.sex`, { align: 'center' }),
       ],
     });
     rows.push({
       h: mm(8),
       cells: [
-        label(g[0], '続柄', 'relationship'), value(g[1], m.relationship ?? '', `${f}.relationship`),
-        label(g[2], '住民となった日', 'becameResidentOn'), value(g[3], wareki(m.becameResidentOn), `${f}.becameResidentOn`),
-        label(g[4], '住所を定めた日', 'addressSince'), value(g[5], m.addressSince ? wareki(m.addressSince) : '', `${f}.addressSince`),
+        label(g[0], '続柄', 'relationship'),
+        value(g[1], m.relationship ?? '', `${f}.relationship`),
+        label(g[2], '住民となった日', 'becameResidentOn'),
+        value(g[3], wareki(m.becameResidentOn), `${f}.becameResidentOn`),
+        label(g[4], '住所を定めた日', 'addressSince'),
+        value(g[5], m.addressSince ? wareki(m.addressSince) : '', `${f}.addressSince`),
       ],
     });
     rows.push({
@@ -56,8 +62,10 @@ export function juminhyoLayout(c: JuminhyoContent, fonts: DocumentFonts): Certif
       rows.push({
         h: mm(10),
         cells: [
-          label(h4[0], '本籍', 'honseki'), value(h4[1], m.honseki ?? '', `${f}.honseki`, { size: 9.5, maxLines: 3, minSize: 6 }),
-          label(h4[2], '筆頭者', 'hittosha'), value(h4[3], m.hittosha ?? '', `${f}.hittosha`, { minSize: 6 }),
+          label(h4[0], '本籍', 'honseki'),
+          value(h4[1], m.honseki ?? '', `${f}.honseki`, { size: 9.5, maxLines: 3, minSize: 6 }),
+          label(h4[2], '筆頭者', 'hittosha'),
+          value(h4[3], m.hittosha ?? '', `${f}.hittosha`, { minSize: 6 }),
         ],
       });
     }

@@ -15,20 +15,21 @@ export function kazeiLayout(c: KazeiContent, fonts: DocumentFonts): CertificateL
     { h: mm(12), cells: [label(lw, '住所', 'address'), value(vw, c.taxpayer.address, 'taxpayer.address', { size: 11, maxLines: 3, minSize: 6 })] },
     { h: mm(10), cells: [label(lw, '氏名', 'name'), value(vw, c.taxpayer.name, 'taxpayer.name', { size: 14, minSize: 6 })] },
   ];
-  if (c.taxpayer.birthDate) person.push({ h: mm(8), cells: [label(lw, '生年月日', 'birthDate'), value(vw, wareki(c.taxpayer.birthDate), 'taxpayer.birthDate')] });
+  if (c.taxpayer.birthDate)
+    person.push({ h: mm(8), cells: [label(lw, '生年月日', 'birthDate'), value(vw, wareki(c.taxpayer.birthDate), 'taxpayer.birthDate')] });
   const [gw, iw, aw] = columns(W, [1, 2.6, 2.4]) as [number, number, number];
   const amount = (group: string, item: string, key: string, v: number, field: string, first: boolean): Row => ({
     h: mm(7.5),
-    cells: [
-      label(gw, first ? group : '', `group.${key}`),
-      label(iw, item, key),
-      value(aw, `${formatYen(v)} 円`, field, { align: 'right', size: 11 }),
-    ],
+    cells: [label(gw, first ? group : '', `group.${key}`), label(iw, item, key), value(aw, `${formatYen(v)} 円`, field, { align: 'right', size: 11 })],
   });
   const section = (group: string, gkey: string, items: [string, string, number, string][]): Block =>
-    rowsBlock(fonts, items.map(([item, key, v, field], i) => amount(group, item, `${gkey}.${key}`, v, field, i === 0)));
+    rowsBlock(
+      fonts,
+      items.map(([item, key, v, field], i) => amount(group, item, `${gkey}.${key}`, v, field, i === 0)),
+    );
   const blocks: Block[] = [
-    rowsBlock(fonts, person), spacer(mm(4)),
+    rowsBlock(fonts, person),
+    spacer(mm(4)),
     section('所得金額', 'income', [
       ['給与所得', 'salary', c.income.salary, 'income.salary'],
       ['事業所得', 'business', c.income.business, 'income.business'],
@@ -51,13 +52,16 @@ export function kazeiLayout(c: KazeiContent, fonts: DocumentFonts): CertificateL
       ['年税額', 'total', c.tax.total, 'tax.total'],
     ]),
     spacer(mm(2)),
-    rowsBlock(fonts, [{
-      h: mm(7.5),
-      cells: [
-        label(gw, '扶養等', 'dependents'), label(iw, '控除対象配偶者 / 扶養親族数', 'dependents.counts'),
-        value(aw, `${c.dependents.spouse ? '有' : '無'} / ${c.dependents.count} 人`, 'dependents', { align: 'right' }),
-      ],
-    }]),
+    rowsBlock(fonts, [
+      {
+        h: mm(7.5),
+        cells: [
+          label(gw, '扶養等', 'dependents'),
+          label(iw, '控除対象配偶者 / 扶養親族数', 'dependents.counts'),
+          value(aw, `${c.dependents.spouse ? '有' : '無'} / ${c.dependents.count} 人`, 'dependents', { align: 'right' }),
+        ],
+      },
+    ]),
   ];
   const fy = formatWarekiFiscalYear(c.fiscalYear);
   const incomeYear = formatWarekiFiscalYear(c.fiscalYear - 1).replace('年度', '年');

@@ -15,7 +15,14 @@ type KosekiEvent = KosekiContent['kosekiEvents'][number];
 
 const LINE = mm(6.5);
 
-function eventBlocks(fonts: DocumentFonts, section: string, sectionKey: string, events: KosekiEvent[], field: string, widths: [number, number, number]): Block[] {
+function eventBlocks(
+  fonts: DocumentFonts,
+  section: string,
+  sectionKey: string,
+  events: KosekiEvent[],
+  field: string,
+  widths: [number, number, number],
+): Block[] {
   const [sw, kw, vw] = widths;
   return events.map((ev, e) => {
     const rows: Row[] = ev.items.map((it, i) => ({
@@ -46,18 +53,24 @@ export function kosekiLayout(c: KosekiContent, fonts: DocumentFonts): Certificat
     const f = `persons[${i}]`;
     const rest = W - sw;
     const head: Row[] = [
-      { h: mm(9), cells: [
-        label(sw, p.removed ? '除籍' : '戸籍に記録されている者', 'recorded'),
-        value(rest * 0.6, `【名】${p.name}`, `${f}.name`, { size: 12.5, minSize: 6 }),
-        value(rest * 0.4, `【生年月日】${wareki(p.birthDate)}`, `${f}.birthDate`, { size: 9.5 }),
-      ] },
-      { h: LINE, cells: [
-        label(sw, '', 'recorded'),
-        value(rest * 0.3, `【父】${p.father ?? ''}`, `${f}.father`, { size: 9.5, minSize: 5 }),
-        value(rest * 0.3, `【母】${p.mother ?? ''}`, `${f}.mother`, { size: 9.5, minSize: 5 }),
-        value(rest * 0.2, `【続柄】${p.relationship ?? ''}`, `${f}.relationship`, { size: 9.5 }),
-        value(rest * 0.2, `【性別】${sexLabel(p.sex)}`, `${f}.sex`, { size: 9.5 }),
-      ] },
+      {
+        h: mm(9),
+        cells: [
+          label(sw, p.removed ? '除籍' : '戸籍に記録されている者', 'recorded'),
+          value(rest * 0.6, `【名】${p.name}`, `${f}.name`, { size: 12.5, minSize: 6 }),
+          value(rest * 0.4, `【生年月日】${wareki(p.birthDate)}`, `${f}.birthDate`, { size: 9.5 }),
+        ],
+      },
+      {
+        h: LINE,
+        cells: [
+          label(sw, '', 'recorded'),
+          value(rest * 0.3, `【父】${p.father ?? ''}`, `${f}.father`, { size: 9.5, minSize: 5 }),
+          value(rest * 0.3, `【母】${p.mother ?? ''}`, `${f}.mother`, { size: 9.5, minSize: 5 }),
+          value(rest * 0.2, `【続柄】${p.relationship ?? ''}`, `${f}.relationship`, { size: 9.5 }),
+          value(rest * 0.2, `【性別】${sexLabel(p.sex)}`, `${f}.sex`, { size: 9.5 }),
+        ],
+      },
     ];
     blocks.push(spacer(mm(3)), { ...rowsBlock(fonts, head), keepWithNext: true });
     blocks.push(...eventBlocks(fonts, '身分事項', 'events', p.events, `${f}.events`, widths));

@@ -5,9 +5,7 @@
  * every page as data, check EVERY string against its font, and only then paint. A missing
  * glyph therefore never yields a partial or wrong certificate.
  */
-import {
-  certificateContentSchema, contentHash, decodeSealPayload, type CertificateContent,
-} from '../../../platform/certificate-seal';
+import { certificateContentSchema, contentHash, decodeSealPayload, type CertificateContent } from '../../../platform/certificate-seal';
 import { createLogger } from '../../../platform/log';
 import { documentFonts, type DocumentFonts } from '../fonts';
 import { assertGlyphs } from '../glyph-check';
@@ -51,11 +49,17 @@ export class CertificateRenderError extends Error {
 
 function layoutFor(c: CertificateContent, fonts: DocumentFonts): CertificateLayout {
   switch (c.type) {
-    case 'juminhyo': return juminhyoLayout(c, fonts);
-    case 'inkan': return inkanLayout(c, fonts);
-    case 'koseki-zenbu': case 'koseki-kojin': return kosekiLayout(c, fonts);
-    case 'fuhyo': return fuhyoLayout(c, fonts);
-    case 'kazei': return kazeiLayout(c, fonts);
+    case 'juminhyo':
+      return juminhyoLayout(c, fonts);
+    case 'inkan':
+      return inkanLayout(c, fonts);
+    case 'koseki-zenbu':
+    case 'koseki-kojin':
+      return kosekiLayout(c, fonts);
+    case 'fuhyo':
+      return fuhyoLayout(c, fonts);
+    case 'kazei':
+      return kazeiLayout(c, fonts);
   }
 }
 
@@ -63,7 +67,11 @@ function layoutFor(c: CertificateContent, fonts: DocumentFonts): CertificateLayo
 export function planCertificate(content: CertificateContent, seal: CertificateSeal, fonts: DocumentFonts): DocumentPlan {
   const layout = layoutFor(content, fonts);
   const flow = flowBlocks(layout.blocks, {
-    x: PAGE.bodyX, top: PAGE.bodyTop, bottom: PAGE.bodyBottom - 14, lastBottom: PAGE.lastBodyBottom, gap: 0,
+    x: PAGE.bodyX,
+    top: PAGE.bodyTop,
+    bottom: PAGE.bodyBottom - 14,
+    lastBottom: PAGE.lastBodyBottom,
+    gap: 0,
   });
   const bodies = flow.pages;
   const background = pageBackground(fonts);
@@ -90,7 +98,11 @@ export function planCertificate(content: CertificateContent, seal: CertificateSe
  */
 export async function renderCertificatePdf(content: CertificateContent, seal: CertificateSeal, fonts: DocumentFonts = documentFonts()): Promise<Buffer> {
   const parsed = certificateContentSchema.safeParse(content);
-  if (!parsed.success) throw new CertificateRenderError('invalid-content', parsed.error.issues.map((i) => i.path.join('.')));
+  if (!parsed.success)
+    throw new CertificateRenderError(
+      'invalid-content',
+      parsed.error.issues.map((i) => i.path.join('.')),
+    );
   const summary = decodeSealPayload(seal.qrText);
   if (!summary || summary.contentHash !== contentHash(parsed.data) || summary.serialNumber !== parsed.data.serialNumber) {
     throw new CertificateRenderError('seal-mismatch');

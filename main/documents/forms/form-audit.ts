@@ -19,8 +19,16 @@ export const PRINTABLE_MARGIN_MM = 5;
 export interface FormAuditIssue {
   /** What is wrong. */
   readonly code:
-    | 'not-a4' | 'not-one-page' | 'outside-printable-area' | 'text-outside-box' | 'text-overlap' | 'text-crosses-rule'
-    | 'text-too-small' | 'missing-receipt' | 'missing-qr' | 'missing-signature';
+    | 'not-a4'
+    | 'not-one-page'
+    | 'outside-printable-area'
+    | 'text-outside-box'
+    | 'text-overlap'
+    | 'text-crosses-rule'
+    | 'text-too-small'
+    | 'missing-receipt'
+    | 'missing-qr'
+    | 'missing-signature';
   /** Layout element index (and field) concerned, for the template author. */
   readonly element?: number;
   readonly field?: string;
@@ -34,8 +42,7 @@ export function textRect(fonts: DocumentFonts, op: TextOp): Box {
 }
 
 function inside(inner: Box, outer: Box): boolean {
-  return inner.x >= outer.x - EPS && inner.y >= outer.y - EPS
-    && inner.x + inner.w <= outer.x + outer.w + EPS && inner.y + inner.h <= outer.y + outer.h + EPS;
+  return inner.x >= outer.x - EPS && inner.y >= outer.y - EPS && inner.x + inner.w <= outer.x + outer.w + EPS && inner.y + inner.h <= outer.y + outer.h + EPS;
 }
 
 function intersects(a: Box, b: Box): boolean {
@@ -51,16 +58,22 @@ function rules(ops: readonly DrawOp[]): Segment[] {
     if (op.kind === 'line') out.push(op);
     else if (op.kind === 'rect' && op.stroke) {
       const { x, y, w, h } = op;
-      out.push({ x1: x, y1: y, x2: x + w, y2: y }, { x1: x, y1: y + h, x2: x + w, y2: y + h },
-        { x1: x, y1: y, x2: x, y2: y + h }, { x1: x + w, y1: y, x2: x + w, y2: y + h });
+      out.push(
+        { x1: x, y1: y, x2: x + w, y2: y },
+        { x1: x, y1: y + h, x2: x + w, y2: y + h },
+        { x1: x, y1: y, x2: x, y2: y + h },
+        { x1: x + w, y1: y, x2: x + w, y2: y + h },
+      );
     }
   }
   return out;
 }
 
 function crosses(s: Segment, r: Box): boolean {
-  const minX = Math.min(s.x1, s.x2); const maxX = Math.max(s.x1, s.x2);
-  const minY = Math.min(s.y1, s.y2); const maxY = Math.max(s.y1, s.y2);
+  const minX = Math.min(s.x1, s.x2);
+  const maxX = Math.max(s.x1, s.x2);
+  const minY = Math.min(s.y1, s.y2);
+  const maxY = Math.max(s.y1, s.y2);
   // an axis-aligned segment crosses the rectangle's interior (shrunk by EPS)
   return maxX > r.x + EPS && minX < r.x + r.w - EPS && maxY > r.y + EPS && minY < r.y + r.h - EPS;
 }
@@ -99,7 +112,8 @@ export function auditForm(layout: FormLayout, fonts: DocumentFonts, receiptNumbe
   }
   for (let i = 0; i < placed.length; i++) {
     for (let j = i + 1; j < placed.length; j++) {
-      const a = placed[i]!; const b = placed[j]!;
+      const a = placed[i]!;
+      const b = placed[j]!;
       if (intersects(a.r, b.r)) issues.push({ code: 'text-overlap', element: a.p.index, ...(b.p.field ? { field: b.p.field } : {}) });
     }
   }

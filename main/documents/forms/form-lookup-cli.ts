@@ -56,7 +56,11 @@ function ask(url: string, tls: { cert: string; key: string; ca: string }, timeou
         if (res.statusCode === 404) return resolve({ kind: 'absent' });
         if (res.statusCode !== 200) return resolve({ kind: 'error', detail: `HTTP ${res.statusCode}` });
         let json: unknown;
-        try { json = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { return resolve({ kind: 'error', detail: 'not JSON' }); }
+        try {
+          json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          return resolve({ kind: 'error', detail: 'not JSON' });
+        }
         const parsed = submissionLookupSchema.safeParse(json);
         resolve(parsed.success ? { kind: 'found', body: parsed.data } : { kind: 'error', detail: 'unexpected answer' });
       });
@@ -74,10 +78,14 @@ export async function runFormLookup(argv: string[], io: LookupIo, options: numbe
   let args;
   try {
     args = parseArgs({
-      args: argv, allowPositionals: true,
+      args: argv,
+      allowPositionals: true,
       options: {
         url: { type: 'string', default: process.env.MADOGUCHI_BACKEND_URL ?? 'https://127.0.0.1:8443' },
-        ward: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, ca: { type: 'string' },
+        ward: { type: 'string' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+        ca: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -85,20 +93,35 @@ export async function runFormLookup(argv: string[], io: LookupIo, options: numbe
     io.err(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (args.values.help) { io.out(USAGE); return 0; }
+  if (args.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
   const input = args.positionals[0];
-  if (args.positionals.length !== 1 || input === undefined) { io.err(USAGE); return 2; }
+  if (args.positionals.length !== 1 || input === undefined) {
+    io.err(USAGE);
+    return 2;
+  }
   let text = input;
   if (input.toLowerCase().endsWith('.pdf') && existsSync(input)) {
     const found = extractInfoFromPdf(readFileSync(input), FORM_QR_INFO_KEY);
-    if (found === undefined) { io.err('読み取れません / the PDF is not a Madoguchi application form'); return 2; }
+    if (found === undefined) {
+      io.err('読み取れません / the PDF is not a Madoguchi application form');
+      return 2;
+    }
     text = found;
   }
   const qr = parseFormQrText(text);
   const scanned = qr.ok ? qr : qr.code === 'not-a-form-qr' && RECEIPT.test(text.trim()) ? { templateId: null, receiptNumber: text.trim(), ward: null } : null;
-  if (!scanned) { io.err(`読み取れません / not a Madoguchi form QR or receipt number (${qr.ok ? '' : qr.code})`); return 2; }
+  if (!scanned) {
+    io.err(`読み取れません / not a Madoguchi form QR or receipt number (${qr.ok ? '' : qr.code})`);
+    return 2;
+  }
   const ward = args.values.ward;
-  if (ward !== undefined && !(wardIds as readonly string[]).includes(ward)) { io.err(`unknown ward "${ward}" (one of ${wardIds.join(', ')})`); return 2; }
+  if (ward !== undefined && !(wardIds as readonly string[]).includes(ward)) {
+    io.err(`unknown ward "${ward}" (one of ${wardIds.join(', ')})`);
+    return 2;
+  }
   const tlsFiles = { ...CLERK_TLS, caFile: DEFAULT_CONFIG.backend.tls.caFile };
   let tls;
   try {
@@ -109,18 +132,25 @@ export async function runFormLookup(argv: string[], io: LookupIo, options: numbe
     return 2;
   }
   const origin = args.values.url!.replace(/\/$/, '');
-  if (ward !== undefined && scanned.ward !== null && ward !== scanned.ward) io.err(`注意 / note: --ward ${ward} asked instead of the QR's ward ${scanned.ward}`);
+  if (ward !== undefined && scanned.ward !== null && ward !== scanned.ward)
+    io.err(`注意 / note: --ward ${ward} asked instead of the QR's ward ${scanned.ward}`);
   // The ward the QR names (format 2) is where the application went; older QRs name none.
   const wards = ward ? [ward as WardId] : scanned.ward ? [scanned.ward] : [...wardIds];
   io.err(`照会先 / asking: ${wards.join(', ')}${!ward && scanned.ward ? ' (from the QR)' : ''}`);
-  const answers = await Promise.all(wards.map(async (w) => ({
-    ward: w, answer: await askWard(`${origin}${wardBasePath(w)}/v1/submissions/by-receipt/${encodeURIComponent(scanned.receiptNumber)}`, tls, timeoutMs),
-  })));
+  const answers = await Promise.all(
+    wards.map(async (w) => ({
+      ward: w,
+      answer: await askWard(`${origin}${wardBasePath(w)}/v1/submissions/by-receipt/${encodeURIComponent(scanned.receiptNumber)}`, tls, timeoutMs),
+    })),
+  );
   const found = answers.filter((a) => a.answer.kind === 'found');
   const failed = answers.filter((a) => a.answer.kind === 'error');
   for (const f of failed) io.err(`${f.ward}: ${(f.answer as { detail: string }).detail}`);
   if (found.length === 0) {
-    if (failed.length > 0) { io.out('照会できません / back end unreachable or in error'); return 3; }
+    if (failed.length > 0) {
+      io.out('照会できません / back end unreachable or in error');
+      return 3;
+    }
     io.out(`見つかりません / not found: ${scanned.receiptNumber}`);
     return 1;
   }
@@ -134,15 +164,22 @@ export async function runFormLookup(argv: string[], io: LookupIo, options: numbe
     io.out(`手続き / kind:             ${s.kind}`);
     io.out(`端末 / kiosk:              ${s.kioskId}`);
     // The clerk's cue: only a signature the back end verified replaces the one on paper.
-    io.out(`電子署名 / e-signature:    ${s.eSigned ? 'あり（区のシステムで検証済み） / verified by the ward back end' : 'なし：窓口で署名を確認 / none: check the handwritten signature'}`);
+    io.out(
+      `電子署名 / e-signature:    ${s.eSigned ? 'あり（区のシステムで検証済み） / verified by the ward back end' : 'なし：窓口で署名を確認 / none: check the handwritten signature'}`,
+    );
     io.out(`様式 / forms (${s.forms.length}):`);
     for (const f of s.forms) io.out(`  ${f.templateId === scanned.templateId ? '*' : '-'} ${f.title} (${f.templateId})`);
     if (scanned.templateId && !s.forms.some((f) => f.templateId === scanned.templateId)) belongs = false;
   }
-  if (!belongs) { io.out(`注意 / warning: the scanned form (${scanned.templateId}) is not one of this submission's forms`); return 1; }
+  if (!belongs) {
+    io.out(`注意 / warning: the scanned form (${scanned.templateId}) is not one of this submission's forms`);
+    return 1;
+  }
   return 0;
 }
 
 if (require.main === module) {
-  void runFormLookup(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => { process.exitCode = code; });
+  void runFormLookup(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => {
+    process.exitCode = code;
+  });
 }

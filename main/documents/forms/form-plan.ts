@@ -131,7 +131,15 @@ function elementOps(ctx: Ctx, el: LayoutElement): DrawOp[] {
     case 'title':
       return fit(ctx, el.text, box(el.x, el.y, el.w, el.h), { field: 'label.title', font: 'gothicBold', size: el.size ?? 17, align: 'center', charSpacing: 1 });
     case 'label':
-      return fit(ctx, el.text, box(el.x, el.y, el.w, el.h), { field: 'label.text', font: 'gothic', size: el.size ?? 9, minSize: (el.size ?? 9) * 0.7, maxLines: 2, align: el.align ?? 'left', padding: 0.5 });
+      return fit(ctx, el.text, box(el.x, el.y, el.w, el.h), {
+        field: 'label.text',
+        font: 'gothic',
+        size: el.size ?? 9,
+        minSize: (el.size ?? 9) * 0.7,
+        maxLines: 2,
+        align: el.align ?? 'left',
+        padding: 0.5,
+      });
     case 'box': {
       const ops: DrawOp[] = [];
       if (el.bold) ops.push({ kind: 'rect', ...box(el.x, el.y, el.w, el.h), fill: SECTION_FILL, stroke: { width: RULE } });
@@ -146,8 +154,12 @@ function elementOps(ctx: Ctx, el: LayoutElement): DrawOp[] {
     case 'field': {
       const field = ctx.fields.get(el.field);
       return fit(ctx, valueText(ctx, el.field, el.format), box(el.x, el.y, el.w, el.h), {
-        field: el.field, size: el.size ?? 11, align: el.align ?? 'left',
-        maxLines: (field && MAX_LINES[field.type]) ?? 1, minSize: DATA_FLOOR, lineMinSize: LINE_FLOOR,
+        field: el.field,
+        size: el.size ?? 11,
+        align: el.align ?? 'left',
+        maxLines: (field && MAX_LINES[field.type]) ?? 1,
+        minSize: DATA_FLOOR,
+        lineMinSize: LINE_FLOOR,
       });
     }
     case 'furigana':
@@ -166,7 +178,8 @@ function elementOps(ctx: Ctx, el: LayoutElement): DrawOp[] {
       for (let i = 0; i < el.count; i++) {
         ops.push({ kind: 'rect', ...box(el.x + i * cw, el.y, cw, el.h), stroke: { width: 0.5 } });
         const ch = text[i];
-        if (ch) ops.push(...fit(ctx, ch, box(el.x + i * cw, el.y, cw, el.h), { field: el.field, align: 'center', size: 11, minSize: DATA_FLOOR, padding: 0.3 }));
+        if (ch)
+          ops.push(...fit(ctx, ch, box(el.x + i * cw, el.y, cw, el.h), { field: el.field, align: 'center', size: 11, minSize: DATA_FLOOR, padding: 0.3 }));
       }
       // more characters than boxes would silently drop the rest
       if (text.length > el.count) throw new TextOverflowError(el.field);
@@ -183,7 +196,14 @@ function elementOps(ctx: Ctx, el: LayoutElement): DrawOp[] {
         { kind: 'rect', ...box(el.x, el.y, 15, el.h), fill: LABEL_FILL, stroke: { width: RULE } },
         ...fit(ctx, '受付番号', box(el.x, el.y, 15, el.h), { field: 'label.receipt', font: 'gothic', size: 7.5, align: 'center' }),
         // the clerk reads it aloud and types it: never below 9 pt
-        ...fit(ctx, ctx.receiptNumber, box(el.x + 15, el.y, el.w - 15, el.h), { field: 'receiptNumber', font: 'gothicBold', size: 11, minSize: 9, align: 'center', padding: 2.5 }),
+        ...fit(ctx, ctx.receiptNumber, box(el.x + 15, el.y, el.w - 15, el.h), {
+          field: 'receiptNumber',
+          font: 'gothicBold',
+          size: 11,
+          minSize: 9,
+          align: 'center',
+          padding: 2.5,
+        }),
       ];
     case 'qr':
       return [qrPath(formQrText(ctx.template.id, ctx.receiptNumber, ctx.ward), mm(el.x), mm(el.y), mm(el.size)).op];
@@ -213,9 +233,13 @@ export interface FormLayout {
 
 function placementBox(el: LayoutElement): Box | null {
   switch (el.kind) {
-    case 'checkbox': case 'line': return null;
-    case 'qr': return box(el.x, el.y, el.size, el.size);
-    default: return box(el.x, el.y, el.w, el.h);
+    case 'checkbox':
+    case 'line':
+      return null;
+    case 'qr':
+      return box(el.x, el.y, el.size, el.size);
+    default:
+      return box(el.x, el.y, el.w, el.h);
   }
 }
 
@@ -227,7 +251,11 @@ function placementBox(el: LayoutElement): Box | null {
 export function layoutForm(template: FormTemplate, form: FilledForm, receiptNumber: string, fonts: DocumentFonts, ward?: WardId): FormLayout {
   const ctx: Ctx = { fonts, template, fields: new Map(template.fields.map((f) => [f.id, f])), values: form.values, receiptNumber, ...(ward ? { ward } : {}) };
   const placements: Placement[] = template.layout.elements.map((el, index) => ({
-    index, kind: el.kind, box: placementBox(el), ops: elementOps(ctx, el), ...('field' in el ? { field: el.field } : {}),
+    index,
+    kind: el.kind,
+    box: placementBox(el),
+    ops: elementOps(ctx, el),
+    ...('field' in el ? { field: el.field } : {}),
   }));
   const plan: DocumentPlan = {
     size: A4,

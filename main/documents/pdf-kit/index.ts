@@ -8,8 +8,6 @@ export { textLine, fitText, wrapText, TextOverflowError, type TextStyle, type Fi
 export { tableRow, columns, type Cell, type RowStyle } from './table';
 export { flowBlocks, BlockTooTallError, type Block, type FlowArea, type FlowResult } from './flow';
 export { qrPath, type QrErrorLevel } from './qr';
-export {
-  formatWareki, formatWarekiFiscalYear, formatIssuedAt, formatYen, toJst, JapaneseDateError,
-} from './japanese-date';
+export { formatWareki, formatWarekiFiscalYear, formatIssuedAt, formatYen, toJst, JapaneseDateError } from './japanese-date';
 export { paintPdf, PdfInfoError } from './paint-pdf';
 export { textsOf, type DocumentPlan, type PagePlan, type DrawOp, type TextOp, type Color } from './plan';

@@ -24,18 +24,25 @@ function paintOps(doc: PDFKit.PDFDocument, ops: DrawOp[]): void {
   for (const op of ops) {
     switch (op.kind) {
       case 'text':
-        doc.font(op.font).fontSize(op.size).fillColor(op.color ?? '#000000')
+        doc
+          .font(op.font)
+          .fontSize(op.size)
+          .fillColor(op.color ?? '#000000')
           .text(op.text, op.x, op.y, { lineBreak: false, characterSpacing: op.charSpacing ?? 0 });
         break;
       case 'line':
-        doc.save().lineWidth(op.width).strokeColor(op.color ?? '#000000');
+        doc
+          .save()
+          .lineWidth(op.width)
+          .strokeColor(op.color ?? '#000000');
         if (op.dash) doc.dash(op.dash[0], { space: op.dash[1] });
         doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke().restore();
         break;
       case 'rect':
       case 'path': {
         doc.save();
-        if (op.kind === 'rect') doc.rect(op.x, op.y, op.w, op.h); else doc.path(op.d);
+        if (op.kind === 'rect') doc.rect(op.x, op.y, op.w, op.h);
+        else doc.path(op.d);
         const rule = op.kind === 'path' && op.rule === 'even-odd' ? 'even-odd' : 'non-zero';
         if (op.fill && op.stroke) doc.lineWidth(op.stroke.width).fillAndStroke(op.fill, op.stroke.color ?? '#000000', rule);
         else if (op.fill) doc.fill(op.fill, rule);

@@ -33,7 +33,10 @@ export interface TextOp {
 /** A straight line. */
 export interface LineOp {
   kind: 'line';
-  x1: number; y1: number; x2: number; y2: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
   /** Stroke width in points. */
   width: number;
   color?: Color;
@@ -44,7 +47,10 @@ export interface LineOp {
 /** A rectangle, stroked and/or filled. */
 export interface RectOp {
   kind: 'rect';
-  x: number; y: number; w: number; h: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
   stroke?: { width: number; color?: Color };
   fill?: Color;
 }
@@ -63,7 +69,10 @@ export interface PathOp {
 export interface ImageOp {
   kind: 'image';
   data: Buffer;
-  x: number; y: number; w: number; h: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 /** Operations drawn under a clip path and/or with reduced opacity. */

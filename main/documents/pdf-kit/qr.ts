@@ -18,7 +18,10 @@ export function qrPath(text: string, x: number, y: number, size: number, level: 
   for (let row = 0; row < n; row++) {
     let col = 0;
     while (col < n) {
-      if (!qr.modules.get(row, col)) { col++; continue; }
+      if (!qr.modules.get(row, col)) {
+        col++;
+        continue;
+      }
       // merge runs of dark modules in a row into one rectangle: smaller PDF, same look
       let end = col;
       while (end + 1 < n && qr.modules.get(row, end + 1)) end++;

@@ -43,21 +43,28 @@ export function tableRow(fonts: DocumentFonts, x: number, y: number, h: number, 
   const rule = style.rule ?? 0.5;
   let cx = x;
   for (const c of cells) {
-    const fill = c.role === 'label' ? style.labelFill ?? '#e6ede9' : style.valueFill ?? 'none';
-    ops.push(fill === 'none'
-      ? { kind: 'rect', x: cx, y, w: c.w, h, stroke: { width: rule } }
-      : { kind: 'rect', x: cx, y, w: c.w, h, fill, stroke: { width: rule } });
+    const fill = c.role === 'label' ? (style.labelFill ?? '#e6ede9') : (style.valueFill ?? 'none');
+    ops.push(
+      fill === 'none' ? { kind: 'rect', x: cx, y, w: c.w, h, stroke: { width: rule } } : { kind: 'rect', x: cx, y, w: c.w, h, fill, stroke: { width: rule } },
+    );
     if (c.text.length > 0) {
       const label = c.role === 'label';
-      ops.push(...fitText(fonts, c.text, { x: cx, y, w: c.w, h }, {
-        font: c.font ?? (label ? 'gothic' : 'mincho'),
-        size: c.size ?? (label ? 8 : 10.5),
-        minSize: c.minSize ?? (label ? 6.5 : 7),
-        maxLines: c.maxLines ?? (label ? 2 : 2),
-        align: c.align ?? (label ? 'center' : 'left'),
-        field: c.field,
-        padding: 3,
-      }));
+      ops.push(
+        ...fitText(
+          fonts,
+          c.text,
+          { x: cx, y, w: c.w, h },
+          {
+            font: c.font ?? (label ? 'gothic' : 'mincho'),
+            size: c.size ?? (label ? 8 : 10.5),
+            minSize: c.minSize ?? (label ? 6.5 : 7),
+            maxLines: c.maxLines ?? (label ? 2 : 2),
+            align: c.align ?? (label ? 'center' : 'left'),
+            field: c.field,
+            padding: 3,
+          },
+        ),
+      );
     }
     cx += c.w;
   }
@@ -67,7 +74,7 @@ export function tableRow(fonts: DocumentFonts, x: number, y: number, h: number, 
 /** Splits `total` width into parts proportional to `weights` (last part absorbs rounding). */
 export function columns(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const out = weights.map((w) => Math.round((total * w) / sum * 100) / 100);
+  const out = weights.map((w) => Math.round(((total * w) / sum) * 100) / 100);
   const diff = total - out.reduce((a, b) => a + b, 0);
   out[out.length - 1]! += diff;
   return out;

@@ -53,7 +53,10 @@ export function wrapText(fonts: DocumentFonts, text: string, width: number, styl
     let ch = chars[i]!;
     // keep an ideographic variation selector with its base character
     const next = chars[i + 1];
-    if (next !== undefined && /[\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u.test(next)) { ch += next; i++; }
+    if (next !== undefined && /[\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u.test(next)) {
+      ch += next;
+      i++;
+    }
     const candidate = line + ch;
     if (line.length > 0 && textWidth(fonts, style.font, candidate, style.size, style.charSpacing) > width && !NO_LINE_START.has(ch)) {
       lines.push(line);

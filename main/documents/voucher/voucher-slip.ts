@@ -136,7 +136,11 @@ export function planVoucherSlip(v: VoucherSlipInput, fonts: DocumentFonts): Docu
 
   ops.push({ kind: 'line', x1: M, y1: y, x2: M + W, y2: y, width: 0.8, color: '#555555' });
   y += 10;
-  y = para('この券は一度だけ引き換えできます。なくさないようにお持ちください。コピーした券では引き換えできません。', M, y, W, { font: 'gothic', size: 13, field: 'notice' });
+  y = para('この券は一度だけ引き換えできます。なくさないようにお持ちください。コピーした券では引き換えできません。', M, y, W, {
+    font: 'gothic',
+    size: 13,
+    field: 'notice',
+  });
   para('お名前などの個人情報はこの券に印刷していません。', M, y, W, { font: 'gothic', size: 13, field: 'privacy' });
 
   return {

@@ -36,7 +36,8 @@ export const CAUSE_TEXT: Readonly<Record<VoucherCause, { ja: string; en: string 
 export function causeOfReason(reason: string): VoucherCause {
   if (reason === 'payment-failed') return 'payment-failed';
   if (reason === 'change-shortfall') return 'change-shortfall';
-  if (reason === 'print-failed' || reason === 'reprint-failed' || reason === 'printer-not-ready' || reason === 'print-attempts-exhausted') return 'print-failed';
+  if (reason === 'print-failed' || reason === 'reprint-failed' || reason === 'printer-not-ready' || reason === 'print-attempts-exhausted')
+    return 'print-failed';
   if (reason === 'cancelled' || reason === 'session-ended') return 'cancelled';
   return 'machine-stopped';
 }

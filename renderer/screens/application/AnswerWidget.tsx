@@ -32,11 +32,15 @@ export function AnswerWidget({ question: q, draft, onChange, today }: Props) {
     case 'text': {
       const digits = digitsOnlyLength(q);
       if (digits !== null) return <NumberPad value={text} onChange={onChange} maxLength={digits} format="plain" label={label} />;
-      return <KanaKeyboard value={text} onChange={onChange} modes={['hiragana', 'katakana', 'alnum']} initialMode="hiragana" maxLength={maxLength} label={label} />;
+      return (
+        <KanaKeyboard value={text} onChange={onChange} modes={['hiragana', 'katakana', 'alnum']} initialMode="hiragana" maxLength={maxLength} label={label} />
+      );
     }
     case 'address':
       // The start of the address usually comes from the postal code; what is left is mostly 番地.
-      return <KanaKeyboard value={text} onChange={onChange} modes={['alnum', 'hiragana', 'katakana']} initialMode="alnum" maxLength={maxLength} label={label} />;
+      return (
+        <KanaKeyboard value={text} onChange={onChange} modes={['alnum', 'hiragana', 'katakana']} initialMode="alnum" maxLength={maxLength} label={label} />
+      );
     case 'postal':
       return <NumberPad value={text.replace(/\D/g, '')} onChange={onChange} maxLength={7} format="postal" label={label} />;
     case 'phone':
@@ -57,7 +61,9 @@ export function AnswerWidget({ question: q, draft, onChange, today }: Props) {
         />
       );
     case 'choice':
-      return <ChoiceList options={(q.options ?? []).map((o) => ({ value: o.value, label: localize(o.label) }))} value={text} onChange={onChange} label={label} />;
+      return (
+        <ChoiceList options={(q.options ?? []).map((o) => ({ value: o.value, label: localize(o.label) }))} value={text} onChange={onChange} label={label} />
+      );
     case 'checkbox':
       return (
         <YesNo

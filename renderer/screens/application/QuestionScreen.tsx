@@ -50,7 +50,11 @@ export function QuestionScreen({ view, addressStart, onAddressStart, onAnswer, o
   return (
     <section className={`step-screen app-question app-question--${q.type}`} aria-labelledby="question-title" data-testid="app-question" data-question={q.id}>
       <div className="app-question__head">
-        <p className="app-question__progress" aria-label={t('question.progressLabel', { index: view.index, total: view.total })} data-testid="question-progress">
+        <p
+          className="app-question__progress"
+          aria-label={t('question.progressLabel', { index: view.index, total: view.total })}
+          data-testid="question-progress"
+        >
           {t('question.progress', { index: view.index, total: view.total })}
         </p>
         <h1 id="question-title" className="screen__title app-question__label">

@@ -32,7 +32,12 @@ export function ReviewScreen({ forms, errorKey, onEdit, onSubmit, onBack, canSig
         </p>
       ) : null}
       {forms.map((form) => (
-        <section key={form.templateId} className="app-panel app-review-form" aria-labelledby={`review-${form.templateId}`} data-testid={`review-form-${form.templateId}`}>
+        <section
+          key={form.templateId}
+          className="app-panel app-review-form"
+          aria-labelledby={`review-${form.templateId}`}
+          data-testid={`review-form-${form.templateId}`}
+        >
           <h2 id={`review-${form.templateId}`} className="app-group__title">
             {localize(form.title)}
           </h2>

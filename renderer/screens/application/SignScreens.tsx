@@ -71,7 +71,13 @@ export function SignPasswordScreen({ triesLeft, lastTry, errorText, onSubmit, on
   const valid = PASSWORD.test(password);
 
   // Only letters and digits, upper-cased as the card compares them; the board's symbols and space do nothing.
-  const change = (next: string) => setPassword(next.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 16));
+  const change = (next: string) =>
+    setPassword(
+      next
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 16),
+    );
   const send = (confirmed: boolean) => {
     const p = password;
     setPassword('');

@@ -25,7 +25,14 @@ export function CancelPaidDialog({ onConfirm, onKeepGoing }: Props) {
   };
   return (
     <div className="overlay">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="cancel-paid-title" aria-describedby="cancel-paid-body" data-testid="cancel-paid-dialog">
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="cancel-paid-title"
+        aria-describedby="cancel-paid-body"
+        data-testid="cancel-paid-dialog"
+      >
         <h2 id="cancel-paid-title" className="dialog__title">
           {t('cancelPaid.title')}
         </h2>

@@ -67,7 +67,11 @@ function ChooseDetails({ offer, error, onBack, onChoose }: DetailsProps) {
   const juminhyo = offer.type === 'juminhyo';
 
   const next = () =>
-    onChoose(juminhyo ? { type: offer.type, copies, scope, householdHead, honseki } : { type: offer.type, copies, scope: 'self', householdHead: false, honseki: false });
+    onChoose(
+      juminhyo
+        ? { type: offer.type, copies, scope, householdHead, honseki }
+        : { type: offer.type, copies, scope: 'self', householdHead: false, honseki: false },
+    );
 
   return (
     <section className="step-screen" aria-labelledby="details-title" data-testid="cert-choose-details">

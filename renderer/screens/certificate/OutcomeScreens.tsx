@@ -11,12 +11,20 @@ function ChangeOwed({ owedYen, voucher }: { owedYen: number; voucher: string | n
   return (
     <div className="step-message step-message--warning" data-testid="cert-change-owed">
       <p className="step-message__strong">{t('takeCard.changeOwed', { yen: owedYen })}</p>
-      {voucher ? <p className="cert-voucher" data-testid="cert-change-voucher">{t('failed.voucher', { voucher })}</p> : null}
+      {voucher ? (
+        <p className="cert-voucher" data-testid="cert-change-voucher">
+          {t('failed.voucher', { voucher })}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function TakeCardScreen({ changeYen, owedYen = 0, voucher = null }: Pick<TakeCardView, 'changeYen'> & Partial<Pick<TakeCardView, 'owedYen' | 'voucher'>>) {
+export function TakeCardScreen({
+  changeYen,
+  owedYen = 0,
+  voucher = null,
+}: Pick<TakeCardView, 'changeYen'> & Partial<Pick<TakeCardView, 'owedYen' | 'voucher'>>) {
   const { t } = useTranslation('certificate');
   return (
     <section className="step-screen step-screen--center" aria-live="assertive" data-testid="cert-take-card">
@@ -46,7 +54,11 @@ export function PrintingScreen({ pagesDone }: { pagesDone: number | null }) {
   );
 }
 
-export function TakeCertificateScreen({ owedYen = 0, voucher = null, voucherPrinted = false }: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted'>>) {
+export function TakeCertificateScreen({
+  owedYen = 0,
+  voucher = null,
+  voucherPrinted = false,
+}: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted'>>) {
   const { t } = useTranslation('certificate');
   return (
     <section className="step-screen step-screen--center" aria-live="assertive" data-testid="cert-take-certificate">

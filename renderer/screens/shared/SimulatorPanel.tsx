@@ -55,7 +55,12 @@ export function SimulatorPanel({ view, simulated, call }: Props) {
           <ul className="sim-panel__list">
             {cards.map((c) => (
               <li key={c.cardId}>
-                <button type="button" className="button sim-button" onClick={() => void call('simulator.insertCard', { cardId: c.cardId })} data-testid={`sim-insert-${c.cardId}`}>
+                <button
+                  type="button"
+                  className="button sim-button"
+                  onClick={() => void call('simulator.insertCard', { cardId: c.cardId })}
+                  data-testid={`sim-insert-${c.cardId}`}
+                >
                   {t('simulator.insert', { label: c.label })}
                 </button>
               </li>
@@ -68,7 +73,13 @@ export function SimulatorPanel({ view, simulated, call }: Props) {
           <p className="sim-panel__label">{t('simulator.cash')}</p>
           <div className="sim-panel__row">
             {CASH_YEN.map((yen) => (
-              <button key={yen} type="button" className="button sim-button" onClick={() => void call('simulator.insertCash', { yen })} data-testid={`sim-cash-${yen}`}>
+              <button
+                key={yen}
+                type="button"
+                className="button sim-button"
+                onClick={() => void call('simulator.insertCash', { yen })}
+                data-testid={`sim-cash-${yen}`}
+              >
                 {t('simulator.coin', { yen })}
               </button>
             ))}

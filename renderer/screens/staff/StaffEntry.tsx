@@ -29,13 +29,17 @@ export function StaffEntry({ cornerVisible }: { cornerVisible: boolean }) {
       {cornerVisible && !open && !keypad ? <HoldCorner onHeld={() => setKeypad(true)} /> : null}
       {open || keypad ? (
         <div className="staff-layer" role="dialog" aria-modal="true" aria-label={t('corner.label')} data-testid="staff-layer">
-          {open ? <StaffConsole onLogout={() => void logout()} /> : <StaffLogin
+          {open ? (
+            <StaffConsole onLogout={() => void logout()} />
+          ) : (
+            <StaffLogin
               onCancel={() => setKeypad(false)}
               onOpened={(s) => {
                 setKeypad(false);
                 setState(s);
               }}
-            />}
+            />
+          )}
         </div>
       ) : null}
     </>

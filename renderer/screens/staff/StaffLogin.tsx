@@ -27,7 +27,8 @@ export function StaffLogin({ onCancel, onOpened }: { onCancel: () => void; onOpe
     try {
       const result: StaffLoginResult = await client.call('staff.login', { passcode: tried });
       if (result.outcome === 'wrong-passcode') setNotice({ key: 'login.wrong', values: { triesLeft: result.triesLeft } });
-      else if (result.outcome === 'locked') setNotice({ key: 'login.locked', values: { minutes: Math.ceil(result.retryAfterSec / 60), seconds: result.retryAfterSec } });
+      else if (result.outcome === 'locked')
+        setNotice({ key: 'login.locked', values: { minutes: Math.ceil(result.retryAfterSec / 60), seconds: result.retryAfterSec } });
       else if (result.outcome === 'citizen-busy') setNotice({ key: 'login.citizenBusy' });
       else {
         setNotice(null);
@@ -47,7 +48,10 @@ export function StaffLogin({ onCancel, onOpened }: { onCancel: () => void; onOpe
       </h2>
       <p className="staff-login__hint">{t('login.hint')}</p>
       <p className="staff-login__dots" aria-live="polite" data-testid="staff-passcode-dots">
-        <span aria-hidden="true">{'●'.repeat(code.length)}{'○'.repeat(Math.max(0, STAFF_PASSCODE_DIGITS.min - code.length))}</span>
+        <span aria-hidden="true">
+          {'●'.repeat(code.length)}
+          {'○'.repeat(Math.max(0, STAFF_PASSCODE_DIGITS.min - code.length))}
+        </span>
         <span className="staff-visually-hidden">{t('login.entered', { count: code.length })}</span>
       </p>
       {notice ? (
@@ -61,13 +65,24 @@ export function StaffLogin({ onCancel, onOpened }: { onCancel: () => void; onOpe
             {d}
           </button>
         ))}
-        <button type="button" className="button button--secondary staff-keypad__key" onClick={() => setCode((c) => c.slice(0, -1))} data-testid="staff-key-delete">
+        <button
+          type="button"
+          className="button button--secondary staff-keypad__key"
+          onClick={() => setCode((c) => c.slice(0, -1))}
+          data-testid="staff-key-delete"
+        >
           {t('login.delete')}
         </button>
         <button type="button" className="button button--secondary staff-keypad__key" onClick={() => press('0')} data-testid="staff-key-0">
           0
         </button>
-        <button type="button" className="button button--primary staff-keypad__key" onClick={() => void submit()} disabled={code.length < STAFF_PASSCODE_DIGITS.min || busy} data-testid="staff-login-submit">
+        <button
+          type="button"
+          className="button button--primary staff-keypad__key"
+          onClick={() => void submit()}
+          disabled={code.length < STAFF_PASSCODE_DIGITS.min || busy}
+          data-testid="staff-login-submit"
+        >
           {t('login.submit')}
         </button>
       </div>

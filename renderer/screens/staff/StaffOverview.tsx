@@ -25,7 +25,13 @@ export function StaffOverview() {
   const { t, i18n } = useTranslation('staff');
   const lookup: AlertLookup = (key, params) => (i18n.exists(key, { ns: 'staff' }) ? t(key, params ?? {}) : undefined);
   const { client } = useKiosk();
-  const { data: overview, setData: setOverview, error, setError, reload: load } = useStaffData<Overview>((c) => c.call('staff.getOverview', {}), { refreshMs: REFRESH_MS });
+  const {
+    data: overview,
+    setData: setOverview,
+    error,
+    setError,
+    reload: load,
+  } = useStaffData<Overview>((c) => c.call('staff.getOverview', {}), { refreshMs: REFRESH_MS });
   const [message, setMessage] = useState<string | null>(null);
 
   const ack = async (id: number) => {
@@ -50,9 +56,15 @@ export function StaffOverview() {
   const { printer, cash, card, backend, outbox } = overview;
   return (
     <div className="staff-overview" data-testid="staff-overview">
-      {error ? <p className="staff-notice staff-notice--error" role="alert">{t(error)}</p> : null}
+      {error ? (
+        <p className="staff-notice staff-notice--error" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
       <section className="staff-alerts" aria-labelledby="staff-alerts-title">
-        <h3 id="staff-alerts-title" className="staff__subtitle">{t('alerts.title')}</h3>
+        <h3 id="staff-alerts-title" className="staff__subtitle">
+          {t('alerts.title')}
+        </h3>
         {overview.alerts.length === 0 ? <p>{t('alerts.none')}</p> : null}
         <ul className="staff-list" data-testid="staff-alerts">
           {overview.alerts.map((a) => (
@@ -101,7 +113,9 @@ export function StaffOverview() {
         </Tile>
       </div>
       <section className="staff-outbox" aria-labelledby="staff-outbox-title" data-testid="staff-outbox">
-        <h3 id="staff-outbox-title" className="staff__subtitle">{t('outbox.title')}</h3>
+        <h3 id="staff-outbox-title" className="staff__subtitle">
+          {t('outbox.title')}
+        </h3>
         {outbox === null ? (
           <p>{t('outbox.none')}</p>
         ) : (
@@ -140,7 +154,13 @@ export function StaffOverview() {
                 ))}
               </ul>
             ) : null}
-            <button type="button" className="button button--secondary staff-button" onClick={() => void retry()} disabled={outbox.queued === 0} data-testid="staff-retry-outbox">
+            <button
+              type="button"
+              className="button button--secondary staff-button"
+              onClick={() => void retry()}
+              disabled={outbox.queued === 0}
+              data-testid="staff-retry-outbox"
+            >
               {t('outbox.retry')}
             </button>
             {message ? <p role="status">{t(message)}</p> : null}

@@ -11,7 +11,12 @@ export function StaffReconciliation() {
   const { info } = useKiosk();
   const { data: r, error, reload: load } = useStaffData<Reconciliation>((c) => c.call('staff.reconciliation', {}));
 
-  if (error) return <p className="staff-notice staff-notice--error" role="alert">{t(error)}</p>;
+  if (error)
+    return (
+      <p className="staff-notice staff-notice--error" role="alert">
+        {t(error)}
+      </p>
+    );
   if (!r) return <p className="staff-notice">{t('loading')}</p>;
   const row = (label: string, value: string, testId?: string) => (
     <tr>
@@ -86,9 +91,17 @@ export function StaffReconciliation() {
         <tbody>
           {row(t('reconciliation.cashIn'), yen(r.cashInYen), 'staff-rec-cash-in')}
           {row(t('reconciliation.cashOut'), yen(r.cashOutYen))}
-          {row(t('reconciliation.vouchers'), t('reconciliation.vouchersValue', { count: r.vouchersOutstanding.count, yen: yen(r.vouchersOutstanding.yen) }), 'staff-rec-vouchers-outstanding')}
+          {row(
+            t('reconciliation.vouchers'),
+            t('reconciliation.vouchersValue', { count: r.vouchersOutstanding.count, yen: yen(r.vouchersOutstanding.yen) }),
+            'staff-rec-vouchers-outstanding',
+          )}
           {row(t('reconciliation.vouchersIssued'), t('reconciliation.vouchersValue', { count: r.vouchersIssued.count, yen: yen(r.vouchersIssued.yen) }))}
-          {row(t('reconciliation.vouchersSettled'), t('reconciliation.vouchersValue', { count: r.vouchersSettled.count, yen: yen(r.vouchersSettled.yen) }), 'staff-rec-vouchers-settled')}
+          {row(
+            t('reconciliation.vouchersSettled'),
+            t('reconciliation.vouchersValue', { count: r.vouchersSettled.count, yen: yen(r.vouchersSettled.yen) }),
+            'staff-rec-vouchers-settled',
+          )}
           {row(t('reconciliation.vouchersOpen'), t('reconciliation.vouchersValue', { count: r.vouchersOpen.count, yen: yen(r.vouchersOpen.yen) }))}
           {row(t('reconciliation.printed'), String(r.printed))}
           {row(t('reconciliation.voids'), t('reconciliation.voidsValue', { count: r.voids, unconfirmed: r.unconfirmedVoids }))}

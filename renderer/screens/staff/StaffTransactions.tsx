@@ -50,9 +50,19 @@ function ConfirmAction({ pending, onDone, onCancel }: { pending: Pending; onDone
             </label>
           ))}
         </fieldset>
-        {error ? <p className="staff-notice staff-notice--error" role="alert">{t(error)}</p> : null}
+        {error ? (
+          <p className="staff-notice staff-notice--error" role="alert">
+            {t(error)}
+          </p>
+        ) : null}
         <div className="dialog__actions">
-          <button type="button" className="button button--primary button--wide" disabled={!reason || busy} onClick={() => void confirm()} data-testid="staff-confirm-ok">
+          <button
+            type="button"
+            className="button button--primary button--wide"
+            disabled={!reason || busy}
+            onClick={() => void confirm()}
+            data-testid="staff-confirm-ok"
+          >
             {t(`confirm.${pending.action}Do`)}
           </button>
           <button type="button" className="button button--secondary button--wide" onClick={onCancel} data-testid="staff-confirm-cancel">
@@ -69,11 +79,18 @@ export function StaffTransactions() {
   const { data: list, error, reload: load } = useStaffData<StaffTransaction[]>((c) => c.call('staff.listTransactions', {}));
   const [pending, setPending] = useState<Pending | null>(null);
 
-  if (error) return <p className="staff-notice staff-notice--error" role="alert">{t(error)}</p>;
+  if (error)
+    return (
+      <p className="staff-notice staff-notice--error" role="alert">
+        {t(error)}
+      </p>
+    );
   if (!list) return <p className="staff-notice">{t('loading')}</p>;
   return (
     <section aria-labelledby="staff-tx-title" data-testid="staff-transactions">
-      <h3 id="staff-tx-title" className="staff__subtitle">{t('transactions.title')}</h3>
+      <h3 id="staff-tx-title" className="staff__subtitle">
+        {t('transactions.title')}
+      </h3>
       {list.length === 0 ? (
         <p>{t('transactions.none')}</p>
       ) : (
@@ -93,7 +110,10 @@ export function StaffTransactions() {
               <tr key={tx.txId} data-testid={`staff-tx-${tx.txId}`}>
                 <td>{clock(tx.createdAt)}</td>
                 <td className="staff-mono">{tx.serial ?? '—'}</td>
-                <td>{t(`certificateTypes.${tx.certificateType}`, { defaultValue: tx.certificateType })}{tx.copies > 1 ? ` ×${tx.copies}` : ''}</td>
+                <td>
+                  {t(`certificateTypes.${tx.certificateType}`, { defaultValue: tx.certificateType })}
+                  {tx.copies > 1 ? ` ×${tx.copies}` : ''}
+                </td>
                 <td>{yen(tx.feeYen)}</td>
                 <td>
                   {t(`states.${tx.state}`)}

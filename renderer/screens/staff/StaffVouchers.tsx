@@ -32,7 +32,10 @@ function SettleForm({ voucher, onDone, onCancel }: { voucher: StaffVoucher; onDo
     setError(null);
     try {
       await client.call('staff.settleVoucher', {
-        voucher: voucher.number, amountYen: Number(amount), reason: 'cash-at-counter', ...(code.length === 8 ? { checkCode: code } : {}),
+        voucher: voucher.number,
+        amountYen: Number(amount),
+        reason: 'cash-at-counter',
+        ...(code.length === 8 ? { checkCode: code } : {}),
       });
       onDone();
     } catch (err) {
@@ -42,7 +45,13 @@ function SettleForm({ voucher, onDone, onCancel }: { voucher: StaffVoucher; onDo
     }
   };
   const fieldButton = (f: Field, label: string, shown: string) => (
-    <button type="button" className={`button staff-button ${field === f ? 'button--primary' : 'button--secondary'}`} aria-pressed={field === f} onClick={() => setField(f)} data-testid={`staff-voucher-field-${f}`}>
+    <button
+      type="button"
+      className={`button staff-button ${field === f ? 'button--primary' : 'button--secondary'}`}
+      aria-pressed={field === f}
+      onClick={() => setField(f)}
+      data-testid={`staff-voucher-field-${f}`}
+    >
       {label}: {shown || '—'}
     </button>
   );
@@ -55,19 +64,42 @@ function SettleForm({ voucher, onDone, onCancel }: { voucher: StaffVoucher; onDo
       </div>
       <div className="staff-keypad staff-keypad--hex">
         {KEYS.map((k) => (
-          <button key={k} type="button" className="button button--secondary staff-keypad__key" disabled={value.length >= max || (field === 'amount' && !/\d/.test(k))}
-            onClick={() => set(value + k)} data-testid={`staff-voucher-key-${k}`}>
+          <button
+            key={k}
+            type="button"
+            className="button button--secondary staff-keypad__key"
+            disabled={value.length >= max || (field === 'amount' && !/\d/.test(k))}
+            onClick={() => set(value + k)}
+            data-testid={`staff-voucher-key-${k}`}
+          >
             {k}
           </button>
         ))}
-        <button type="button" className="button button--secondary staff-keypad__key" onClick={() => set(value.slice(0, -1))} data-testid="staff-voucher-key-delete">
+        <button
+          type="button"
+          className="button button--secondary staff-keypad__key"
+          onClick={() => set(value.slice(0, -1))}
+          data-testid="staff-voucher-key-delete"
+        >
           {t('vouchers.delete')}
         </button>
       </div>
-      {error ? <p className="staff-notice staff-notice--error" role="alert" data-testid="staff-voucher-error">{t(error)}</p> : null}
+      {error ? (
+        <p className="staff-notice staff-notice--error" role="alert" data-testid="staff-voucher-error">
+          {t(error)}
+        </p>
+      ) : null}
       <div className="staff-voucher-form__actions">
-        <button type="button" className="button button--secondary staff-button" onClick={onCancel}>{t('vouchers.cancel')}</button>
-        <button type="button" className="button button--primary staff-button" disabled={!ready || busy} onClick={() => void submit()} data-testid="staff-voucher-submit">
+        <button type="button" className="button button--secondary staff-button" onClick={onCancel}>
+          {t('vouchers.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary staff-button"
+          disabled={!ready || busy}
+          onClick={() => void submit()}
+          data-testid="staff-voucher-submit"
+        >
           {t('vouchers.submit')}
         </button>
       </div>
@@ -80,7 +112,12 @@ export function StaffVouchers({ onSettled }: { onSettled: () => void }) {
   const { data: list, error, reload: load } = useStaffData<StaffVoucher[]>((c) => c.call('staff.listVouchers', {}));
   const [open, setOpen] = useState<StaffVoucher | null>(null);
 
-  if (error) return <p className="staff-notice staff-notice--error" role="alert">{t(error)}</p>;
+  if (error)
+    return (
+      <p className="staff-notice staff-notice--error" role="alert">
+        {t(error)}
+      </p>
+    );
   if (!list) return null;
   return (
     <section className="staff-vouchers" aria-labelledby="staff-vouchers-title" data-testid="staff-vouchers">
@@ -104,12 +141,20 @@ export function StaffVouchers({ onSettled }: { onSettled: () => void }) {
               <tr key={v.number} data-testid={`staff-voucher-${v.number}`}>
                 <th scope="row">{v.number}</th>
                 <td>{yen(v.amountYen)}</td>
-                <td>{clock(v.issuedAt)}{v.slipPrinted ? ` ${t('vouchers.slip')}` : ''}</td>
+                <td>
+                  {clock(v.issuedAt)}
+                  {v.slipPrinted ? ` ${t('vouchers.slip')}` : ''}
+                </td>
                 <td>
                   {v.settledAt !== null ? (
                     t('vouchers.settled', { at: clock(v.settledAt) })
                   ) : (
-                    <button type="button" className="button button--primary staff-button staff-no-print" onClick={() => setOpen(v)} data-testid={`staff-voucher-settle-${v.number}`}>
+                    <button
+                      type="button"
+                      className="button button--primary staff-button staff-no-print"
+                      onClick={() => setOpen(v)}
+                      data-testid={`staff-voucher-settle-${v.number}`}
+                    >
                       {t('vouchers.settle')}
                     </button>
                   )}

@@ -28,7 +28,10 @@ describe('applications: a card left in the reader', () => {
     await openEventAndStart(runtime, 'move-within-city');
     const waiting = await call(runtime, 'application.identify', { method: 'card' });
     assert.deepEqual(waiting, { step: 'insert-card', messageKey: 'application.previousCardInReader' });
-    assert.equal(expectStep(await call(runtime, 'application.submitPin', { pin: '0000', confirmedLastTry: false }), 'insert-card').messageKey, 'application.previousCardInReader');
+    assert.equal(
+      expectStep(await call(runtime, 'application.submitPin', { pin: '0000', confirmedLastTry: false }), 'insert-card').messageKey,
+      'application.previousCardInReader',
+    );
     assert.equal(runtime.staffAlerts.list().filter((a) => a.code === 'card-left-in-reader').length, 1);
 
     await call(runtime, 'simulator.removeCard', {});

@@ -13,7 +13,7 @@ import { call, startTestRuntime } from '../../support/journey-driver';
 const contentDir = mkdtempSync(join(tmpdir(), 'madoguchi-ward-content-'));
 after(() => rmSync(contentDir, { recursive: true, force: true }));
 
-test('the kiosk looks postal codes up in contentDir\'s data, not the demo content', async () => {
+test("the kiosk looks postal codes up in contentDir's data, not the demo content", async () => {
   cpSync(demoContentDir(), contentDir, { recursive: true });
   const file = join(contentDir, 'postal', 'postal-codes.json');
   const data = JSON.parse(readFileSync(file, 'utf8')) as { rows: string[][] };
@@ -24,7 +24,10 @@ test('the kiosk looks postal codes up in contentDir\'s data, not the demo conten
   try {
     await call(runtime, 'session.start', { journey: 'application' });
     const candidates = await call(runtime, 'application.lookupPostal', { postalCode: '9990001' });
-    assert.deepEqual(candidates.map((c) => `${c.city}${c.town}`), ['北九州市小倉北区試験町']);
+    assert.deepEqual(
+      candidates.map((c) => `${c.city}${c.town}`),
+      ['北九州市小倉北区試験町'],
+    );
   } finally {
     await runtime.stop();
   }

@@ -23,14 +23,24 @@ afterEach(async () => {
   await runtime.stop();
 });
 
-interface StoredRow { eSigned: number; serial: string | null; json: string; local: string | null; ward: string }
+interface StoredRow {
+  eSigned: number;
+  serial: string | null;
+  json: string;
+  local: string | null;
+  ward: string;
+}
 
 /** The submission the embedded back end stored (waits for the dispatcher to deliver it). */
 async function storedSubmission(rt: TestRuntime): Promise<StoredRow> {
   const db = rt.backend!.db;
   for (let i = 0; i < 250; i++) {
-    const row = db.prepare(`SELECT e_signed AS eSigned, e_signature_serial AS serial, payload_json AS json,
-      local_receipt_number AS local, ward FROM submissions`).get() as StoredRow | undefined;
+    const row = db
+      .prepare(
+        `SELECT e_signed AS eSigned, e_signature_serial AS serial, payload_json AS json,
+      local_receipt_number AS local, ward FROM submissions`,
+      )
+      .get() as StoredRow | undefined;
     if (row) return row;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -56,7 +66,9 @@ describe('applications: electronic signature with the card', () => {
     const request = JSON.parse(row.json) as { payload: Record<string, unknown> & { electronicSignature: { signature: string; certificate: string } } };
     // Independently of the back end's verifier: the signature covers the canonical payload without it.
     const cert = new X509Certificate(Buffer.from(request.payload.electronicSignature.certificate, 'base64'));
-    const ok = createVerify('sha256').update(signedBytesOf(request.payload)).verify(cert.publicKey, Buffer.from(request.payload.electronicSignature.signature, 'base64'));
+    const ok = createVerify('sha256')
+      .update(signedBytesOf(request.payload))
+      .verify(cert.publicKey, Buffer.from(request.payload.electronicSignature.signature, 'base64'));
     assert.ok(ok, 'the stored signature verifies over the canonical bytes');
     const lookup = new SubmissionService(runtime.backend!.db, () => new Date()).byLocalReceipt(row.ward as never, row.local!);
     assert.equal(lookup.eSigned, true);
@@ -94,7 +106,7 @@ describe('applications: electronic signature with the card', () => {
     expectStep(await call(runtime, 'application.back', {}), 'review');
   });
 
-  test('another card inserted for signing (its own right password) does not sign this citizen\'s application', async () => {
+  test("another card inserted for signing (its own right password) does not sign this citizen's application", async () => {
     await reachMoveWithinCityReview(runtime);
     await call(runtime, 'simulator.removeCard', {});
     expectStep(await call(runtime, 'application.offerSignature', {}), 'sign-choice');
@@ -105,7 +117,7 @@ describe('applications: electronic signature with the card', () => {
     assert.deepEqual(refused, { step: 'sign-choice', canSign: true, messageKey: 'application.error.signOtherCard' });
     assert.equal((runtime.backend!.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n, 0, 'nothing sent yet');
     const done = expectStep(await call(runtime, 'application.submit', {}), 'done');
-    assert.equal(done.eSigned, false, 'sent unsigned: the other card\'s signature was dropped');
+    assert.equal(done.eSigned, false, "sent unsigned: the other card's signature was dropped");
     const row = await storedSubmission(runtime);
     assert.equal(row.eSigned, 0);
   });

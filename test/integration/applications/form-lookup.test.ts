@@ -45,8 +45,14 @@ describe('form:lookup: the printed QR finds its submission at the ward back end'
     await call(runtime, 'application.identify', { method: 'card' });
     expectStep(await call(runtime, 'application.submitPin', { pin: '1234', confirmedLastTry: false }), 'question');
     await answerAll(runtime, {
-      hasKokuho: true, hasChildren: false, nameKana: 'タカハシ　ケンタ', newPostal: '802-0971',
-      newAddress: '福岡県北九州市小倉南区守恒本町２丁目３番４号', movingCount: 1, isHouseholder: true, phone: '093-555-0123',
+      hasKokuho: true,
+      hasChildren: false,
+      nameKana: 'タカハシ　ケンタ',
+      newPostal: '802-0971',
+      newAddress: '福岡県北九州市小倉南区守恒本町２丁目３番４号',
+      movingCount: 1,
+      isHouseholder: true,
+      phone: '093-555-0123',
       insuredNumber: '40-123456',
     });
     const done = expectStep(await call(runtime, 'application.submit', {}), 'done');
@@ -74,7 +80,7 @@ describe('form:lookup: the printed QR finds its submission at the ward back end'
       assert.match(r.err, /asking: kokuraminami \(from the QR\)/, 'only the ward in the QR is asked');
       assert.match(r.out, /\* 住民異動届|\* 国民健康保険/);
       assert.match(r.out, new RegExp(`forms \\(${qrs.length}\\)`));
-      assert.doesNotMatch(r.out, /髙橋|タカハシ|魚町|守恒/, 'no personal data on the clerk\'s terminal');
+      assert.doesNotMatch(r.out, /髙橋|タカハシ|魚町|守恒/, "no personal data on the clerk's terminal");
     }
     // a form printed before the ward was in the QR: found by asking every ward
     const old = await lookup([`MADOGUCHI-FORM:jumin-ido-todoke:${receipt}`, '--url', url]);

@@ -67,7 +67,10 @@ describe('applications: identification', () => {
   test('by hand: every basic fact is asked, the postal code gives the address, the submission goes to the new ward', async () => {
     await openEventAndStart(runtime, 'move-within-city');
     const candidates = await call(runtime, 'application.lookupPostal', { postalCode: '800-0001' });
-    assert.deepEqual(candidates.map((c) => `${c.prefecture}${c.city}${c.town}`), ['福岡県北九州市門司区風師']);
+    assert.deepEqual(
+      candidates.map((c) => `${c.prefecture}${c.city}${c.town}`),
+      ['福岡県北九州市門司区風師'],
+    );
     assert.deepEqual(await call(runtime, 'application.lookupPostal', { postalCode: '100-0001' }), [], 'outside the city: nothing');
     assert.equal(runtime.applications.current().step, 'identify', 'a look-up does not move the journey');
 
@@ -89,7 +92,10 @@ describe('applications: identification', () => {
       phone: '093-555-0199',
     });
     for (const typed of ['name', 'birthDate', 'sex', 'myNumber', 'currentAddress']) assert.ok(asked.includes(typed), `${typed} is asked`);
-    assert.ok(review.forms[0]!.fields.every((f) => f.source !== 'card'), 'nothing came from a card');
+    assert.ok(
+      review.forms[0]!.fields.every((f) => f.source !== 'card'),
+      'nothing came from a card',
+    );
 
     const done = expectStep(await call(runtime, 'application.submit', {}), 'done');
     assert.equal(done.delivery, 'accepted');

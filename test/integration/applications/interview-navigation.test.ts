@@ -32,8 +32,12 @@ describe('applications: the interview', () => {
     const optional = event.event.procedures.find((p) => p.optional && p.kioskCanDo);
     const required = event.event.procedures.find((p) => !p.optional);
     assert.ok(optional && required);
-    assert.deepEqual(expectStep(await call(runtime, 'application.toggleProcedure', { procedureId: optional.id, included: true }), 'event').included, [optional.id]);
-    assert.deepEqual(expectStep(await call(runtime, 'application.toggleProcedure', { procedureId: required.id, included: false }), 'event').included, [optional.id]);
+    assert.deepEqual(expectStep(await call(runtime, 'application.toggleProcedure', { procedureId: optional.id, included: true }), 'event').included, [
+      optional.id,
+    ]);
+    assert.deepEqual(expectStep(await call(runtime, 'application.toggleProcedure', { procedureId: required.id, included: false }), 'event').included, [
+      optional.id,
+    ]);
     assert.deepEqual(expectStep(await call(runtime, 'application.toggleProcedure', { procedureId: optional.id, included: false }), 'event').included, []);
     expectStep(await call(runtime, 'application.back', {}), 'guide');
     expectStep(await call(runtime, 'application.openEvent', { eventId: 'no-such-event' }), 'guide');
@@ -48,7 +52,10 @@ describe('applications: the interview', () => {
     assert.equal(bad.question.id, 'phone');
     assert.equal(bad.index, view.index);
     assert.equal(bad.value, 'abc');
-    assert.deepEqual(bad.errors.map((e) => [e.code, e.messageKey]), [['pattern', 'applications.validation.phoneFormat']]);
+    assert.deepEqual(
+      bad.errors.map((e) => [e.code, e.messageKey]),
+      [['pattern', 'applications.validation.phoneFormat']],
+    );
     assert.deepEqual(await answer('name', '別の名前'), bad, 'only the question on screen can be answered');
     await runtime.session.end('cancel');
   });
@@ -80,8 +87,13 @@ describe('applications: the interview', () => {
     expectStep(await call(runtime, 'application.identify', { method: 'card' }), 'pin');
     expectStep(await call(runtime, 'application.submitPin', { pin: '1224', confirmedLastTry: false }), 'question');
     const { review } = await answerAll(runtime, {
-      hasKokuho: false, hasChildren: false, nameKana: 'ワタナベ　マユミ', newPostal: '8020001',
-      newAddress: '福岡県北九州市小倉北区浅野３丁目１番１号', isHouseholder: true, phone: '093-555-0100',
+      hasKokuho: false,
+      hasChildren: false,
+      nameKana: 'ワタナベ　マユミ',
+      newPostal: '8020001',
+      newAddress: '福岡県北九州市小倉北区浅野３丁目１番１号',
+      isHouseholder: true,
+      phone: '093-555-0100',
     });
     const phoneLine = review.forms[0]!.fields.find((f) => f.fieldId === 'phone');
     assert.equal(phoneLine?.editQuestionId, 'phone');
@@ -114,9 +126,17 @@ describe('applications: the interview', () => {
 
 function sampleAnswer(id: string, current: unknown): string | number | boolean {
   const samples: Record<string, string | number | boolean> = {
-    hasKokuho: false, hasChildren: false, name: '北九　太郎', nameKana: 'キタキュウ　タロウ', birthDate: '1985-05-05', sex: 'male',
-    myNumber: '382719460526', currentAddress: '福岡県北九州市小倉北区浅野１丁目１番１号',
-    newPostal: '8020001', newAddress: '福岡県北九州市小倉北区浅野２丁目２番２号', isHouseholder: true,
+    hasKokuho: false,
+    hasChildren: false,
+    name: '北九　太郎',
+    nameKana: 'キタキュウ　タロウ',
+    birthDate: '1985-05-05',
+    sex: 'male',
+    myNumber: '382719460526',
+    currentAddress: '福岡県北九州市小倉北区浅野１丁目１番１号',
+    newPostal: '8020001',
+    newAddress: '福岡県北九州市小倉北区浅野２丁目２番２号',
+    isHouseholder: true,
   };
   return samples[id] ?? (current as string | number | boolean);
 }

@@ -19,11 +19,12 @@ afterEach(async () => {
   await runtime.stop();
 });
 
-
 /** Rows the embedded back end stored (ward, kind, local receipt number). */
 function backendSubmissions(rt: TestRuntime): { ward: string; kind: string; local: string | null }[] {
   const rows = rt.backend!.db.prepare('SELECT ward, form_type AS kind, payload_json AS json FROM submissions').all() as {
-    ward: string; kind: string; json: string;
+    ward: string;
+    kind: string;
+    json: string;
   }[];
   return rows.map((r) => ({ ward: r.ward, kind: r.kind, local: (JSON.parse(r.json) as { localReceiptNumber?: string }).localReceiptNumber ?? null }));
 }

@@ -67,11 +67,16 @@ describe('applications: network and printer faults', () => {
   test('a submission the back end refuses (4xx) is dead-lettered with a staff alert, never dropped', async () => {
     // A kind the kiosk's queue accepts but the back end's schema does not: a 400 validation-failed.
     const { receiptNumber } = runtime.submissions.enqueue({
-      ward: 'moji', kind: 'not.a.kind', idempotencyKey: 'dead-letter-test-0001',
+      ward: 'moji',
+      kind: 'not.a.kind',
+      idempotencyKey: 'dead-letter-test-0001',
       payload: { eventId: null, kioskId: 'kiosk-kokurakita-01', identifiedBy: 'manual', forms: [] },
     });
     assert.equal(await runtime.submissions.waitForOutcome(receiptNumber, 10_000), 'dead');
-    assert.deepEqual(runtime.outbox.listDeadLetters().map((d) => [d.receiptNumber, d.httpStatus]), [[receiptNumber, 400]]);
+    assert.deepEqual(
+      runtime.outbox.listDeadLetters().map((d) => [d.receiptNumber, d.httpStatus]),
+      [[receiptNumber, 400]],
+    );
     assert.ok(runtime.staffAlerts.list().some((a) => a.code.startsWith('application-dead-letter') && a.reference === receiptNumber));
   });
 

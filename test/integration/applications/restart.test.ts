@@ -25,9 +25,18 @@ describe('applications: restart', () => {
     await openEventAndStart(first, 'move-within-city');
     expectStep(await call(first, 'application.identify', { method: 'manual' }), 'question');
     await answerAll(first, {
-      hasKokuho: false, hasChildren: false, name: '戸畑　次郎', nameKana: 'トバタ　ジロウ', birthDate: '1975-07-07', sex: 'male',
-      myNumber: '382719460526', currentAddress: '福岡県北九州市戸畑区中本町１番１号', newPostal: '8040000',
-      newAddress: '福岡県北九州市戸畑区中本町２番２号', isHouseholder: true, phone: '093-555-0177',
+      hasKokuho: false,
+      hasChildren: false,
+      name: '戸畑　次郎',
+      nameKana: 'トバタ　ジロウ',
+      birthDate: '1975-07-07',
+      sex: 'male',
+      myNumber: '382719460526',
+      currentAddress: '福岡県北九州市戸畑区中本町１番１号',
+      newPostal: '8040000',
+      newAddress: '福岡県北九州市戸畑区中本町２番２号',
+      isHouseholder: true,
+      phone: '093-555-0177',
     });
     await first.backend!.faults!.apply({ mode: 'down', durationMs: 600_000 });
     const done = expectStep(await call(first, 'application.submit', {}), 'done');

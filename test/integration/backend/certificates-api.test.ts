@@ -11,7 +11,9 @@ const pub = readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'document
 describe('ward back end: certificates over HTTPS', () => {
   let b: TestBackend;
   let seq = 0;
-  before(async () => { b = await startTestBackend({ config: { fees: { juminhyo: 250, 'koseki-zenbu': 500 } } }); });
+  before(async () => {
+    b = await startTestBackend({ config: { fees: { juminhyo: 250, 'koseki-zenbu': 500 } } });
+  });
   after(() => b.handle.stop());
 
   async function issue(residentId: string, ward: WardId, body: unknown, key = `key-${++seq}-abcdef`) {
@@ -24,21 +26,41 @@ describe('ward back end: certificates over HTTPS', () => {
     const token = await b.login(b.pki.cards['res-001']!, 'kokurakita');
     const r = await b.api('/v1/certificates/options', { headers: { authorization: `Bearer ${token}` } });
     const o = certificateOptionsResponseSchema.parse(r.body);
-    assert.deepEqual(o.types.map((t) => [t.type, t.available, t.unitFeeYen]), [
-      ['juminhyo', true, 250], ['inkan', true, 300], ['koseki-zenbu', true, 500], ['koseki-kojin', true, 450], ['fuhyo', true, 300], ['kazei', true, 300],
-    ]);
-    assert.deepEqual(o.householdMembers.map((m) => m.relationship), ['世帯主', '妻', '子']);
+    assert.deepEqual(
+      o.types.map((t) => [t.type, t.available, t.unitFeeYen]),
+      [
+        ['juminhyo', true, 250],
+        ['inkan', true, 300],
+        ['koseki-zenbu', true, 500],
+        ['koseki-kojin', true, 450],
+        ['fuhyo', true, 300],
+        ['kazei', true, 300],
+      ],
+    );
+    assert.deepEqual(
+      o.householdMembers.map((m) => m.relationship),
+      ['世帯主', '妻', '子'],
+    );
     assert.deepEqual(o.taxYears, [2025, 2024]);
   });
 
   test('options show refusals per type (res-003: no seal registration)', async () => {
     const token = await b.login(b.pki.cards['res-003']!, 'yahatanishi');
-    const o = certificateOptionsResponseSchema.parse((await b.api('/v1/certificates/options', { ward: 'yahatanishi', headers: { authorization: `Bearer ${token}` } })).body);
-    assert.deepEqual(o.types.find((t) => t.type === 'inkan'), { type: 'inkan', available: false, refusal: 'no-seal-registration', unitFeeYen: 300 });
+    const o = certificateOptionsResponseSchema.parse(
+      (await b.api('/v1/certificates/options', { ward: 'yahatanishi', headers: { authorization: `Bearer ${token}` } })).body,
+    );
+    assert.deepEqual(
+      o.types.find((t) => t.type === 'inkan'),
+      { type: 'inkan', available: false, refusal: 'no-seal-registration', unitFeeYen: 300 },
+    );
   });
 
   test('an issued certificate is schema-valid, sealed, and priced from configuration', async () => {
-    const { r } = await issue('res-001', 'kokurakita', { type: 'juminhyo', copies: 2, options: { scope: 'household', householdHeadAndRelationship: true, honsekiAndHittosha: false } });
+    const { r } = await issue('res-001', 'kokurakita', {
+      type: 'juminhyo',
+      copies: 2,
+      options: { scope: 'household', householdHeadAndRelationship: true, honsekiAndHittosha: false },
+    });
     assert.equal(r.status, 200);
     const out = issueCertificateResponseSchema.parse(r.body);
     assert.equal(out.outcome, 'issued');
@@ -94,7 +116,7 @@ describe('ward back end: certificates over HTTPS', () => {
     assert.equal(other.status, 403);
     const v = await b.api(`/v1/certificates/${serial}/void`, { body: { reason: 'print-failed' } });
     assert.deepEqual(issuanceStatusResponseSchema.parse(v.body), { serial, status: 'voided', refundYen: 300 });
-    assert.equal((issuanceStatusResponseSchema.parse((await b.api(`/v1/certificates/${serial}`)).body)).status, 'voided');
+    assert.equal(issuanceStatusResponseSchema.parse((await b.api(`/v1/certificates/${serial}`)).body).status, 'voided');
     assert.equal((await b.api(`/v1/certificates/${serial}/printed`, { method: 'POST' })).status, 409);
     assert.equal((await b.api(`/v1/certificates/${serial}/void`, { body: { reason: 'melted' } })).status, 400);
   });

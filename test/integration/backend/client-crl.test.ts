@@ -26,22 +26,29 @@ const DAY = 86_400_000;
 /** A CA with the city CA's very name but its own key: only the signature check tells them apart. */
 async function impostorCityCa(): Promise<{ certPem: string; keyPem: string }> {
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-  const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']) as unknown as CryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name: new x509.X509Certificate(cityCa.certPem).subject, keys, signingAlgorithm: alg,
-    notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2045-01-01T00:00:00Z'),
+    name: new x509.X509Certificate(cityCa.certPem).subject,
+    keys,
+    signingAlgorithm: alg,
+    notBefore: new Date('2025-01-01T00:00:00Z'),
+    notAfter: new Date('2045-01-01T00:00:00Z'),
   });
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey as webcrypto.CryptoKey);
   return { certPem: cert.toString('pem'), keyPem: x509.PemConverter.encode(pkcs8, 'PRIVATE KEY') };
 }
 const outcome = (r: { status: number; body: unknown }) => (r.status === 200 ? 'ok' : `${r.status} ${(r.body as { code: string }).code}`);
 
-describe('ward back end: the city CA\'s CRL of kiosk certificates', () => {
+describe("ward back end: the city CA's CRL of kiosk certificates", () => {
   const nextUpdate = new Date('2026-12-07T09:00:00Z');
   let clock = nextUpdate.getTime() - DAY;
   let b: TestBackend;
   before(async () => {
-    const crl = await signTestCrl(cityCa, { thisUpdate: new Date(nextUpdate.getTime() - 2 * DAY), nextUpdate, revokedSerials: [serialOf('kiosk-yahatanishi-01')] });
+    const crl = await signTestCrl(cityCa, {
+      thisUpdate: new Date(nextUpdate.getTime() - 2 * DAY),
+      nextUpdate,
+      revokedSerials: [serialOf('kiosk-yahatanishi-01')],
+    });
     b = await startTestBackend({ now: () => new Date(clock), clientCrlPem: crl });
   });
   after(() => b.handle.stop());
@@ -62,9 +69,13 @@ describe('ward back end: the city CA\'s CRL of kiosk certificates', () => {
     }
   });
 
-  test('a newer CRL is loaded without a restart; one signed by another CA (or an impostor with the city CA\'s name) is refused and the current one kept', async () => {
+  test("a newer CRL is loaded without a restart; one signed by another CA (or an impostor with the city CA's name) is refused and the current one kept", async () => {
     clock = nextUpdate.getTime() + 1000;
-    const newer = await signTestCrl(cityCa, { thisUpdate: nextUpdate, nextUpdate: new Date(nextUpdate.getTime() + 7 * DAY), revokedSerials: [serialOf('kiosk-kokurakita-01')] });
+    const newer = await signTestCrl(cityCa, {
+      thisUpdate: nextUpdate,
+      nextUpdate: new Date(nextUpdate.getTime() + 7 * DAY),
+      revokedSerials: [serialOf('kiosk-kokurakita-01')],
+    });
     await b.handle.reloadClientCrl(newer);
     assert.equal(outcome(await b.api('/v1/health', { ward: null, kiosk: 'kiosk-yahatanishi-01' })), 'ok');
     assert.equal(outcome(await b.api('/v1/health', { ward: null, kiosk: 'kiosk-kokurakita-01' })), '403 client-certificate-revoked');

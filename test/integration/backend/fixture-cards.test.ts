@@ -19,7 +19,9 @@ function fixtureCard(cardId: string): { key: KeyObject; certDer: Buffer } {
 
 describe('ward back end with the committed fixture cards and JPKI test CA', () => {
   let h: WardBackendHandle;
-  before(async () => { h = await startWardBackend(); });
+  before(async () => {
+    h = await startWardBackend();
+  });
   after(() => h.stop());
 
   async function login(cardId: string, ward: WardId) {

@@ -9,7 +9,9 @@ import { startTestBackend, testPki, type TestBackend } from './helpers/test-back
 describe('ward back end: mutual TLS and JPKI login', () => {
   let b: TestBackend;
   let clock = Date.now();
-  before(async () => { b = await startTestBackend({ now: () => new Date(clock), config: { nonceTtlMs: 60_000, sessionTtlMs: 300_000 } }); });
+  before(async () => {
+    b = await startTestBackend({ now: () => new Date(clock), config: { nonceTtlMs: 60_000, sessionTtlMs: 300_000 } });
+  });
   after(() => b.handle.stop());
 
   test('an allow-listed kiosk gets health', async () => {
@@ -51,7 +53,11 @@ describe('ward back end: mutual TLS and JPKI login', () => {
     assert.equal((await b.api('/v1/certificates/options')).status, 401);
   });
 
-  async function verify(card: { key: import('node:crypto').KeyObject; certDer: Buffer }, mutate?: (nonce: Buffer) => Buffer, ward: 'kokurakita' | 'moji' = 'kokurakita') {
+  async function verify(
+    card: { key: import('node:crypto').KeyObject; certDer: Buffer },
+    mutate?: (nonce: Buffer) => Buffer,
+    ward: 'kokurakita' | 'moji' = 'kokurakita',
+  ) {
     const n = await b.api('/v1/auth/nonce', { method: 'POST', ward });
     const nonce = (n.body as { nonce: string }).nonce;
     const raw = Buffer.from(nonce, 'base64');
@@ -72,7 +78,9 @@ describe('ward back end: mutual TLS and JPKI login', () => {
     const nonce = (n.body as { nonce: string }).nonce;
     clock += 61_000;
     const card = b.pki.cards['res-001']!;
-    const r = await b.api('/v1/auth/verify', { body: { nonce, signature: cardSign(card.key, Buffer.from(nonce, 'base64')).toString('base64'), certificate: card.certDer.toString('base64') } });
+    const r = await b.api('/v1/auth/verify', {
+      body: { nonce, signature: cardSign(card.key, Buffer.from(nonce, 'base64')).toString('base64'), certificate: card.certDer.toString('base64') },
+    });
     assert.equal((r.body as { code: string }).code, 'nonce-expired');
   });
 
@@ -90,7 +98,7 @@ describe('ward back end: mutual TLS and JPKI login', () => {
     }
   });
 
-  test('a resident of another ward logs in at any kiosk of the city; the session is their own ward\'s', async () => {
+  test("a resident of another ward logs in at any kiosk of the city; the session is their own ward's", async () => {
     const { res } = await verify(b.pki.cards['res-002']!, undefined, 'kokurakita');
     assert.equal(res.status, 200);
     assert.equal((res.body as { ward: string }).ward, 'moji');
@@ -120,7 +128,9 @@ describe('ward back end: login with a CRL past its nextUpdate', () => {
       const loginCode = async () => {
         const n = await b.api('/v1/auth/nonce', { method: 'POST' });
         const nonce = (n.body as { nonce: string }).nonce;
-        const r = await b.api('/v1/auth/verify', { body: { nonce, signature: cardSign(card.key, Buffer.from(nonce, 'base64')).toString('base64'), certificate: card.certDer.toString('base64') } });
+        const r = await b.api('/v1/auth/verify', {
+          body: { nonce, signature: cardSign(card.key, Buffer.from(nonce, 'base64')).toString('base64'), certificate: card.certDer.toString('base64') },
+        });
         return r.status === 200 ? 'ok' : `${r.status} ${(r.body as { code: string }).code}`;
       };
       assert.equal(await loginCode(), 'ok');
@@ -136,7 +146,9 @@ describe('ward back end: login with a CRL past its nextUpdate', () => {
 
 describe('ward back end: the clerk role (look-up by receipt)', () => {
   let b: TestBackend;
-  before(async () => { b = await startTestBackend(); });
+  before(async () => {
+    b = await startTestBackend();
+  });
   after(() => b.handle.stop());
   const codeOf = (r: { status: number; body: unknown }) => `${r.status} ${(r.body as { code?: string }).code ?? ''}`.trim();
 
@@ -156,10 +168,26 @@ describe('ward back end: the clerk role (look-up by receipt)', () => {
   test('the clerk purpose decides, not the name: a clerk certificate named like a kiosk is no kiosk', () => {
     const allowed = ['kiosk-kokurakita-01'];
     const clerkNamedLikeKiosk = { cn: 'kiosk-kokurakita-01', role: 'clerk' as const, serialHex: '01' };
-    const refused = (fn: () => unknown) => { try { fn(); return 'ok'; } catch (e) { return e instanceof ApiError ? e.code : 'thrown'; } };
-    assert.equal(refused(() => callerIdOf(clerkNamedLikeKiosk, allowed, {})), 'kiosk-not-allowed');
+    const refused = (fn: () => unknown) => {
+      try {
+        fn();
+        return 'ok';
+      } catch (e) {
+        return e instanceof ApiError ? e.code : 'thrown';
+      }
+    };
+    assert.equal(
+      refused(() => callerIdOf(clerkNamedLikeKiosk, allowed, {})),
+      'kiosk-not-allowed',
+    );
     assert.equal(callerIdOf(clerkNamedLikeKiosk, allowed, { role: 'clerk' }), 'kiosk-kokurakita-01');
-    assert.equal(refused(() => callerIdOf({ ...clerkNamedLikeKiosk, role: 'kiosk' }, allowed, { role: 'clerk' })), 'clerk-certificate-required');
-    assert.equal(refused(() => callerIdOf(undefined, allowed)), 'kiosk-not-allowed');
+    assert.equal(
+      refused(() => callerIdOf({ ...clerkNamedLikeKiosk, role: 'kiosk' }, allowed, { role: 'clerk' })),
+      'clerk-certificate-required',
+    );
+    assert.equal(
+      refused(() => callerIdOf(undefined, allowed)),
+      'kiosk-not-allowed',
+    );
   });
 });

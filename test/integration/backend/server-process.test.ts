@@ -12,13 +12,18 @@ const ca = readFileSync(join(root, 'fixtures', 'pki', 'kiosk', 'city-ca.cert.pem
 
 test('the back end runs as its own process: prints its URL, serves, stops on SIGTERM', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'backend', 'server-cli.ts'), '--port', '0', '--faults'], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MADOGUCHI_LOG_LEVEL: 'silent' },
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, MADOGUCHI_LOG_LEVEL: 'silent' },
   });
   try {
     const lines = createInterface({ input: child.stdout! });
     let url = '';
     for await (const line of lines) {
-      if (/^https:\/\/127\.0\.0\.1:\d+$/.test(line)) { url = line; break; }
+      if (/^https:\/\/127\.0\.0\.1:\d+$/.test(line)) {
+        url = line;
+        break;
+      }
     }
     assert.ok(url, 'no URL line');
     const health = await call(`${url}/wards/moji/v1/health`, { ca });

@@ -19,18 +19,34 @@ import { startTestBackend, type TestBackend } from './helpers/test-backend';
 const cards = join(defaultFixturesDir, 'pki', 'jpki', 'cards');
 
 function signedForm(n: number, card: string) {
-  const payload = { eventId: 'move-within-city', kioskId: 'kiosk-kokurakita-01', identifiedBy: 'card', forms: [{ templateId: 'jumin-ido-todoke', values: { movingCount: n } }] };
+  const payload = {
+    eventId: 'move-within-city',
+    kioskId: 'kiosk-kokurakita-01',
+    identifiedBy: 'card',
+    forms: [{ templateId: 'jumin-ido-todoke', values: { movingCount: n } }],
+  };
   const signature = sign('sha256', signedBytesOf(payload), createPrivateKey(readFileSync(join(cards, card, 'sign-key.pem'))));
   const certificate = new X509Certificate(readFileSync(join(cards, card, 'sign-cert.pem'))).raw.toString('base64');
   return {
-    kind: 'move-within-city', localReceiptNumber: `KK01-20261128-${String(n).padStart(4, '0')}`,
-    payload: { ...payload, electronicSignature: { algorithm: 'sha256WithRSAEncryption', canonicalization: 'canonical-json-utf8-v1', signature: signature.toString('base64'), certificate } },
+    kind: 'move-within-city',
+    localReceiptNumber: `KK01-20261128-${String(n).padStart(4, '0')}`,
+    payload: {
+      ...payload,
+      electronicSignature: {
+        algorithm: 'sha256WithRSAEncryption',
+        canonicalization: 'canonical-json-utf8-v1',
+        signature: signature.toString('base64'),
+        certificate,
+      },
+    },
   };
 }
 
 describe('ward back end: e-signed submissions over HTTP', () => {
   let b: TestBackend;
-  before(async () => { b = await startTestBackend(); });
+  before(async () => {
+    b = await startTestBackend();
+  });
   after(() => b.handle.stop());
 
   test('signed: 201, looked up as eSigned; tampered or revoked: 422 with its code, nothing stored', async () => {
@@ -55,7 +71,7 @@ describe('ward back end: e-signed submissions over HTTP', () => {
     assert.equal((await b.api('/v1/submissions/by-receipt/KK01-20261128-0002', { clerk: true })).status, 404);
   });
 
-  test('a back end without the signing CA\'s CRL answers 503 (stores nothing), which the kiosk retries rather than dead-letters', async () => {
+  test("a back end without the signing CA's CRL answers 503 (stores nothing), which the kiosk retries rather than dead-letters", async () => {
     const noCrl = await startTestBackend({ jpkiSign: { ...loadJpkiSignTrustInput(), crlsPem: [] } });
     try {
       const r = await noCrl.api('/v1/submissions', { body: signedForm(4, 'card-001'), headers: { 'idempotency-key': 'esig-key-0004' } });
@@ -68,7 +84,7 @@ describe('ward back end: e-signed submissions over HTTP', () => {
     }
   });
 
-  test('a signing CA\'s CRL past its nextUpdate (exactly at it, by the back end\'s clock) is the same 503 retry, not a valid check', async () => {
+  test("a signing CA's CRL past its nextUpdate (exactly at it, by the back end's clock) is the same 503 retry, not a valid check", async () => {
     const at = new Date('2026-11-28T01:00:00Z');
     const pki = join(defaultFixturesDir, 'pki', 'jpki');
     const staleCrl = await signTestCrl(

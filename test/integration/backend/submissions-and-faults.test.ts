@@ -5,12 +5,20 @@ import { startWardBackend } from '../../../backend/start-ward-backend';
 import { call } from './helpers/ward-client';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
 
-const form = (n: number) => ({ kind: 'jumin-ido-todoke', destination: 'kokurakita', localReceiptNumber: `KK01-20251201-${String(n).padStart(4, '0')}`, payload: { reason: 'moving-in', members: 2 } });
-const rows = (b: TestBackend, key: string) => (b.handle.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE idempotency_key = ?').get(key) as { n: number }).n;
+const form = (n: number) => ({
+  kind: 'jumin-ido-todoke',
+  destination: 'kokurakita',
+  localReceiptNumber: `KK01-20251201-${String(n).padStart(4, '0')}`,
+  payload: { reason: 'moving-in', members: 2 },
+});
+const rows = (b: TestBackend, key: string) =>
+  (b.handle.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE idempotency_key = ?').get(key) as { n: number }).n;
 
 describe('ward back end: submissions and fault injection', () => {
   let b: TestBackend;
-  before(async () => { b = await startTestBackend(); });
+  before(async () => {
+    b = await startTestBackend();
+  });
   after(() => b.handle.stop());
   afterEach(() => b.handle.faults!.clear());
 

@@ -20,14 +20,18 @@ async function logIn(client: WardClient, b: TestBackend): Promise<string> {
   const card = b.pki.cards['res-001']!;
   const { nonce } = await client.nonce('kokurakita');
   const session = await client.verify('kokurakita', {
-    nonce, signature: cardSign(card.key, Buffer.from(nonce, 'base64')).toString('base64'), certificate: card.certDer.toString('base64'),
+    nonce,
+    signature: cardSign(card.key, Buffer.from(nonce, 'base64')).toString('base64'),
+    certificate: card.certDer.toString('base64'),
   });
   return session.sessionToken;
 }
 
 describe('kiosk ward client: logout at the session wipe', () => {
   let b: TestBackend;
-  before(async () => { b = await startTestBackend(); });
+  before(async () => {
+    b = await startTestBackend();
+  });
   after(() => b.handle.stop());
 
   test('after endSessions the token is refused (401 session-invalid); a second wipe sends nothing', async () => {
@@ -72,10 +76,15 @@ describe('kiosk ward client: logout at the session wipe', () => {
       await logIn(client, silent);
       client.close();
       await silent.handle.stop();
-      await new Promise<void>((resolve, reject) => { hang.once('error', reject); hang.listen(port, '127.0.0.1', resolve); });
+      await new Promise<void>((resolve, reject) => {
+        hang.once('error', reject);
+        hang.listen(port, '127.0.0.1', resolve);
+      });
       // A hang guard, not a timing assertion: 200 ms asked, 10 s before calling it a hang.
       let guard: NodeJS.Timeout | undefined;
-      const hung = new Promise<never>((_, reject) => { guard = setTimeout(() => reject(new Error('endSessions hung: no deadline')), 10_000); });
+      const hung = new Promise<never>((_, reject) => {
+        guard = setTimeout(() => reject(new Error('endSessions hung: no deadline')), 10_000);
+      });
       try {
         await Promise.race([client.endSessions(200), hung]);
       } finally {

@@ -242,28 +242,29 @@ export function cardContract(
     });
 
     // Only where a PC/SC service exists (the in-process backend has no such failure mode).
-    if (opts.hasService) test('a PC/SC service restart mid-session: typed error, recovery, re-detect, no VERIFY repeated', async () => {
-      const restart = rig.restartService;
-      assert.ok(restart, 'rig must provide restartService');
-      const card = freshCard('card-001');
-      await rig.insert(card);
-      let restarting: Promise<void> | undefined;
-      // APDU 6 is the SELECT of the basic-4 EF, after the VERIFY.
-      card.armPull(6, () => {
-        restarting = restart();
-        restarting.catch(() => undefined); // awaited below; never an unhandled rejection
+    if (opts.hasService)
+      test('a PC/SC service restart mid-session: typed error, recovery, re-detect, no VERIFY repeated', async () => {
+        const restart = rig.restartService;
+        assert.ok(restart, 'rig must provide restartService');
+        const card = freshCard('card-001');
+        await rig.insert(card);
+        let restarting: Promise<void> | undefined;
+        // APDU 6 is the SELECT of the basic-4 EF, after the VERIFY.
+        card.armPull(6, () => {
+          restarting = restart();
+          restarting.catch(() => undefined); // awaited below; never an unhandled rejection
+        });
+        await assert.rejects(client.readBasicInfo('1234'), (e) => isCardError(e, ...FATAL));
+        assert.equal(card.pinVerifies(), 1, 'the VERIFY before the failure was sent once');
+        await restarting;
+        await rig.insert(card);
+        const d = await client.detect();
+        assert.equal(d.tokenInfo.label, 'JPKIAPICCTOKEN2');
+        await client.readBasicInfo('1234');
+        assert.equal(card.pinVerifies(), 2, 'one VERIFY per operation, none repeated');
+        assert.equal((await client.getTextApPinStatus()).triesLeft, 3);
+        await rig.remove();
       });
-      await assert.rejects(client.readBasicInfo('1234'), (e) => isCardError(e, ...FATAL));
-      assert.equal(card.pinVerifies(), 1, 'the VERIFY before the failure was sent once');
-      await restarting;
-      await rig.insert(card);
-      const d = await client.detect();
-      assert.equal(d.tokenInfo.label, 'JPKIAPICCTOKEN2');
-      await client.readBasicInfo('1234');
-      assert.equal(card.pinVerifies(), 2, 'one VERIFY per operation, none repeated');
-      assert.equal((await client.getTextApPinStatus()).triesLeft, 3);
-      await rig.remove();
-    });
   });
 }
 
@@ -274,4 +275,3 @@ async function waitGone(rig: ContractRig): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-

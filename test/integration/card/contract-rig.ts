@@ -36,11 +36,16 @@ export type ApduKind = 'select' | 'verify-empty' | 'verify-pin' | 'read' | 'sign
 
 function kindOf(c: Uint8Array): ApduKind {
   switch (c[1]) {
-    case 0xa4: return 'select';
-    case 0x20: return c.length > 4 ? 'verify-pin' : 'verify-empty';
-    case 0xb0: return 'read';
-    case 0x2a: return 'sign';
-    default: return 'other';
+    case 0xa4:
+      return 'select';
+    case 0x20:
+      return c.length > 4 ? 'verify-pin' : 'verify-empty';
+    case 0xb0:
+      return 'read';
+    case 0x2a:
+      return 'sign';
+    default:
+      return 'other';
   }
 }
 

@@ -36,68 +36,72 @@ function pcscdRunning(): boolean {
   return pcscdPid() !== undefined;
 }
 
-cardContract('pcscd + vpcd', async () => {
-  await ensurePcscd();
-  const manager: CardReaderManager = createCardReaderManager({
-    backend: 'real',
-    allowReaderPatterns: [`^${READER}$`],
-    reconnectBackoffMs: { initial: 50, max: 400 },
-  });
-  await manager.start();
-  await waitForReader(manager, (r) => r.name === READER, 5000);
-  let attachment: VpcdAttachment | undefined;
-  const present = () => manager.listReaders().some((r) => r.name === READER && r.cardPresent);
+cardContract(
+  'pcscd + vpcd',
+  async () => {
+    await ensurePcscd();
+    const manager: CardReaderManager = createCardReaderManager({
+      backend: 'real',
+      allowReaderPatterns: [`^${READER}$`],
+      reconnectBackoffMs: { initial: 50, max: 400 },
+    });
+    await manager.start();
+    await waitForReader(manager, (r) => r.name === READER, 5000);
+    let attachment: VpcdAttachment | undefined;
+    const present = () => manager.listReaders().some((r) => r.name === READER && r.cardPresent);
 
-  const remove = async () => {
-    const a = attachment;
-    attachment = undefined;
-    await a?.detach();
-    await waitUntil(() => !present(), 5000, 'card removal');
-  };
+    const remove = async () => {
+      const a = attachment;
+      attachment = undefined;
+      await a?.detach();
+      await waitUntil(() => !present(), 5000, 'card removal');
+    };
 
-  return {
-    label: 'vpcd',
-    manager,
-    readerName: READER,
-    async insert(card: ApduCard) {
-      if (attachment) await remove();
-      attachment = await attachToVpcd(card, { host: '127.0.0.1', port: PORT });
-      await waitForCard(manager, 5000, READER);
-    },
-    remove,
-    async unplugReader() {
-      await remove();
-      await stopPcscd();
-      // pcscd not started by this process: restart it as ours, then stop it.
-      if (pcscdRunning()) {
-        await restartPcscd();
+    return {
+      label: 'vpcd',
+      manager,
+      readerName: READER,
+      async insert(card: ApduCard) {
+        if (attachment) await remove();
+        attachment = await attachToVpcd(card, { host: '127.0.0.1', port: PORT });
+        await waitForCard(manager, 5000, READER);
+      },
+      remove,
+      async unplugReader() {
+        await remove();
         await stopPcscd();
-      }
-      await waitUntil(() => !manager.listReaders().some((r) => r.name === READER), 5000, 'reader gone');
-    },
-    async plugReader() {
-      await ensurePcscd();
-      await waitForReader(manager, (r) => r.name === READER, 8000);
-    },
-    restartService() {
-      attachment = undefined; // the vpcd connection dies with pcscd
-      // SIGKILL now, synchronously: the APDU in flight is lost as in a pcscd crash. Only the
-      // pcscd of this test rig is running here (ensurePcscd above).
-      const pid = pcscdPid();
-      if (pid) process.kill(pid, 'SIGKILL');
-      return (async () => {
-        await stopPcscd(); // reaps the child if this process owned it
+        // pcscd not started by this process: restart it as ours, then stop it.
+        if (pcscdRunning()) {
+          await restartPcscd();
+          await stopPcscd();
+        }
+        await waitUntil(() => !manager.listReaders().some((r) => r.name === READER), 5000, 'reader gone');
+      },
+      async plugReader() {
         await ensurePcscd();
         await waitForReader(manager, (r) => r.name === READER, 8000);
-      })();
-    },
-    async teardown() {
-      await remove().catch(() => undefined);
-      await manager.stop();
-      await stopPcscd();
-    },
-  };
-}, { pullSteps: 'all', hasService: true, resetWaitsForPull: true });
+      },
+      restartService() {
+        attachment = undefined; // the vpcd connection dies with pcscd
+        // SIGKILL now, synchronously: the APDU in flight is lost as in a pcscd crash. Only the
+        // pcscd of this test rig is running here (ensurePcscd above).
+        const pid = pcscdPid();
+        if (pid) process.kill(pid, 'SIGKILL');
+        return (async () => {
+          await stopPcscd(); // reaps the child if this process owned it
+          await ensurePcscd();
+          await waitForReader(manager, (r) => r.name === READER, 8000);
+        })();
+      },
+      async teardown() {
+        await remove().catch(() => undefined);
+        await manager.stop();
+        await stopPcscd();
+      },
+    };
+  },
+  { pullSteps: 'all', hasService: true, resetWaitsForPull: true },
+);
 
 test('real mode refuses virtual readers that are not allow-listed', async () => {
   await ensurePcscd();
@@ -105,7 +109,10 @@ test('real mode refuses virtual readers that are not allow-listed', async () => 
   await manager.start();
   try {
     await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(manager.listReaders().filter((r) => r.name.startsWith('Virtual PCD')), []);
+    assert.deepEqual(
+      manager.listReaders().filter((r) => r.name.startsWith('Virtual PCD')),
+      [],
+    );
   } finally {
     await manager.stop();
     await stopPcscd();

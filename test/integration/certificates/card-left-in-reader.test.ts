@@ -44,7 +44,11 @@ describe('a card left in the reader', () => {
     const shown = await call(runtime, 'certificate.begin', {});
     assert.deepEqual(shown, { step: 'insert-card', messageKey: 'certificate.previousCardInReader' });
     await new Promise((r) => setTimeout(r, 200));
-    assert.deepEqual(steps.filter((s) => s !== 'insert-card'), [], 'never reading-card or pin');
+    assert.deepEqual(
+      steps.filter((s) => s !== 'insert-card'),
+      [],
+      'never reading-card or pin',
+    );
     // A stranger at the PIN pad gets nowhere: there is no PIN screen to send to.
     assert.equal((await call(runtime, 'certificate.submitPin', { pin: '0000', confirmedLastTry: false })).step, 'insert-card');
     assert.equal(alerts('card-left-in-reader').length, 1);
@@ -55,7 +59,8 @@ describe('a card left in the reader', () => {
     assert.equal(alerts('card-left-in-reader').length, 1);
 
     await call(runtime, 'simulator.removeCard', {});
-    for (let i = 0; i < 100 && runtime.journey.current().step === 'insert-card' && (runtime.journey.current() as { messageKey?: string }).messageKey; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && runtime.journey.current().step === 'insert-card' && (runtime.journey.current() as { messageKey?: string }).messageKey; i++)
+      await new Promise((r) => setTimeout(r, 10));
     assert.deepEqual(runtime.journey.current(), { step: 'insert-card' }, 'the message goes once the card is out');
     await call(runtime, 'simulator.insertCard', { cardId: 'card-002' });
     const pin = await waitForStep(runtime, 'pin');

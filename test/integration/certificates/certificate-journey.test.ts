@@ -18,7 +18,6 @@ afterEach(async () => {
   await runtime.stop();
 });
 
-
 async function authenticate(cardId: string, pin: string) {
   await call(runtime, 'certificate.begin', {});
   await call(runtime, 'simulator.insertCard', { cardId });

@@ -50,7 +50,10 @@ function kioskOverlay(sim: PrinterSimulator): { overlay: Record<string, unknown>
 }
 
 /** Runs the kiosk child to `mode`, SIGKILLs it once it reports the state durable, returns its line's fields. */
-async function killKioskAt(overlay: Record<string, unknown>, mode: 'paid' | 'printing' | 'accepted'): Promise<{ txId: string; serial: string; jobId?: number }> {
+async function killKioskAt(
+  overlay: Record<string, unknown>,
+  mode: 'paid' | 'printing' | 'accepted',
+): Promise<{ txId: string; serial: string; jobId?: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'crash-kiosk-child.ts'), JSON.stringify(overlay), mode], {
     cwd: ROOT,
     env: { ...process.env, MADOGUCHI_LOG_LEVEL: 'silent' },
@@ -109,7 +112,11 @@ describe('kiosk killed between payment and printing', () => {
     assert.equal(tx?.refund, undefined, 'printed, so no refund');
     assert.ok(first.staffAlerts.list().some((a) => a.code === 'recovery-reprinted' && a.reference === serial));
     assert.equal(first.journal.reconcile(first.journal.day(Date.now())).netYen, 300);
-    await assert.rejects(first.ward.client.issuedContent('kokurakita', serial), { code: 'already-printed' }, 'the back end gives the content once more only while unprinted');
+    await assert.rejects(
+      first.ward.client.issuedContent('kokurakita', serial),
+      { code: 'already-printed' },
+      'the back end gives the content once more only while unprinted',
+    );
     await first.stop();
 
     const second = await restart(overlay);
@@ -153,7 +160,12 @@ describe('kiosk killed between payment and printing', () => {
     assert.equal(outcome.voidConfirmed, true);
     assert.match(outcome.voucherNumber, /^RV-KOKURA01-\d{8}-\d{4}$/);
     assert.equal(backendStatus(serial), 'voided');
-    assert.deepEqual(first.journal.get(txId)?.refund, { method: 'voucher', amountYen: 300, voucherNumber: outcome.voucherNumber, at: first.journal.get(txId)?.refund?.at });
+    assert.deepEqual(first.journal.get(txId)?.refund, {
+      method: 'voucher',
+      amountYen: 300,
+      voucherNumber: outcome.voucherNumber,
+      at: first.journal.get(txId)?.refund?.at,
+    });
     assert.ok(first.staffAlerts.list().some((a) => a.code === 'recovery-refund-voucher' && a.reference === outcome.voucherNumber));
     await assert.rejects(first.ward.client.issuedContent('kokurakita', serial), { code: 'already-voided' });
     await first.stop();
@@ -191,7 +203,13 @@ describe('kiosk killed between payment and printing', () => {
     assert.equal(outcome.serial, serial);
     assert.equal(backendStatus(serial), 'voided', 'any paper that did come out fails verification');
     assert.equal(fresh.printed.length, 0, 'never printed a second time');
-    assert.deepEqual(first.journal.events(txId).map((e) => e.to).slice(-2), ['voided', 'refunded']);
+    assert.deepEqual(
+      first.journal
+        .events(txId)
+        .map((e) => e.to)
+        .slice(-2),
+      ['voided', 'refunded'],
+    );
   });
 
   describe('killed after the printer accepted the job, before its id was journaled', () => {
@@ -242,7 +260,10 @@ describe('kiosk killed between payment and printing', () => {
       const restarted = await restart(overlay);
       assert.deepEqual(restarted.recovery, [{ txId, outcome: 'reprinted', serial }]);
       assert.equal(completedPrints(sim, serial), 1);
-      assert.deepEqual(sim.printed.map((d) => d.jobName), [`certificate-${serial}-1`, `certificate-${serial}-2`]);
+      assert.deepEqual(
+        sim.printed.map((d) => d.jobName),
+        [`certificate-${serial}-1`, `certificate-${serial}-2`],
+      );
       assert.equal(restarted.journal.get(txId)?.state, 'done');
     });
 

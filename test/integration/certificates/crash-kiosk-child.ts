@@ -16,7 +16,8 @@ import { buyOneJuminhyoInCash, call } from '../../support/journey-driver';
 
 async function main(): Promise<void> {
   const [overlayJson, mode] = process.argv.slice(2);
-  if (!overlayJson || (mode !== 'paid' && mode !== 'printing' && mode !== 'accepted')) throw new Error('usage: crash-kiosk-child <overlay> paid|printing|accepted');
+  if (!overlayJson || (mode !== 'paid' && mode !== 'printing' && mode !== 'accepted'))
+    throw new Error('usage: crash-kiosk-child <overlay> paid|printing|accepted');
   const config = parseConfig(mergeConfig(DEFAULT_CONFIG, JSON.parse(overlayJson)), 'crash child');
   const runtime = await createKioskRuntime(config, 'browser', { takeCertificateMs: 60_000 });
   await buyOneJuminhyoInCash(runtime);

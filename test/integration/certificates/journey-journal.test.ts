@@ -46,7 +46,12 @@ describe('certificate journey journal', () => {
     await waitForStep(runtime, 'take-card');
     assert.equal(runtime.journal.get(txId)?.state, 'paid', 'paid is durable while the citizen takes the card');
     assert.equal(runtime.devices.sim.printer!.printed.length, 0);
-    assert.deepEqual(runtime.journal.get(txId)?.payment && { ...runtime.journal.get(txId)!.payment, at: 0 }, { method: 'cash', reference: txId, amountYen: 300, at: 0 });
+    assert.deepEqual(runtime.journal.get(txId)?.payment && { ...runtime.journal.get(txId)!.payment, at: 0 }, {
+      method: 'cash',
+      reference: txId,
+      amountYen: 300,
+      at: 0,
+    });
     await call(runtime, 'simulator.removeCard', {});
     await waitForStep(runtime, 'take-certificate', 20_000);
     const printedJob = runtime.devices.sim.printer!.printed[0];
@@ -78,7 +83,10 @@ describe('certificate journey journal', () => {
     assert.equal(tx?.state, 'refunded');
     assert.equal(tx?.refund?.amountYen, 300);
     assert.equal(tx?.refund?.method, failed.owedYen > 0 ? 'voucher' : 'cash');
-    assert.deepEqual(states(txId).filter((s) => !s.startsWith('(')), ['selected', 'authenticated', 'paid', 'printing', 'voided', 'refunded']);
+    assert.deepEqual(
+      states(txId).filter((s) => !s.startsWith('(')),
+      ['selected', 'authenticated', 'paid', 'printing', 'voided', 'refunded'],
+    );
   });
 
   test('session wiped while the printer has the job: no refund; the job completing is journaled and staff told', async () => {
@@ -119,7 +127,10 @@ describe('certificate journey journal', () => {
       await runtime.session.end('cancel');
       for (let i = 0; i < 500 && runtime.journal.get(txId)?.state === 'printing'; i++) await new Promise((r) => setTimeout(r, 20));
       assert.equal(runtime.journal.get(txId)?.state, 'done');
-      assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'certificate-left-in-tray'), 'told as soon as the journal says printed');
+      assert.ok(
+        runtime.staffAlerts.list().some((a) => a.code === 'certificate-left-in-tray'),
+        'told as soon as the journal says printed',
+      );
     } finally {
       release();
       client.markPrinted = markPrinted;

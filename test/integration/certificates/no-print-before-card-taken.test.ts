@@ -35,14 +35,21 @@ describe('printing waits for the card', () => {
     });
     try {
       await buyOneJuminhyoInCash(runtime);
-      assert.deepEqual(runtime.journal.list().map((t) => t.state), ['paid'], 'paid, not printing, while the card is still in');
+      assert.deepEqual(
+        runtime.journal.list().map((t) => t.state),
+        ['paid'],
+        'paid, not printing, while the card is still in',
+      );
       // The citizen is slow to take the card: a job started behind the screen's back (even one
       // never journaled) has time to reach the printer. Only the chance to catch it depends on
       // this wait; correct code passes however long it is.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await runtime.devices.printer.health();
       assert.deepEqual([...submissions], [], 'no job submitted while the take-card screen shows');
-      assert.deepEqual(runtime.journal.list().map((t) => t.state), ['paid']);
+      assert.deepEqual(
+        runtime.journal.list().map((t) => t.state),
+        ['paid'],
+      );
       assert.equal(runtime.journey.current().step, 'take-card');
 
       await call(runtime, 'simulator.removeCard', {});

@@ -30,19 +30,29 @@ describe('recovery finds a job by name when no id was journaled', () => {
   function setup(printerUri: string): { journal: TransactionJournal; deps: CertificateRecoveryDeps; alerts: StaffAlert[]; voided: string[] } {
     const tmp = tempJournalDir();
     const journal = tmp.open();
-    cleanups.push(() => tmp.cleanup(), () => journal.close());
+    cleanups.push(
+      () => tmp.cleanup(),
+      () => journal.close(),
+    );
     const alerts: StaffAlert[] = [];
     const voided: string[] = [];
     const deps: CertificateRecoveryDeps = {
       journal,
       printer: createIppPrinter(printerUri, { userName: 'madoguchi-kiosk', requestTimeoutMs: 500, pollIntervalMs: 5 }),
       ward: {
-        issuedContent: async () => { throw Object.assign(new Error('gone'), { code: 'already-printed' }); },
+        issuedContent: async () => {
+          throw Object.assign(new Error('gone'), { code: 'already-printed' });
+        },
         markPrinted: async () => ({}) as never,
-        voidIssued: async (_w: unknown, serial: string) => { voided.push(serial); return {} as never; },
+        voidIssued: async (_w: unknown, serial: string) => {
+          voided.push(serial);
+          return {} as never;
+        },
       },
       defaultWard: 'kokurakita',
-      render: async () => { throw new Error('nothing is rendered here'); },
+      render: async () => {
+        throw new Error('nothing is rendered here');
+      },
       alertStaff: (a) => alerts.push(a),
       jobSettleMs: 2_000,
       pollMs: 10,
@@ -65,14 +75,14 @@ describe('recovery finds a job by name when no id was journaled', () => {
     assert.deepEqual(voided, []);
   });
 
-  test('a job under the attempt\'s own name (attempt 1) completed: confirmed printed', async () => {
+  test("a job under the attempt's own name (attempt 1) completed: confirmed printed", async () => {
     const { journal, deps } = setup(sim.uri);
     const tx = driveTo(journal, 'printing');
     await completed(await kioskClient().printJob(pdf, `certificate-${tx.serial}-1`, 1));
     assert.deepEqual(await recoverCertificateSales(deps), [{ txId: tx.id, outcome: 'confirmed-printed', serial: tx.serial }]);
   });
 
-  test('another user\'s completed job of the same name is not ours: not confirmed; content gone → voucher, serial voided', async () => {
+  test("another user's completed job of the same name is not ours: not confirmed; content gone → voucher, serial voided", async () => {
     const { journal, deps, voided, alerts } = setup(sim.uri);
     const tx = driveTo(journal, 'printing');
     const other = new IppClient(sim.uri, { requestTimeoutMs: 2_000, submitTimeoutMs: 2_000, userName: 'someone-else' });

@@ -21,7 +21,6 @@ afterEach(async () => {
   await runtime.stop();
 });
 
-
 async function refusal<K extends RequestName>(channel: K, input: RequestInput<K>): Promise<string | null> {
   const result = await runtime.router.dispatch(channel, input);
   return result.ok ? null : result.error.code;
@@ -80,21 +79,38 @@ describe('refund voucher slip', () => {
     assert.deepEqual(before.vouchersOpen, { count: 1, yen: 200 });
     assert.deepEqual(before.vouchersSettled, { count: 0, yen: 0 });
     const listed = await call(runtime, 'staff.listVouchers', {});
-    assert.deepEqual(listed.map((v) => [v.number, v.amountYen, v.slipPrinted, v.settledAt]), [[voucher, 200, true, null]]);
+    assert.deepEqual(
+      listed.map((v) => [v.number, v.amountYen, v.slipPrinted, v.settledAt]),
+      [[voucher, 200, true, null]],
+    );
     assert.ok(!JSON.stringify(listed).includes(ledger.checkCode), 'the console never shows the code: it must come from the slip');
 
-    assert.equal(await refusal('staff.settleVoucher', { voucher, amountYen: 200, reason: 'cash-at-counter' }), 'staff.voucher-mismatch', 'a printed slip needs its code');
-    assert.equal(await refusal('staff.settleVoucher', { voucher, amountYen: 2000, checkCode: `${code[1]} ${code[2]}`, reason: 'cash-at-counter' }), 'staff.voucher-mismatch');
+    assert.equal(
+      await refusal('staff.settleVoucher', { voucher, amountYen: 200, reason: 'cash-at-counter' }),
+      'staff.voucher-mismatch',
+      'a printed slip needs its code',
+    );
+    assert.equal(
+      await refusal('staff.settleVoucher', { voucher, amountYen: 2000, checkCode: `${code[1]} ${code[2]}`, reason: 'cash-at-counter' }),
+      'staff.voucher-mismatch',
+    );
     const settled = await call(runtime, 'staff.settleVoucher', { voucher, amountYen: 200, checkCode: `${code[1]} ${code[2]}`, reason: 'cash-at-counter' });
     assert.ok(settled.settledAt !== null);
-    assert.equal(await refusal('staff.settleVoucher', { voucher, amountYen: 200, checkCode: `${code[1]}${code[2]}`, reason: 'cash-at-counter' }), 'staff.voucher-settled', 'a copy pays nothing');
+    assert.equal(
+      await refusal('staff.settleVoucher', { voucher, amountYen: 200, checkCode: `${code[1]}${code[2]}`, reason: 'cash-at-counter' }),
+      'staff.voucher-settled',
+      'a copy pays nothing',
+    );
 
     const after = await call(runtime, 'staff.reconciliation', {});
     assert.deepEqual(after.vouchersSettled, { count: 1, yen: 200 });
     assert.deepEqual(after.vouchersOutstanding, { count: 0, yen: 0 });
     assert.deepEqual(after.vouchersOpen, { count: 0, yen: 0 });
     const history = runtime.journal.events(ledger.txId);
-    assert.ok(history.some((e) => e.detail['voucherSettled'] === voucher), 'the payout is in the sale\'s history');
+    assert.ok(
+      history.some((e) => e.detail['voucherSettled'] === voucher),
+      "the payout is in the sale's history",
+    );
   });
 
   test('no coins for the change of a 1000-yen note: the 700 yen owed get a voucher, its slip prints after the certificate', async () => {
@@ -111,7 +127,11 @@ describe('refund voucher slip', () => {
     const done = await waitForStep(runtime, 'take-certificate', 30_000);
     assert.deepEqual([done.owedYen, done.voucher, done.voucherPrinted], [700, takeCard.voucher, true]);
     const jobs = runtime.devices.sim.printer!.printed.map((d) => d.jobName);
-    assert.deepEqual(jobs.map((j) => j.split('-')[0]), ['certificate', 'voucher'], 'the certificate first, then the slip');
+    assert.deepEqual(
+      jobs.map((j) => j.split('-')[0]),
+      ['certificate', 'voucher'],
+      'the certificate first, then the slip',
+    );
     const text = pdfText(runtime.devices.sim.printer!.printed[1]!.pdf);
     assert.match(text, /700 円/);
     assert.match(text.replace(/\s+/g, ''), /おつりの一部をお返しできませんでした/);
@@ -159,7 +179,13 @@ describe('refund voucher slip', () => {
     assert.equal(ledger?.amountYen, 200);
     assert.equal(runtime.journal.get(ledger.txId)?.state, 'cancelled', 'never paid: the sale is cancelled, the voucher stands');
     assert.equal(runtime.journal.vouchers.list(0, Date.now() + 1).length, 1, 'pay() and back() did not both issue one');
-    assert.deepEqual(runtime.staffAlerts.list().filter((a) => a.code === 'refund-voucher').map((a) => a.reference), [failed.voucher]);
+    assert.deepEqual(
+      runtime.staffAlerts
+        .list()
+        .filter((a) => a.code === 'refund-voucher')
+        .map((a) => a.reference),
+      [failed.voucher],
+    );
     // The session ends: nothing is issued twice by the wipe either.
     await runtime.session.end('cancel');
     assert.equal(runtime.journal.vouchers.list(0, Date.now() + 1).length, 1);
@@ -194,7 +220,11 @@ describe('refund voucher slip', () => {
     }
     assert.equal(runtime.journey.current().step, 'idle');
     const vouchers = runtime.journal.vouchers.list(0, Date.now() + 1);
-    assert.deepEqual(vouchers.map((v) => v.amountYen), [200], 'one voucher for the 200 yen, whoever settled it');
+    assert.deepEqual(
+      vouchers.map((v) => v.amountYen),
+      [200],
+      'one voucher for the 200 yen, whoever settled it',
+    );
     assert.equal(runtime.staffAlerts.list().filter((a) => a.code === 'refund-voucher-unrecorded').length, 0);
     assert.equal(runtime.journal.get(vouchers[0]!.txId)?.state, 'cancelled');
   });

@@ -34,7 +34,14 @@ test('stopped at 「証明書をお取りください」: the session ends with 
     // Checked first: what the leftover timer did when it fired on the stopped runtime.
     const late = runtime.session.state();
     assert.notEqual(late.phase === 'idle' ? late.endedReason : late.phase, 'complete', 'no late "complete" after the stop');
-    assert.deepEqual(runtime.staffAlerts.list().slice(alertsAtStop).map((a) => a.code), [], 'no journal-write-failed or other alert after the stop');
+    assert.deepEqual(
+      runtime.staffAlerts
+        .list()
+        .slice(alertsAtStop)
+        .map((a) => a.code),
+      [],
+      'no journal-write-failed or other alert after the stop',
+    );
     assert.ok(timersAtStop <= timersBefore, `no timer of the runtime is left pending (${timersBefore} before it started, ${timersAtStop} after its stop)`);
     assert.deepEqual(runtime.session.state(), { phase: 'idle', endedReason: 'shutdown' }, 'the stop ended the session');
 

@@ -56,7 +56,10 @@ describe('a repeated serial is refused before payment', () => {
     const second = await start(dataDir);
     const two = await sellOne(second);
     assert.notEqual(two, one);
-    assert.equal(second.staffAlerts.list().some((a) => a.code === 'backend-serial-reused'), false);
+    assert.equal(
+      second.staffAlerts.list().some((a) => a.code === 'backend-serial-reused'),
+      false,
+    );
     await stop(second);
   });
 

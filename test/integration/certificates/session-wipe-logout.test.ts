@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { WardApiError } from '../../../main/ward/ward-client';
 import { call, startTestRuntime, waitForStep } from '../../support/journey-driver';
 
-test('a wiped session\'s back-end token is refused (401 session-invalid)', async () => {
+test("a wiped session's back-end token is refused (401 session-invalid)", async () => {
   const runtime = await startTestRuntime();
   try {
     const client = runtime.ward.client;

@@ -23,7 +23,7 @@ after(async () => {
 const isVerifyWithPin = (command: Uint8Array): boolean => command[1] === 0x20 && command.length > 5;
 
 describe('VERIFY through the certificate journey', () => {
-  test('a transmit error on the VERIFY is not retried: one VERIFY reaches the card, only the citizen\'s try is used', async () => {
+  test("a transmit error on the VERIFY is not retried: one VERIFY reaches the card, only the citizen's try is used", async () => {
     const sim = runtime.devices.sim.card!;
     let verifiesAtCard = 0;
     let answersLost = 0;

@@ -41,7 +41,10 @@ describe('certificate journey with a wrong seal public key', () => {
     assert.equal(view.step, 'failed');
     assert.equal(view.step === 'failed' && view.messageKey, 'certificate.error.goToCounter');
     assert.equal(view.step === 'failed' && view.refundedYen, 0);
-    assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'certificate-seal-rejected' && a.severity === 'error'), 'staff are told');
+    assert.ok(
+      runtime.staffAlerts.list().some((a) => a.code === 'certificate-seal-rejected' && a.severity === 'error'),
+      'staff are told',
+    );
     assert.deepEqual(runtime.journal.list(TRANSACTION_STATES), [], 'no sale was opened, so no payment could be asked for');
     assert.equal(runtime.journal.reconcile(runtime.journal.day(Date.now())).netYen, 0);
     assert.equal(cash.state, 'idle', 'the cash unit was never enabled');

@@ -21,7 +21,11 @@ describe('data folder at start', () => {
   test('0700 folders, and finished sales past retentionDays pruned before the first citizen', async () => {
     chmodSync(dataDir, 0o755);
     const longAgo = Date.now() - 40 * DAY;
-    const journal = TransactionJournal.open({ path: join(dataDir, 'journal', 'journal.db'), kioskId: journalKioskId(DEFAULT_CONFIG.kioskId), now: () => longAgo });
+    const journal = TransactionJournal.open({
+      path: join(dataDir, 'journal', 'journal.db'),
+      kioskId: journalKioskId(DEFAULT_CONFIG.kioskId),
+      now: () => longAgo,
+    });
     const finished = driveTo(journal, 'done');
     const unfinished = driveTo(journal, 'paid');
     journal.close();

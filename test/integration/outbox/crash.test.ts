@@ -48,7 +48,15 @@ let ward: WardBackendHandle;
 before(async () => {
   process.stdout.write(`# crash test seed=${SEED} (replay: CRASH_SEED=${SEED})\n`);
   // Bundled once: a plain `node` start is ~10x faster than tsx, so 200 lives fit in the time.
-  await build({ entryPoints: [join(__dirname, 'crash-child.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: CHILD_JS, logLevel: 'error' });
+  await build({
+    entryPoints: [join(__dirname, 'crash-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    outfile: CHILD_JS,
+    logLevel: 'error',
+  });
   ward = await startWardBackend({
     port: 0,
     faults: true,
@@ -81,8 +89,16 @@ function startChild(mode: 'submit' | 'drain', tag: string, seed: number): Life {
   const child = spawn(process.execPath, [CHILD_JS], {
     cwd: ROOT,
     env: {
-      ...process.env, NODE_PATH: join(ROOT, 'node_modules'), OUTBOX_DB: DB, OUTBOX_KEY: KEY, WARD_URL: ward.url, PKI_DIR: PKI,
-      CHILD_MODE: mode, CHILD_TAG: tag, CHILD_SEED: String(seed), MADOGUCHI_LOG_LEVEL: 'silent',
+      ...process.env,
+      NODE_PATH: join(ROOT, 'node_modules'),
+      OUTBOX_DB: DB,
+      OUTBOX_KEY: KEY,
+      WARD_URL: ward.url,
+      PKI_DIR: PKI,
+      CHILD_MODE: mode,
+      CHILD_TAG: tag,
+      CHILD_SEED: String(seed),
+      MADOGUCHI_LOG_LEVEL: 'silent',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -146,11 +162,15 @@ function flapBackend(random: () => number): { stop: () => Promise<void>; applied
     while (running) {
       const r = random();
       const req: FaultRequest =
-        r < 0.4 ? { mode: 'clear' }
-        : r < 0.55 ? { mode: 'down', durationMs: 100 + Math.floor(random() * 300) }
-        : r < 0.7 ? { mode: 'http500', count: 1 + Math.floor(random() * 4) }
-        : r < 0.85 ? { mode: 'drop-after-commit', count: 1 + Math.floor(random() * 4) }
-        : { mode: 'slow', delayMs: 100 + Math.floor(random() * 500) };
+        r < 0.4
+          ? { mode: 'clear' }
+          : r < 0.55
+            ? { mode: 'down', durationMs: 100 + Math.floor(random() * 300) }
+            : r < 0.7
+              ? { mode: 'http500', count: 1 + Math.floor(random() * 4) }
+              : r < 0.85
+                ? { mode: 'drop-after-commit', count: 1 + Math.floor(random() * 4) }
+                : { mode: 'slow', delayMs: 100 + Math.floor(random() * 500) };
       await faults.apply(req);
       applied[req.mode] = (applied[req.mode] ?? 0) + 1;
       await sleep(100 + random() * 150);
@@ -171,117 +191,132 @@ function pickMoment(r: number): KillMoment {
 }
 
 describe('outbox crash safety', () => {
-  test(`SIGKILL at random moments over ${KILL_CYCLES} submit cycles while the back end flaps: nothing lost, nothing duplicated`, { timeout: 240_000 }, async () => {
-    const started = Date.now();
-    const random = mulberry32(SEED);
-    const flapper = flapBackend(mulberry32(SEED ^ 0x9e3779b9));
-    const acks = new Map<string, string>();
-    const planned: Record<string, number> = {};
-    const landed = { beforeReady: 0, midEnqueue: 0, midSend: 0, backendCommit: 0, ackUncommitted: 0, fallback: 0 };
-    let abnormal = 0;
-    const fail = (message: string): string => `${message} [seed=${SEED}; replay with CRASH_SEED=${SEED}]`;
-    try {
-      for (let cycle = 0; cycle < KILL_CYCLES; cycle++) {
-        const moment = pickMoment(random());
-        planned[moment] = (planned[moment] ?? 0) + 1;
-        const life = startChild('submit', `life${cycle}`, Math.floor(random() * 2 ** 32));
-        let killedByCommit = false;
-        // Any event-aimed kill that has not happened after this long is made anyway.
-        let fallbackMs = 1_500;
-        if (moment === 'start-up') {
-          // Aimed at Outbox.open itself (creation, inspection, migration, key check), not node's boot.
-          const lead = random() * 15;
-          life.killOn = (l) => {
-            if (l === 'OPENING') setTimeout(() => life.child.kill('SIGKILL'), lead);
-            return false;
-          };
-          fallbackMs = 3_000;
-        } else {
-          await Promise.race([life.ready, life.exited]);
-          const lead = random() * (moment === 'random' ? 400 : 150);
-          await Promise.race([sleep(lead), life.exited]);
-          if (moment === 'random') fallbackMs = 0;
-          else if (moment === 'mid-enqueue') life.killOn = (l) => l.startsWith('ENQ ');
-          else if (moment === 'mid-send') life.killOn = (l) => l.startsWith('SEND ');
-          else {
-            onBackendCommit = () => {
-              onBackendCommit = undefined;
-              killedByCommit = true;
-              // Synchronous: the signal is sent before the back end's transaction returns.
-              life.child.kill('SIGKILL');
+  test(
+    `SIGKILL at random moments over ${KILL_CYCLES} submit cycles while the back end flaps: nothing lost, nothing duplicated`,
+    { timeout: 240_000 },
+    async () => {
+      const started = Date.now();
+      const random = mulberry32(SEED);
+      const flapper = flapBackend(mulberry32(SEED ^ 0x9e3779b9));
+      const acks = new Map<string, string>();
+      const planned: Record<string, number> = {};
+      const landed = { beforeReady: 0, midEnqueue: 0, midSend: 0, backendCommit: 0, ackUncommitted: 0, fallback: 0 };
+      let abnormal = 0;
+      const fail = (message: string): string => `${message} [seed=${SEED}; replay with CRASH_SEED=${SEED}]`;
+      try {
+        for (let cycle = 0; cycle < KILL_CYCLES; cycle++) {
+          const moment = pickMoment(random());
+          planned[moment] = (planned[moment] ?? 0) + 1;
+          const life = startChild('submit', `life${cycle}`, Math.floor(random() * 2 ** 32));
+          let killedByCommit = false;
+          // Any event-aimed kill that has not happened after this long is made anyway.
+          let fallbackMs = 1_500;
+          if (moment === 'start-up') {
+            // Aimed at Outbox.open itself (creation, inspection, migration, key check), not node's boot.
+            const lead = random() * 15;
+            life.killOn = (l) => {
+              if (l === 'OPENING') setTimeout(() => life.child.kill('SIGKILL'), lead);
+              return false;
             };
+            fallbackMs = 3_000;
+          } else {
+            await Promise.race([life.ready, life.exited]);
+            const lead = random() * (moment === 'random' ? 400 : 150);
+            await Promise.race([sleep(lead), life.exited]);
+            if (moment === 'random') fallbackMs = 0;
+            else if (moment === 'mid-enqueue') life.killOn = (l) => l.startsWith('ENQ ');
+            else if (moment === 'mid-send') life.killOn = (l) => l.startsWith('SEND ');
+            else {
+              onBackendCommit = () => {
+                onBackendCommit = undefined;
+                killedByCommit = true;
+                // Synchronous: the signal is sent before the back end's transaction returns.
+                life.child.kill('SIGKILL');
+              };
+            }
           }
+          const fallback = await Promise.race([life.exited.then(() => false), guard(fallbackMs).then(() => true)]);
+          onBackendCommit = undefined;
+          if (fallback && moment !== 'random') landed.fallback++;
+          life.child.kill('SIGKILL');
+          const code = await life.exited;
+          if (code !== null) abnormal++;
+          for (const line of life.lines) {
+            const m = /^ACK (\S+) (\S+)$/.exec(line);
+            if (m?.[1] && m[2]) acks.set(m[1], m[2]);
+          }
+          const at = landedAt(life.lines);
+          if (at.beforeReady) landed.beforeReady++;
+          if (at.enqueuePending) landed.midEnqueue++;
+          if (at.sendsInFlight > 0) landed.midSend++;
+          if (at.acksUncommitted > 0) landed.ackUncommitted++;
+          if (killedByCommit) landed.backendCommit++;
         }
-        const fallback = await Promise.race([life.exited.then(() => false), guard(fallbackMs).then(() => true)]);
-        onBackendCommit = undefined;
-        if (fallback && moment !== 'random') landed.fallback++;
-        life.child.kill('SIGKILL');
-        const code = await life.exited;
-        if (code !== null) abnormal++;
-        for (const line of life.lines) {
-          const m = /^ACK (\S+) (\S+)$/.exec(line);
-          if (m?.[1] && m[2]) acks.set(m[1], m[2]);
+      } finally {
+        await flapper.stop();
+      }
+
+      const drain = startChild('drain', 'final', 1);
+      const drained = await Promise.race([drain.exited, guard(90_000).then(() => 'timeout' as const)]);
+      assert.equal(drained, 0, fail('the final drain finishes'));
+      assert.ok(drain.lines.includes('DRAINED'), fail('the final child reports DRAINED'));
+      assert.equal(abnormal, 0, fail('every child died by SIGKILL, none failed on its own (e.g. a locked or corrupt database after a kill)'));
+      assert.ok(acks.size >= KILL_CYCLES, fail(`${acks.size} receipts issued`));
+
+      // The back end's record: each idempotency key once, with the receipt the citizen was shown.
+      const rows = ward.db.prepare('SELECT idempotency_key AS key, ward, payload_json AS body FROM submissions').all() as Array<{
+        key: string;
+        ward: string;
+        body: string;
+      }>;
+      const stored = new Map<string, { count: number; localReceipt: string; cycle: string }>();
+      for (const row of rows) {
+        const body = JSON.parse(row.body) as { localReceiptNumber: string; payload: { cycle: string } };
+        const prior = stored.get(row.key);
+        stored.set(row.key, { count: (prior?.count ?? 0) + 1, localReceipt: body.localReceiptNumber, cycle: body.payload.cycle });
+      }
+      const missing = [...acks.keys()].filter((k) => !stored.has(k));
+      assert.deepEqual(
+        missing.map((k) => acks.get(k)),
+        [],
+        fail('every receipt shown was delivered'),
+      );
+      for (const [key, receipt] of acks) {
+        assert.equal(stored.get(key)?.count, 1, fail(`${receipt} stored exactly once`));
+        assert.equal(stored.get(key)?.localReceipt, receipt, fail(`${receipt} stored under its own key`));
+      }
+      const cycles = [...stored.values()].map((s) => s.cycle);
+      assert.equal(new Set(cycles).size, cycles.length, fail('no submission stored twice under different keys'));
+      assert.equal(stored.size, rows.length, fail('no key stored in two wards'));
+
+      // The kiosk's own record agrees: everything delivered with the back end's receipt, nothing dead.
+      const outbox = Outbox.open({ path: DB, keyProvider: new FileKeyProvider(KEY), receiptPrefix: 'KK01' });
+      try {
+        const status = outbox.status();
+        assert.equal(status.queued, 0, fail('nothing left queued'));
+        assert.equal(status.deadLetters, 0, fail('nothing dead-lettered'));
+        assert.equal(status.delivered, stored.size, fail('the back end holds exactly the rows the kiosk committed'));
+        for (const [key, s] of stored) {
+          const local = outbox.receipt(s.localReceipt);
+          assert.equal(local?.idempotencyKey, key, fail(`${s.localReceipt} is the kiosk's`));
+          assert.equal(local?.state, 'delivered');
+          assert.equal(local?.payloadStored, false, fail('payload purged after acknowledgement'));
         }
-        const at = landedAt(life.lines);
-        if (at.beforeReady) landed.beforeReady++;
-        if (at.enqueuePending) landed.midEnqueue++;
-        if (at.sendsInFlight > 0) landed.midSend++;
-        if (at.acksUncommitted > 0) landed.ackUncommitted++;
-        if (killedByCommit) landed.backendCommit++;
+      } finally {
+        outbox.close();
       }
-    } finally {
-      await flapper.stop();
-    }
-
-    const drain = startChild('drain', 'final', 1);
-    const drained = await Promise.race([drain.exited, guard(90_000).then(() => 'timeout' as const)]);
-    assert.equal(drained, 0, fail('the final drain finishes'));
-    assert.ok(drain.lines.includes('DRAINED'), fail('the final child reports DRAINED'));
-    assert.equal(abnormal, 0, fail('every child died by SIGKILL, none failed on its own (e.g. a locked or corrupt database after a kill)'));
-    assert.ok(acks.size >= KILL_CYCLES, fail(`${acks.size} receipts issued`));
-
-    // The back end's record: each idempotency key once, with the receipt the citizen was shown.
-    const rows = ward.db.prepare('SELECT idempotency_key AS key, ward, payload_json AS body FROM submissions').all() as Array<{ key: string; ward: string; body: string }>;
-    const stored = new Map<string, { count: number; localReceipt: string; cycle: string }>();
-    for (const row of rows) {
-      const body = JSON.parse(row.body) as { localReceiptNumber: string; payload: { cycle: string } };
-      const prior = stored.get(row.key);
-      stored.set(row.key, { count: (prior?.count ?? 0) + 1, localReceipt: body.localReceiptNumber, cycle: body.payload.cycle });
-    }
-    const missing = [...acks.keys()].filter((k) => !stored.has(k));
-    assert.deepEqual(missing.map((k) => acks.get(k)), [], fail('every receipt shown was delivered'));
-    for (const [key, receipt] of acks) {
-      assert.equal(stored.get(key)?.count, 1, fail(`${receipt} stored exactly once`));
-      assert.equal(stored.get(key)?.localReceipt, receipt, fail(`${receipt} stored under its own key`));
-    }
-    const cycles = [...stored.values()].map((s) => s.cycle);
-    assert.equal(new Set(cycles).size, cycles.length, fail('no submission stored twice under different keys'));
-    assert.equal(stored.size, rows.length, fail('no key stored in two wards'));
-
-    // The kiosk's own record agrees: everything delivered with the back end's receipt, nothing dead.
-    const outbox = Outbox.open({ path: DB, keyProvider: new FileKeyProvider(KEY), receiptPrefix: 'KK01' });
-    try {
-      const status = outbox.status();
-      assert.equal(status.queued, 0, fail('nothing left queued'));
-      assert.equal(status.deadLetters, 0, fail('nothing dead-lettered'));
-      assert.equal(status.delivered, stored.size, fail('the back end holds exactly the rows the kiosk committed'));
-      for (const [key, s] of stored) {
-        const local = outbox.receipt(s.localReceipt);
-        assert.equal(local?.idempotencyKey, key, fail(`${s.localReceipt} is the kiosk's`));
-        assert.equal(local?.state, 'delivered');
-        assert.equal(local?.payloadStored, false, fail('payload purged after acknowledgement'));
-      }
-    } finally {
-      outbox.close();
-    }
-    // The kill moments really were spread: each aimed kind landed many times.
-    assert.ok(landed.beforeReady >= 5 && landed.midEnqueue >= 5 && landed.midSend >= 5 && landed.backendCommit >= 5, fail(`kill moments: ${JSON.stringify(landed)}`));
-    // The group-commit window (acknowledged, not yet committed) was hit too: resent, still exactly once.
-    assert.ok(landed.ackUncommitted >= 5, fail(`kills while acknowledgements awaited their commit: ${JSON.stringify(landed)}`));
-    process.stdout.write(
-      `# crash test seed=${SEED}: ${KILL_CYCLES} kills in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
-        `planned ${JSON.stringify(planned)}; landed ${JSON.stringify(landed)}; faults ${JSON.stringify(flapper.applied)}; ` +
-        `${acks.size} receipts, ${stored.size} stored (${stored.size - acks.size} committed before their receipt was printed)\n`,
-    );
-  });
+      // The kill moments really were spread: each aimed kind landed many times.
+      assert.ok(
+        landed.beforeReady >= 5 && landed.midEnqueue >= 5 && landed.midSend >= 5 && landed.backendCommit >= 5,
+        fail(`kill moments: ${JSON.stringify(landed)}`),
+      );
+      // The group-commit window (acknowledged, not yet committed) was hit too: resent, still exactly once.
+      assert.ok(landed.ackUncommitted >= 5, fail(`kills while acknowledgements awaited their commit: ${JSON.stringify(landed)}`));
+      process.stdout.write(
+        `# crash test seed=${SEED}: ${KILL_CYCLES} kills in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+          `planned ${JSON.stringify(planned)}; landed ${JSON.stringify(landed)}; faults ${JSON.stringify(flapper.applied)}; ` +
+          `${acks.size} receipts, ${stored.size} stored (${stored.size - acks.size} committed before their receipt was printed)\n`,
+      );
+    },
+  );
 });

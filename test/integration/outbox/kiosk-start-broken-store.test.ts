@@ -23,7 +23,16 @@ const START_JS = join(dir, 'bundle', 'start.js');
 let caseNo = 0;
 
 before(async () => {
-  await build({ entryPoints: [join(ROOT, 'main/start.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: START_JS, logLevel: 'error' });
+  await build({
+    entryPoints: [join(ROOT, 'main/start.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile: START_JS,
+    logLevel: 'error',
+  });
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -65,7 +65,10 @@ describe('outbox → reference ward back end', () => {
 
       const bad = await dispatcher.submit({ destination: 'kokurakita', kind: 'bad_kind', payload: 1 }, 10_000);
       assert.equal(bad.outcome, 'dead');
-      assert.deepEqual(alerts.map((x) => [x.receiptNumber, x.httpStatus, x.code]), [[bad.receiptNumber, 400, 'validation-failed']]);
+      assert.deepEqual(
+        alerts.map((x) => [x.receiptNumber, x.httpStatus, x.code]),
+        [[bad.receiptNumber, 400, 'validation-failed']],
+      );
       assert.equal(outbox.status().delivered, 2);
       assert.equal((ward.db.prepare('SELECT count(*) AS c FROM submissions').get() as { c: number }).c, 2);
     } finally {

@@ -25,7 +25,10 @@ describe('PaymentService', () => {
   };
   const sim = () => cash.sim!;
   const accepting = () => until(() => sim().model.state === 'accepting', 'accepting');
-  afterEach(async () => { await cash.close(); await term.close(); });
+  afterEach(async () => {
+    await cash.close();
+    await term.close();
+  });
 
   test('cash: pay with change, then printing fails → refundAll gives the fee back', async () => {
     await setup();
@@ -40,7 +43,10 @@ describe('PaymentService', () => {
     const ref = await svc.refundAll('T1');
     assert.deepEqual([ref.state, ref.refunded, ref.owed], ['refunded', 350, 0]);
     assert.equal(sim().model.paidOut, 500, 'the citizen got back all 500 yen');
-    assert.deepEqual(log.map((r) => r.state), ['collecting', 'paid', 'refunded']);
+    assert.deepEqual(
+      log.map((r) => r.state),
+      ['collecting', 'paid', 'refunded'],
+    );
     await svc.refundAll('T1');
     assert.equal(sim().model.paidOut, 500, 'refundAll is harmless to repeat');
     await assert.rejects(svc.pay(350, 'cash', { txId: 'T1' }), (e: unknown) => e instanceof PaymentError && e.code === 'already-refunded');
@@ -75,7 +81,9 @@ describe('PaymentService', () => {
     sim().runScript('jam-on-third-insert');
     const p = svc.pay(1000, 'cash', { txId: 'T4' });
     await accepting();
-    sim().insertCoin(500); sim().insertCoin(100); sim().insertCoin(100);
+    sim().insertCoin(500);
+    sim().insertCoin(100);
+    sim().insertCoin(100);
     const r = await p;
     assert.deepEqual([r.state, r.kept, r.owed, r.unverified, r.problem], ['failed', 0, 0, 100, 'jam']);
   });

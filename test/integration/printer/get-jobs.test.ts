@@ -30,7 +30,7 @@ describe('find print jobs by name (Get-Jobs)', () => {
   const kiosk = () => createIppPrinter(sim.uri, { userName: 'kiosk-a', pollIntervalMs: 5, requestTimeoutMs: 2_000 });
   const client = (userName: string) => new IppClient(sim.uri, { requestTimeoutMs: 2_000, submitTimeoutMs: 2_000, userName });
 
-  test('a completed job is found by its exact name only; other users\' jobs of the same name are not ours', async () => {
+  test("a completed job is found by its exact name only; other users' jobs of the same name are not ours", async () => {
     const done = await kiosk().print(pdf, { jobName: 'certificate-S1-1' });
     await kiosk().print(pdf, { jobName: 'certificate-S1-10' });
     await client('someone-else').printJob(pdf, 'certificate-S1-1', 1);
@@ -44,18 +44,32 @@ describe('find print jobs by name (Get-Jobs)', () => {
     sim.injectFault('media-empty');
     const id = await client('kiosk-a').printJob(pdf, 'certificate-S2-1', 1);
     const found = await kiosk().findJobs('certificate-S2-1');
-    assert.deepEqual(found.jobs.map((j) => [j.jobId, j.state]), [[id, 'pending']]);
+    assert.deepEqual(
+      found.jobs.map((j) => [j.jobId, j.state]),
+      [[id, 'pending']],
+    );
   });
 
-  test('the simulator keeps job-name private to the job\'s owner (a Get-Jobs of all users, as staff)', async () => {
+  test("the simulator keeps job-name private to the job's owner (a Get-Jobs of all users, as staff)", async () => {
     const id = await client('kiosk-a').printJob(pdf, 'certificate-S3-1', 1);
     const getAllJobs = async (user: string | null) => {
       const body = encodeIppMessage({
-        version: { major: 2, minor: 0 }, code: Operation.GetJobs, requestId: 9,
-        groups: [{ tag: GroupTag.operation, attributes: [
-          charsetAttr('attributes-charset', 'utf-8'), languageAttr('attributes-natural-language', 'en'), uriAttr('printer-uri', sim.uri),
-          ...(user ? [nameAttr('requesting-user-name', user)] : []), keywordAttr('which-jobs', 'all'), keywordAttr('requested-attributes', 'job-id', 'job-name', 'job-state'),
-        ] }],
+        version: { major: 2, minor: 0 },
+        code: Operation.GetJobs,
+        requestId: 9,
+        groups: [
+          {
+            tag: GroupTag.operation,
+            attributes: [
+              charsetAttr('attributes-charset', 'utf-8'),
+              languageAttr('attributes-natural-language', 'en'),
+              uriAttr('printer-uri', sim.uri),
+              ...(user ? [nameAttr('requesting-user-name', user)] : []),
+              keywordAttr('which-jobs', 'all'),
+              keywordAttr('requested-attributes', 'job-id', 'job-name', 'job-state'),
+            ],
+          },
+        ],
         data: new Uint8Array(0),
       });
       const m = await postIpp(parsePrinterUri(sim.uri), body, 9, { timeoutMs: 2_000, maxResponseBytes: 1 << 20 });
@@ -68,7 +82,7 @@ describe('find print jobs by name (Get-Jobs)', () => {
     assert.equal((await getAllJobs('Kiosk-A'))?.name, 'certificate-S3-1', 'the owner sees it');
   });
 
-  test('my-jobs lists only the requesting user\'s jobs', async () => {
+  test("my-jobs lists only the requesting user's jobs", async () => {
     const id = await client('kiosk-b').printJob(pdf, 'certificate-S4-1', 1);
     assert.ok((await client('KIOSK-B').getJobs('all')).some((j) => j.jobId === id && j.name === 'certificate-S4-1'));
     assert.ok(!(await client('kiosk-a').getJobs('all')).some((j) => j.jobId === id));
@@ -83,10 +97,17 @@ describe('find print jobs by name (Get-Jobs)', () => {
     try {
       await assert.rejects(client('kiosk-a').getJobs('all'), (e) => e instanceof PrinterError && e.details.ippStatus === 0x040b);
       const found = await kiosk().findJobs('certificate-S5-1');
-      assert.deepEqual(found.jobs.map((j) => [j.jobId, j.state]), [[waiting, 'pending']]);
+      assert.deepEqual(
+        found.jobs.map((j) => [j.jobId, j.state]),
+        [[waiting, 'pending']],
+      );
       sim.clearFaults();
-      for (let st = await kiosk().jobStatus(waiting); st.found && st.state !== 'completed'; st = await kiosk().jobStatus(waiting)) await new Promise((r) => setTimeout(r, 5));
-      assert.deepEqual((await kiosk().findJobs('certificate-S5-1')).jobs.map((j) => j.state), ['completed']);
+      for (let st = await kiosk().jobStatus(waiting); st.found && st.state !== 'completed'; st = await kiosk().jobStatus(waiting))
+        await new Promise((r) => setTimeout(r, 5));
+      assert.deepEqual(
+        (await kiosk().findJobs('certificate-S5-1')).jobs.map((j) => j.state),
+        ['completed'],
+      );
     } finally {
       (WHICH_JOBS as Map<string, typeof all>).set('all', all);
     }
@@ -100,7 +121,13 @@ describe('find print jobs by name (Get-Jobs)', () => {
 
   test('cancelJob: a waiting job ends canceled with no page out; a finished one stays completed', async () => {
     const done = await kiosk().print(pdf, { jobName: 'certificate-S7-1' });
-    assert.deepEqual(await kiosk().cancelJob(done.jobId), { found: true, jobId: done.jobId, state: 'completed', pagesCompleted: 1, jobName: 'certificate-S7-1' });
+    assert.deepEqual(await kiosk().cancelJob(done.jobId), {
+      found: true,
+      jobId: done.jobId,
+      state: 'completed',
+      pagesCompleted: 1,
+      jobName: 'certificate-S7-1',
+    });
     sim.injectFault('door-open');
     const waiting = await client('kiosk-a').printJob(pdf, 'certificate-S7-2', 1);
     const st = await kiosk().cancelJob(waiting);

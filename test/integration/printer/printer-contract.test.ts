@@ -15,7 +15,10 @@ printerContract('IPP client + simulator', async () => {
     printer: createIppPrinter(sim.uri, fast),
     receivedCount: () => sim.printed.length,
     slowJobs: async () => createIppPrinter(slow.uri, fast),
-    teardown: async () => { await sim.stop(); await slow.stop(); },
+    teardown: async () => {
+      await sim.stop();
+      await slow.stop();
+    },
   };
 });
 

@@ -42,7 +42,11 @@ export function printerContract(name: string, setup: () => Promise<PrinterContra
       assert.ok(seen.every((p) => p.jobId === r.jobId));
       assert.equal(seen.at(-1)?.state, 'completed');
       const pages = seen.map((p) => p.pagesCompleted ?? 0);
-      assert.deepEqual(pages, [...pages].sort((a, b) => a - b), 'page counts never go back');
+      assert.deepEqual(
+        pages,
+        [...pages].sort((a, b) => a - b),
+        'page counts never go back',
+      );
       if (r.pagesCompleted !== null) assert.ok(r.pagesCompleted >= 2);
     });
 
@@ -54,7 +58,10 @@ export function printerContract(name: string, setup: () => Promise<PrinterContra
 
     test('a document that is not a PDF is refused before anything is sent', async () => {
       const before = t.receivedCount?.();
-      await assert.rejects(t.printer.print(Buffer.from('hello, not a pdf'), { jobName: 'x' }), (e) => e instanceof PrinterError && e.code === 'printer.bad-document');
+      await assert.rejects(
+        t.printer.print(Buffer.from('hello, not a pdf'), { jobName: 'x' }),
+        (e) => e instanceof PrinterError && e.code === 'printer.bad-document',
+      );
       assert.equal(t.receivedCount?.(), before);
     });
 
@@ -65,7 +72,10 @@ export function printerContract(name: string, setup: () => Promise<PrinterContra
 
     test('an already aborted signal creates no job', async () => {
       const before = t.receivedCount?.();
-      await assert.rejects(t.printer.print(pdf, { jobName: 'x', signal: AbortSignal.abort() }), (e) => e instanceof PrinterError && e.code === 'printer.canceled');
+      await assert.rejects(
+        t.printer.print(pdf, { jobName: 'x', signal: AbortSignal.abort() }),
+        (e) => e instanceof PrinterError && e.code === 'printer.canceled',
+      );
       assert.equal(t.receivedCount?.(), before);
     });
 
@@ -73,8 +83,11 @@ export function printerContract(name: string, setup: () => Promise<PrinterContra
       const printer = t.slowJobs ? await t.slowJobs() : t.printer;
       const ac = new AbortController();
       const r = await printer.print(pdf, {
-        jobName: 'contract-cancel', signal: ac.signal,
-        onProgress: (p) => { if (p.state === 'processing' || p.state === 'pending') ac.abort(); },
+        jobName: 'contract-cancel',
+        signal: ac.signal,
+        onProgress: (p) => {
+          if (p.state === 'processing' || p.state === 'pending') ac.abort();
+        },
       });
       assert.ok(r.outcome === 'canceled' || r.outcome === 'completed', r.outcome);
       if (t.slowJobs) assert.deepEqual([r.outcome, r.outcome === 'canceled' ? r.reason : ''], ['canceled', 'canceled-by-kiosk']);

@@ -37,7 +37,11 @@ describe('printer faults (IPP client + simulator)', () => {
     assert.ok(h.conditions.some((c) => c.keyword === 'media-empty-error'));
   });
 
-  for (const [fault, reason, key] of [['door-open', 'door-open', 'printer.doorOpen'], ['toner-empty', 'toner-empty', 'printer.tonerEmpty'], ['media-jam', 'media-jam', 'printer.mediaJam']] as const) {
+  for (const [fault, reason, key] of [
+    ['door-open', 'door-open', 'printer.doorOpen'],
+    ['toner-empty', 'toner-empty', 'printer.tonerEmpty'],
+    ['media-jam', 'media-jam', 'printer.mediaJam'],
+  ] as const) {
     test(`${fault}: health not ready with ${reason}`, async () => {
       sim.injectFault(fault);
       const h = await printer().health();
@@ -76,7 +80,10 @@ describe('printer faults (IPP client + simulator)', () => {
       const r = await createIppPrinter(s.uri, { ...fast, stalledTimeoutMs: 10_000 }).print(pdf, {
         jobName: 'door-test',
         onProgress: (pr) => {
-          if (!opened && pr.state === 'processing') { opened = true; s.injectFault('door-open'); }
+          if (!opened && pr.state === 'processing') {
+            opened = true;
+            s.injectFault('door-open');
+          }
           if (pr.state === 'processing-stopped') setTimeout(() => s.clearFaults('door-open'), 20);
         },
       });
@@ -108,7 +115,12 @@ describe('printer faults (IPP client + simulator)', () => {
     const slow = await startPrinterSimulator({ msPerPage: 1_000 });
     try {
       const p = createIppPrinter(slow.uri, fast);
-      const run = p.print(pdf, { jobName: 'lost', onProgress: (pr) => { if (pr.state === 'processing') slow.injectFault('offline'); } });
+      const run = p.print(pdf, {
+        jobName: 'lost',
+        onProgress: (pr) => {
+          if (pr.state === 'processing') slow.injectFault('offline');
+        },
+      });
       await assert.rejects(run, (e) => e instanceof PrinterError && e.code === 'printer.lost-job' && e.details.jobId === 1);
     } finally {
       await slow.stop();
@@ -140,7 +152,9 @@ describe('printer faults (IPP client + simulator)', () => {
       s.injectFault('media-jam', { atPage: 2 });
       const r = await createIppPrinter(s.uri, { ...fast, stalledTimeoutMs: 10_000 }).print(pdf, {
         jobName: 'jam-stop',
-        onProgress: (pr) => { if (pr.state === 'processing-stopped') setTimeout(() => s.clearFaults('media-jam'), 20); },
+        onProgress: (pr) => {
+          if (pr.state === 'processing-stopped') setTimeout(() => s.clearFaults('media-jam'), 20);
+        },
       });
       assert.deepEqual([r.outcome, r.pagesCompleted], ['completed', 3]);
     } finally {

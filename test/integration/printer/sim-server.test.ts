@@ -27,7 +27,10 @@ describe('printer simulator server', () => {
     assert.ok(r.ok);
     return r.message;
   }
-  const opGroup = (extra = [uriAttr('printer-uri', 'x')]) => ({ tag: GroupTag.operation, attributes: [charsetAttr('attributes-charset', 'utf-8'), languageAttr('attributes-natural-language', 'en'), ...extra] });
+  const opGroup = (extra = [uriAttr('printer-uri', 'x')]) => ({
+    tag: GroupTag.operation,
+    attributes: [charsetAttr('attributes-charset', 'utf-8'), languageAttr('attributes-natural-language', 'en'), ...extra],
+  });
   const req = (code: number, groups = [opGroup()], data = new Uint8Array(0)): Uint8Array =>
     encodeIppMessage({ version: { major: 2, minor: 0 }, code, requestId: 7, groups, data });
 
@@ -40,9 +43,18 @@ describe('printer simulator server', () => {
 
   test('request checks of RFC 8011 4.1', async () => {
     assert.equal((await post(req(Operation.GetPrinterAttributes, [opGroup([])]))).code, Status.clientErrorBadRequest, 'no target');
-    const badCharset = { tag: GroupTag.operation, attributes: [charsetAttr('attributes-charset', 'iso-8859-1'), languageAttr('attributes-natural-language', 'en'), uriAttr('printer-uri', 'x')] };
+    const badCharset = {
+      tag: GroupTag.operation,
+      attributes: [charsetAttr('attributes-charset', 'iso-8859-1'), languageAttr('attributes-natural-language', 'en'), uriAttr('printer-uri', 'x')],
+    };
     assert.equal((await post(req(Operation.GetPrinterAttributes, [badCharset]))).code, Status.clientErrorCharsetNotSupported);
-    const v0 = encodeIppMessage({ version: { major: 0, minor: 0 }, code: Operation.GetPrinterAttributes, requestId: 7, groups: [opGroup()], data: new Uint8Array(0) });
+    const v0 = encodeIppMessage({
+      version: { major: 0, minor: 0 },
+      code: Operation.GetPrinterAttributes,
+      requestId: 7,
+      groups: [opGroup()],
+      data: new Uint8Array(0),
+    });
     assert.equal((await post(v0)).code, Status.serverErrorVersionNotSupported);
     assert.equal((await post(req(0x0005))).code, Status.serverErrorOperationNotSupported, 'Create-Job is not offered');
   });
@@ -73,8 +85,20 @@ describe('printer simulator server', () => {
 
   test('fixture validation rejects bad configs with a typed error', () => {
     assert.throws(() => parsePrinterSimConfig({ name: 'x' }), PrinterSimConfigError);
-    assert.throws(() => parsePrinterSimConfig({
-      name: 'bad name!', makeAndModel: 'm', info: 'i', location: 'l', ppm: 30, color: false, media: ['iso_a4_210x297mm'], jamBehavior: 'abort', faults: [],
-    }), PrinterSimConfigError);
+    assert.throws(
+      () =>
+        parsePrinterSimConfig({
+          name: 'bad name!',
+          makeAndModel: 'm',
+          info: 'i',
+          location: 'l',
+          ppm: 30,
+          color: false,
+          media: ['iso_a4_210x297mm'],
+          jamBehavior: 'abort',
+          faults: [],
+        }),
+      PrinterSimConfigError,
+    );
   });
 });

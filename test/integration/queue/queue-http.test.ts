@@ -12,7 +12,9 @@ const ca = readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'pki', 'ki
 describe('queue service over HTTPS with mutual TLS (PGlite)', () => {
   let q: QueueServerHandle;
   const clock = stillClock('2026-03-31T10:45:00+09:00');
-  before(async () => { q = await startQueueServer({ clock }); });
+  before(async () => {
+    q = await startQueueServer({ clock });
+  });
   after(() => q.stop());
   const api = (path: string, o: Partial<CallOptions> = {}) => call(`${q.url}${path}`, { ca, ...o });
   const clerk = clerkIdentity();
@@ -22,7 +24,7 @@ describe('queue service over HTTPS with mutual TLS (PGlite)', () => {
     await assert.rejects(api('/v1/health', { identity: untrustedIdentity() }));
   });
 
-  test('a kiosk takes a ticket; its status page shows the ticket\'s own state and no receipt', async () => {
+  test("a kiosk takes a ticket; its status page shows the ticket's own state and no receipt", async () => {
     assert.equal((await api('/v1/health')).status, 200);
     const r = await api('/v1/wards/kokurakita/tickets', { body: { service: 'certificates', receipt: 'R-2026-0001' } });
     assert.equal(r.status, 201);
@@ -48,12 +50,15 @@ describe('queue service over HTTPS with mutual TLS (PGlite)', () => {
     assert.equal((await api(`/v1/tickets/${t.id}`)).status, 200);
   });
 
-  test('roles: a kiosk cannot call or move tickets, a clerk\'s desk cannot take them', async () => {
+  test("roles: a kiosk cannot call or move tickets, a clerk's desk cannot take them", async () => {
     const k = await api('/v1/wards/kokurakita/counters/1/call-next', { method: 'POST' });
     assert.deepEqual([k.status, (k.body as { code: string }).code], [403, 'clerk-certificate-required']);
     const c = await api('/v1/wards/kokurakita/tickets', { body: { service: 'certificates' }, identity: clerk });
     assert.deepEqual([c.status, (c.body as { code: string }).code], [403, 'kiosk-certificate-required']);
-    assert.equal((await api('/v1/wards/kokurakita/tickets', { body: { service: 'certificates' }, identity: kioskIdentity('kiosk-yahatanishi-01') })).status, 201);
+    assert.equal(
+      (await api('/v1/wards/kokurakita/tickets', { body: { service: 'certificates' }, identity: kioskIdentity('kiosk-yahatanishi-01') })).status,
+      201,
+    );
   });
 
   test('every body is validated: unknown fields, bad values and non-JSON are typed 4xx answers', async () => {

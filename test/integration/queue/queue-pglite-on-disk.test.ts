@@ -9,7 +9,7 @@ import { loadQueueConfig } from '../../../queue/queue-config';
 import { QueueStore } from '../../../queue/queue-store';
 import { stillClock } from './helpers/queue-engines';
 
-test('embedded PGlite kept in a folder: the day\'s tickets and numbering survive a restart', async () => {
+test("embedded PGlite kept in a folder: the day's tickets and numbering survive a restart", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-queue-'));
   const clock = stillClock('2026-03-31T09:00:00+09:00');
   try {

@@ -15,7 +15,9 @@ const ca = readFileSync(join(root, 'fixtures', 'pki', 'kiosk', 'city-ca.cert.pem
 /** `npm run queue` as its own process; resolves with its URL once it prints it. */
 async function startQueueProcess(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'queue', 'server-cli.ts'), '--port', '0'], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MADOGUCHI_LOG_LEVEL: 'silent', QUEUE_DATABASE_URL: databaseUrl },
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, MADOGUCHI_LOG_LEVEL: 'silent', QUEUE_DATABASE_URL: databaseUrl },
   });
   for await (const line of createInterface({ input: child.stdout! })) {
     if (/^https:\/\/127\.0\.0\.1:\d+$/.test(line)) return { child, url: line };
@@ -50,7 +52,11 @@ test('two queue processes on one PostgreSQL server share one numbering; a killed
     const days = [...new Set(taken.map((t) => t.day))];
     for (const day of days) {
       const numbers = taken.filter((t) => t.day === day).map((t) => t.number);
-      assert.deepEqual(numbers, numbers.map((_, i) => i + 1), `numbers of ${day}`);
+      assert.deepEqual(
+        numbers,
+        numbers.map((_, i) => i + 1),
+        `numbers of ${day}`,
+      );
     }
     assert.equal(await stopByPid(a.child), 0);
 

@@ -87,6 +87,9 @@ describe('pending void across a restart (runtime, back end in this process)', ()
     const after = (await call(second, 'staff.listTransactions', {})).find((t) => t.serial === serial);
     assert.equal(after?.canVoid, false, 'nothing left for staff to void');
     assert.equal((await call(second, 'staff.getOverview', {})).backend.pendingVoids, 0);
-    assert.ok(second.staffAlerts.list().some((a) => a.id === alert.id), 'the alert stays listed for the record');
+    assert.ok(
+      second.staffAlerts.list().some((a) => a.id === alert.id),
+      'the alert stays listed for the record',
+    );
   });
 });

@@ -57,7 +57,10 @@ describe('staff console (runtime)', () => {
       const faulty = await call(runtime, 'staff.getOverview', {});
       assert.equal(faulty.printer.ready, false);
       assert.ok(faulty.printer.reasons.includes('media-empty'), JSON.stringify(faulty.printer));
-      assert.ok(faulty.printer.stateReasons.some((k) => k.startsWith('media-empty')), JSON.stringify(faulty.printer));
+      assert.ok(
+        faulty.printer.stateReasons.some((k) => k.startsWith('media-empty')),
+        JSON.stringify(faulty.printer),
+      );
     } finally {
       runtime.devices.sim.printer!.clearFaults();
     }

@@ -38,7 +38,10 @@ describe('staff passcode lockout across a restart (runtime)', () => {
 
     runtime = await start();
     assert.deepEqual(await call(runtime, 'staff.login', { passcode: '00000002' }), { outcome: 'locked', retryAfterSec: 60 });
-    assert.ok(runtime.staffAlerts.list().some((a) => a.code === 'staff-passcode-locked'), 'staff are alerted');
+    assert.ok(
+      runtime.staffAlerts.list().some((a) => a.code === 'staff-passcode-locked'),
+      'staff are alerted',
+    );
     await stop(runtime);
 
     runtime = await start();

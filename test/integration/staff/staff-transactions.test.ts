@@ -106,7 +106,10 @@ describe('staff transactions (runtime)', () => {
     assert.equal(rec.cashInYen, 300);
     assert.equal(rec.printed, 1);
     assert.equal(rec.netYen, 300);
-    assert.deepEqual(rec.byOutcome.find((o) => o.state === 'done'), { state: 'done', count: 1, yen: 300 });
+    assert.deepEqual(
+      rec.byOutcome.find((o) => o.state === 'done'),
+      { state: 'done', count: 1, yen: 300 },
+    );
     assert.equal(rec.openPaidNotPrinted, 0);
   });
 

@@ -15,13 +15,19 @@ const PORT = 35964;
 const READER = VPCD_READERS[PORT];
 
 interface Reader extends EventEmitter {
-  name: string; state: number; SCARD_STATE_PRESENT: number; SCARD_SHARE_SHARED: number; SCARD_LEAVE_CARD: number;
+  name: string;
+  state: number;
+  SCARD_STATE_PRESENT: number;
+  SCARD_SHARE_SHARED: number;
+  SCARD_LEAVE_CARD: number;
   connect(o: { share_mode: number }, cb: (err: Error | null, protocol: number) => void): void;
   transmit(d: Buffer, len: number, protocol: number, cb: (err: Error | null, r: Buffer) => void): void;
   disconnect(disposition: number, cb: (err: Error | null) => void): void;
   close(): void;
 }
-interface Pcsc extends EventEmitter { close(): void }
+interface Pcsc extends EventEmitter {
+  close(): void;
+}
 
 const hex = (h: string): Buffer => Buffer.from(h.replace(/ /g, ''), 'hex');
 
@@ -62,9 +68,10 @@ describe('virtual card through vpcd and pcscd', () => {
   }
 
   function transmitter(protocol: number): (apdu: string) => Promise<Buffer> {
-    return (apdu) => new Promise((resolve, reject) => {
-      reader.transmit(hex(apdu), 4096, protocol, (err, r) => (err ? reject(err) : resolve(r)));
-    });
+    return (apdu) =>
+      new Promise((resolve, reject) => {
+        reader.transmit(hex(apdu), 4096, protocol, (err, r) => (err ? reject(err) : resolve(r)));
+      });
   }
 
   test('insert, SELECT JPKI, read the auth cert, wrong PIN gives 63C2, detach is removal', async () => {
@@ -118,7 +125,10 @@ describe('virtual card through vpcd and pcscd', () => {
       assert.equal(settled, false, 'nothing answers in its place');
       await attachment.detach(); // the citizen pulls the card
       // Pulling the card ends the wait: vpcd reports it as an answer without a status word (or an error).
-      const ended = await pending.then((r) => r.length, () => 0);
+      const ended = await pending.then(
+        (r) => r.length,
+        () => 0,
+      );
       assert.ok(ended < 2, 'no status word: not an answer from the card');
       await waitPresence(false);
       await new Promise<void>((resolve) => reader.disconnect(reader.SCARD_LEAVE_CARD, () => resolve()));

@@ -151,7 +151,20 @@ export class FakeWebContents extends EventEmitter {
   /** A key press before the page sees it; true when the page receives it. */
   pressKey(key: string, modifiers: { control?: boolean; meta?: boolean; alt?: boolean; shift?: boolean } = {}): boolean {
     const event = new FakeEvent();
-    const input = { type: 'keyDown', key, code: key, isAutoRepeat: false, isComposing: false, location: 0, modifiers: [], control: false, meta: false, alt: false, shift: false, ...modifiers };
+    const input = {
+      type: 'keyDown',
+      key,
+      code: key,
+      isAutoRepeat: false,
+      isComposing: false,
+      location: 0,
+      modifiers: [],
+      control: false,
+      meta: false,
+      alt: false,
+      shift: false,
+      ...modifiers,
+    };
     this.emit('before-input-event', event, input);
     return !event.defaultPrevented;
   }

@@ -14,7 +14,10 @@ import { until } from './until';
 
 export { until };
 
-export interface Rig { transport: HidTransport; device: SimCashUnitDevice }
+export interface Rig {
+  transport: HidTransport;
+  device: SimCashUnitDevice;
+}
 export type RigFactory = (fixture: CashUnitSimFixture) => Rig;
 
 /** Fast timeouts: the simulator answers within a few ms. */
@@ -28,7 +31,9 @@ export function assertInvariants(m: MoneyState): void {
 }
 
 async function rejectsWith(p: Promise<unknown>, code: string): Promise<CashUnitError> {
-  try { await p; } catch (e) {
+  try {
+    await p;
+  } catch (e) {
     assert.ok(e instanceof CashUnitError, 'a CashUnitError');
     assert.equal(e.code, code);
     return e;
@@ -48,7 +53,10 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
       return rig.device;
     };
     const accepting = (d: SimCashUnitDevice): Promise<void> => until(() => d.model.state === 'accepting', 'accepting');
-    afterEach(async () => { unit.close(); await rig.transport.close(); });
+    afterEach(async () => {
+      unit.close();
+      await rig.transport.close();
+    });
 
     test('pays exactly: three 100-yen coins for 300', async () => {
       const d = open();
@@ -116,7 +124,8 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
       d.insertCoin(10);
       const r2 = await p2;
       assert.deepEqual([r2.status, r2.inserted, r2.paidOut, r2.owed], ['timed-out', 10, 10, 0]);
-      assertInvariants(r1); assertInvariants(r2);
+      assertInvariants(r1);
+      assertInvariants(r2);
     });
 
     test('refuses a disabled denomination without counting it', async () => {
@@ -134,10 +143,14 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
     });
 
     test('jam mid-insert: typed fault, escrow returned, stuck coin reported', async () => {
-      const d = open((f) => { f.activeScript = 'jam-on-third-insert'; });
+      const d = open((f) => {
+        f.activeScript = 'jam-on-third-insert';
+      });
       const paid = unit.collect(500);
       await accepting(d);
-      d.insertCoin(100); d.insertCoin(100); d.insertCoin(100);
+      d.insertCoin(100);
+      d.insertCoin(100);
+      d.insertCoin(100);
       const e = await rejectsWith(paid, 'device-fault');
       assert.equal(e.details.fault, 'jam');
       assert.deepEqual(e.money && [e.money.inserted, e.money.paidOut, e.money.owed, e.money.unverified], [200, 200, 0, 100]);
@@ -181,8 +194,10 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
       assertInvariants(r);
     });
 
-    test('escrow that could not be returned blocks the next payment (no mixing citizens\' cash)', async () => {
-      const d = open((f) => { f.activeScript = 'jam-while-returning'; });
+    test("escrow that could not be returned blocks the next payment (no mixing citizens' cash)", async () => {
+      const d = open((f) => {
+        f.activeScript = 'jam-while-returning';
+      });
       const paid = unit.collect(1000);
       await accepting(d);
       d.insertCoin(500);
@@ -197,10 +212,14 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
     });
 
     test('after a jam, payments are refused until staff reset the unit', async () => {
-      const d = open((f) => { f.activeScript = 'jam-on-third-insert'; });
+      const d = open((f) => {
+        f.activeScript = 'jam-on-third-insert';
+      });
       const p1 = unit.collect(1000);
       await accepting(d);
-      d.insertCoin(10); d.insertCoin(10); d.insertCoin(10);
+      d.insertCoin(10);
+      d.insertCoin(10);
+      d.insertCoin(10);
       await rejectsWith(p1, 'device-fault');
       const e = await rejectsWith(unit.collect(100), 'device-fault');
       assert.equal(e.details.fault, 'jam');
@@ -254,21 +273,31 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
       d.setInventory({ 10: 0, 50: 0, 100: 1, 500: 0 });
       const r2 = await unit.refund(300);
       assert.deepEqual([r2.paidOut, r2.owed, r2.problem], [100, 200, 'cannot-make-change']);
-      assertInvariants(r1); assertInvariants(r2);
+      assertInvariants(r1);
+      assertInvariants(r2);
     });
 
     test('one operation at a time; bad amounts are typed errors', async () => {
       const d = open();
       const paid = unit.collect(100);
-      assert.throws(() => unit.collect(100), (e: unknown) => e instanceof CashUnitError && e.code === 'busy');
+      assert.throws(
+        () => unit.collect(100),
+        (e: unknown) => e instanceof CashUnitError && e.code === 'busy',
+      );
       await assert.rejects(unit.refund(100), (e: unknown) => e instanceof CashUnitError && e.code === 'busy');
-      assert.throws(() => unit.collect(105), (e: unknown) => e instanceof CashUnitError && e.code === 'bad-amount');
+      assert.throws(
+        () => unit.collect(105),
+        (e: unknown) => e instanceof CashUnitError && e.code === 'bad-amount',
+      );
       await accepting(d);
       d.insertCoin(100);
       await paid;
       assert.equal((await unit.status()).state, 'idle');
       const inv = await unit.inventory();
-      assert.deepEqual(inv.map((i) => i.denomination), [10, 50, 100, 500]);
+      assert.deepEqual(
+        inv.map((i) => i.denomination),
+        [10, 50, 100, 500],
+      );
     });
   });
 }

@@ -17,14 +17,18 @@ export class FakeHidDevice extends EventEmitter implements HidDeviceLike {
   /** What write() resolves with (default: the buffer length, as hidapi). */
   writeResult: ((buf: Buffer) => number) | null = null;
 
-  constructor(private readonly sim?: SimHidDevice, private readonly numberedReports = true) {
+  constructor(
+    private readonly sim?: SimHidDevice,
+    private readonly numberedReports = true,
+  ) {
     super();
     sim?.attach({
-      sendInputReport: (r) => setImmediate(() => {
-        if (this.closed) return;
-        // hidapi strips nothing for numbered reports; for unnumbered ones the ID is not on the wire.
-        this.emit('data', Buffer.from(this.numberedReports ? r : r.subarray(1)));
-      }),
+      sendInputReport: (r) =>
+        setImmediate(() => {
+          if (this.closed) return;
+          // hidapi strips nothing for numbered reports; for unnumbered ones the ID is not on the wire.
+          this.emit('data', Buffer.from(this.numberedReports ? r : r.subarray(1)));
+        }),
       unplug: () => this.unplug(),
     });
   }
@@ -33,15 +37,24 @@ export class FakeHidDevice extends EventEmitter implements HidDeviceLike {
     const buf = Buffer.from(values);
     if (this.failWrites) throw this.failWrites;
     this.writes.push(buf);
-    if (this.sim) { const copy = Uint8Array.from(buf); setImmediate(() => this.sim?.receiveOutputReport(copy)); }
+    if (this.sim) {
+      const copy = Uint8Array.from(buf);
+      setImmediate(() => this.sim?.receiveOutputReport(copy));
+    }
     return this.writeResult ? this.writeResult(buf) : buf.length;
   }
 
-  async close(): Promise<void> { this.closed = true; }
+  async close(): Promise<void> {
+    this.closed = true;
+  }
 
   /** Emits one input report as node-hid would. */
-  emitData(bytes: Uint8Array): void { this.emit('data', Buffer.from(bytes)); }
+  emitData(bytes: Uint8Array): void {
+    this.emit('data', Buffer.from(bytes));
+  }
 
   /** What node-hid does when the device is unplugged: its read loop emits 'error'. */
-  unplug(): void { setImmediate(() => this.emit('error', new Error('could not read from HID device'))); }
+  unplug(): void {
+    setImmediate(() => this.emit('error', new Error('could not read from HID device')));
+  }
 }

@@ -14,7 +14,11 @@ function record(sex: '0' | '1' | '2' | '9', overrides: Partial<TextApRecord['bas
 describe('card facts', () => {
   test('the basic four and the 個人番号 map to the interview facts', () => {
     assert.deepEqual(cardFactsFrom(record('1')), {
-      name: '北九　太郎', address: '福岡県北九州市小倉北区魚町３丁目４番５号', birthDate: '1980-02-17', sex: 'male', myNumber: '382719460526',
+      name: '北九　太郎',
+      address: '福岡県北九州市小倉北区魚町３丁目４番５号',
+      birthDate: '1980-02-17',
+      sex: 'male',
+      myNumber: '382719460526',
     });
     assert.equal(cardFactsFrom(record('2')).sex, 'female');
   });

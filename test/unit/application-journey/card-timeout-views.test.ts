@@ -61,7 +61,11 @@ function host() {
   const views: ApplicationView[] = [];
   return {
     views,
-    show(v: ApplicationView) { view = v; views.push(v); return v; },
+    show(v: ApplicationView) {
+      view = v;
+      views.push(v);
+      return v;
+    },
     current: () => view,
     generation: () => gen,
     bump: () => ++gen,

@@ -25,7 +25,10 @@ describe('receipt prefix', () => {
   });
 
   test('a bad configured prefix is refused at start with its key named', () => {
-    assert.throws(() => config({ receiptPrefix: 'kk-01' }), (err: unknown) => err instanceof ConfigError && /receiptPrefix/.test(err.message));
+    assert.throws(
+      () => config({ receiptPrefix: 'kk-01' }),
+      (err: unknown) => err instanceof ConfigError && /receiptPrefix/.test(err.message),
+    );
     assert.throws(() => config({ receiptPrefix: '123456789' }), ConfigError);
   });
 

@@ -12,9 +12,20 @@ import { ApplicationJourney } from '../../../main/application-journey/applicatio
 import type { StaffAlert } from '../../../main/staff/staff-alert';
 
 const ANSWERS: Record<string, string | number | boolean> = {
-  hasKokuho: false, hasChildren: false, name: '北九　太郎', nameKana: 'キタキュウ　タロウ', birthDate: '1985-05-05', sex: 'male',
-  myNumber: '382719460526', currentAddress: '福岡県北九州市小倉北区浅野１丁目１番１号', moveDate: '2026-11-20', newPostal: '8020001',
-  newAddress: '福岡県北九州市小倉北区浅野２丁目２番２号', movingCount: 1, isHouseholder: true, phone: '093-555-0100',
+  hasKokuho: false,
+  hasChildren: false,
+  name: '北九　太郎',
+  nameKana: 'キタキュウ　タロウ',
+  birthDate: '1985-05-05',
+  sex: 'male',
+  myNumber: '382719460526',
+  currentAddress: '福岡県北九州市小倉北区浅野１丁目１番１号',
+  moveDate: '2026-11-20',
+  newPostal: '8020001',
+  newAddress: '福岡県北九州市小倉北区浅野２丁目２番２号',
+  movingCount: 1,
+  isHouseholder: true,
+  phone: '093-555-0100',
 };
 
 function setup(opts: { enqueue?: SubmissionQueue['enqueue']; outcome?: 'delivered' | 'queued' | 'dead'; print?: () => Promise<PrintResult> } = {}) {
@@ -30,10 +41,12 @@ function setup(opts: { enqueue?: SubmissionQueue['enqueue']; outcome?: 'delivere
     },
   } as unknown as Printer;
   const submissions: SubmissionQueue = {
-    enqueue: opts.enqueue ?? ((input) => {
-      events.push(`enqueue:${input.ward}:${input.kind}`);
-      return { receiptNumber: 'KK01-20261128-0001' };
-    }),
+    enqueue:
+      opts.enqueue ??
+      ((input) => {
+        events.push(`enqueue:${input.ward}:${input.kind}`);
+        return { receiptNumber: 'KK01-20261128-0001' };
+      }),
     waitForOutcome: async () => opts.outcome ?? 'delivered',
   };
   const journey = new ApplicationJourney({
@@ -82,12 +95,19 @@ describe('application submit outcomes', () => {
   });
 
   test('the queue cannot store it: nothing printed, no receipt, staff alerted; 戻る starts over', async () => {
-    const { journey, events, alerts } = setup({ enqueue: () => { throw new Error('disk full'); } });
+    const { journey, events, alerts } = setup({
+      enqueue: () => {
+        throw new Error('disk full');
+      },
+    });
     await toReview(journey);
     const failed = await journey.submit();
     assert.deepEqual(failed, { step: 'failed', messageKey: 'application.error.notSaved', receiptNumber: null, takeCard: false });
     assert.deepEqual(events, []);
-    assert.deepEqual(alerts.map((a) => a.code), ['application-not-queued']);
+    assert.deepEqual(
+      alerts.map((a) => a.code),
+      ['application-not-queued'],
+    );
     assert.equal(journey.back().step, 'guide');
   });
 
@@ -109,7 +129,12 @@ describe('application submit outcomes', () => {
 
   test('a second 送信 while the first runs does nothing; the wipe during printing ends at idle', async () => {
     let release: (r: PrintResult) => void = () => undefined;
-    const { journey, events } = setup({ print: () => new Promise((resolve) => { release = resolve; }) });
+    const { journey, events } = setup({
+      print: () =>
+        new Promise((resolve) => {
+          release = resolve;
+        }),
+    });
     await toReview(journey);
     const first = journey.submit();
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -85,7 +85,7 @@ describe('initialDateYear', () => {
     assert.equal(initialDateYear(date('subjectBirthDate'), now), 1986, 'no bounds: this year and 1900');
   });
 
-  test('a deceased person\'s birth date starts further back; a child\'s in its window', () => {
+  test("a deceased person's birth date starts further back; a child's in its window", () => {
     assert.equal(initialDateYear(date('deceasedBirthDate', '1890-01-01', now), now), 1951);
     const child = initialDateYear(date('child1BirthDate', '2007-07-03', now), now);
     assert.ok(child >= 2007 && child <= 2026 && child !== 2026, `child birth year ${child}`);

@@ -10,7 +10,12 @@ const formsDir = join(demoContentDir(), 'forms');
 const load = (id: string): Record<string, unknown> => JSON.parse(readFileSync(join(formsDir, `${id}.json`), 'utf8')) as Record<string, unknown>;
 
 function errorOf(fn: () => unknown): FormTemplateError {
-  try { fn(); } catch (e) { if (e instanceof FormTemplateError) return e; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof FormTemplateError) return e;
+    throw e;
+  }
   assert.fail('expected a FormTemplateError');
 }
 
@@ -22,14 +27,26 @@ describe('form templates', () => {
       assert.ok(ids.includes(id), id);
     }
     for (const t of reg.templates.values()) {
-      assert.ok(t.layout.elements.some((e) => e.kind === 'receipt'), `${t.id} has a receipt area`);
-      assert.ok(t.layout.elements.some((e) => e.kind === 'qr'), `${t.id} has a QR area`);
-      assert.ok(t.layout.elements.some((e) => e.kind === 'eraDate'), `${t.id} has an era date`);
+      assert.ok(
+        t.layout.elements.some((e) => e.kind === 'receipt'),
+        `${t.id} has a receipt area`,
+      );
+      assert.ok(
+        t.layout.elements.some((e) => e.kind === 'qr'),
+        `${t.id} has a QR area`,
+      );
+      assert.ok(
+        t.layout.elements.some((e) => e.kind === 'eraDate'),
+        `${t.id} has an era date`,
+      );
     }
   });
   test('個人番号 only on the forms that name a legal basis', () => {
     const reg = loadFormTemplates();
-    const withNumber = [...reg.templates.values()].filter((t) => t.fields.some((f) => f.source === 'card.myNumber')).map((t) => t.id).sort();
+    const withNumber = [...reg.templates.values()]
+      .filter((t) => t.fields.some((f) => f.source === 'card.myNumber'))
+      .map((t) => t.id)
+      .sort();
     assert.deepEqual(withNumber, ['jido-teate', 'jumin-ido-todoke', 'kokuho-ido']);
     for (const id of ['inkan-toroku', 'shomeisho-kofu', 'sosaihi-shikyu']) assert.equal(reg.templates.get(id)!.myNumberBasis, undefined);
   });
@@ -53,13 +70,13 @@ describe('form templates', () => {
     f1[2]!.when = { eq: ['hasChild2', true] };
     assert.equal(errorOf(() => parseFormTemplate(t1, 'jido-teate.json')).path, 'fields.2.when');
     const t2 = load('jido-teate');
-    ((t2.layout as { elements: Record<string, unknown>[] }).elements[5]!).fieldd = 'x';
+    (t2.layout as { elements: Record<string, unknown>[] }).elements[5]!.fieldd = 'x';
     assert.equal(errorOf(() => parseFormTemplate(t2, 'jido-teate.json')).path, 'layout.elements.5.fieldd');
     const t3 = load('jido-teate');
     (t3.fields as Record<string, unknown>[])[2]!.validation = { pattern: '(' };
     assert.equal(errorOf(() => parseFormTemplate(t3, 'jido-teate.json')).path, 'fields.2.validation.pattern');
     const t4 = load('jido-teate');
-    ((t4.layout as { elements: Record<string, unknown>[] }).elements[5]!).field = 'noSuchField';
+    (t4.layout as { elements: Record<string, unknown>[] }).elements[5]!.field = 'noSuchField';
     assert.equal(errorOf(() => parseFormTemplate(t4, 'jido-teate.json')).path, 'layout.elements.5.field');
   });
   test('the loader names a broken file in a folder, and templates that disagree on a shared field', () => {

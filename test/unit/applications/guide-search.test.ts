@@ -34,7 +34,11 @@ describe('guide search', () => {
     assert.deepEqual(ids('ＭＯＶＥ'), ids('move'));
   });
   test('English and other UI languages', () => {
-    assert.ok(ids('move').slice(0, 3).every((id) => id.startsWith('move')));
+    assert.ok(
+      ids('move')
+        .slice(0, 3)
+        .every((id) => id.startsWith('move')),
+    );
     assert.equal(top('birth'), 'birth');
     assert.equal(top('Marriage'), 'marriage');
     assert.ok(ids('child allowance').includes('jido-teate-nintei'));
@@ -56,10 +60,12 @@ describe('guide search', () => {
     assert.deepEqual(searchGuide(index, '   　'), []);
     assert.deepEqual(searchGuide(index, 'zzqxv'), []);
     assert.deepEqual(searchGuide(index, 42), []);
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
-      const r = searchGuide(index, s);
-      assert.ok(Array.isArray(r) && r.length <= 20);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
+        const r = searchGuide(index, s);
+        assert.ok(Array.isArray(r) && r.length <= 20);
+      }),
+    );
   });
 });
 
@@ -81,9 +87,15 @@ describe('guide data', () => {
     const events = JSON.parse(readFileSync(join(dir, 'life-events.json'), 'utf8')) as { events: { procedures: Record<string, unknown>[] }[] };
     const formIds = new Set(forms.templates.keys());
     events.events[1]!.procedures[0]!.id = 'no-such-procedure';
-    assert.throws(() => parseGuide(procs, events, formIds), (e: unknown) => e instanceof GuideDataError && e.file === 'life-events.json' && e.path === 'events.1.procedures.0.id');
+    assert.throws(
+      () => parseGuide(procs, events, formIds),
+      (e: unknown) => e instanceof GuideDataError && e.file === 'life-events.json' && e.path === 'events.1.procedures.0.id',
+    );
     const events2 = JSON.parse(readFileSync(join(dir, 'life-events.json'), 'utf8')) as unknown;
     procs.procedures[2]!.formIds = ['missing-form'];
-    assert.throws(() => parseGuide(procs, events2, formIds), (e: unknown) => e instanceof GuideDataError && e.path === 'procedures.2.formIds.0');
+    assert.throws(
+      () => parseGuide(procs, events2, formIds),
+      (e: unknown) => e instanceof GuideDataError && e.path === 'procedures.2.formIds.0',
+    );
   });
 });

@@ -2,20 +2,51 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CardFacts } from '../../../contract/applications';
 import {
-  answer, buildFilledForms, currentQuestions, missingAnswers, nextQuestion, planInterview, review, type InterviewState,
+  answer,
+  buildFilledForms,
+  currentQuestions,
+  missingAnswers,
+  nextQuestion,
+  planInterview,
+  review,
+  type InterviewState,
 } from '../../../main/applications/interview';
 import { isMyNumberField, maskMyNumber } from '../../../main/applications/mask-my-number';
 
 const TODAY = '2025-06-10';
 // Fictional person; 123456789018 is the textbook example with a valid check digit.
-const CARD: CardFacts = { name: '北九　太郎', address: '福岡県北九州市小倉北区浅野一丁目1番1号', birthDate: '1985-04-02', sex: 'male', myNumber: '123456789018' };
+const CARD: CardFacts = {
+  name: '北九　太郎',
+  address: '福岡県北九州市小倉北区浅野一丁目1番1号',
+  birthDate: '1985-04-02',
+  sex: 'male',
+  myNumber: '123456789018',
+};
 
 const ANSWERS: Record<string, unknown> = {
-  hasKokuho: true, hasChildren: true, hasEmployerInsurance: false, nameKana: 'きたきゅう たろう', moveDate: '2025-06-08',
-  newPostal: '802-0001', newAddress: '福岡県北九州市小倉北区浅野二丁目2番2号', movingCount: 2, isHouseholder: true,
-  phone: '093-000-0000', insuredNumber: '1234567', child1Name: '北九 次郎', child1NameKana: 'キタキュウ ジロウ',
-  child1BirthDate: '2018-05-05', child1LivesWith: true, hasChild2: false, pensionType: 'kosei', bankName: '北九銀行',
-  bankBranch: '小倉支店', accountType: 'futsu', accountNumber: '1234567', accountHolderKana: 'キタキュウ タロウ', kokuhoMembers: 1,
+  hasKokuho: true,
+  hasChildren: true,
+  hasEmployerInsurance: false,
+  nameKana: 'きたきゅう たろう',
+  moveDate: '2025-06-08',
+  newPostal: '802-0001',
+  newAddress: '福岡県北九州市小倉北区浅野二丁目2番2号',
+  movingCount: 2,
+  isHouseholder: true,
+  phone: '093-000-0000',
+  insuredNumber: '1234567',
+  child1Name: '北九 次郎',
+  child1NameKana: 'キタキュウ ジロウ',
+  child1BirthDate: '2018-05-05',
+  child1LivesWith: true,
+  hasChild2: false,
+  pensionType: 'kosei',
+  bankName: '北九銀行',
+  bankBranch: '小倉支店',
+  accountType: 'futsu',
+  accountNumber: '1234567',
+  accountHolderKana: 'キタキュウ タロウ',
+  kokuhoMembers: 1,
 };
 
 function plan(target: Parameters<typeof planInterview>[0], card: CardFacts | null = CARD): InterviewState {
@@ -48,7 +79,10 @@ describe('interview: 市内転居 with a card', () => {
     assert.deepEqual(asked.slice(0, 2), ['hasKokuho', 'hasChildren'], 'screening first');
     const built = buildFilledForms(state);
     assert.ok(built.ok);
-    assert.deepEqual(built.forms.map((f) => f.templateId), ['jumin-ido-todoke', 'kokuho-ido', 'jido-teate']);
+    assert.deepEqual(
+      built.forms.map((f) => f.templateId),
+      ['jumin-ido-todoke', 'kokuho-ido', 'jido-teate'],
+    );
     // The shared answers reach every form.
     for (const f of built.forms) {
       assert.equal(f.values.nameKana, 'キタキュウ　タロウ');
@@ -71,8 +105,15 @@ describe('interview: 市内転居 with a card', () => {
     const before = currentQuestions(s).map((q) => q.id);
     assert.ok(!before.includes('householderName'));
     assert.ok(!before.includes('child2Name'));
-    ({ state: s } = runThrough(s, { isHouseholder: false, householderName: '北九 花子', relationship: '夫', hasChild2: true,
-      child2Name: '北九 三郎', child2NameKana: 'キタキュウ サブロウ', child2BirthDate: '2021-01-01' }));
+    ({ state: s } = runThrough(s, {
+      isHouseholder: false,
+      householderName: '北九 花子',
+      relationship: '夫',
+      hasChild2: true,
+      child2Name: '北九 三郎',
+      child2NameKana: 'キタキュウ サブロウ',
+      child2BirthDate: '2021-01-01',
+    }));
     const after = currentQuestions(s).map((q) => q.id);
     for (const id of ['householderName', 'relationship', 'child2Name', 'child2NameKana', 'child2BirthDate']) assert.ok(after.includes(id), id);
     const built = buildFilledForms(s);
@@ -85,7 +126,10 @@ describe('interview: 市内転居 with a card', () => {
     for (const id of ['insuredNumber', 'child1Name', 'hasChild2']) assert.ok(!asked.includes(id), id);
     const built = buildFilledForms(state);
     assert.ok(built.ok);
-    assert.deepEqual(built.forms.map((f) => f.templateId), ['jumin-ido-todoke']);
+    assert.deepEqual(
+      built.forms.map((f) => f.templateId),
+      ['jumin-ido-todoke'],
+    );
   });
   test('changing an earlier answer makes dependent answers moot, never printed', () => {
     let { state } = runThrough(plan({ eventId: 'move-within-city' }), { isHouseholder: false, householderName: '北九 花子', relationship: '夫' });
@@ -148,7 +192,13 @@ describe('interview: without a card, other events', () => {
     const bad = answer(s, 'myNumber', '123456789012');
     assert.ok(!bad.ok);
     assert.equal(bad.error.code, 'bad-check-digit');
-    const { state } = runThrough(s, { name: '北九 太郎', birthDate: { era: '昭和', year: 60, month: 4, day: 2 }, sex: 'male', myNumber: '１２３４５６７８９０１８', currentAddress: '福岡県北九州市小倉北区浅野一丁目1番1号' });
+    const { state } = runThrough(s, {
+      name: '北九 太郎',
+      birthDate: { era: '昭和', year: 60, month: 4, day: 2 },
+      sex: 'male',
+      myNumber: '１２３４５６７８９０１８',
+      currentAddress: '福岡県北九州市小倉北区浅野一丁目1番1号',
+    });
     const built = buildFilledForms(state);
     assert.ok(built.ok);
     assert.equal(built.forms[0]!.values.birthDate, '1985-04-02');
@@ -160,25 +210,39 @@ describe('interview: without a card, other events', () => {
     assert.ok(asked.includes('kokuhoMembers'));
     const built = buildFilledForms(state);
     assert.ok(built.ok);
-    assert.deepEqual(built.forms.map((f) => f.templateId), ['jumin-ido-todoke', 'kokuho-ido', 'jido-teate', 'inkan-toroku']);
+    assert.deepEqual(
+      built.forms.map((f) => f.templateId),
+      ['jumin-ido-todoke', 'kokuho-ido', 'jido-teate', 'inkan-toroku'],
+    );
     assert.equal(built.forms[3]!.values.registeredAddress, ANSWERS.newAddress, '印鑑登録 at the new address');
   });
   test('おくやみ: the deceased and the bank are asked once for 国保 and 葬祭費', () => {
     const { state, asked } = runThrough(plan({ eventId: 'death', include: ['shomeisho-joseki'] }), {
-      deceasedHadKokuho: true, deceasedName: '北九 一郎', deceasedBirthDate: '1940-03-03', deathDate: '2025-06-01', funeralDate: '2025-06-04',
-      relationToDeceased: 'ko', certPurpose: 'sozoku',
+      deceasedHadKokuho: true,
+      deceasedName: '北九 一郎',
+      deceasedBirthDate: '1940-03-03',
+      deathDate: '2025-06-01',
+      funeralDate: '2025-06-04',
+      relationToDeceased: 'ko',
+      certPurpose: 'sozoku',
     });
     assert.equal(asked.filter((id) => id === 'deceasedName').length, 1);
     const built = buildFilledForms(state);
     assert.ok(built.ok);
-    assert.deepEqual(built.forms.map((f) => f.templateId), ['kokuho-ido', 'sosaihi-shikyu', 'shomeisho-kofu']);
+    assert.deepEqual(
+      built.forms.map((f) => f.templateId),
+      ['kokuho-ido', 'sosaihi-shikyu', 'shomeisho-kofu'],
+    );
     assert.equal(built.forms[0]!.values.subjectName, '北九　一郎');
     assert.equal(built.forms[0]!.values.kokuhoDatePrinted, '2025-06-01');
     assert.equal(built.forms[2]!.values.certSubjectName, '北九　一郎');
   });
   test('plan errors are typed', () => {
     assert.deepEqual(planInterview({ eventId: 'nope' }, null, { today: TODAY }), { ok: false, error: { code: 'unknown-event', id: 'nope' } });
-    assert.deepEqual(planInterview({ procedureIds: ['shibo-todoke'] }, null, { today: TODAY }), { ok: false, error: { code: 'not-kiosk-procedure', id: 'shibo-todoke' } });
+    assert.deepEqual(planInterview({ procedureIds: ['shibo-todoke'] }, null, { today: TODAY }), {
+      ok: false,
+      error: { code: 'not-kiosk-procedure', id: 'shibo-todoke' },
+    });
     assert.deepEqual(planInterview({ procedureIds: [] }, null, { today: TODAY }), { ok: false, error: { code: 'nothing-to-fill' } });
     assert.equal((planInterview({ eventId: 'birth' }, { myNumber: 'x' } as unknown as CardFacts, { today: TODAY }) as { ok: boolean }).ok, false);
   });
@@ -186,7 +250,10 @@ describe('interview: without a card, other events', () => {
     const { state } = runThrough(plan({ procedureIds: ['shomeisho-juminhyo', 'inkan-toroku'] }), { certPurpose: 'kinyu' });
     const built = buildFilledForms(state);
     assert.ok(built.ok);
-    assert.deepEqual(built.forms.map((f) => f.templateId), ['shomeisho-kofu', 'inkan-toroku']);
+    assert.deepEqual(
+      built.forms.map((f) => f.templateId),
+      ['shomeisho-kofu', 'inkan-toroku'],
+    );
     assert.equal(built.forms[1]!.values.registeredAddress, CARD.address);
   });
   test('answers to unknown or inapplicable questions are refused', () => {

@@ -45,6 +45,10 @@ describe('postal lookup (Kitakyushu, Japan Post data)', () => {
     assert.deepEqual(lookupPostal('100-0001'), { ok: false, error: { code: 'not-found' } });
   });
   test('total over arbitrary input', () => {
-    fc.assert(fc.property(fc.anything(), (x) => { lookupPostal(x); }));
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        lookupPostal(x);
+      }),
+    );
   });
 });

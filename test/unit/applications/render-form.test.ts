@@ -13,15 +13,25 @@ import { formQrText } from '../../../main/documents/forms/form-plan';
 /** A plausible long value for every field type (fictional data). */
 function sample(f: TemplateField): AnswerValue {
   switch (f.type) {
-    case 'kana': return 'キタキュウシュウ　ハナコ';
-    case 'date': case 'era-date': return '1989-01-08';
-    case 'postal': return '8020001';
-    case 'address': return '福岡県北九州市小倉北区浅野三丁目8番1号　リバーサイドマンション小倉1205号';
-    case 'choice': return f.options![f.options!.length - 1]!.value;
-    case 'checkbox': return true;
-    case 'number': return 3;
-    case 'phone': return '093-582-0000';
-    default: return f.id === 'myNumber' ? '123456789018' : f.validation.pattern === '\\d{7}' ? '1234567' : '北九州　花子';
+    case 'kana':
+      return 'キタキュウシュウ　ハナコ';
+    case 'date':
+    case 'era-date':
+      return '1989-01-08';
+    case 'postal':
+      return '8020001';
+    case 'address':
+      return '福岡県北九州市小倉北区浅野三丁目8番1号　リバーサイドマンション小倉1205号';
+    case 'choice':
+      return f.options![f.options!.length - 1]!.value;
+    case 'checkbox':
+      return true;
+    case 'number':
+      return 3;
+    case 'phone':
+      return '093-582-0000';
+    default:
+      return f.id === 'myNumber' ? '123456789018' : f.validation.pattern === '\\d{7}' ? '1234567' : '北九州　花子';
   }
 }
 
@@ -55,7 +65,13 @@ describe('form PDFs', () => {
     const t = reg.templates.get('inkan-toroku')!;
     const form: FilledForm = { templateId: t.id, procedureId: 'p', title: t.title, filledOn: '2025-06-10', values: {} };
     await assert.rejects(renderFormPdf(form, { receiptNumber: 'bad number' }), (e: unknown) => e instanceof FormRenderError && e.code === 'bad-receipt-number');
-    await assert.rejects(renderFormPdf({ ...form, templateId: 'nope' }, { receiptNumber: 'KK-0001' }), (e: unknown) => e instanceof FormRenderError && e.code === 'unknown-template');
-    await assert.rejects(renderFormPdf({ ...form, values: { x: {} as never } }, { receiptNumber: 'KK-0001' }), (e: unknown) => e instanceof FormRenderError && e.code === 'invalid-form');
+    await assert.rejects(
+      renderFormPdf({ ...form, templateId: 'nope' }, { receiptNumber: 'KK-0001' }),
+      (e: unknown) => e instanceof FormRenderError && e.code === 'unknown-template',
+    );
+    await assert.rejects(
+      renderFormPdf({ ...form, values: { x: {} as never } }, { receiptNumber: 'KK-0001' }),
+      (e: unknown) => e instanceof FormRenderError && e.code === 'invalid-form',
+    );
   });
 });

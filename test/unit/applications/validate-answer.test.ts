@@ -6,8 +6,11 @@ import { formatMessage, messageKeys } from '../../../main/applications/messages'
 import { defaultCatalog } from '../../../main/applications/catalog';
 
 const TODAY = '2025-06-10';
-const f = (type: ValidatableField['type'], validation: ValidatableField['validation'] = { required: true }, options?: { value: string }[]): ValidatableField =>
-  ({ id: 'q', type, validation, ...(options ? { options } : {}) });
+const f = (
+  type: ValidatableField['type'],
+  validation: ValidatableField['validation'] = { required: true },
+  options?: { value: string }[],
+): ValidatableField => ({ id: 'q', type, validation, ...(options ? { options } : {}) });
 const err = (field: ValidatableField, v: unknown) => {
   const r = validateAnswer(field, v, TODAY);
   return r.ok ? null : r.error;
@@ -60,10 +63,13 @@ describe('answer validation', () => {
   });
   test('total for every template field and any input (property)', () => {
     const fields = [...defaultCatalog().forms.fields.values()];
-    fc.assert(fc.property(fc.constantFrom(...fields), fc.anything(), (field, v) => {
-      const r = validateAnswer(field, v, TODAY);
-      assert.ok(r.ok || typeof r.error.messageKey === 'string');
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.anything(), (field, v) => {
+        const r = validateAnswer(field, v, TODAY);
+        assert.ok(r.ok || typeof r.error.messageKey === 'string');
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -71,14 +77,36 @@ describe('validation messages', () => {
   test('ja and en have the same keys, and every code and pattern message has a text', () => {
     assert.deepEqual(messageKeys('ja').sort(), messageKeys('en').sort());
     const fields = [...defaultCatalog().forms.fields.values()];
-    for (const fld of fields) if (fld.validation.patternMessage) assert.ok(messageKeys('ja').includes(fld.validation.patternMessage), fld.validation.patternMessage);
-    const codes = ['required', 'pattern', 'too-short', 'too-long', 'too-small', 'too-large', 'not-a-number', 'invalid-date', 'date-too-early',
-      'date-too-late', 'not-kana', 'bad-choice', 'bad-check-digit', 'wrong-type', 'unknown-question', 'not-applicable', 'bad-postal', 'bad-characters'];
+    for (const fld of fields)
+      if (fld.validation.patternMessage) assert.ok(messageKeys('ja').includes(fld.validation.patternMessage), fld.validation.patternMessage);
+    const codes = [
+      'required',
+      'pattern',
+      'too-short',
+      'too-long',
+      'too-small',
+      'too-large',
+      'not-a-number',
+      'invalid-date',
+      'date-too-early',
+      'date-too-late',
+      'not-kana',
+      'bad-choice',
+      'bad-check-digit',
+      'wrong-type',
+      'unknown-question',
+      'not-applicable',
+      'bad-postal',
+      'bad-characters',
+    ];
     for (const c of codes) assert.ok(messageKeys('en').includes(`applications.validation.${c}`), c);
   });
   test('parameters are filled in', () => {
     assert.equal(formatMessage('applications.validation.too-long', { max: 40 }, 'ja'), '40文字以内で入力してください。');
-    assert.equal(formatMessage('applications.validation.date-too-late', { bound: '2025-06-24', boundWareki: '令和7年6月24日' }, 'en'), 'Enter a date on or before 2025-06-24.');
+    assert.equal(
+      formatMessage('applications.validation.date-too-late', { bound: '2025-06-24', boundWareki: '令和7年6月24日' }, 'en'),
+      'Enter a date on or before 2025-06-24.',
+    );
     assert.equal(formatMessage('no.such.key', {}, 'en'), 'no.such.key');
   });
 });

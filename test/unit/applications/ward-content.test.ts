@@ -40,7 +40,7 @@ describe('ward content (contentDir)', () => {
     assert.equal(content.sealImageFile, join(demoContentDir(), 'documents', 'city-seal.png'));
   });
 
-  test('a ward\'s own folder is what is read: its postal codes and its guide, not the demo\'s', () => {
+  test("a ward's own folder is what is read: its postal codes and its guide, not the demo's", () => {
     const dir = wardCopy((d) => {
       editPostal(d, (data) => data.rows.push(['9990001', '40106', '試験町']));
       const file = join(d, 'guide', 'life-events.json');
@@ -59,7 +59,10 @@ describe('ward content (contentDir)', () => {
 
   test('a folder without the seal image is refused, naming the file', () => {
     const dir = wardCopy((d) => rmSync(join(d, 'documents', 'city-seal.png')));
-    assert.throws(() => loadWardContent(dir), (err: unknown) => err instanceof ConfigError && err.message.includes(join(dir, 'documents', 'city-seal.png')));
+    assert.throws(
+      () => loadWardContent(dir),
+      (err: unknown) => err instanceof ConfigError && err.message.includes(join(dir, 'documents', 'city-seal.png')),
+    );
   });
 
   test('broken postal data is refused, naming the file and the bad key', () => {

@@ -33,7 +33,13 @@ describe('route table', () => {
   });
   test('unknown path is 404, wrong method is 405, odd characters do not match', () => {
     const status = (method: string, path: string) => {
-      try { matchRoute(routes, method, path); return 200; } catch (e) { assert.ok(e instanceof ApiError); return e.status; }
+      try {
+        matchRoute(routes, method, path);
+        return 200;
+      } catch (e) {
+        assert.ok(e instanceof ApiError);
+        return e.status;
+      }
     };
     assert.equal(status('GET', '/v1/nothing'), 404);
     assert.equal(status('POST', '/v1/certificates/abc'), 405);

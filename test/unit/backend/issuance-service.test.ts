@@ -20,7 +20,11 @@ const NOW = new Date('2025-12-01T01:00:00Z');
 const ALL_TYPES: IssueCertificateRequest[] = [
   { type: 'juminhyo', copies: 1, options: { scope: 'self', householdHeadAndRelationship: false, honsekiAndHittosha: false } },
   { type: 'juminhyo', copies: 1, options: { scope: 'household', householdHeadAndRelationship: true, honsekiAndHittosha: true } },
-  { type: 'juminhyo', copies: 1, options: { scope: 'partial', memberIds: ['res-001', 'ward-102'], householdHeadAndRelationship: true, honsekiAndHittosha: false } },
+  {
+    type: 'juminhyo',
+    copies: 1,
+    options: { scope: 'partial', memberIds: ['res-001', 'ward-102'], householdHeadAndRelationship: true, honsekiAndHittosha: false },
+  },
   { type: 'inkan', copies: 1 },
   { type: 'koseki-zenbu', copies: 1 },
   { type: 'koseki-kojin', copies: 1, options: { memberId: 'ward-101' } },
@@ -61,13 +65,19 @@ describe('IssuanceService', () => {
   test('住民票 options: 世帯全員 with 世帯主・続柄 and 本籍・筆頭者; 一部 lists only the chosen members', () => {
     const all = svc.issue(ctx('key-hh-all'), ALL_TYPES[1]!);
     assert.equal(all.outcome, 'issued');
-    const c = all.outcome === 'issued' ? all.certificate as { householdHead: string; members: { relationship: string; honseki: string }[] } : undefined;
+    const c = all.outcome === 'issued' ? (all.certificate as { householdHead: string; members: { relationship: string; honseki: string }[] }) : undefined;
     assert.equal(c?.householdHead, '髙橋\u3000健太');
-    assert.deepEqual(c?.members.map((m) => m.relationship), ['世帯主', '妻', '子']);
+    assert.deepEqual(
+      c?.members.map((m) => m.relationship),
+      ['世帯主', '妻', '子'],
+    );
     assert.ok(c?.members.every((m) => m.honseki.startsWith('福岡県北九州市')));
     const part = svc.issue(ctx('key-hh-part'), ALL_TYPES[2]!);
-    const p = part.outcome === 'issued' ? part.certificate as { members: { name: string; honseki?: string }[] } : undefined;
-    assert.deepEqual(p?.members.map((m) => m.name), ['髙橋\u3000健太', '髙橋\u3000陽菜']);
+    const p = part.outcome === 'issued' ? (part.certificate as { members: { name: string; honseki?: string }[] }) : undefined;
+    assert.deepEqual(
+      p?.members.map((m) => m.name),
+      ['髙橋\u3000健太', '髙橋\u3000陽菜'],
+    );
     assert.ok(p?.members.every((m) => m.honseki === undefined));
   });
 
@@ -83,10 +93,13 @@ describe('IssuanceService', () => {
     const b = svc.issue(ctx('key-idem-1'), { type: 'inkan', copies: 1 });
     assert.deepEqual(a, b);
     assert.equal((db.prepare('SELECT COUNT(*) AS n FROM issuances').get() as { n: number }).n, 1);
-    assert.throws(() => svc.issue(ctx('key-idem-1'), { type: 'inkan', copies: 2 }), (e: unknown) => e instanceof ApiError && e.code === 'idempotency-key-reused');
+    assert.throws(
+      () => svc.issue(ctx('key-idem-1'), { type: 'inkan', copies: 2 }),
+      (e: unknown) => e instanceof ApiError && e.code === 'idempotency-key-reused',
+    );
   });
 
-  test('the same key and body from another resident on the same kiosk is a 409, never the first resident\'s certificate', () => {
+  test("the same key and body from another resident on the same kiosk is a 409, never the first resident's certificate", () => {
     const body: IssueCertificateRequest = { type: 'inkan', copies: 1 };
     const first = svc.issue(ctx('key-shared'), body);
     assert.equal(first.outcome, 'issued');
@@ -113,15 +126,27 @@ describe('IssuanceService', () => {
     const a = svc.issue(ctx('key-void-1'), { type: 'inkan', copies: 2 });
     assert.equal(a.outcome, 'issued');
     const serial = a.outcome === 'issued' ? a.serial : '';
-    assert.throws(() => svc.void('kokurakita', serial, 'kiosk-b', { reason: 'paper-jam' }), (e: unknown) => e instanceof ApiError && e.status === 403);
+    assert.throws(
+      () => svc.void('kokurakita', serial, 'kiosk-b', { reason: 'paper-jam' }),
+      (e: unknown) => e instanceof ApiError && e.status === 403,
+    );
     assert.deepEqual(svc.void('kokurakita', serial, 'kiosk-a', { reason: 'paper-jam' }), { serial, status: 'voided', refundYen: 600 });
     assert.deepEqual(svc.void('kokurakita', serial, 'kiosk-a', { reason: 'paper-jam' }), { serial, status: 'voided', refundYen: 600 });
-    assert.throws(() => svc.markPrinted('kokurakita', serial, 'kiosk-a'), (e: unknown) => e instanceof ApiError && e.code === 'already-voided');
+    assert.throws(
+      () => svc.markPrinted('kokurakita', serial, 'kiosk-a'),
+      (e: unknown) => e instanceof ApiError && e.code === 'already-voided',
+    );
     const b = svc.issue(ctx('key-void-2'), { type: 'inkan', copies: 1 });
     const serialB = b.outcome === 'issued' ? b.serial : '';
     assert.equal(svc.markPrinted('kokurakita', serialB, 'kiosk-a').status, 'printed');
-    assert.throws(() => svc.void('kokurakita', serialB, 'kiosk-a', { reason: 'print-failed' }), (e: unknown) => e instanceof ApiError && e.code === 'already-printed');
-    assert.throws(() => svc.status('kokurakita', 'NO-SUCH-1', 'kiosk-a'), (e: unknown) => e instanceof ApiError && e.status === 404);
+    assert.throws(
+      () => svc.void('kokurakita', serialB, 'kiosk-a', { reason: 'print-failed' }),
+      (e: unknown) => e instanceof ApiError && e.code === 'already-printed',
+    );
+    assert.throws(
+      () => svc.status('kokurakita', 'NO-SUCH-1', 'kiosk-a'),
+      (e: unknown) => e instanceof ApiError && e.status === 404,
+    );
   });
 
   test('a refusal is an answer and stores nothing', () => {

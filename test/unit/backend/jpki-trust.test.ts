@@ -43,22 +43,38 @@ describe('JPKI user-auth verification', () => {
 
   test('a signature by another key is refused', () => {
     const card = pki.cards['res-001']!;
-    assert.equal(codeOf(() => trust.verifyLogin(nonce, cardSign(pki.cards['res-002']!.key, nonce), card.certDer, now)), 'signature-invalid');
+    assert.equal(
+      codeOf(() => trust.verifyLogin(nonce, cardSign(pki.cards['res-002']!.key, nonce), card.certDer, now)),
+      'signature-invalid',
+    );
   });
 
   test('a signature over another nonce is refused', () => {
     const card = pki.cards['res-001']!;
-    assert.equal(codeOf(() => trust.verifyLogin(nonce, cardSign(card.key, Buffer.alloc(32, 8)), card.certDer, now)), 'signature-invalid');
+    assert.equal(
+      codeOf(() => trust.verifyLogin(nonce, cardSign(card.key, Buffer.alloc(32, 8)), card.certDer, now)),
+      'signature-invalid',
+    );
   });
 
   test('garbage signature bytes are refused, not thrown through', () => {
     const card = pki.cards['res-001']!;
-    assert.equal(codeOf(() => trust.verifyLogin(nonce, Buffer.from('nope'), card.certDer, now)), 'signature-invalid');
+    assert.equal(
+      codeOf(() => trust.verifyLogin(nonce, Buffer.from('nope'), card.certDer, now)),
+      'signature-invalid',
+    );
   });
 
   test('expired, not-yet-valid and revoked certificates are refused', () => {
-    for (const [card, code] of [[pki.expired, 'certificate-expired'], [pki.notYetValid, 'certificate-not-yet-valid'], [pki.revoked, 'certificate-revoked']] as const) {
-      assert.equal(codeOf(() => trust.verifyLogin(nonce, cardSign(card.key, nonce), card.certDer, now)), code);
+    for (const [card, code] of [
+      [pki.expired, 'certificate-expired'],
+      [pki.notYetValid, 'certificate-not-yet-valid'],
+      [pki.revoked, 'certificate-revoked'],
+    ] as const) {
+      assert.equal(
+        codeOf(() => trust.verifyLogin(nonce, cardSign(card.key, nonce), card.certDer, now)),
+        code,
+      );
     }
   });
 
@@ -68,23 +84,35 @@ describe('JPKI user-auth verification', () => {
   });
 
   test('a certificate from another CA with the same name is untrusted', () => {
-    assert.equal(codeOf(() => trust.verifyLogin(nonce, cardSign(pki.foreign.key, nonce), pki.foreign.certDer, now)), 'certificate-untrusted');
+    assert.equal(
+      codeOf(() => trust.verifyLogin(nonce, cardSign(pki.foreign.key, nonce), pki.foreign.certDer, now)),
+      'certificate-untrusted',
+    );
   });
 
   test('malformed certificate bytes are refused', () => {
-    assert.equal(codeOf(() => trust.verifyLogin(nonce, Buffer.alloc(256), Buffer.from('30820000', 'hex'), now)), 'certificate-malformed');
+    assert.equal(
+      codeOf(() => trust.verifyLogin(nonce, Buffer.alloc(256), Buffer.from('30820000', 'hex'), now)),
+      'certificate-malformed',
+    );
   });
 
   test('a certificate bound to no resident is refused', async () => {
     const unbound = await JpkiTrust.load({ ...pki.trust, bindings: [] });
     const card = pki.cards['res-001']!;
-    assert.equal(codeOf(() => unbound.verifyLogin(nonce, cardSign(card.key, nonce), card.certDer, now)), 'certificate-unmapped');
+    assert.equal(
+      codeOf(() => unbound.verifyLogin(nonce, cardSign(card.key, nonce), card.certDer, now)),
+      'certificate-unmapped',
+    );
   });
 
   test('without a verified CRL the check fails closed', async () => {
     const noCrl = await JpkiTrust.load({ ...pki.trust, crlsPem: [] });
     const card = pki.cards['res-001']!;
-    assert.equal(codeOf(() => noCrl.verifyLogin(nonce, cardSign(card.key, nonce), card.certDer, now)), 'revocation-unavailable');
+    assert.equal(
+      codeOf(() => noCrl.verifyLogin(nonce, cardSign(card.key, nonce), card.certDer, now)),
+      'revocation-unavailable',
+    );
   });
 
   describe('a CRL past its nextUpdate counts as no CRL (revocation unavailable), never as valid', () => {
@@ -114,7 +142,10 @@ describe('JPKI user-auth verification', () => {
       const fresh = await signTestCrl(pki.ca, { thisUpdate: nextUpdate, nextUpdate: new Date(nextUpdate.getTime() + 86_400_000) });
       const old = await signTestCrl(pki.ca, { thisUpdate: new Date(nextUpdate.getTime() - 86_400_000), nextUpdate });
       const at = new Date(nextUpdate.getTime() + second);
-      for (const crlsPem of [[old, fresh], [fresh, old]]) {
+      for (const crlsPem of [
+        [old, fresh],
+        [fresh, old],
+      ]) {
         const both = await JpkiTrust.load({ ...pki.trust, crlsPem });
         assert.equal(both.verifyLogin(nonce, cardSign(pki.cards['res-001']!.key, nonce), pki.cards['res-001']!.certDer, at).residentId, 'res-001');
       }

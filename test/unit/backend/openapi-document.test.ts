@@ -16,7 +16,11 @@ test('the OpenAPI file documents exactly the routes the server has', () => {
   assert.equal(doc.openapi, '3.1.0');
   const routes = wardRoutes({ config: { maxBodyBytes: 1024 } } as WardServices).map((r) => `${r.method.toLowerCase()} ${r.path}`);
   const documented = Object.entries(doc.paths)
-    .flatMap(([path, ops]) => Object.keys(ops).filter((k) => ['get', 'post'].includes(k)).map((m) => `${m} ${path}`))
+    .flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((k) => ['get', 'post'].includes(k))
+        .map((m) => `${m} ${path}`),
+    )
     .filter((r) => r !== 'post /v1/_faults');
   assert.deepEqual(documented.sort(), routes.sort());
 });

@@ -6,8 +6,11 @@ import { WardRecords } from '../../../backend/certificates/ward-records';
 import { requestRefusal, typeRefusal } from '../../../backend/certificates/eligibility';
 import type { IssueCertificateRequest } from '../../../contract/ward-api';
 
-const juminhyo = (o: Partial<Extract<IssueCertificateRequest, { type: 'juminhyo' }>['options']> = {}): IssueCertificateRequest =>
-  ({ type: 'juminhyo', copies: 1, options: { scope: 'self', householdHeadAndRelationship: false, honsekiAndHittosha: false, ...o } });
+const juminhyo = (o: Partial<Extract<IssueCertificateRequest, { type: 'juminhyo' }>['options']> = {}): IssueCertificateRequest => ({
+  type: 'juminhyo',
+  copies: 1,
+  options: { scope: 'self', householdHeadAndRelationship: false, honsekiAndHittosha: false, ...o },
+});
 
 describe('refusal rules over the fixture register', () => {
   let db: WardDb;

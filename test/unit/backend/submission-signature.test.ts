@@ -23,7 +23,9 @@ const der = (card: string, which: 'sign' | 'auth') => new X509Certificate(readFi
 const key = (card: string, which: 'sign' | 'auth') => createPrivateKey(readFileSync(join(cards, card, `${which}-key.pem`)));
 
 const basePayload = {
-  eventId: 'move-within-city', kioskId: 'kiosk-kokurakita-01', identifiedBy: 'card',
+  eventId: 'move-within-city',
+  kioskId: 'kiosk-kokurakita-01',
+  identifiedBy: 'card',
   forms: [{ templateId: 'jumin-ido-todoke', title: { ja: '住民異動届', en: 'Move' }, fields: { movingCount: 2 } }],
 };
 
@@ -33,8 +35,10 @@ function signed(card = 'card-001', which: 'sign' | 'auth' = 'sign', payload: Rec
   return {
     ...payload,
     electronicSignature: {
-      algorithm: 'sha256WithRSAEncryption', canonicalization: 'canonical-json-utf8-v1',
-      signature: signature.toString('base64'), certificate: der(card, which).toString('base64'),
+      algorithm: 'sha256WithRSAEncryption',
+      canonicalization: 'canonical-json-utf8-v1',
+      signature: signature.toString('base64'),
+      certificate: der(card, which).toString('base64'),
     },
   };
 }
@@ -64,12 +68,21 @@ describe('submission electronic signature: verifier', () => {
     const s = signed();
     const sig = Buffer.from(s.electronicSignature.signature, 'base64');
     sig[10] = sig[10]! ^ 0x01;
-    assert.throws(() => verifySubmissionSignature(trust, { ...s, electronicSignature: { ...s.electronicSignature, signature: sig.toString('base64') } }, NOW),
-      refusedWith('e-signature-invalid'));
+    assert.throws(
+      () => verifySubmissionSignature(trust, { ...s, electronicSignature: { ...s.electronicSignature, signature: sig.toString('base64') } }, NOW),
+      refusedWith('e-signature-invalid'),
+    );
     assert.throws(() => verifySubmissionSignature(trust, { ...s, eventId: 'birth' }, NOW), refusedWith('e-signature-invalid'));
     // Another card's certificate with card-001's signature.
-    assert.throws(() => verifySubmissionSignature(trust, { ...s, electronicSignature: { ...s.electronicSignature, certificate: der('card-002', 'sign').toString('base64') } }, NOW),
-      refusedWith('e-signature-invalid'));
+    assert.throws(
+      () =>
+        verifySubmissionSignature(
+          trust,
+          { ...s, electronicSignature: { ...s.electronicSignature, certificate: der('card-002', 'sign').toString('base64') } },
+          NOW,
+        ),
+      refusedWith('e-signature-invalid'),
+    );
   });
 
   test('a revoked, expired, not yet valid or untrusted certificate is refused by its code', () => {
@@ -90,11 +103,16 @@ describe('submission electronic signature: verifier', () => {
 
   test('a malformed block or certificate is refused, not thrown as a crash', () => {
     const s = signed();
-    assert.throws(() => verifySubmissionSignature(trust, { ...s, electronicSignature: { ...s.electronicSignature, algorithm: 'md5' } }, NOW), refusedWith('e-signature-malformed'));
+    assert.throws(
+      () => verifySubmissionSignature(trust, { ...s, electronicSignature: { ...s.electronicSignature, algorithm: 'md5' } }, NOW),
+      refusedWith('e-signature-malformed'),
+    );
     assert.throws(() => verifySubmissionSignature(trust, { ...s, electronicSignature: null }, NOW), refusedWith('e-signature-malformed'));
     assert.throws(() => verifySubmissionSignature(trust, { ...s, ratio: 0.5 }, NOW), refusedWith('e-signature-malformed'));
-    assert.throws(() => verifySubmissionSignature(trust, { ...s, electronicSignature: { ...s.electronicSignature, certificate: 'AAAA' } }, NOW),
-      refusedWith('e-signature-certificate-malformed'));
+    assert.throws(
+      () => verifySubmissionSignature(trust, { ...s, electronicSignature: { ...s.electronicSignature, certificate: 'AAAA' } }, NOW),
+      refusedWith('e-signature-certificate-malformed'),
+    );
   });
 });
 
@@ -111,11 +129,15 @@ describe('submission electronic signature: storage', () => {
     assert.ok(!JSON.stringify(found).includes(signed().electronicSignature.certificate.slice(0, 40)), 'the look-up carries no certificate');
 
     const bad = request('KK01-20261128-0002', signed('card-auth-revoked'));
-    assert.throws(() => s.submit('kokurakita', 'kiosk-1', 'key-00000002', bad, undefined, () => verifySubmissionSignature(trust, bad.payload, NOW)),
-      refusedWith('e-signature-certificate-revoked'));
+    assert.throws(
+      () => s.submit('kokurakita', 'kiosk-1', 'key-00000002', bad, undefined, () => verifySubmissionSignature(trust, bad.payload, NOW)),
+      refusedWith('e-signature-certificate-revoked'),
+    );
     assert.equal(s.countForKey('kokurakita', 'kiosk-1', 'key-00000002'), 0);
 
-    const replay = s.submit('kokurakita', 'kiosk-1', 'key-00000001', good, undefined, () => { throw new Error('verified again'); });
+    const replay = s.submit('kokurakita', 'kiosk-1', 'key-00000001', good, undefined, () => {
+      throw new Error('verified again');
+    });
     assert.equal(replay.replayed, true);
 
     s.submit('kokurakita', 'kiosk-1', 'key-00000003', request('KK01-20261128-0003', basePayload), undefined);

@@ -150,7 +150,9 @@ describe('card parser fuzzing', { timeout: 120_000 }, () => {
       fc.asyncProperty(responses, async (script) => {
         let i = 0;
         const session: CardSession = {
-          readerName: 'fuzz', atr: new Uint8Array(0), isOpen: true,
+          readerName: 'fuzz',
+          atr: new Uint8Array(0),
+          isOpen: true,
           transmit: async () => {
             const r = script[i++ % script.length] as Uint8Array;
             // Mostly well-formed frames (data + 9000 or a 61xx/6Cxx), sometimes raw garbage.

@@ -121,7 +121,7 @@ describe('the card-secret step', () => {
     });
   }
 
-  test('tries left are clamped to the secret\'s maximum (a card reporting 15 shows 3)', async () => {
+  test("tries left are clamped to the secret's maximum (a card reporting 15 shows 3)", async () => {
     await insert();
     setTries('text-pin', 15);
     const read = await new CardSecretStep(client, 'text-pin').readTries();
@@ -202,7 +202,7 @@ describe('the card-secret step', () => {
     assert.ok(allZero(seen[0]));
   });
 
-  test('the journey\'s own error before the card is reached (the ward\'s nonce) comes back as other, Buffer zeroed', async () => {
+  test("the journey's own error before the card is reached (the ward's nonce) comes back as other, Buffer zeroed", async () => {
     await insert();
     const step = new CardSecretStep(client, 'auth-pin');
     const wardDown = new Error('ward unreachable');
@@ -218,9 +218,16 @@ describe('the card-secret step', () => {
 
   test('a malformed secret is refused before anything is sent', async () => {
     await insert();
-    for (const [kind, typed] of [['auth-pin', '12a4'], ['text-pin', '12345'], ['sign-password', 'ABC'], ['sign-password', 'ıııııı']] as const) {
+    for (const [kind, typed] of [
+      ['auth-pin', '12a4'],
+      ['text-pin', '12345'],
+      ['sign-password', 'ABC'],
+      ['sign-password', 'ıııııı'],
+    ] as const) {
       const seen: Buffer[] = [];
-      const { result: used, made } = await buffersMadeOf(typed, () => new CardSecretStep(client, kind).use(typed, { triesLeft: 3, lastTry: false }, false, sender(kind, seen)));
+      const { result: used, made } = await buffersMadeOf(typed, () =>
+        new CardSecretStep(client, kind).use(typed, { triesLeft: 3, lastTry: false }, false, sender(kind, seen)),
+      );
       assert.deepEqual(used, { ok: false, failure: { kind: 'format' } }, `${kind} refuses its malformed secret`);
       assert.ok(made.length === 1 && allZero(made[0]), 'the malformed secret is all zeros');
       assert.equal(seen.length, 0);

@@ -56,7 +56,10 @@ describe('LeftCardGuard', () => {
     assert.equal(alerts.length, 0, 'a plain 戻る alerts only when a new session finds the card');
     assert.equal(guard.blocksReading(), true);
     assert.equal(guard.blocksReading(), true);
-    assert.deepEqual(alerts.map((a) => a.code), ['card-left-in-reader']);
+    assert.deepEqual(
+      alerts.map((a) => a.code),
+      ['card-left-in-reader'],
+    );
     card.remove();
     card.insert('R1', [0x3b, 0x01]);
     assert.equal(guard.blocksReading(), false, 'removed and inserted again: read');
@@ -77,8 +80,14 @@ describe('LeftCardGuard', () => {
     card.insert('R1', [0x3b]);
     guard.noteSessionEnd('timeout');
     guard.noteSessionEnd('timeout');
-    assert.deepEqual(alerts.map((a) => a.code), ['card-left-at-timeout']);
-    assert.ok(alerts.every((a) => a.reference === undefined), 'nothing about the card or person in the alert');
+    assert.deepEqual(
+      alerts.map((a) => a.code),
+      ['card-left-at-timeout'],
+    );
+    assert.ok(
+      alerts.every((a) => a.reference === undefined),
+      'nothing about the card or person in the alert',
+    );
   });
 
   test('dispose stops listening', () => {

@@ -19,9 +19,14 @@ describe('command and response APDUs', () => {
 
   test('status words map to typed errors', () => {
     const cases: Array<[number, string, number | undefined]> = [
-      [0x63c2, 'wrong-pin', 2], [0x63c0, 'wrong-pin', 0], [0x6984, 'pin-blocked', 0],
-      [0x6982, 'security-status-not-satisfied', undefined], [0x6a82, 'file-not-found', undefined],
-      [0x6700, 'wrong-length', undefined], [0x6c10, 'wrong-length', undefined], [0x6d00, 'unexpected-status', undefined],
+      [0x63c2, 'wrong-pin', 2],
+      [0x63c0, 'wrong-pin', 0],
+      [0x6984, 'pin-blocked', 0],
+      [0x6982, 'security-status-not-satisfied', undefined],
+      [0x6a82, 'file-not-found', undefined],
+      [0x6700, 'wrong-length', undefined],
+      [0x6c10, 'wrong-length', undefined],
+      [0x6d00, 'unexpected-status', undefined],
     ];
     for (const [sw, code, tries] of cases) {
       const e = errorForSw(sw);
@@ -32,8 +37,14 @@ describe('command and response APDUs', () => {
   });
 
   test('a response shorter than a status word or with a bad SW1 is malformed', () => {
-    assert.throws(() => parseResponse(hex('90')), (e) => isCardError(e, 'malformed-response'));
-    assert.throws(() => parseResponse(hex('0102')), (e) => isCardError(e, 'malformed-response'));
+    assert.throws(
+      () => parseResponse(hex('90')),
+      (e) => isCardError(e, 'malformed-response'),
+    );
+    assert.throws(
+      () => parseResponse(hex('0102')),
+      (e) => isCardError(e, 'malformed-response'),
+    );
     assert.deepEqual(parseResponse(hex('AABB9000')).sw, 0x9000);
   });
 });
@@ -105,7 +116,10 @@ describe('chained READ BINARY', () => {
   });
 
   test('a file shorter than its header (empty chunk) ends instead of looping', async () => {
-    const s = new ScriptedSession([['00B0000000', '3082 0200 0102 9000'], ['00B0000600', '9000']]);
+    const s = new ScriptedSession([
+      ['00B0000000', '3082 0200 0102 9000'],
+      ['00B0000600', '9000'],
+    ]);
     await assert.rejects(readTlvFile(new ApduChannel(s), { maxLength: 8192 }), (e) => isCardError(e, 'malformed-response'));
   });
 });

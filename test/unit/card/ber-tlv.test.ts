@@ -26,7 +26,13 @@ describe('lenient BER-TLV', () => {
     const bytes = hex('FF2009 DF2101AA DF2202BBCC FFFF');
     const { outer, children } = parseRecordFile(bytes, 0xff20);
     assert.equal(outer.valueLength, 9);
-    assert.deepEqual(children.map((c) => [c.tag, c.offset]), [[0xdf21, 3], [0xdf22, 7]]);
+    assert.deepEqual(
+      children.map((c) => [c.tag, c.offset]),
+      [
+        [0xdf21, 3],
+        [0xdf22, 7],
+      ],
+    );
     assert.deepEqual(childrenOf(bytes, outer).length, 2);
   });
 
@@ -43,7 +49,10 @@ describe('lenient BER-TLV', () => {
     ['tag too long', 'DF8181818101 00'],
   ] as const) {
     test(`refuses ${why} with a typed error`, () => {
-      assert.throws(() => parseTlv(hex(bytes)), (e) => isCardError(e, 'malformed-response'));
+      assert.throws(
+        () => parseTlv(hex(bytes)),
+        (e) => isCardError(e, 'malformed-response'),
+      );
     });
   }
 

@@ -26,7 +26,10 @@ function basicFile(opts: { badOffset?: boolean; name?: Uint8Array } = {}): Uint8
   const headerLen = 3;
   let at = headerLen + 11;
   const offs: number[] = [];
-  for (const part of [name, addr, birth, sex]) { offs.push(at); at += part.length; }
+  for (const part of [name, addr, birth, sex]) {
+    offs.push(at);
+    at += part.length;
+  }
   if (opts.badOffset) offs[2] = (offs[2] as number) + 1;
   const df21 = tlv('DF21', Uint8Array.from(offs.flatMap((o) => [o >> 8, o & 0xff])));
   const body = Uint8Array.from([...df21, ...name, ...addr, ...birth, ...sex]);
@@ -46,13 +49,22 @@ describe('card file decoders', () => {
   });
 
   test('basic 4: offsets that disagree, or invalid UTF-8, are refused', () => {
-    assert.throws(() => decodeBasicInfoFile(basicFile({ badOffset: true })), (e) => isCardError(e, 'malformed-response'));
-    assert.throws(() => decodeBasicInfoFile(basicFile({ name: Uint8Array.of(0xc3, 0x28) })), (e) => isCardError(e, 'malformed-response'));
+    assert.throws(
+      () => decodeBasicInfoFile(basicFile({ badOffset: true })),
+      (e) => isCardError(e, 'malformed-response'),
+    );
+    assert.throws(
+      () => decodeBasicInfoFile(basicFile({ name: Uint8Array.of(0xc3, 0x28) })),
+      (e) => isCardError(e, 'malformed-response'),
+    );
   });
 
   test('My Number EF: FF10 + 12 digits + FF FF', () => {
     assert.equal(decodeMyNumberFile(hex('FF100C' + toHex(utf8('123456789018')) + 'FFFF')), '123456789018');
-    assert.throws(() => decodeMyNumberFile(hex('FF100C' + toHex(utf8('12345678901A')) + 'FFFF')), (e) => isCardError(e, 'malformed-response'));
+    assert.throws(
+      () => decodeMyNumberFile(hex('FF100C' + toHex(utf8('12345678901A')) + 'FFFF')),
+      (e) => isCardError(e, 'malformed-response'),
+    );
   });
 
   test('integrity record: matching hashes pass, any change fails', () => {
@@ -64,7 +76,10 @@ describe('card file decoders', () => {
     checkIntegrity(rec, myNumber, basic.hashedRegion);
     const tampered = Uint8Array.from(myNumber);
     tampered[5] = 0x39;
-    assert.throws(() => checkIntegrity(rec, tampered, basic.hashedRegion), (e) => isCardError(e, 'integrity-check-failed'));
+    assert.throws(
+      () => checkIntegrity(rec, tampered, basic.hashedRegion),
+      (e) => isCardError(e, 'integrity-check-failed'),
+    );
   });
 
   test('token info label and SHA-256 DigestInfo', () => {

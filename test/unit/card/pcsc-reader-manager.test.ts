@@ -26,16 +26,27 @@ class FakeReader extends EventEmitter implements PcscReaderLike {
   /** A mute card: transmits are held here unanswered, as pcsclite holds them while vpcd waits. */
   mute = false;
   held: ((err: unknown, r: Buffer) => void) | undefined;
-  constructor(readonly name: string) { super(); }
+  constructor(readonly name: string) {
+    super();
+  }
   /** A reader that does not answer SCardConnect: the callback is held here. */
   heldConnect: (() => void) | undefined;
   connect(_o: unknown, cb: (err: unknown, p: number) => void) {
     this.connects++;
-    const answer = () => { this.connected = true; cb(null, 2); };
+    const answer = () => {
+      this.connected = true;
+      cb(null, 2);
+    };
     if (this.mute) this.heldConnect = answer;
     else setImmediate(answer);
   }
-  disconnect(_d: number, cb: (err: unknown) => void) { setImmediate(() => { this.disconnects++; this.connected = false; cb(null); }); }
+  disconnect(_d: number, cb: (err: unknown) => void) {
+    setImmediate(() => {
+      this.disconnects++;
+      this.connected = false;
+      cb(null);
+    });
+  }
   transmit(_d: Buffer, _l: number, _p: number, cb: (err: unknown, r: Buffer) => void) {
     this.transmits++;
     if (this.mute) {
@@ -45,8 +56,12 @@ class FakeReader extends EventEmitter implements PcscReaderLike {
     setImmediate(() => (this.transmitError ? cb(new Error(this.transmitError), Buffer.alloc(0)) : cb(null, Buffer.from([0x90, 0]))));
   }
   close() {}
-  insert() { this.emit('status', { state: PRESENT, atr: Buffer.from([0x3b, 0x00]) }); }
-  remove() { this.emit('status', { state: EMPTY }); }
+  insert() {
+    this.emit('status', { state: PRESENT, atr: Buffer.from([0x3b, 0x00]) });
+  }
+  remove() {
+    this.emit('status', { state: EMPTY });
+  }
 }
 
 class FakePcsc {
@@ -88,7 +103,13 @@ describe('PC/SC reader manager (fake pcsclite)', () => {
     fake.addReader('Virtual PCD 00 00');
     fake.addReader('Virtual PCD 00 01');
     fake.addReader('SCM Microsystems SCR 3310 [CCID Interface] 00 00');
-    assert.deepEqual(m.listReaders().map((r) => r.name).sort(), ['SCM Microsystems SCR 3310 [CCID Interface] 00 00', 'Virtual PCD 00 01']);
+    assert.deepEqual(
+      m
+        .listReaders()
+        .map((r) => r.name)
+        .sort(),
+      ['SCM Microsystems SCR 3310 [CCID Interface] 00 00', 'Virtual PCD 00 01'],
+    );
     await m.stop();
   });
 

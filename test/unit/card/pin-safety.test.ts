@@ -19,15 +19,23 @@ const EMPTY_VERIFY = '00200080';
 
 describe('PIN safety', () => {
   test('remaining tries come from an empty VERIFY (no try used)', async () => {
-    const s = new ScriptedSession([[SELECT_TEXT, '9000'], [SELECT_PIN, '9000'], [EMPTY_VERIFY, '63C2']]);
+    const s = new ScriptedSession([
+      [SELECT_TEXT, '9000'],
+      [SELECT_PIN, '9000'],
+      [EMPTY_VERIFY, '63C2'],
+    ]);
     const st = await textApPinStatus(new ApduChannel(s));
     assert.deepEqual(st, { triesLeft: 2, maxTries: 3, blocked: false, lastTry: false });
     s.done();
   });
 
-  test('the empty VERIFY\'s other answers: 6983 and 6984 are blocked, 9000 is a full counter, anything else a typed error', async () => {
+  test("the empty VERIFY's other answers: 6983 and 6984 are blocked, 9000 is a full counter, anything else a typed error", async () => {
     const statusFor = async (sw: string) => {
-      const s = new ScriptedSession([[SELECT_TEXT, '9000'], [SELECT_PIN, '9000'], [EMPTY_VERIFY, sw]]);
+      const s = new ScriptedSession([
+        [SELECT_TEXT, '9000'],
+        [SELECT_PIN, '9000'],
+        [EMPTY_VERIFY, sw],
+      ]);
       try {
         return await textApPinStatus(new ApduChannel(s));
       } finally {
@@ -50,12 +58,19 @@ describe('PIN safety', () => {
   test('the signing password is upper-cased and must be 6-16 of A-Z0-9', () => {
     assert.equal(encodeSecret('sign-password', 'abc123').toString(), 'ABC123');
     for (const bad of ['ABC12', 'A'.repeat(17), 'ABC-123', 'ÄBC123']) {
-      assert.throws(() => encodeSecret('sign-password', bad), (e) => isCardError(e, 'pin-format'));
+      assert.throws(
+        () => encodeSecret('sign-password', bad),
+        (e) => isCardError(e, 'pin-format'),
+      );
     }
   });
 
   test('with one try left nothing is sent without confirmedLastTry, and the PIN bytes are wiped', async () => {
-    const s = new ScriptedSession([[SELECT_TEXT, '9000'], [SELECT_PIN, '9000'], [EMPTY_VERIFY, '63C1']]);
+    const s = new ScriptedSession([
+      [SELECT_TEXT, '9000'],
+      [SELECT_PIN, '9000'],
+      [EMPTY_VERIFY, '63C1'],
+    ]);
     const pin = Buffer.from('1234');
     await assert.rejects(readTextAp(new ApduChannel(s), pin), (e) => isCardError(e, 'last-try-needs-confirmation') && e.triesLeft === 1);
     s.done(); // no VERIFY with data in the transcript
@@ -64,7 +79,10 @@ describe('PIN safety', () => {
 
   test('with confirmedLastTry the one VERIFY is sent; a wrong PIN reports 0 tries and is not retried', async () => {
     const s = new ScriptedSession([
-      [SELECT_TEXT, '9000'], [SELECT_PIN, '9000'], [EMPTY_VERIFY, '63C1'], ['002000800431323334', '63C0'],
+      [SELECT_TEXT, '9000'],
+      [SELECT_PIN, '9000'],
+      [EMPTY_VERIFY, '63C1'],
+      ['002000800431323334', '63C0'],
     ]);
     await assert.rejects(readTextAp(new ApduChannel(s), '1234', { confirmedLastTry: true }), (e) => isCardError(e, 'wrong-pin') && e.triesLeft === 0);
     s.done();
@@ -72,9 +90,14 @@ describe('PIN safety', () => {
 
   test('a blocked PIN (6984 or 63C0 on the empty VERIFY) is reported without a VERIFY', async () => {
     for (const sw of ['6984', '63C0']) {
-      const s = new ScriptedSession([[SELECT_JPKI, '9000'], ['00A4020C020018', '9000'], [EMPTY_VERIFY, sw]]);
-      await assert.rejects(signWithKey(new ApduChannel(s), 'auth', '1234', new Uint8Array(32), { confirmedLastTry: true }),
-        (e) => isCardError(e, 'pin-blocked'));
+      const s = new ScriptedSession([
+        [SELECT_JPKI, '9000'],
+        ['00A4020C020018', '9000'],
+        [EMPTY_VERIFY, sw],
+      ]);
+      await assert.rejects(signWithKey(new ApduChannel(s), 'auth', '1234', new Uint8Array(32), { confirmedLastTry: true }), (e) =>
+        isCardError(e, 'pin-blocked'),
+      );
       s.done();
     }
   });
@@ -82,7 +105,9 @@ describe('PIN safety', () => {
   test('a card pulled during VERIFY fails once; the VERIFY is not sent again', async () => {
     let verifies = 0;
     const session = {
-      readerName: 'x', atr: new Uint8Array(0), isOpen: true,
+      readerName: 'x',
+      atr: new Uint8Array(0),
+      isOpen: true,
       async transmit(c: Uint8Array) {
         if (c[1] === 0x20 && c.length > 4) {
           verifies++;
@@ -100,7 +125,9 @@ describe('PIN safety', () => {
   function muteSession(muteAt: 'empty-verify' | 'pin-verify') {
     const seen = { pinVerifies: 0, bounds: [] as number[] };
     const session = {
-      readerName: 'x', atr: new Uint8Array(0), isOpen: true,
+      readerName: 'x',
+      atr: new Uint8Array(0),
+      isOpen: true,
       async transmit(c: Uint8Array, timeoutMs?: number) {
         seen.bounds.push(timeoutMs ?? -1);
         const isVerify = c[1] === 0x20;
@@ -120,13 +147,15 @@ describe('PIN safety', () => {
     const { session, seen } = muteSession('empty-verify');
     await assert.rejects(readTextAp(new ApduChannel(session, 1234), '1234'), (e) => isCardError(e, 'card-timeout') && !e.pinTryUnknown);
     assert.equal(seen.pinVerifies, 0);
-    assert.ok(seen.bounds.every((b) => b === 1234), 'every APDU carries the channel bound');
+    assert.ok(
+      seen.bounds.every((b) => b === 1234),
+      'every APDU carries the channel bound',
+    );
   });
 
   test('a VERIFY left unanswered: card-timeout flagged pinTryUnknown, sent once, never again', async () => {
     const { session, seen } = muteSession('pin-verify');
-    await assert.rejects(signWithKey(new ApduChannel(session), 'auth', '1234', new Uint8Array(32)),
-      (e) => isCardError(e, 'card-timeout') && e.pinTryUnknown);
+    await assert.rejects(signWithKey(new ApduChannel(session), 'auth', '1234', new Uint8Array(32)), (e) => isCardError(e, 'card-timeout') && e.pinTryUnknown);
     assert.equal(seen.pinVerifies, 1);
   });
 });

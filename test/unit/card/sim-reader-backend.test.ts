@@ -11,8 +11,13 @@ function echoCard(): ApduCard & { resets: number; seen: number } {
     atr: Uint8Array.of(0x3b, 0xe0),
     resets: 0,
     seen: 0,
-    transmit(c) { this.seen++; return Uint8Array.of(c[1] ?? 0, 0x90, 0x00); },
-    reset() { this.resets++; },
+    transmit(c) {
+      this.seen++;
+      return Uint8Array.of(c[1] ?? 0, 0x90, 0x00);
+    },
+    reset() {
+      this.resets++;
+    },
   };
 }
 
@@ -22,7 +27,10 @@ describe('in-process simulator backend', () => {
     assert.ok(sim instanceof SimReaderBackend);
     assert.deepEqual(sim.listReaders(), []);
     await sim.start();
-    assert.deepEqual(sim.listReaders().map((r) => [r.name, r.cardPresent]), [[SIM_READER_NAME, false]]);
+    assert.deepEqual(
+      sim.listReaders().map((r) => [r.name, r.cardPresent]),
+      [[SIM_READER_NAME, false]],
+    );
     await sim.stop();
   });
 
@@ -53,7 +61,9 @@ describe('in-process simulator backend', () => {
     await sim.start();
     const card = echoCard();
     sim.insertCard(card);
-    sim.faults.beforeTransmit = (i) => { if (i === 1) sim.removeCard(); };
+    sim.faults.beforeTransmit = (i) => {
+      if (i === 1) sim.removeCard();
+    };
     const s = await sim.connect(SIM_READER_NAME);
     await s.transmit(Uint8Array.of(0, 1));
     await assert.rejects(s.transmit(Uint8Array.of(0, 2)), (e) => isCardError(e, 'card-removed'));
@@ -73,7 +83,7 @@ describe('in-process simulator backend', () => {
     await assert.rejects(s.transmit(Uint8Array.of(0, 1)), (e) => isCardError(e, 'reader-gone'));
     assert.equal(card.seen, 1, 'the card saw the APDU whose answer was lost');
     assert.equal(s.isOpen, true);
-    assert.deepEqual([...await s.transmit(Uint8Array.of(0, 2))], [2, 0x90, 0x00]);
+    assert.deepEqual([...(await s.transmit(Uint8Array.of(0, 2)))], [2, 0x90, 0x00]);
     await s.close();
     await sim.stop();
   });

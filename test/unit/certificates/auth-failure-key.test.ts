@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { authFailureKey } from '../../../main/certificates/issue-request';
 
 const locale = (lang: string) =>
-  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'renderer', 'i18n', 'locales', lang, 'certificate.json'), 'utf8')) as { error: Record<string, string> };
+  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'renderer', 'i18n', 'locales', lang, 'certificate.json'), 'utf8')) as {
+    error: Record<string, string>;
+  };
 
 test('revocation-unavailable has its own message, distinct from revoked, in Japanese and English', () => {
   assert.equal(authFailureKey('revocation-unavailable'), 'certificate.error.revocationUnavailable');

@@ -57,8 +57,14 @@ function setup(journal: TransactionJournal, ward: ReturnType<typeof scriptedWard
 
 describe('pending void retrier', () => {
   test('backoff doubles from the base, is capped, and jitters within [half, whole]', () => {
-    assert.deepEqual([0, 1, 2, 3, 10].map((n) => retryDelayMs(n, 0, 1000, 8000)), [500, 1000, 2000, 4000, 4000]);
-    assert.deepEqual([0, 1, 2, 3, 10].map((n) => retryDelayMs(n, 0.999999, 1000, 8000)), [1000, 2000, 4000, 8000, 8000]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 10].map((n) => retryDelayMs(n, 0, 1000, 8000)),
+      [500, 1000, 2000, 4000, 4000],
+    );
+    assert.deepEqual(
+      [0, 1, 2, 3, 10].map((n) => retryDelayMs(n, 0.999999, 1000, 8000)),
+      [1000, 2000, 4000, 8000, 8000],
+    );
   });
 
   test('a failed void is recorded pending; back end down then up: voided once, the fact cleared', async () => {
@@ -68,7 +74,10 @@ describe('pending void retrier', () => {
     const alerts: StaffAlert[] = [];
     assert.equal(await voidIssuedSerial({ ward, alertStaff: (a) => alerts.push(a), journal }, 'kokurakita', '40106-2026-0000001', 'cancelled'), false);
     assert.equal(journal.pendingVoids.isPending('40106-2026-0000001'), true);
-    assert.deepEqual(alerts.map((a) => a.code), ['backend-void-failed']);
+    assert.deepEqual(
+      alerts.map((a) => a.code),
+      ['backend-void-failed'],
+    );
 
     const r = setup(journal, ward, clock);
     assert.equal(await r.retrier.tick(), 0);

@@ -9,7 +9,13 @@ import { certificateJobName, judgeCanceledJob, judgeJobState, judgeNamedJobs, ju
 
 const NAME = certificateJobName('KK-2026-000123', 2);
 const names = [NAME, 'certificate-KK-2026-000123'];
-const status = (state: PrintProgress['state'], jobName: string | null = NAME, jobId = 7): JobStatus => ({ found: true, jobId, state, pagesCompleted: null, jobName });
+const status = (state: PrintProgress['state'], jobName: string | null = NAME, jobId = 7): JobStatus => ({
+  found: true,
+  jobId,
+  state,
+  pagesCompleted: null,
+  jobName,
+});
 const lookup = (states: PrintProgress['state'][], printerUpTimeS: number | null = 3600): JobLookup => ({
   jobs: states.map((state, i) => ({ jobId: 10 + i, state, pagesCompleted: null })),
   printerUpTimeS,
@@ -26,7 +32,8 @@ describe('print job evidence after a crash', () => {
     assert.deepEqual(judgeJobState('completed', 3), fact('completed'));
     assert.deepEqual(judgeJobState('aborted', 3), fact('not-printed'));
     assert.deepEqual(judgeJobState('canceled', 3), fact('not-printed'));
-    for (const s of ['pending', 'pending-held', 'processing', 'processing-stopped'] as const) assert.deepEqual(judgeJobState(s, 3), { kind: 'follow', jobId: 3 });
+    for (const s of ['pending', 'pending-held', 'processing', 'processing-stopped'] as const)
+      assert.deepEqual(judgeJobState(s, 3), { kind: 'follow', jobId: 3 });
   });
 
   describe('job id recorded (Get-Job-Attributes)', () => {

@@ -23,7 +23,10 @@ describe('createVerifiedRenderer', () => {
     const content = sample('inkan');
     const otherKey = generateKeyPairSync('ed25519').privateKey;
     const forged = sealCertificate(content, otherKey).payload;
-    await assert.rejects(render(content, forged), (err: unknown) => err instanceof SealRejectedError && err.code === 'seal-rejected' && err.reason === 'bad-signature');
+    await assert.rejects(
+      render(content, forged),
+      (err: unknown) => err instanceof SealRejectedError && err.code === 'seal-rejected' && err.reason === 'bad-signature',
+    );
   });
 
   test('a body that is not a certificate at all is refused before any seal check: invalid-content', async () => {

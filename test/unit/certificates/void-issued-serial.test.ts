@@ -12,7 +12,12 @@ describe('voidIssuedSerial', () => {
   test('confirmed: true, no alert, idempotent on the serial', async () => {
     const calls: unknown[][] = [];
     const alerts: StaffAlert[] = [];
-    const ward = { voidIssued: async (...args: unknown[]) => { calls.push(args); return {} as never; } };
+    const ward = {
+      voidIssued: async (...args: unknown[]) => {
+        calls.push(args);
+        return {} as never;
+      },
+    };
     assert.equal(await voidIssuedSerial({ ward, alertStaff: (a) => alerts.push(a), journal }, 'kokurakita', 'KK-1', 'power-loss'), true);
     assert.deepEqual(calls, [['kokurakita', 'KK-1', { reason: 'power-loss' }, 'void-KK-1']]);
     assert.deepEqual(alerts, []);
@@ -20,7 +25,11 @@ describe('voidIssuedSerial', () => {
 
   test('not confirmed: false and the one void-failed alert naming the serial (recovery uses the same code)', async () => {
     const alerts: StaffAlert[] = [];
-    const ward = { voidIssued: async () => { throw Object.assign(new Error('down'), { code: 'backend-unreachable' }); } };
+    const ward = {
+      voidIssued: async () => {
+        throw Object.assign(new Error('down'), { code: 'backend-unreachable' });
+      },
+    };
     assert.equal(await voidIssuedSerial({ ward, alertStaff: (a) => alerts.push(a), journal }, 'kokurakita', 'KK-2', 'print-failed'), false);
     assert.deepEqual(alerts, [{ code: VOID_FAILED_ALERT, severity: 'warning', reference: 'KK-2' }]);
     assert.equal(RECOVERY_ALERTS.voidFailed, VOID_FAILED_ALERT);

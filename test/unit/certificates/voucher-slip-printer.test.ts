@@ -6,10 +6,23 @@ import type { StaffAlert } from '../../../main/staff/staff-alert';
 import type { VoucherSlipInput } from '../../../main/documents/voucher';
 import type { VoucherRecord } from '../../../main/journal/voucher-ledger';
 
-const VOUCHER: VoucherRecord = { number: 'RV-KK01-20261128-0001', txId: 'TX-1', amountYen: 200, reason: 'payment-failed', checkCode: 'ABCD1234', issuedAt: Date.UTC(2026, 10, 28, 3) };
+const VOUCHER: VoucherRecord = {
+  number: 'RV-KK01-20261128-0001',
+  txId: 'TX-1',
+  amountYen: 200,
+  reason: 'payment-failed',
+  checkCode: 'ABCD1234',
+  issuedAt: Date.UTC(2026, 10, 28, 3),
+};
 const READY: PrinterHealth = { ready: true, state: 'idle', conditions: [], staffAlerts: [], queuedJobs: 0 };
 const JAMMED: PrinterHealth = {
-  ready: false, state: 'stopped', reasons: ['media-jam'], citizenMessageKey: 'printer.mediaJam', conditions: [], staffAlerts: [], queuedJobs: 0,
+  ready: false,
+  state: 'stopped',
+  reasons: ['media-jam'],
+  citizenMessageKey: 'printer.mediaJam',
+  conditions: [],
+  staffAlerts: [],
+  queuedJobs: 0,
 };
 
 function rig(o: { health?: PrinterHealth; result?: PrintResult | Error; voucher?: VoucherRecord | undefined } = {}) {
@@ -40,10 +53,13 @@ function rig(o: { health?: PrinterHealth; result?: PrintResult | Error; voucher?
 }
 
 describe('voucher slip printer', () => {
-  test('a journaled voucher on a ready printer: the slip shows the journal\'s amount and code, and is marked printed', async () => {
+  test("a journaled voucher on a ready printer: the slip shows the journal's amount and code, and is marked printed", async () => {
     const r = rig();
     assert.equal(await r.printer(VOUCHER.number, 'payment-failed'), true);
-    assert.deepEqual(r.rendered.map((i) => [i.voucherNumber, i.amountYen, i.checkCode, i.office.name, i.cause]), [[VOUCHER.number, 200, 'ABCD1234', '小倉北区役所', 'payment-failed']]);
+    assert.deepEqual(
+      r.rendered.map((i) => [i.voucherNumber, i.amountYen, i.checkCode, i.office.name, i.cause]),
+      [[VOUCHER.number, 200, 'ABCD1234', '小倉北区役所', 'payment-failed']],
+    );
     assert.equal(r.jobs[0]?.options.jobName, `voucher-${VOUCHER.number}`);
     assert.deepEqual(r.marked, [VOUCHER.number]);
     assert.deepEqual(r.alerts, []);
@@ -74,6 +90,15 @@ describe('voucher slip printer', () => {
 
   test('printSlip: no printer wired, or one that throws, is false and never an error', async () => {
     assert.equal(await printSlip(undefined, VOUCHER.number, 'cancelled'), false);
-    assert.equal(await printSlip(async () => { throw new Error('journal closed'); }, VOUCHER.number, 'cancelled'), false);
+    assert.equal(
+      await printSlip(
+        async () => {
+          throw new Error('journal closed');
+        },
+        VOUCHER.number,
+        'cancelled',
+      ),
+      false,
+    );
   });
 });

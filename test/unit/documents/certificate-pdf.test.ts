@@ -11,7 +11,9 @@ import { MissingGlyphError } from '../../../main/documents/glyph-check';
 import { ALL_TYPES, sample, SEAL_IMAGE, TEST_PRIVATE_KEY } from './samples';
 
 let dir = '';
-before(() => { dir = mkdtempSync(join(tmpdir(), 'madoguchi-cert-')); });
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'madoguchi-cert-'));
+});
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function sealed(c: CertificateContent) {
@@ -41,7 +43,10 @@ describe('renderCertificatePdf', () => {
       const nameWith吉 = type === 'inkan' || type === 'kazei' ? '髙﨑' : '𠮷田';
       assert.ok(text.includes(nameWith吉), `name set (${nameWith吉})`);
       assert.ok(!text.includes('個人番号') && !/\d{12}/.test(text.replace(/\s/g, ' ')), 'no My Number');
-      const fontsOut = tool('pdffonts', [file]).split('\n').slice(2).filter((l) => l.trim());
+      const fontsOut = tool('pdffonts', [file])
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.trim());
       assert.ok(fontsOut.length >= 2);
       for (const line of fontsOut) {
         assert.match(line, /^[A-Z]{6}\+/, 'subset prefix');
@@ -66,8 +71,10 @@ describe('renderCertificatePdf', () => {
   test('a missing glyph stops the certificate before any page: typed error, field only', async () => {
     const c = sample('juminhyo');
     c.members[1]!.name = '𠮷田 \u{10FFFD}子';
-    await assert.rejects(renderCertificatePdf(c, sealed(c)), (e: unknown) =>
-      e instanceof MissingGlyphError && e.field === 'members[1].name' && e.codePoints[0] === 0x10fffd && !e.message.includes('𠮷'));
+    await assert.rejects(
+      renderCertificatePdf(c, sealed(c)),
+      (e: unknown) => e instanceof MissingGlyphError && e.field === 'members[1].name' && e.codePoints[0] === 0x10fffd && !e.message.includes('𠮷'),
+    );
   });
 
   test('a QR for other content, or invalid content, is refused', async () => {
@@ -82,14 +89,41 @@ describe('renderCertificatePdf', () => {
     const fonts = documentFonts();
     const wide = (n: number) => '漢'.repeat(n);
     const j = sample('juminhyo');
-    j.address = wide(100); j.householdHead = wide(40);
-    for (const m of j.members) { m.name = wide(40); m.previousAddress = wide(100); m.honseki = wide(100); m.hittosha = wide(40); m.kana = 'あ'.repeat(80); }
-    const i = sample('inkan'); i.holder.name = wide(40); i.holder.address = wide(100);
-    const k = sample('koseki-zenbu'); k.honseki = wide(100); k.hittosha = wide(40);
-    for (const p of k.persons) { p.name = wide(40); p.father = wide(40); p.mother = wide(40); for (const e of p.events) for (const it of e.items) { it.label = wide(12); it.value = wide(100); } }
-    const f = sample('fuhyo'); f.honseki = wide(100); f.hittosha = wide(40);
-    for (const p of f.persons) { p.name = wide(40); for (const a of p.addresses) a.address = wide(100); }
-    const t = sample('kazei'); t.taxpayer.name = wide(40); t.taxpayer.address = wide(100);
+    j.address = wide(100);
+    j.householdHead = wide(40);
+    for (const m of j.members) {
+      m.name = wide(40);
+      m.previousAddress = wide(100);
+      m.honseki = wide(100);
+      m.hittosha = wide(40);
+      m.kana = 'あ'.repeat(80);
+    }
+    const i = sample('inkan');
+    i.holder.name = wide(40);
+    i.holder.address = wide(100);
+    const k = sample('koseki-zenbu');
+    k.honseki = wide(100);
+    k.hittosha = wide(40);
+    for (const p of k.persons) {
+      p.name = wide(40);
+      p.father = wide(40);
+      p.mother = wide(40);
+      for (const e of p.events)
+        for (const it of e.items) {
+          it.label = wide(12);
+          it.value = wide(100);
+        }
+    }
+    const f = sample('fuhyo');
+    f.honseki = wide(100);
+    f.hittosha = wide(40);
+    for (const p of f.persons) {
+      p.name = wide(40);
+      for (const a of p.addresses) a.address = wide(100);
+    }
+    const t = sample('kazei');
+    t.taxpayer.name = wide(40);
+    t.taxpayer.address = wide(100);
     for (const c of [j, i, k, f, t] as CertificateContent[]) {
       assert.doesNotThrow(() => planCertificate(c, sealed(c), fonts), c.type);
     }

@@ -3,23 +3,30 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import {
-  canonicalJson, CanonicalJsonError, certificateContentSchema, contentHash, sealCertificate, verifySeal,
-  decodeSealPayload, SealError,
+  canonicalJson,
+  CanonicalJsonError,
+  certificateContentSchema,
+  contentHash,
+  sealCertificate,
+  verifySeal,
+  decodeSealPayload,
+  SealError,
 } from '../../../platform/certificate-seal';
 import { ALL_TYPES, sample, TEST_PRIVATE_KEY, TEST_PUBLIC_KEY } from './samples';
 
 describe('canonical JSON', () => {
   test('sorts keys, drops undefined, no whitespace, NFC', () => {
     const decomposed = 'ka\u3099'.replace('ka', '\u304B'); // か + combining dakuten = が after NFC
-    assert.equal(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, [decomposed]: decomposed }),
-      '{"a":[true,null,"x"],"b":1,"が":"が"}');
+    assert.equal(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, [decomposed]: decomposed }), '{"a":[true,null,"x"],"b":1,"が":"が"}');
   });
   test('is stable under key order and property insertion order', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string(), fc.boolean())), (obj) => {
-      const reversed = Object.fromEntries(Object.entries(obj).reverse());
-      assert.equal(canonicalJson(obj), canonicalJson(reversed));
-      assert.deepEqual(JSON.parse(canonicalJson(obj)) !== undefined, true);
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string(), fc.boolean())), (obj) => {
+        const reversed = Object.fromEntries(Object.entries(obj).reverse());
+        assert.equal(canonicalJson(obj), canonicalJson(reversed));
+        assert.deepEqual(JSON.parse(canonicalJson(obj)) !== undefined, true);
+      }),
+    );
   });
   test('keeps CJK compatibility ideographs only in NFC form (documented)', () => {
     assert.equal(canonicalJson('\uFA19'), '"\u795E"');
@@ -105,15 +112,21 @@ describe('seal and verify', () => {
   });
   test('verifySeal is total on arbitrary strings and mutations', () => {
     const { payload } = sealCertificate(sample('kazei'), TEST_PRIVATE_KEY);
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => {
-      const r = verifySeal(s, TEST_PUBLIC_KEY);
-      assert.equal(r.ok, false);
-    }), { numRuns: 300 });
-    fc.assert(fc.property(fc.nat(payload.length - 1), fc.string({ minLength: 1, maxLength: 1 }), (i, ch) => {
-      const mutated = payload.slice(0, i) + ch + payload.slice(i + 1);
-      const r = verifySeal(mutated, TEST_PUBLIC_KEY);
-      assert.equal(r.ok, mutated === payload);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => {
+        const r = verifySeal(s, TEST_PUBLIC_KEY);
+        assert.equal(r.ok, false);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.nat(payload.length - 1), fc.string({ minLength: 1, maxLength: 1 }), (i, ch) => {
+        const mutated = payload.slice(0, i) + ch + payload.slice(i + 1);
+        const r = verifySeal(mutated, TEST_PUBLIC_KEY);
+        assert.equal(r.ok, mutated === payload);
+      }),
+      { numRuns: 300 },
+    );
     assert.equal(verifySeal(undefined as unknown as string, TEST_PUBLIC_KEY).ok, false);
   });
 });

@@ -33,8 +33,13 @@ const fixed = { receiptNumber: SAMPLE_RECEIPT, creationDate: new Date('2026-11-2
 /** pdftotext -bbox words in points (its coordinates are PDF points, origin top-left). */
 function words(file: string): { text: string; x0: number; y0: number; x1: number; y1: number }[] {
   const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5]! }));
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    x0: Number(m[1]),
+    y0: Number(m[2]),
+    x1: Number(m[3]),
+    y1: Number(m[4]),
+    text: m[5]!,
+  }));
 }
 
 function withTemplate(t: FormTemplate, edit: (els: FormTemplate['layout']['elements']) => void): FormTemplate {
@@ -52,8 +57,14 @@ describe('printed forms: every template, every sample person', () => {
         const layout = layoutForm(t, sampleForm(t, person), SAMPLE_RECEIPT, fonts);
         assert.deepEqual(auditForm(layout, fonts, SAMPLE_RECEIPT), [], `${t.id} / ${who}`);
         const data = [...textsOf(layout.plan)].filter((o) => !o.field.startsWith('label.') && o.font === 'mincho');
-        assert.ok(data.some((o) => o.field === 'name'), `${t.id} / ${who}: the name is printed`);
-        assert.ok(data.every((o) => o.size >= DATA_FLOOR), `${t.id} / ${who}: citizen data at ${DATA_FLOOR} pt or more`);
+        assert.ok(
+          data.some((o) => o.field === 'name'),
+          `${t.id} / ${who}: the name is printed`,
+        );
+        assert.ok(
+          data.every((o) => o.size >= DATA_FLOOR),
+          `${t.id} / ${who}: citizen data at ${DATA_FLOOR} pt or more`,
+        );
       }
       // the worst case needs the fitting: some value of the stress person shrank or wrapped
       const stress = layoutForm(t, sampleForm(t, people.stress), SAMPLE_RECEIPT, fonts);
@@ -66,7 +77,7 @@ describe('printed forms: every template, every sample person', () => {
     }
   });
 
-  test('the PDFs: one A4 page, painted words inside the plan\'s text boxes and the printable area, the QR scans', async () => {
+  test("the PDFs: one A4 page, painted words inside the plan's text boxes and the printable area, the QR scans", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-form-layout-'));
     try {
       for (const t of templates) {
@@ -79,17 +90,26 @@ describe('printed forms: every template, every sample person', () => {
           assert.match(info, /Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/, `${t.id}/${who}: A4 portrait`);
           const rects = [...textsOf(layoutForm(t, form, SAMPLE_RECEIPT, fonts).plan)].map((op) => textRect(fonts, op));
           const ws = words(file);
-          assert.ok(ws.some((w) => w.text === SAMPLE_RECEIPT), `${t.id}/${who}: receipt number as text`);
+          assert.ok(
+            ws.some((w) => w.text === SAMPLE_RECEIPT),
+            `${t.id}/${who}: receipt number as text`,
+          );
           const margin = 5 * PT_PER_MM;
           for (const w of ws) {
-            assert.ok(w.x0 >= margin && w.y0 >= margin && w.x1 <= 595.28 - margin && w.y1 <= 841.89 - margin, `${t.id}/${who}: a word outside the printable area`);
+            assert.ok(
+              w.x0 >= margin && w.y0 >= margin && w.x1 <= 595.28 - margin && w.y1 <= 841.89 - margin,
+              `${t.id}/${who}: a word outside the printable area`,
+            );
             // every painted word lies within a text box of the plan (1 pt for pdftotext's rounding)
             const home = rects.some((r) => w.x0 >= r.x - 1 && w.x1 <= r.x + r.w + 1 && w.y0 >= r.y - 1 && w.y1 <= r.y + r.h + 1);
             assert.ok(home, `${t.id}/${who}: a painted word is not where the plan put it`);
           }
           if (who === 'takahashi') {
             execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', file, join(dir, t.id)]);
-            const scanned = execFileSync('zbarimg', ['-q', '--raw', join(dir, `${t.id}-1.png`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+            const scanned = execFileSync('zbarimg', ['-q', '--raw', join(dir, `${t.id}-1.png`)], {
+              encoding: 'utf8',
+              stdio: ['ignore', 'pipe', 'ignore'],
+            }).trim();
             assert.equal(scanned, formQrText(t.id, SAMPLE_RECEIPT), `${t.id}: the printed QR scans to its look-up text`);
           }
         }
@@ -99,7 +119,7 @@ describe('printed forms: every template, every sample person', () => {
     }
   });
 
-  test('every date box offers every era its field\'s validation allows (no year printed without its era)', () => {
+  test("every date box offers every era its field's validation allows (no year printed without its era)", () => {
     const eraOf = (iso: string) => [...ERAS].reverse().find((e) => iso >= e.start)!.name;
     for (const t of templates) {
       const byId = new Map(t.fields.map((f) => [f.id, f]));
@@ -136,7 +156,10 @@ describe('the renderer reports what it cannot print, never clips', () => {
       const f = els.find((e) => e.kind === 'field' && e.field === 'currentAddress') as { h: number };
       f.h = 5;
     });
-    await assert.rejects(renderFormPdf(sampleForm(t, people.stress), { ...fixed, template: t }), (e: unknown) => e instanceof TextOverflowError && e.field === 'currentAddress');
+    await assert.rejects(
+      renderFormPdf(sampleForm(t, people.stress), { ...fixed, template: t }),
+      (e: unknown) => e instanceof TextOverflowError && e.field === 'currentAddress',
+    );
   });
 
   test('a date in an era the form does not offer is FormLayoutError, not a bare year', async () => {
@@ -150,30 +173,88 @@ describe('the renderer reports what it cannot print, never clips', () => {
 
   test('overlapping checkboxes, text over a rule, an element in the margin, no signature box: refused with the issue named', async () => {
     const cases: [string, (els: FormTemplate['layout']['elements']) => void, string][] = [
-      ['overlap', (els) => { (els.find((e) => e.kind === 'checkbox' && e.value === 'tenkyo') as { x: number }).x = 45; }, 'text-overlap'],
-      ['rule', (els) => { els.push({ kind: 'label', x: 35, y: 44, w: 20, h: 5, text: '横断する注記' }); }, 'text-crosses-rule'],
-      ['margin', (els) => { (els.find((e) => e.kind === 'receipt') as { y: number }).y = 2; }, 'outside-printable-area'],
-      ['signature', (els) => { els.splice(els.findIndex((e) => e.kind === 'signature' && e.label.includes('署名')), 1); }, 'missing-signature'],
-      ['qr', (els) => { els.splice(els.findIndex((e) => e.kind === 'qr'), 1); }, 'missing-qr'],
-      ['receipt', (els) => { els.splice(els.findIndex((e) => e.kind === 'receipt'), 1); }, 'missing-receipt'],
+      [
+        'overlap',
+        (els) => {
+          (els.find((e) => e.kind === 'checkbox' && e.value === 'tenkyo') as { x: number }).x = 45;
+        },
+        'text-overlap',
+      ],
+      [
+        'rule',
+        (els) => {
+          els.push({ kind: 'label', x: 35, y: 44, w: 20, h: 5, text: '横断する注記' });
+        },
+        'text-crosses-rule',
+      ],
+      [
+        'margin',
+        (els) => {
+          (els.find((e) => e.kind === 'receipt') as { y: number }).y = 2;
+        },
+        'outside-printable-area',
+      ],
+      [
+        'signature',
+        (els) => {
+          els.splice(
+            els.findIndex((e) => e.kind === 'signature' && e.label.includes('署名')),
+            1,
+          );
+        },
+        'missing-signature',
+      ],
+      [
+        'qr',
+        (els) => {
+          els.splice(
+            els.findIndex((e) => e.kind === 'qr'),
+            1,
+          );
+        },
+        'missing-qr',
+      ],
+      [
+        'receipt',
+        (els) => {
+          els.splice(
+            els.findIndex((e) => e.kind === 'receipt'),
+            1,
+          );
+        },
+        'missing-receipt',
+      ],
     ];
     for (const [name, edit, code] of cases) {
       const t = withTemplate(jumin, edit);
-      await assert.rejects(renderFormPdf(sampleForm(t, people.takahashi), { ...fixed, template: t }),
-        (e: unknown) => e instanceof FormRenderError && e.code === 'layout-check-failed' && e.issues.some((i) => i.code === code), name);
+      await assert.rejects(
+        renderFormPdf(sampleForm(t, people.takahashi), { ...fixed, template: t }),
+        (e: unknown) => e instanceof FormRenderError && e.code === 'layout-check-failed' && e.issues.some((i) => i.code === code),
+        name,
+      );
     }
   });
 
   test('the audit sees a text outside its own box and citizen data under the floor', () => {
     const layout = layoutForm(jumin, sampleForm(jumin, people.takahashi), SAMPLE_RECEIPT, fonts);
     const i = layout.placements.findIndex((p) => p.field === 'phone');
-    const moved = layout.placements.map((p, k) => k !== i ? p : {
-      ...p, ops: p.ops.map((o) => (o.kind === 'text' ? { ...o, x: o.x + 200 } : o)),
-    });
+    const moved = layout.placements.map((p, k) =>
+      k !== i
+        ? p
+        : {
+            ...p,
+            ops: p.ops.map((o) => (o.kind === 'text' ? { ...o, x: o.x + 200 } : o)),
+          },
+    );
     assert.ok(auditForm({ ...layout, placements: moved }, fonts, SAMPLE_RECEIPT).some((x) => x.code === 'text-outside-box' && x.field === 'phone'));
-    const tiny = layout.placements.map((p, k) => k !== i ? p : {
-      ...p, ops: p.ops.map((o) => (o.kind === 'text' ? { ...o, size: 5 } : o)),
-    });
+    const tiny = layout.placements.map((p, k) =>
+      k !== i
+        ? p
+        : {
+            ...p,
+            ops: p.ops.map((o) => (o.kind === 'text' ? { ...o, size: 5 } : o)),
+          },
+    );
     assert.ok(auditForm({ ...layout, placements: tiny }, fonts, SAMPLE_RECEIPT).some((x) => x.code === 'text-too-small' && x.field === 'phone'));
   });
 });
@@ -183,7 +264,13 @@ describe('the form QR text', () => {
     const old = { ok: true, templateId: 'kokuho-ido', receiptNumber: SAMPLE_RECEIPT, ward: null, format: 1 };
     assert.deepEqual(parseFormQrText(formQrText('kokuho-ido', SAMPLE_RECEIPT)), old);
     assert.deepEqual(parseFormQrText(` ${formQrText('kokuho-ido', SAMPLE_RECEIPT)}\n`), old);
-    for (const bad of ['MADOGUCHI-FORM:', 'MADOGUCHI-FORM:x:y', 'MADOGUCHI-FORM:Kokuho:4010601-1', 'MADOGUCHI-FORM:a:b:c', `MADOGUCHI-FORM:a:${'A'.repeat(40)}`]) {
+    for (const bad of [
+      'MADOGUCHI-FORM:',
+      'MADOGUCHI-FORM:x:y',
+      'MADOGUCHI-FORM:Kokuho:4010601-1',
+      'MADOGUCHI-FORM:a:b:c',
+      `MADOGUCHI-FORM:a:${'A'.repeat(40)}`,
+    ]) {
       assert.deepEqual(parseFormQrText(bad), { ok: false, code: 'malformed' }, bad);
     }
     for (const other of ['MDG1.abc', '', 'https://example.invalid/']) assert.deepEqual(parseFormQrText(other), { ok: false, code: 'not-a-form-qr' });

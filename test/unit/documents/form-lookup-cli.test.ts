@@ -12,8 +12,14 @@ const RECEIPT = '4010701-20261128-0007';
 const ORIGIN = 'https://127.0.0.1:9';
 
 const body: SubmissionLookup = {
-  receiptNumber: '40107-20261128-000001', kind: 'move-within-city', status: 'received', receivedAt: '2026-11-28T10:00:00+09:00',
-  localReceiptNumber: RECEIPT, kioskId: 'kiosk-test-01', forms: [{ templateId: 'jumin-ido-todoke', title: '住民異動届' }], eSigned: false,
+  receiptNumber: '40107-20261128-000001',
+  kind: 'move-within-city',
+  status: 'received',
+  receivedAt: '2026-11-28T10:00:00+09:00',
+  localReceiptNumber: RECEIPT,
+  kioskId: 'kiosk-test-01',
+  forms: [{ templateId: 'jumin-ido-todoke', title: '住民異動届' }],
+  eSigned: false,
 };
 
 /** A fake city: the submission is held by `holder`; every URL asked is recorded. */

@@ -26,12 +26,17 @@ describe('glyph check', () => {
   test('assertGlyphs checks every string and names fields, never text', () => {
     const err = (() => {
       try {
-        assertGlyphs([
-          { font: 'mincho', text: '𠮷田 太郎', field: 'members[0].name' },
-          { font: 'mincho', text: '佐藤\u{10FFFD}', field: 'members[1].name' },
-          { font: 'gothic', text: '𠮷', field: 'label.x' },
-        ], fonts);
-      } catch (e) { return e; }
+        assertGlyphs(
+          [
+            { font: 'mincho', text: '𠮷田 太郎', field: 'members[0].name' },
+            { font: 'mincho', text: '佐藤\u{10FFFD}', field: 'members[1].name' },
+            { font: 'gothic', text: '𠮷', field: 'label.x' },
+          ],
+          fonts,
+        );
+      } catch (e) {
+        return e;
+      }
       return undefined;
     })();
     assert.ok(err instanceof MissingGlyphError);

@@ -8,11 +8,19 @@ import { documentFonts } from '../../../main/documents/fonts';
 import { textsOf } from '../../../main/documents/pdf-kit/plan';
 import { qrPath } from '../../../main/documents/pdf-kit/qr';
 import {
-  causeOfReason, planVoucherSlip, renderVoucherSlip, VOUCHER_CAUSES, voucherQrText, VoucherSlipError, type VoucherSlipInput,
+  causeOfReason,
+  planVoucherSlip,
+  renderVoucherSlip,
+  VOUCHER_CAUSES,
+  voucherQrText,
+  VoucherSlipError,
+  type VoucherSlipInput,
 } from '../../../main/documents/voucher';
 
 let dir = '';
-before(() => { dir = mkdtempSync(join(tmpdir(), 'madoguchi-voucher-')); });
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'madoguchi-voucher-'));
+});
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const SLIP: VoucherSlipInput = {
@@ -34,8 +42,28 @@ const tool = (cmd: string, args: string[]): string => execFileSync(cmd, args, { 
 
 /** The fields a slip may print: ids, amount, times, places, fixed texts. Nothing about a person. */
 const ALLOWED_FIELDS = new Set([
-  'title', 'titleEn', 'amountLabel', 'amount', 'numberLabel', 'number', 'checkLabel', 'checkCode', 'issuedLabel', 'issuedAt',
-  'issuedAtWestern', 'kioskLabel', 'kioskId', 'qrCaption', 'whereTitle', 'where', 'whereEn', 'whatTitle', 'what', 'whatEn', 'notice', 'privacy',
+  'title',
+  'titleEn',
+  'amountLabel',
+  'amount',
+  'numberLabel',
+  'number',
+  'checkLabel',
+  'checkCode',
+  'issuedLabel',
+  'issuedAt',
+  'issuedAtWestern',
+  'kioskLabel',
+  'kioskId',
+  'qrCaption',
+  'whereTitle',
+  'where',
+  'whereEn',
+  'whatTitle',
+  'what',
+  'whatEn',
+  'notice',
+  'privacy',
 ]);
 
 describe('refund voucher slip (返金引換券)', () => {
@@ -59,7 +87,10 @@ describe('refund voucher slip (返金引換券)', () => {
   test('no personal data: only id, amount, time, place and fixed-text fields; no 12-digit number; metadata names the document only', () => {
     const plan = planVoucherSlip(SLIP, documentFonts());
     const fields = new Set([...textsOf(plan)].map((t) => t.field));
-    assert.deepEqual([...fields].filter((f) => !ALLOWED_FIELDS.has(f)), []);
+    assert.deepEqual(
+      [...fields].filter((f) => !ALLOWED_FIELDS.has(f)),
+      [],
+    );
     const all = [...textsOf(plan)].map((t) => t.text).join('\n');
     assert.doesNotMatch(all, /\d{12}/);
     assert.deepEqual(plan.info, { title: '返金引換券', subject: '引換番号 RV-KOKURA01-20261128-0007', author: '小倉北区役所', creator: 'Madoguchi kiosk' });

@@ -76,12 +76,24 @@ describe('IPC from the kiosk page through the request router', () => {
     assert.equal(electron.windows[0]!.webContents.mainFrame.url, 'app://kiosk/index.html');
     assert.deepEqual(await bridge.invoke('session.getState', {}), { ok: true, value: { phase: 'idle' } });
     assert.equal(calls.getState, 1);
-    assert.deepEqual(await bridge.invoke('session.getState', { extra: 1 }), { ok: false, error: { code: 'invalid-request', messageKey: 'errors.invalid-request' } });
+    assert.deepEqual(await bridge.invoke('session.getState', { extra: 1 }), {
+      ok: false,
+      error: { code: 'invalid-request', messageKey: 'errors.invalid-request' },
+    });
     assert.equal(calls.getState, 1, 'the router still validates the payload');
   });
 
   test('the same invoke from any other top-frame URL is refused before the router', async () => {
-    for (const url of ['https://evil.example/', 'app://other/index.html', 'app://kiosk.evil.example/', 'app://user@kiosk/index.html', 'file:///opt/madoguchi/index.html', 'devtools://devtools/bundled/inspector.html', 'about:blank', 'data:text/html,x']) {
+    for (const url of [
+      'https://evil.example/',
+      'app://other/index.html',
+      'app://kiosk.evil.example/',
+      'app://user@kiosk/index.html',
+      'file:///opt/madoguchi/index.html',
+      'devtools://devtools/bundled/inspector.html',
+      'about:blank',
+      'data:text/html,x',
+    ]) {
       const { electron, calls } = await startShell();
       electron.windows[0]!.webContents.commit(url);
       const { bridge } = bridgeIn(electron);

@@ -24,7 +24,7 @@ describe('the fake Electron', () => {
     assert.ok(new electron.BrowserWindow());
   });
 
-  test("web-contents-created is emitted before the BrowserWindow constructor returns", () => {
+  test('web-contents-created is emitted before the BrowserWindow constructor returns', () => {
     const electron = ready();
     const created: unknown[] = [];
     electron.app.on('web-contents-created', (_event, contents) => created.push(contents));
@@ -81,7 +81,10 @@ describe('the fake Electron', () => {
     assert.throws(() => electron.ipcMain.handle('boom', () => 1), /second handler for 'boom'/);
     await assert.rejects(ipcRenderer.invoke('boom'), { message: "Error invoking remote method 'boom': TypeError: bad" });
     electron.ipcMain.handle('fn', () => 1);
-    await assert.rejects(ipcRenderer.invoke('fn', () => 1), /could not be cloned/);
+    await assert.rejects(
+      ipcRenderer.invoke('fn', () => 1),
+      /could not be cloned/,
+    );
   });
 
   test('webContents.send on a destroyed web contents throws', () => {

@@ -53,7 +53,7 @@ describe('the kiosk URL check', () => {
     for (const url of OTHER_URLS) assert.equal(isKioskAppUrl(url), false, url);
   });
 
-  test("the kiosk's URL has the opaque origin \"null\" in Node, which is why origins are not compared", () => {
+  test('the kiosk\'s URL has the opaque origin "null" in Node, which is why origins are not compared', () => {
     // Chromium serializes the privileged standard scheme as app://kiosk; Node's WHATWG URL does not.
     assert.equal(new URL('app://kiosk/index.html').origin, 'null');
   });

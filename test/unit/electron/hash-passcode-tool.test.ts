@@ -37,7 +37,10 @@ describe('Electron --hash-staff-passcode', () => {
   test('without the flag nothing runs and the kiosk starts as usual', () => {
     const electron = createFakeElectron();
     const failures: unknown[] = [];
-    assert.equal(runHashPasscodeToolIfAsked(electron, ['madoguchi', '--config', 'ward.json'], io('24681357').value, (e) => failures.push(e)), false);
+    assert.equal(
+      runHashPasscodeToolIfAsked(electron, ['madoguchi', '--config', 'ward.json'], io('24681357').value, (e) => failures.push(e)),
+      false,
+    );
     electron.app.emitReady();
     assert.equal(electron.app.exitCode, null);
     assert.deepEqual(failures, []);
@@ -49,7 +52,10 @@ describe('Electron --hash-staff-passcode', () => {
     const electron = createFakeElectron();
     const terminal = io('24681357');
     const failures: unknown[] = [];
-    assert.equal(runHashPasscodeToolIfAsked(electron, ['madoguchi', HASH_PASSCODE_FLAG, '--data-dir', dataDir], terminal.value, (e) => failures.push(e), CHEAP_COST), true);
+    assert.equal(
+      runHashPasscodeToolIfAsked(electron, ['madoguchi', HASH_PASSCODE_FLAG, '--data-dir', dataDir], terminal.value, (e) => failures.push(e), CHEAP_COST),
+      true,
+    );
     await new Promise((r) => setImmediate(r));
     assert.equal(electron.app.exitCode, null, 'nothing happens before ready (safeStorage is not available yet)');
     electron.app.emitReady();

@@ -36,7 +36,19 @@ describe('the preload bridge', () => {
 
   test('a malformed channel is answered unknown-channel without reaching main', async () => {
     const { bridge, reached } = preloadedPage();
-    const bad: unknown[] = ['kiosk:invoke', 'session', 'Session.start', 'session.start.x', '../x.y', 'session.start ', '', 'a'.repeat(40) + '.b', 42, null, { toString: () => 'session.start' }];
+    const bad: unknown[] = [
+      'kiosk:invoke',
+      'session',
+      'Session.start',
+      'session.start.x',
+      '../x.y',
+      'session.start ',
+      '',
+      'a'.repeat(40) + '.b',
+      42,
+      null,
+      { toString: () => 'session.start' },
+    ];
     for (const channel of bad) {
       assert.deepEqual(await bridge.invoke(channel as string, {}), { ok: false, error: { code: 'unknown-channel', messageKey: 'errors.unknown-channel' } });
     }

@@ -43,21 +43,33 @@ describe("the outbox key wrapped by Electron's safeStorage", () => {
   test("before the app's 'ready' safeStorage is unavailable on Linux, so the provider refuses rather than writing a key", () => {
     const electron = createFakeElectron();
     const provider = new SafeStorageKeyProvider({ safeStorage: electron.safeStorage, wrappedKeyPath: newKeyPath() });
-    assert.equal(codeOf(() => provider.createKey()), 'keystore-unavailable');
+    assert.equal(
+      codeOf(() => provider.createKey()),
+      'keystore-unavailable',
+    );
   });
 
   test('a wrapped key copied to another machine (another keystore) is key-invalid', () => {
     const wrappedKeyPath = newKeyPath();
     new SafeStorageKeyProvider({ safeStorage: readyElectron().safeStorage, wrappedKeyPath }).createKey();
     const elsewhere = new SafeStorageKeyProvider({ safeStorage: readyElectron().safeStorage, wrappedKeyPath });
-    assert.equal(codeOf(() => elsewhere.getKey()), 'key-invalid');
+    assert.equal(
+      codeOf(() => elsewhere.getKey()),
+      'key-invalid',
+    );
   });
 
   test("no keystore, or Linux's basic_text backend outside development, is keystore-unavailable", () => {
     const none = new SafeStorageKeyProvider({ safeStorage: readyElectron(new FakeKeystore(false)).safeStorage, wrappedKeyPath: newKeyPath() });
-    assert.equal(codeOf(() => none.createKey()), 'keystore-unavailable');
+    assert.equal(
+      codeOf(() => none.createKey()),
+      'keystore-unavailable',
+    );
     const basic = readyElectron(new FakeKeystore(true, 'basic_text')).safeStorage;
-    assert.equal(codeOf(() => new SafeStorageKeyProvider({ safeStorage: basic, wrappedKeyPath: newKeyPath() }).createKey()), 'keystore-unavailable');
+    assert.equal(
+      codeOf(() => new SafeStorageKeyProvider({ safeStorage: basic, wrappedKeyPath: newKeyPath() }).createKey()),
+      'keystore-unavailable',
+    );
     const dev = new SafeStorageKeyProvider({ safeStorage: basic, wrappedKeyPath: newKeyPath(), allowBasicText: true });
     assert.equal(dev.createKey().length, 32);
   });

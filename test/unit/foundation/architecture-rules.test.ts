@@ -44,10 +44,14 @@ before(() => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), source);
   }
-  const run = spawnSync(join(root, 'node_modules', '.bin', 'depcruise'), ['main', 'backend', 'contract', 'demo', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    join(root, 'node_modules', '.bin', 'depcruise'),
+    ['main', 'backend', 'contract', 'demo', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
   const report = JSON.parse(run.stdout) as { summary: { violations: { from: string; rule: { name: string } }[] } };
   violations = report.summary.violations.map((v) => `${v.rule.name}: ${v.from}`);
 });

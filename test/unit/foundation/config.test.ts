@@ -30,12 +30,15 @@ describe('configuration', () => {
 
   test('an error names the bad key and its value', () => {
     const path = writeConfig(JSON.stringify({ idle: { promptSec: 5 }, devices: { card: 'usb' } }));
-    assert.throws(() => loadConfigFile(path), (err: unknown) => {
-      assert.ok(err instanceof ConfigError);
-      assert.match(err.message, /idle\.promptSec = 5/);
-      assert.match(err.message, /devices\.card = "usb"/);
-      return true;
-    });
+    assert.throws(
+      () => loadConfigFile(path),
+      (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        assert.match(err.message, /idle\.promptSec = 5/);
+        assert.match(err.message, /devices\.card = "usb"/);
+        return true;
+      },
+    );
   });
 
   test('unknown keys are errors, not silently ignored', () => {

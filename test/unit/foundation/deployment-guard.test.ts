@@ -32,10 +32,17 @@ describe('deployment guard', () => {
   test('the embedded defaults name every problem: demo back end, each TEST key file, each simulator', () => {
     const problems = deploymentProblems(DEFAULT_CONFIG);
     assert.equal(problems.filter((p) => p.startsWith('backend.mode')).length, 1);
-    for (const key of ['certFile', 'keyFile', 'caFile']) assert.ok(problems.some((p) => p.startsWith(`backend.tls.${key}`)), key);
+    for (const key of ['certFile', 'keyFile', 'caFile'])
+      assert.ok(
+        problems.some((p) => p.startsWith(`backend.tls.${key}`)),
+        key,
+      );
     assert.ok(problems.some((p) => p.startsWith('backend.sealPublicKeyFile')));
     assert.equal(problems.filter((p) => p.includes('"sim"')).length, 4);
-    assert.throws(() => assertDeployable(DEFAULT_CONFIG, true), (err: unknown) => err instanceof ConfigError && /--config/.test(err.message));
+    assert.throws(
+      () => assertDeployable(DEFAULT_CONFIG, true),
+      (err: unknown) => err instanceof ConfigError && /--config/.test(err.message),
+    );
   });
 
   test('an unshuffled PIN keypad is refused; the shuffled one is the default', () => {
@@ -86,11 +93,17 @@ describe('browser shell deployment guard', () => {
   test("a ward's own configuration starts without --demo; simulators only in maintenance", () => {
     assert.doesNotThrow(() => assertBrowserShellDeployable(deployed, []));
     const bench = { ...deployed, devices: { ...deployed.devices, printer: 'sim' as const } };
-    assert.match(refusal(() => assertBrowserShellDeployable(bench, [])), /devices\.printer is "sim"/);
+    assert.match(
+      refusal(() => assertBrowserShellDeployable(bench, [])),
+      /devices\.printer is "sim"/,
+    );
     assert.doesNotThrow(() => assertBrowserShellDeployable({ ...bench, maintenance: true }, []));
   });
 
   test('runBrowserShell refuses the demo defaults without --demo before starting anything', async () => {
-    await assert.rejects(runBrowserShell(['node', 'start.js', '--no-browser']), (err: unknown) => err instanceof ConfigError && /demo passcode/.test(err.message));
+    await assert.rejects(
+      runBrowserShell(['node', 'start.js', '--no-browser']),
+      (err: unknown) => err instanceof ConfigError && /demo passcode/.test(err.message),
+    );
   });
 });

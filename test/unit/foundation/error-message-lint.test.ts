@@ -22,9 +22,9 @@ describe('no error message in a logger call', () => {
     "log.error({ err: String(err) }, 'x');",
     "log.warn({ err: e.message }, 'x');",
     "log.warn({ err: (err as Error).message }, 'x');",
-    "log.info(`failed: ${err}`);",
+    'log.info(`failed: ${err}`);',
     "log.error({ err }, 'x');",
-    "log.error(e);",
+    'log.error(e);',
     "log.debug({ stack: e.stack }, 'x');",
     "console.error(e instanceof Error ? e.message : 'x');",
     "log.fatal({ err: e.toString() }, 'x');",
@@ -43,11 +43,7 @@ describe('no error message in a logger call', () => {
     }
   });
 
-  const allowed = [
-    "log.error({ err: errorCode(err) }, 'x');",
-    "log.info({ reason, count: String(count) }, 'x');",
-    "log.info(`${count} rows pruned`);",
-  ];
+  const allowed = ["log.error({ err: errorCode(err) }, 'x');", "log.info({ reason, count: String(count) }, 'x');", 'log.info(`${count} rows pruned`);'];
   for (const body of allowed) {
     test(`main/: ${body} passes`, async () => {
       assert.deepEqual(await ruleErrors('main/probe.ts', body), []);

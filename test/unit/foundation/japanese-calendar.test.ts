@@ -7,8 +7,25 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  ERAS, addDays, ageOn, daysInMonth, eraByName, eraOf, erasBetween, eraWesternYears, fiscalYearOf, formatWareki, fromWareki,
-  isInEra, japanWallClock, latestEraOfYear, parseIso, toWareki, todayInJapan, warekiFiscalYearText, warekiText,
+  ERAS,
+  addDays,
+  ageOn,
+  daysInMonth,
+  eraByName,
+  eraOf,
+  erasBetween,
+  eraWesternYears,
+  fiscalYearOf,
+  formatWareki,
+  fromWareki,
+  isInEra,
+  japanWallClock,
+  latestEraOfYear,
+  parseIso,
+  toWareki,
+  todayInJapan,
+  warekiFiscalYearText,
+  warekiText,
 } from '../../../contract/japanese-calendar';
 
 describe('Western → 和暦 at every boundary', () => {
@@ -79,15 +96,23 @@ describe('和暦 → Western', () => {
     assert.equal(toWareki('20190501').ok, false);
   });
   test('round trip for any supported date (property)', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('1873-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
-      const iso = d.toISOString().slice(0, 10);
-      const w = toWareki(iso);
-      assert.ok(w.ok);
-      assert.deepEqual(fromWareki(w.value), { ok: true, value: iso });
-    }));
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1873-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        const w = toWareki(iso);
+        assert.ok(w.ok);
+        assert.deepEqual(fromWareki(w.value), { ok: true, value: iso });
+      }),
+    );
   });
   test('toWareki and warekiText are total over arbitrary strings', () => {
-    fc.assert(fc.property(fc.string(), (s) => { toWareki(s); warekiText(s); eraOf(s); }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        toWareki(s);
+        warekiText(s);
+        eraOf(s);
+      }),
+    );
   });
   test('formatWareki writes 元年', () => assert.equal(formatWareki({ era: '令和', year: 1, month: 12, day: 3 }), '令和元年12月3日'));
 });
@@ -110,9 +135,18 @@ describe('spans, fiscal years, days', () => {
   });
 
   test('erasBetween and latestEraOfYear', () => {
-    assert.deepEqual(erasBetween(1913, 2025).map((e) => e.name), ['大正', '昭和', '平成', '令和']);
-    assert.deepEqual(erasBetween(1990, 2018).map((e) => e.name), ['平成']);
-    assert.deepEqual(erasBetween(1900, 1950).map((e) => e.name), ['明治', '大正', '昭和']);
+    assert.deepEqual(
+      erasBetween(1913, 2025).map((e) => e.name),
+      ['大正', '昭和', '平成', '令和'],
+    );
+    assert.deepEqual(
+      erasBetween(1990, 2018).map((e) => e.name),
+      ['平成'],
+    );
+    assert.deepEqual(
+      erasBetween(1900, 1950).map((e) => e.name),
+      ['明治', '大正', '昭和'],
+    );
     assert.equal(latestEraOfYear(1989)?.name, '平成');
     assert.equal(latestEraOfYear(2019)?.name, '令和');
     assert.equal(latestEraOfYear(1800), null);
@@ -144,6 +178,14 @@ describe('spans, fiscal years, days', () => {
   test('the day in Japan: 2025-12-31T15:00Z is already New Year in Tokyo', () => {
     assert.equal(todayInJapan(Date.parse('2025-12-31T15:00:00Z')), '2026-01-01');
     assert.equal(todayInJapan(Date.parse('2025-12-31T14:59:59Z')), '2025-12-31');
-    assert.deepEqual(japanWallClock(Date.parse('2019-04-30T15:00:00Z')), { isoDate: '2019-05-01', year: 2019, month: 5, day: 1, hour: 0, minute: 0, second: 0 });
+    assert.deepEqual(japanWallClock(Date.parse('2019-04-30T15:00:00Z')), {
+      isoDate: '2019-05-01',
+      year: 2019,
+      month: 5,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+    });
   });
 });

@@ -22,7 +22,7 @@ function validator() {
 }
 
 describe('electron-builder.yml', () => {
-  test('is valid against electron-builder\'s schema', () => {
+  test("is valid against electron-builder's schema", () => {
     const validate = validator();
     assert.equal(validate(config), true, JSON.stringify(validate.errors, null, 2));
   });
@@ -34,8 +34,14 @@ describe('electron-builder.yml', () => {
   test('builds a deb for Linux and NSIS for Windows', () => {
     const linux = config.linux as { target: { target: string }[] };
     const win = config.win as { target: { target: string }[] };
-    assert.deepEqual(linux.target.map((t) => t.target), ['deb']);
-    assert.deepEqual(win.target.map((t) => t.target), ['nsis']);
+    assert.deepEqual(
+      linux.target.map((t) => t.target),
+      ['deb'],
+    );
+    assert.deepEqual(
+      win.target.map((t) => t.target),
+      ['nsis'],
+    );
   });
 
   test('production fuses: no run-as-node, no NODE_OPTIONS, no inspector, app only from asar', () => {
@@ -56,7 +62,11 @@ describe('electron-builder.yml', () => {
 
   test('native modules are unpacked from asar and resources come from build/', () => {
     const unpack = config.asarUnpack as string[];
-    for (const mod of ['better-sqlite3', 'pcsclite', 'node-hid']) assert.ok(unpack.some((p) => p.includes(mod)), mod);
+    for (const mod of ['better-sqlite3', 'pcsclite', 'node-hid'])
+      assert.ok(
+        unpack.some((p) => p.includes(mod)),
+        mod,
+      );
     assert.equal((config.directories as { buildResources: string }).buildResources, 'build');
   });
 
@@ -67,10 +77,16 @@ describe('electron-builder.yml', () => {
     };
     const patterns = config.files as string[];
     const shipped = (file: string) =>
-      patterns.reduce((included, p) => (p.startsWith('!') ? included && !minimatch(file, p.slice(1), { dot: true }) : included || minimatch(file, p, { dot: true })), false);
+      patterns.reduce(
+        (included, p) => (p.startsWith('!') ? included && !minimatch(file, p.slice(1), { dot: true }) : included || minimatch(file, p, { dot: true })),
+        false,
+      );
     const repoFiles = (dir: string) => listFiles(join(root, dir)).map((f) => relative(root, f).split('\\').join('/'));
     const fixtures = repoFiles('fixtures');
-    assert.ok(fixtures.some((f) => readFileSync(join(root, f), 'utf8').includes('PRIVATE KEY')), 'fixtures/ holds TEST private keys (the check has something to check)');
+    assert.ok(
+      fixtures.some((f) => readFileSync(join(root, f), 'utf8').includes('PRIVATE KEY')),
+      'fixtures/ holds TEST private keys (the check has something to check)',
+    );
     assert.deepEqual(fixtures.filter(shipped), [], 'nothing of fixtures/ ships');
     assert.deepEqual(repoFiles('backend').filter(shipped), [], 'no backend/ source ships');
     const content = repoFiles('content');
@@ -79,13 +95,19 @@ describe('electron-builder.yml', () => {
     assert.ok(!shipped('dist/demo/start-demo.js'), 'the demo entry (which bundles the back end) does not ship');
   });
 
-  test('the kiosk\'s bundles hold no backend/ code (the demo entry\'s does)', async () => {
+  test("the kiosk's bundles hold no backend/ code (the demo entry's does)", async () => {
     // The same entries and options as `npm run build`, bundled in memory, their inputs listed.
     const inputs = async (entryPoints: Record<string, string>, external: string[]) =>
-      Object.keys((await build({ ...node, entryPoints, external, outdir: join(root, 'dist-probe'), write: false, metafile: true, sourcemap: false, absWorkingDir: root })).metafile.inputs);
+      Object.keys(
+        (await build({ ...node, entryPoints, external, outdir: join(root, 'dist-probe'), write: false, metafile: true, sourcemap: false, absWorkingDir: root }))
+          .metafile.inputs,
+      );
     const kiosk = await inputs({ ...kioskMainEntries, preload: 'main/electron/preload.ts' }, mainExternal);
-    assert.ok(kiosk.includes('main/kiosk-runtime.ts'), 'the probe sees the kiosk\'s modules');
-    assert.deepEqual(kiosk.filter((f) => f.startsWith('backend/') || f.startsWith('demo/') || f.startsWith('fixtures/')), []);
+    assert.ok(kiosk.includes('main/kiosk-runtime.ts'), "the probe sees the kiosk's modules");
+    assert.deepEqual(
+      kiosk.filter((f) => f.startsWith('backend/') || f.startsWith('demo/') || f.startsWith('fixtures/')),
+      [],
+    );
     const demo = await inputs({ 'start-demo': 'demo/start-demo.ts' }, mainExternal);
     assert.ok(demo.includes('backend/start-ward-backend.ts'), 'the check would see backend/ code were it there');
   });

@@ -47,15 +47,25 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
     'staff.login': record('staff.login', { outcome: 'citizen-busy' } as const),
     'staff.logout': record('staff.logout', { phase: 'closed' } as const),
     'staff.activity': record('staff.activity', { phase: 'closed' } as const),
-    'staff.getOverview': async () => { throw new KioskError('staff.no-session'); },
+    'staff.getOverview': async () => {
+      throw new KioskError('staff.no-session');
+    },
     'staff.ackAlert': record('staff.ackAlert', []),
     'staff.listTransactions': record('staff.listTransactions', []),
-    'staff.reprint': async () => { throw new KioskError('staff.no-session'); },
-    'staff.void': async () => { throw new KioskError('staff.no-session'); },
+    'staff.reprint': async () => {
+      throw new KioskError('staff.no-session');
+    },
+    'staff.void': async () => {
+      throw new KioskError('staff.no-session');
+    },
     'staff.retryOutbox': record('staff.retryOutbox', { ok: true } as const),
-    'staff.reconciliation': async () => { throw new KioskError('staff.no-session'); },
+    'staff.reconciliation': async () => {
+      throw new KioskError('staff.no-session');
+    },
     'staff.listVouchers': record('staff.listVouchers', []),
-    'staff.settleVoucher': async () => { throw new KioskError('staff.no-session'); },
+    'staff.settleVoucher': async () => {
+      throw new KioskError('staff.no-session');
+    },
     'application.begin': record('application.begin', { step: 'idle' } as const),
     'application.getView': record('application.getView', { step: 'idle' } as const),
     'application.searchGuide': record('application.searchGuide', []),

@@ -123,7 +123,7 @@ describe('session manager', () => {
     assert.equal(session.active, true);
     clock.advance(60_000);
     assert.equal(session.state().phase, 'prompt');
-    assert.equal(session.active, true, 'the prompt is still the citizen\'s session');
+    assert.equal(session.active, true, "the prompt is still the citizen's session");
     await session.end('timeout');
     assert.equal(session.active, false);
   });

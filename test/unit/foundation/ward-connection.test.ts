@@ -10,7 +10,10 @@ import { ConfigError } from '../../../main/config/load-config';
 import { connectWard } from '../../../main/ward/ward-connection';
 
 test('backend.mode "embedded" is refused by the kiosk with a message naming the demo entry; "remote" connects to backend.url', async () => {
-  await assert.rejects(connectWard(DEFAULT_CONFIG), (err: unknown) => err instanceof ConfigError && /embedded/.test(err.message) && /npm start/.test(err.message));
+  await assert.rejects(
+    connectWard(DEFAULT_CONFIG),
+    (err: unknown) => err instanceof ConfigError && /embedded/.test(err.message) && /npm start/.test(err.message),
+  );
   const ward = await connectWard({ ...DEFAULT_CONFIG, backend: { ...DEFAULT_CONFIG.backend, mode: 'remote', url: 'https://127.0.0.1:9/' } });
   await ward.close();
 });

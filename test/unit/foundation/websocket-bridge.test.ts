@@ -99,7 +99,10 @@ describe('browser shell bridge, page side', () => {
     const first = page.sockets[0]!;
     first.open();
     const answer = bridge.invoke('certificate.submitPin', PIN);
-    assert.deepEqual(first.sent.map((m) => m.channel), ['certificate.submitPin']);
+    assert.deepEqual(
+      first.sent.map((m) => m.channel),
+      ['certificate.submitPin'],
+    );
     first.drop();
     assert.deepEqual(await answer, DOWN);
     const second = page.reconnect();
@@ -130,7 +133,10 @@ describe('browser shell bridge, page side', () => {
     second.open();
     assert.equal(second.sent.length, 0);
     const info = bridge.invoke('kiosk.getInfo', {});
-    assert.deepEqual(second.sent.map((m) => m.channel), ['kiosk.getInfo']);
+    assert.deepEqual(
+      second.sent.map((m) => m.channel),
+      ['kiosk.getInfo'],
+    );
     second.receive({ kind: 'response', id: second.sent[0]!.id, result: { ok: true, value: 'x' } });
     assert.deepEqual(await info, { ok: true, value: 'x' });
   });

@@ -17,7 +17,10 @@ function kanjiIn(text: string): string[] {
 }
 
 function sentences(text: string): string[] {
-  return text.split(/[。！？]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/[。！？]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 describe('やさしい日本語', () => {
@@ -29,7 +32,11 @@ describe('やさしい日本語', () => {
   });
 
   test(`keeps every sentence to ${MAX_SENTENCE} characters`, () => {
-    const long = [...strings].flatMap(([key, text]) => sentences(text).filter((s) => [...s].length > MAX_SENTENCE).map((s) => `${key}: ${s}`));
+    const long = [...strings].flatMap(([key, text]) =>
+      sentences(text)
+        .filter((s) => [...s].length > MAX_SENTENCE)
+        .map((s) => `${key}: ${s}`),
+    );
     assert.deepEqual(long, []);
   });
 

@@ -51,8 +51,15 @@ describe('the stylesheet draws each language with the stack the check uses', () 
   test('every language has a :lang rule with the same fonts in the same order', () => {
     const stacks = new Map<string, BundledFont[]>();
     for (const m of css.matchAll(/\/\* font-stack ([^*]+) \*\/[^{]*\{\s*font-family:([^;]+);/g)) {
-      const families = m[2]!.split(',').map((f) => f.trim().replace(/^'|'$/g, '')).filter((f) => f !== 'sans-serif');
-      for (const language of m[1]!.trim().split(/\s+/)) stacks.set(language, families.map((f) => byFamily.get(f)!));
+      const families = m[2]!
+        .split(',')
+        .map((f) => f.trim().replace(/^'|'$/g, ''))
+        .filter((f) => f !== 'sans-serif');
+      for (const language of m[1]!.trim().split(/\s+/))
+        stacks.set(
+          language,
+          families.map((f) => byFamily.get(f)!),
+        );
     }
     for (const language of LANGUAGES) assert.deepEqual(stacks.get(language), [...FONT_STACKS[language]], language);
   });

@@ -37,10 +37,18 @@ describe('every language has every string of Japanese', () => {
 });
 
 describe('the comparison itself', () => {
-  const jaStrings = new Map([['common:a', '{{count}}件'], ['common:b', 'はい'], ['common:c', '{{x}}と{{y}}']]);
+  const jaStrings = new Map([
+    ['common:a', '{{count}}件'],
+    ['common:b', 'はい'],
+    ['common:c', '{{x}}と{{y}}'],
+  ]);
 
   test('finds a missing key, an extra key and a changed variable', () => {
-    const other = new Map([['common:a', '{{n}} items'], ['common:c', '{{y}} and {{x}}'], ['common:z', 'extra']]);
+    const other = new Map([
+      ['common:a', '{{n}} items'],
+      ['common:c', '{{y}} and {{x}}'],
+      ['common:z', 'extra'],
+    ]);
     assert.deepEqual(compareWithJapanese(jaStrings, other).sort(), [
       'common:a: interpolations {n} where Japanese has {count}',
       'extra key common:z',
@@ -49,7 +57,12 @@ describe('the comparison itself', () => {
   });
 
   test('accepts plural forms of a Japanese key', () => {
-    const other = new Map([['common:a_one', '{{count}} item'], ['common:a_other', '{{count}} items'], ['common:b', 'yes'], ['common:c', '{{x}}, {{y}}']]);
+    const other = new Map([
+      ['common:a_one', '{{count}} item'],
+      ['common:a_other', '{{count}} items'],
+      ['common:b', 'yes'],
+      ['common:c', '{{x}}, {{y}}'],
+    ]);
     assert.deepEqual(compareWithJapanese(jaStrings, other), []);
   });
 

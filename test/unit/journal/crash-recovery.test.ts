@@ -39,7 +39,13 @@ describe('journal crash recovery', () => {
     assert.equal(refund.staffAlert.reason, 'print-outcome-unknown');
     assert.equal(refund.voidSerial, unknown.serial, 'a paper that may exist is voided at the back end');
     assert.equal(refund.voucherNumber, 'RV-KK01-20261128-0001');
-    assert.deepEqual(j.events(unknown.id).map((e) => e.to).slice(-2), ['voided', 'refunded']);
+    assert.deepEqual(
+      j
+        .events(unknown.id)
+        .map((e) => e.to)
+        .slice(-2),
+      ['voided', 'refunded'],
+    );
     assert.equal(j.get(paid.id)?.state, 'paid', 'no state change until the caller acts');
   });
 
@@ -80,7 +86,10 @@ describe('journal crash recovery', () => {
     const reasons = Object.fromEntries(r.actions.map((x) => [x.txId, x.kind === 'refund' ? [x.staffAlert.reason, x.amountYen] : x.kind]));
     assert.deepEqual(reasons, { [a.id]: ['printer-not-ready', 300], [b.id]: ['content-unrecoverable', 300], [c.id]: ['printer-not-ready', 300] });
     const r2 = j.recoverAfterCrash({ printerReady: true, contentRecoverable: new Set([a.id, b.id, c.id]) });
-    assert.ok(r2.actions.every((x) => x.kind === 'refund' && !x.isNew), 'a refunded sale is never reprinted later');
+    assert.ok(
+      r2.actions.every((x) => x.kind === 'refund' && !x.isNew),
+      'a refunded sale is never reprinted later',
+    );
     const d = driveTo(j, 'printing');
     j.markResend(d.id, { reason: 'printer-jam' });
     j.markResend(d.id, { reason: 'printer-jam' });
@@ -97,10 +106,16 @@ describe('journal crash recovery', () => {
     const resent = j.markResend(tx.id, { reason: 'printer-jam' });
     assert.equal(resent.printJobId, undefined);
     assert.equal(resent.state, 'printing');
-    assert.deepEqual(j.events(tx.id).slice(-2).map((e) => [e.from, e.to, e.detail]), [
-      ['printing', 'printing', { printJobId: 42 }],
-      ['printing', 'printing', { resend: true, reason: 'printer-jam' }],
-    ]);
+    assert.deepEqual(
+      j
+        .events(tx.id)
+        .slice(-2)
+        .map((e) => [e.from, e.to, e.detail]),
+      [
+        ['printing', 'printing', { printJobId: 42 }],
+        ['printing', 'printing', { resend: true, reason: 'printer-jam' }],
+      ],
+    );
     const paid = driveTo(j, 'paid');
     assert.throws(() => j.recordPrintJob(paid.id, 1), /paid → printing is not allowed/);
   });
@@ -129,7 +144,13 @@ describe('journal crash recovery', () => {
     assert.equal(j.get(ids.PAID ?? '')?.state, 'paid');
     assert.equal(j.get(ids.PRINTING ?? '')?.state, 'printing');
     const r = j.recoverAfterCrash({ printerReady: true, contentRecoverable: new Set([ids.PAID ?? '']), printJobs: { [ids.PRINTING ?? '']: 'completed' } });
-    assert.deepEqual(r.actions.map((a) => [a.kind, a.txId]).sort(), [['reprint', ids.PAID], ['confirm-printed', ids.PRINTING]].sort());
+    assert.deepEqual(
+      r.actions.map((a) => [a.kind, a.txId]).sort(),
+      [
+        ['reprint', ids.PAID],
+        ['confirm-printed', ids.PRINTING],
+      ].sort(),
+    );
     j.close();
   });
 });

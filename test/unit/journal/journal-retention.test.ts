@@ -39,7 +39,7 @@ describe('journal retention', () => {
     for (const tx of [done, cancelled, refunded, byVoucher]) assert.equal(journal.get(tx.id), undefined, tx.state);
     assert.equal(journal.get(recent.id)?.state, 'done');
     assert.equal(count(journal, 'vouchers'), 0);
-    assert.equal(count(journal, 'events'), journal.events(recent.id).length, 'only the kept sale\'s events remain');
+    assert.equal(count(journal, 'events'), journal.events(recent.id).length, "only the kept sale's events remain");
     journal.close();
   });
 
@@ -70,14 +70,17 @@ describe('journal retention', () => {
     journal.close();
   });
 
-  test('a pruned sale\'s serial can never be printed again', () => {
+  test("a pruned sale's serial can never be printed again", () => {
     const { journal } = journalAt();
     const done = driveTo(journal, 'done');
     const serial = done.serial!;
     pruneJournal(journal, T0 + DAY);
     assert.equal(journal.get(done.id), undefined);
     const again = driveTo(journal, 'paid');
-    assert.throws(() => journal.markPrinting(again.id, { serial }), (e: unknown) => (e as { code?: string }).code === 'serial-reused');
+    assert.throws(
+      () => journal.markPrinting(again.id, { serial }),
+      (e: unknown) => (e as { code?: string }).code === 'serial-reused',
+    );
     assert.doesNotThrow(() => journal.markPrinting(again.id, { serial: nextSerial() }));
     journal.close();
   });

@@ -24,7 +24,10 @@ describe('pending voids', () => {
     assert.equal(v.outcome('SER-PV-0001'), 'staff-voided');
     v.record({ serial: 'SER-PV-0001', issuer: 'kokurakita', reason: 'cancelled' });
     assert.equal(v.isPending('SER-PV-0001'), false);
-    assert.deepEqual(v.list().map((p) => p.serial), ['SER-PV-0002']);
+    assert.deepEqual(
+      v.list().map((p) => p.serial),
+      ['SER-PV-0002'],
+    );
     assert.throws(() => journal.db.prepare('DELETE FROM pending_voids').run(), /never deleted/);
     assert.throws(() => journal.db.prepare("UPDATE pending_voids SET outcome = 'voided' WHERE serial = 'SER-PV-0001'").run(), /final/);
     assert.throws(() => v.record({ serial: 'not a serial!', issuer: 'kokurakita', reason: 'cancelled' }), JournalError);

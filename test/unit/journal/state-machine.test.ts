@@ -36,7 +36,11 @@ describe('transaction journal state machine', () => {
           assert.equal(j.get(tx.id)?.state, to);
           legal++;
         } else {
-          assert.throws(() => attempt(j, tx.id), (e: unknown) => e instanceof IllegalTransitionError && e.from === from && e.to === to, `${from} → ${to}`);
+          assert.throws(
+            () => attempt(j, tx.id),
+            (e: unknown) => e instanceof IllegalTransitionError && e.from === from && e.to === to,
+            `${from} → ${to}`,
+          );
           assert.equal(j.get(tx.id)?.state, from);
           assert.equal(j.get(tx.id)?.seq, tx.seq);
           illegal++;
@@ -57,7 +61,9 @@ describe('transaction journal state machine', () => {
     const dbPairs = (raw.prepare('SELECT from_state, to_state FROM allowed_transitions').all() as Array<{ from_state: string; to_state: string }>)
       .map((r) => `${r.from_state}>${r.to_state}`)
       .sort();
-    const tsPairs = Object.entries(TRANSITIONS).flatMap(([f, tos]) => tos.map((to) => `${f}>${to}`)).sort();
+    const tsPairs = Object.entries(TRANSITIONS)
+      .flatMap(([f, tos]) => tos.map((to) => `${f}>${to}`))
+      .sort();
     assert.deepEqual(dbPairs, tsPairs);
     assert.throws(() => raw.prepare("UPDATE transactions SET state = 'done' WHERE id = ?").run(tx.id), /illegal transition/);
     assert.throws(() => raw.prepare('DELETE FROM transactions').run(), /never deleted/);
@@ -86,8 +92,14 @@ describe('transaction journal state machine', () => {
     assert.equal(rec?.serial, 'SER-A-000001');
     assert.equal(rec?.residentRef, 'RES-7f3a9c');
     const events = again.events(tx.id);
-    assert.deepEqual(events.map((e) => e.to), ['selected', 'authenticated', 'paid', 'printing', 'printed', 'card_returned', 'done']);
-    assert.deepEqual(events.map((e) => e.seq), [1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(
+      events.map((e) => e.to),
+      ['selected', 'authenticated', 'paid', 'printing', 'printed', 'card_returned', 'done'],
+    );
+    assert.deepEqual(
+      events.map((e) => e.seq),
+      [1, 2, 3, 4, 5, 6, 7],
+    );
     assert.ok(events.every((e, i) => i === 0 || e.at > (events[i - 1]?.at ?? 0)));
     assert.deepEqual(events[2]?.detail, { method: 'qr', reference: 'QR-TRX-0042', amountYen: 600 });
     assert.deepEqual(again.list(), []);
@@ -98,16 +110,28 @@ describe('transaction journal state machine', () => {
     const t = fresh();
     const j = t.open();
     const a = driveTo(j, 'authenticated');
-    assert.throws(() => j.markPaid(a.id, { method: 'cash', reference: 'PAY-9', amountYen: 200 }), (e: unknown) => e instanceof JournalError && e.code === 'amount-mismatch');
+    assert.throws(
+      () => j.markPaid(a.id, { method: 'cash', reference: 'PAY-9', amountYen: 200 }),
+      (e: unknown) => e instanceof JournalError && e.code === 'amount-mismatch',
+    );
     assert.throws(() => j.markPaid(a.id, { method: 'gold' as 'cash', reference: 'PAY-9', amountYen: 300 }), JournalError);
     const b = driveTo(j, 'paid');
-    assert.throws(() => j.markRefunded(b.id, { method: 'cash', amountYen: 100, reason: 'x-1' }), (e: unknown) => e instanceof JournalError && e.code === 'amount-mismatch');
+    assert.throws(
+      () => j.markRefunded(b.id, { method: 'cash', amountYen: 100, reason: 'x-1' }),
+      (e: unknown) => e instanceof JournalError && e.code === 'amount-mismatch',
+    );
     assert.throws(() => j.markRefunded(b.id, { method: 'voucher', amountYen: 300, reason: 'x-1' }), JournalError);
     j.markPrinting(b.id, { serial: 'SER-UNIQUE-1' });
     j.markVoided(b.id, { reason: 'print-failed', backendConfirmed: false });
-    assert.throws(() => j.markPrinting(b.id, { serial: 'SER-UNIQUE-1' }), (e: unknown) => e instanceof JournalError && e.code === 'serial-reused');
+    assert.throws(
+      () => j.markPrinting(b.id, { serial: 'SER-UNIQUE-1' }),
+      (e: unknown) => e instanceof JournalError && e.code === 'serial-reused',
+    );
     const c = driveTo(j, 'paid');
-    assert.throws(() => j.markPrinting(c.id, { serial: 'SER-UNIQUE-1' }), (e: unknown) => e instanceof JournalError && e.code === 'serial-reused');
+    assert.throws(
+      () => j.markPrinting(c.id, { serial: 'SER-UNIQUE-1' }),
+      (e: unknown) => e instanceof JournalError && e.code === 'serial-reused',
+    );
     j.markPrinting(b.id, { serial: 'SER-UNIQUE-2' });
     assert.equal(j.get(b.id)?.printAttempts, 2);
     const d = j.begin({ certificateType: 'juminhyo', copies: 1, amountYen: 300 });
@@ -116,7 +140,10 @@ describe('transaction journal state machine', () => {
     }
     assert.throws(() => j.begin({ certificateType: 'Juminhyo!', copies: 1, amountYen: 300 }), JournalError);
     assert.throws(() => j.begin({ certificateType: 'juminhyo', copies: 0, amountYen: 300 }), JournalError);
-    assert.throws(() => j.markPrinted('TX-none'), (e: unknown) => e instanceof JournalError && e.code === 'not-found');
+    assert.throws(
+      () => j.markPrinted('TX-none'),
+      (e: unknown) => e instanceof JournalError && e.code === 'not-found',
+    );
     j.close();
   });
 

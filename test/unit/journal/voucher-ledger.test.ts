@@ -31,9 +31,17 @@ describe('refund voucher ledger', () => {
     const r = j.recoverAfterCrash({ printerReady: false });
     const refund = r.actions.find((a) => a.kind === 'refund');
     assert.ok(refund?.kind === 'refund');
-    assert.deepEqual({ ...j.vouchers.get(refund.voucherNumber), checkCode: 'x', issuedAt: 0 }, {
-      number: refund.voucherNumber, txId: tx.id, amountYen: 300, reason: 'print-outcome-unknown', checkCode: 'x', issuedAt: 0,
-    });
+    assert.deepEqual(
+      { ...j.vouchers.get(refund.voucherNumber), checkCode: 'x', issuedAt: 0 },
+      {
+        number: refund.voucherNumber,
+        txId: tx.id,
+        amountYen: 300,
+        reason: 'print-outcome-unknown',
+        checkCode: 'x',
+        issuedAt: 0,
+      },
+    );
     j.close();
   });
 
@@ -44,9 +52,21 @@ describe('refund voucher ledger', () => {
     j.vouchers.issue({ number, txId: tx.id, amountYen: 200, reason: 'payment-failed' });
     j.cancel(tx.id, 'payment-failed');
     assert.equal(j.vouchers.get(number)?.amountYen, 200);
-    assert.deepEqual(j.events(tx.id).map((e) => [e.from, e.to]).slice(-2), [['authenticated', 'authenticated'], ['authenticated', 'cancelled']]);
+    assert.deepEqual(
+      j
+        .events(tx.id)
+        .map((e) => [e.from, e.to])
+        .slice(-2),
+      [
+        ['authenticated', 'authenticated'],
+        ['authenticated', 'cancelled'],
+      ],
+    );
     assert.throws(() => j.vouchers.issue({ number, txId: tx.id, amountYen: 200, reason: 'payment-failed' }), 'one number, one voucher');
-    assert.throws(() => j.vouchers.issue({ number: 'RV-X-1', txId: tx.id, amountYen: 0, reason: 'payment-failed' }), (e) => code(e) === 'invalid-input');
+    assert.throws(
+      () => j.vouchers.issue({ number: 'RV-X-1', txId: tx.id, amountYen: 0, reason: 'payment-failed' }),
+      (e) => code(e) === 'invalid-input',
+    );
     j.close();
   });
 
@@ -58,14 +78,31 @@ describe('refund voucher ledger', () => {
     j.vouchers.markSlipPrinted(number);
     const { checkCode } = j.vouchers.get(number)!;
     const wrong = checkCode === '00000000' ? '11111111' : '00000000';
-    assert.throws(() => j.vouchers.settle({ number, amountYen: 3000, checkCode, reason: 'counter' }), (e) => code(e) === 'voucher-mismatch');
-    assert.throws(() => j.vouchers.settle({ number, amountYen: 300, reason: 'counter' }), (e) => code(e) === 'voucher-mismatch', 'the slip was printed: its code is needed');
-    assert.throws(() => j.vouchers.settle({ number, amountYen: 300, checkCode: wrong, reason: 'counter' }), (e) => code(e) === 'voucher-mismatch');
-    assert.throws(() => j.vouchers.settle({ number: 'RV-KK01-20261128-9999', amountYen: 300, reason: 'counter' }), (e) => code(e) === 'not-found');
+    assert.throws(
+      () => j.vouchers.settle({ number, amountYen: 3000, checkCode, reason: 'counter' }),
+      (e) => code(e) === 'voucher-mismatch',
+    );
+    assert.throws(
+      () => j.vouchers.settle({ number, amountYen: 300, reason: 'counter' }),
+      (e) => code(e) === 'voucher-mismatch',
+      'the slip was printed: its code is needed',
+    );
+    assert.throws(
+      () => j.vouchers.settle({ number, amountYen: 300, checkCode: wrong, reason: 'counter' }),
+      (e) => code(e) === 'voucher-mismatch',
+    );
+    assert.throws(
+      () => j.vouchers.settle({ number: 'RV-KK01-20261128-9999', amountYen: 300, reason: 'counter' }),
+      (e) => code(e) === 'not-found',
+    );
     assert.equal(j.vouchers.get(number)?.settledAt, undefined, 'refusals change nothing');
     const settled = j.vouchers.settle({ number, amountYen: 300, checkCode: checkCode.toLowerCase(), reason: 'counter' });
     assert.equal(settled.settledAt, Date.UTC(2026, 10, 28, 3, 0, 0));
-    assert.throws(() => j.vouchers.settle({ number, amountYen: 300, checkCode, reason: 'counter' }), (e) => code(e) === 'voucher-settled', 'a copied slip pays nothing');
+    assert.throws(
+      () => j.vouchers.settle({ number, amountYen: 300, checkCode, reason: 'counter' }),
+      (e) => code(e) === 'voucher-settled',
+      'a copied slip pays nothing',
+    );
     assert.deepEqual(j.events(tx.id).at(-1)?.detail, { voucherSettled: number, amountYen: 300, reason: 'counter' });
     assert.equal(j.get(tx.id)?.state, 'refunded');
     j.close();
@@ -115,10 +152,14 @@ describe('refund voucher ledger', () => {
   test('migration 3 carries over the voucher refunds of an older journal', () => {
     const t = fresh();
     const old = openDatabase({ path: t.path, migrations: JOURNAL_MIGRATIONS.slice(0, 2) });
-    old.prepare("INSERT INTO transactions (id, kiosk_id, certificate_type, copies, amount_yen, state, seq, created_at, updated_at) VALUES ('TX-OLD-1', 'KK01', 'juminhyo', 1, 300, 'refunded', 2, 1, 2)").run();
-    old.prepare("INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES ('TX-OLD-1', 2, 'paid', 'refunded', 2, ?)").run(
-      JSON.stringify({ method: 'voucher', amountYen: 300, cashReturnedYen: 120, reason: 'print-failed', voucherNumber: 'RV-KK01-20261101-0001' }),
-    );
+    old
+      .prepare(
+        "INSERT INTO transactions (id, kiosk_id, certificate_type, copies, amount_yen, state, seq, created_at, updated_at) VALUES ('TX-OLD-1', 'KK01', 'juminhyo', 1, 300, 'refunded', 2, 1, 2)",
+      )
+      .run();
+    old
+      .prepare("INSERT INTO events (tx_id, seq, from_state, to_state, at, detail) VALUES ('TX-OLD-1', 2, 'paid', 'refunded', 2, ?)")
+      .run(JSON.stringify({ method: 'voucher', amountYen: 300, cashReturnedYen: 120, reason: 'print-failed', voucherNumber: 'RV-KK01-20261101-0001' }));
     old.close();
     const j = t.open();
     assert.equal(j.vouchers.get('RV-KK01-20261101-0001')?.amountYen, 180);

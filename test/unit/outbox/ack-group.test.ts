@@ -27,7 +27,16 @@ function heldClock(): Clock & { fire(): void; pending(): number } {
 }
 
 function ack(id: number, destination = 'ward-a'): PendingAck {
-  const item: OutboxItem = { id, receiptNumber: `R${id}`, idempotencyKey: `key-${id}-0000000000000`, destination, kind: 'k', payload: null, attempts: 0, createdAt: 0 };
+  const item: OutboxItem = {
+    id,
+    receiptNumber: `R${id}`,
+    idempotencyKey: `key-${id}-0000000000000`,
+    destination,
+    kind: 'k',
+    payload: null,
+    attempts: 0,
+    createdAt: 0,
+  };
   return { item, remoteReceipt: `W-${id}`, at: 0 };
 }
 
@@ -36,7 +45,9 @@ describe('AckGroup', () => {
     const clock = heldClock();
     const commits: number[][] = [];
     const group = new AckGroup({
-      clock, maxItems: 3, maxDelayMs: 50,
+      clock,
+      maxItems: 3,
+      maxDelayMs: 50,
       commit: (acks) => void commits.push(acks.map((a) => a.item.id)),
       onCommitted: () => undefined,
       onFailed: () => assert.fail('no failure expected'),
@@ -66,7 +77,9 @@ describe('AckGroup', () => {
     const failed: number[] = [];
     const committed: number[] = [];
     const group = new AckGroup({
-      clock: heldClock(), maxItems: 10, maxDelayMs: 50,
+      clock: heldClock(),
+      maxItems: 10,
+      maxDelayMs: 50,
       commit: () => {
         throw new Error('disk full');
       },

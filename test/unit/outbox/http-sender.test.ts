@@ -59,7 +59,13 @@ describe('HTTP sender against a loopback idempotent server', () => {
     const stored = server.stored.get('idem-key-000000000001');
     assert.equal(stored?.stores, 1);
     assert.equal(stored?.requests, 2);
-    assert.deepEqual(stored?.body, { kind: 'moving-in', destination: 'ward-a', localReceiptNumber: 'KK01-20261128-0001', createdAt: '2026-11-28T00:00:00.000Z', payload: { form: 'x' } });
+    assert.deepEqual(stored?.body, {
+      kind: 'moving-in',
+      destination: 'ward-a',
+      localReceiptNumber: 'KK01-20261128-0001',
+      createdAt: '2026-11-28T00:00:00.000Z',
+      payload: { form: 'x' },
+    });
   });
 
   test('cut connections, 500s and commits without answer are retries; 422 is a rejection', async () => {

@@ -4,12 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import {
-  DatabaseCorruptError,
-  DatabaseLockedError,
-  DatabaseMigrationError,
-  DatabaseTooNewError,
-} from '../../../platform/sqlite/database-errors';
+import { DatabaseCorruptError, DatabaseLockedError, DatabaseMigrationError, DatabaseTooNewError } from '../../../platform/sqlite/database-errors';
 import { openDatabase } from '../../../platform/sqlite/open-database';
 
 const dir = mkdtempSync(join(tmpdir(), 'madoguchi-sqlite-'));
@@ -67,7 +62,10 @@ describe('openDatabase', () => {
   test('a second opener in this process → DatabaseLockedError; it works again after the first closes', () => {
     const path = nextPath();
     const first = openDatabase({ path, migrations: SCHEMA });
-    assert.throws(() => openDatabase({ path, migrations: SCHEMA }), (e: unknown) => e instanceof DatabaseLockedError && e.path === path);
+    assert.throws(
+      () => openDatabase({ path, migrations: SCHEMA }),
+      (e: unknown) => e instanceof DatabaseLockedError && e.path === path,
+    );
     first.close();
     openDatabase({ path, migrations: SCHEMA }).close();
   });
@@ -91,7 +89,7 @@ describe('openDatabase', () => {
     const path2 = nextPath();
     openDatabase({ path: path2, migrations: SCHEMA }).close();
     assert.throws(
-      () => openDatabase({ path: path2, migrations: [...SCHEMA, "CREATE TABLE w (x); INSERT INTO nowhere VALUES (1)"] }),
+      () => openDatabase({ path: path2, migrations: [...SCHEMA, 'CREATE TABLE w (x); INSERT INTO nowhere VALUES (1)'] }),
       (e: unknown) => e instanceof DatabaseMigrationError && e.version === 2,
     );
     const db = openDatabase({ path: path2, migrations: SCHEMA });

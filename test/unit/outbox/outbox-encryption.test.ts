@@ -68,7 +68,10 @@ describe('Outbox encryption at rest', () => {
     const again = t.open();
     const { items, corrupt } = again.due('ward-a', Date.now() + 1, 10);
     assert.equal(items.length, 0);
-    assert.deepEqual(corrupt.map((c) => c.receipt_number), [r.receiptNumber]);
+    assert.deepEqual(
+      corrupt.map((c) => c.receipt_number),
+      [r.receiptNumber],
+    );
     again.markDead(corrupt[0]?.id ?? -1, 0, 'payload-integrity');
     assert.throws(() => again.readDeadLetterPayload(r.receiptNumber), PayloadIntegrityError);
     again.close();
@@ -105,21 +108,36 @@ describe('Outbox encryption at rest', () => {
     const original = readFileSync(t.keyPath);
 
     writeFileSync(t.keyPath, Buffer.alloc(32, 1), { mode: 0o600 });
-    assert.equal(keyErrorCode(() => t.open()), 'key-mismatch');
+    assert.equal(
+      keyErrorCode(() => t.open()),
+      'key-mismatch',
+    );
 
     chmodSync(t.keyPath, 0o644);
-    assert.equal(keyErrorCode(() => t.open()), 'key-file-permissions');
+    assert.equal(
+      keyErrorCode(() => t.open()),
+      'key-file-permissions',
+    );
 
     writeFileSync(t.keyPath, Buffer.alloc(7), { mode: 0o600 });
     chmodSync(t.keyPath, 0o600);
-    assert.equal(keyErrorCode(() => t.open()), 'key-invalid');
+    assert.equal(
+      keyErrorCode(() => t.open()),
+      'key-invalid',
+    );
 
     const missing = join(t.dir, 'elsewhere', 'none.key');
-    assert.equal(keyErrorCode(() => Outbox.open({ path: t.dbPath, keyProvider: new FileKeyProvider(missing), receiptPrefix: 'KK01' })), 'key-missing');
+    assert.equal(
+      keyErrorCode(() => Outbox.open({ path: t.dbPath, keyProvider: new FileKeyProvider(missing), receiptPrefix: 'KK01' })),
+      'key-missing',
+    );
     assert.throws(() => readFileSync(missing), /ENOENT/);
 
     const beside = join(t.dir, 'db', 'outbox.key');
-    assert.equal(keyErrorCode(() => Outbox.open({ path: t.dbPath, keyProvider: new FileKeyProvider(beside), receiptPrefix: 'KK01' })), 'key-location');
+    assert.equal(
+      keyErrorCode(() => Outbox.open({ path: t.dbPath, keyProvider: new FileKeyProvider(beside), receiptPrefix: 'KK01' })),
+      'key-location',
+    );
 
     writeFileSync(t.keyPath, original, { mode: 0o600 });
     const restored = t.open();
@@ -130,7 +148,10 @@ describe('Outbox encryption at rest', () => {
   test('the file key provider creates its key once, mode 0600, and never overwrites it', () => {
     const t = fresh();
     const p = new FileKeyProvider(join(t.dir, 'k', 'a.key'));
-    assert.equal(keyErrorCode(() => p.getKey()), 'key-missing');
+    assert.equal(
+      keyErrorCode(() => p.getKey()),
+      'key-missing',
+    );
     const k = p.createKey();
     assert.equal(k.length, 32);
     assert.ok(p.getKey().equals(k));
@@ -149,15 +170,25 @@ describe('Outbox encryption at rest', () => {
     const wrapped = readFileSync(wrappedKeyPath);
     assert.equal(Buffer.from(wrapped.map((x) => x ^ 0x5a)).toString('utf8').length, 44); // base64 of 32 bytes, wrapped
 
-    const again = Outbox.open({ path: t.dbPath, keyProvider: new SafeStorageKeyProvider({ safeStorage: fakeSafeStorage(), wrappedKeyPath }), receiptPrefix: 'KK01' });
+    const again = Outbox.open({
+      path: t.dbPath,
+      keyProvider: new SafeStorageKeyProvider({ safeStorage: fakeSafeStorage(), wrappedKeyPath }),
+      receiptPrefix: 'KK01',
+    });
     assert.equal(again.receipt(r.receiptNumber)?.state, 'queued');
     assert.deepEqual(again.due('ward-a', Date.now() + 1, 1).items[0]?.payload, { ok: true });
     again.close();
 
     const unavailable = new SafeStorageKeyProvider({ safeStorage: fakeSafeStorage(false), wrappedKeyPath });
-    assert.equal(keyErrorCode(() => unavailable.getKey()), 'keystore-unavailable');
+    assert.equal(
+      keyErrorCode(() => unavailable.getKey()),
+      'keystore-unavailable',
+    );
     const basic = new SafeStorageKeyProvider({ safeStorage: fakeSafeStorage(true, 'basic_text'), wrappedKeyPath });
-    assert.equal(keyErrorCode(() => basic.getKey()), 'keystore-unavailable');
+    assert.equal(
+      keyErrorCode(() => basic.getKey()),
+      'keystore-unavailable',
+    );
     const allowed = new SafeStorageKeyProvider({ safeStorage: fakeSafeStorage(true, 'basic_text'), wrappedKeyPath, allowBasicText: true });
     assert.equal(allowed.getKey().length, 32);
   });

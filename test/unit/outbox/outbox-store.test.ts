@@ -36,7 +36,10 @@ describe('Outbox store', () => {
     assert.deepEqual(again.queuedDestinations().sort(), ['ward-0', 'ward-1', 'ward-2']);
     for (const r of receipts) assert.equal(again.receipt(r)?.state, 'queued');
     const { items } = again.due('ward-1', Date.now() + 1, 100);
-    assert.deepEqual(items.map((i) => i.payload).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))), [{ i: 1 }, { i: 10 }, { i: 13 }, { i: 16 }, { i: 19 }, { i: 4 }, { i: 7 }]);
+    assert.deepEqual(
+      items.map((i) => i.payload).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+      [{ i: 1 }, { i: 10 }, { i: 13 }, { i: 16 }, { i: 19 }, { i: 4 }, { i: 7 }],
+    );
     again.close();
   });
 
@@ -111,13 +114,22 @@ describe('Outbox store', () => {
     const [item] = outbox.due('ward-a', Date.now() + 1, 1).items;
     assert.ok(item);
     outbox.markDead(item.id, 422, 'validation-failed');
-    assert.deepEqual(outbox.listDeadLetters().map((d) => [d.receiptNumber, d.httpStatus, d.code]), [[r.receiptNumber, 422, 'validation-failed']]);
+    assert.deepEqual(
+      outbox.listDeadLetters().map((d) => [d.receiptNumber, d.httpStatus, d.code]),
+      [[r.receiptNumber, 422, 'validation-failed']],
+    );
     assert.deepEqual(outbox.readDeadLetterPayload(r.receiptNumber), { form: 'A' });
     assert.equal(outbox.due('ward-a', Date.now() + 1, 1).items.length, 0);
     outbox.resolveDeadLetter(r.receiptNumber, 'handled at counter 3');
     assert.equal(outbox.receipt(r.receiptNumber)?.state, 'resolved');
     assert.equal(outbox.receipt(r.receiptNumber)?.payloadStored, false);
-    assert.deepEqual(outbox.status(), { queued: 0, delivered: 0, deadLetters: 0, resolved: 1, byDestination: { 'ward-a': { queued: 0, delivered: 0, deadLetters: 0 } } });
+    assert.deepEqual(outbox.status(), {
+      queued: 0,
+      delivered: 0,
+      deadLetters: 0,
+      resolved: 1,
+      byDestination: { 'ward-a': { queued: 0, delivered: 0, deadLetters: 0 } },
+    });
     outbox.close();
   });
 

@@ -9,14 +9,19 @@ import { HidTransportError } from '../../../devices/payment/hid/hid-transport';
 import { FakeHidDevice } from '../../support/payment/fake-node-hid';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
-const isCode = (code: string) => (e: unknown): boolean => e instanceof HidTransportError && e.code === code;
+const isCode =
+  (code: string) =>
+  (e: unknown): boolean =>
+    e instanceof HidTransportError && e.code === code;
 
 describe('NodeHidTransport over a fake node-hid device', () => {
   test('writes the report verbatim (report ID first) and in order', async () => {
     const dev = new FakeHidDevice();
     const t = new NodeHidTransport(dev);
-    const a = new Uint8Array(64).fill(0xaa); a[0] = 0x01;
-    const b = new Uint8Array(64).fill(0xbb); b[0] = 0x01;
+    const a = new Uint8Array(64).fill(0xaa);
+    a[0] = 0x01;
+    const b = new Uint8Array(64).fill(0xbb);
+    b[0] = 0x01;
     await Promise.all([t.write(a), t.write(b)]);
     a[5] = 0; // the transport sent a copy
     assert.equal(dev.writes.length, 2);
@@ -109,7 +114,10 @@ describe('NodeHidTransport.open', () => {
     assert.equal(t1.description, 'hid:0a12:0034');
     const t2 = await NodeHidTransport.open({ path: '/dev/hidraw3', vendorId: 1, productId: 2, nonExclusive: true }, fakeModule(calls));
     assert.equal(t2.description, 'hid:path');
-    assert.deepEqual(calls, [[0x0a12, 0x34, { nonExclusive: false }], ['/dev/hidraw3', { nonExclusive: true }]]);
+    assert.deepEqual(calls, [
+      [0x0a12, 0x34, { nonExclusive: false }],
+      ['/dev/hidraw3', { nonExclusive: true }],
+    ]);
   });
 
   test('typed errors: missing config, open failure', async () => {

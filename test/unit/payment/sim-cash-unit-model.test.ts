@@ -6,7 +6,10 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { SimCashUnitModel } from '../../../devices/payment/cash/sim/sim-cash-unit-model';
 import {
-  loadCashUnitSimFixture, parseCashUnitSimFixture, CashUnitSimFixtureError, type CashUnitSimFixture,
+  loadCashUnitSimFixture,
+  parseCashUnitSimFixture,
+  CashUnitSimFixtureError,
+  type CashUnitSimFixture,
 } from '../../../devices/payment/cash/sim/sim-cash-unit-fixture';
 import { createSimCashUnit } from '../../../devices/payment/cash/sim/sim-cash-unit-device';
 import { decodeEvent, encodeCommand, type DeviceEvent } from '../../../devices/payment/cash/cash-unit-protocol';
@@ -43,13 +46,18 @@ describe('SimCashUnitModel', () => {
   test('stops accepting by itself once the amount due is reached', () => {
     const m = new SimCashUnitModel(fixture());
     m.command({ op: 'enable', amountDue: 150, accept: [50, 100] });
-    m.insert(100); m.insert(50);
+    m.insert(100);
+    m.insert(50);
     assert.equal(m.insert(100)[0]?.type, 'rejected');
     assert.equal(m.escrowTotal, 150);
   });
 
   test('full cash box: notes are handed back with a fault, coins still taken', () => {
-    const m = new SimCashUnitModel(fixture((f) => { f.cashBox = { capacity: 1, count: 1 }; }));
+    const m = new SimCashUnitModel(
+      fixture((f) => {
+        f.cashBox = { capacity: 1, count: 1 };
+      }),
+    );
     m.command({ op: 'enable', amountDue: 0, accept: [100, 1000] });
     assert.deepEqual(types(m.insert(1000)), ['rejected', 'fault']);
     assert.deepEqual(types(m.insert(1000)), ['rejected'], 'the fault is raised once');
@@ -58,7 +66,8 @@ describe('SimCashUnitModel', () => {
 
   test('reset clears a jam but not an open door; a blocking fault refuses money commands', () => {
     const m = new SimCashUnitModel(fixture());
-    m.injectFault('jam'); m.injectFault('door-open');
+    m.injectFault('jam');
+    m.injectFault('door-open');
     assert.equal(m.command({ op: 'dispense', amount: 10 }).reply, 'fault-active');
     const r = m.command({ op: 'reset' });
     assert.deepEqual(types(r.events), ['fault-cleared', 'status']);
@@ -86,14 +95,23 @@ describe('SimCashUnitDevice on the wire', () => {
   test('ACK echoes the command seq; a repeated report is re-acknowledged but not re-executed; garbage is dropped', async () => {
     const { device, transport } = createSimCashUnit(fixture());
     const got: DeviceEvent[] = [];
-    transport.on('report', (r) => { const d = decodeEvent(r); if (d.ok) got.push(d.value.body); });
+    transport.on('report', (r) => {
+      const d = decodeEvent(r);
+      if (d.ok) got.push(d.value.body);
+    });
     const dispense = encodeCommand(42, { op: 'dispense', amount: 100 });
     await transport.write(dispense);
     await transport.write(dispense);
     await transport.write(new Uint8Array(64));
     await until(() => got.filter((e) => e.type === 'ack').length === 2);
     await new Promise((r) => setTimeout(r, 5));
-    assert.deepEqual(got.filter((e) => e.type === 'ack'), [{ type: 'ack', ackSeq: 42, op: 'dispense' }, { type: 'ack', ackSeq: 42, op: 'dispense' }]);
+    assert.deepEqual(
+      got.filter((e) => e.type === 'ack'),
+      [
+        { type: 'ack', ackSeq: 42, op: 'dispense' },
+        { type: 'ack', ackSeq: 42, op: 'dispense' },
+      ],
+    );
     assert.equal(got.filter((e) => e.type === 'dispense-complete').length, 1);
     assert.equal(device.model.paidOut, 100);
     assert.equal(device.badCommands, 1);

@@ -71,7 +71,8 @@ describe('SimCashlessTerminal', () => {
     assert.deepEqual(await t.charge(60_000, { idempotencyKey: 'd' }), { status: 'declined', reason: 'limit-exceeded' });
     assert.equal((await t.charge(0, { idempotencyKey: 'e' })).status, 'error');
     assert.equal((await t.charge(10, { idempotencyKey: '' })).status, 'error');
-    const ac = new AbortController(); ac.abort();
+    const ac = new AbortController();
+    ac.abort();
     assert.deepEqual(await t.charge(100, { idempotencyKey: 'f', signal: ac.signal }), { status: 'declined', reason: 'cancelled-by-user' });
     assert.equal(t.chargeCount, 0);
     await t.close();

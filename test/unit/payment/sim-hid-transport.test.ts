@@ -8,8 +8,14 @@ import { until } from '../../support/payment/until';
 /** Echo device: answers each output report with the same bytes, report ID 0x02. */
 class EchoDevice implements SimHidDevice {
   host!: SimHidHost;
-  attach(host: SimHidHost): void { this.host = host; }
-  receiveOutputReport(r: Uint8Array): void { const x = Uint8Array.from(r); x[0] = 2; this.host.sendInputReport(x); }
+  attach(host: SimHidHost): void {
+    this.host = host;
+  }
+  receiveOutputReport(r: Uint8Array): void {
+    const x = Uint8Array.from(r);
+    x[0] = 2;
+    this.host.sendInputReport(x);
+  }
 }
 
 test('reports go to the device and back in order, asynchronously, and are recorded', async () => {
@@ -22,7 +28,10 @@ test('reports go to the device and back in order, asynchronously, and are record
   assert.deepEqual(got, [], 'nothing is delivered synchronously');
   await until(() => got.length === 2);
   assert.deepEqual(got, ['02010101', '02020202']);
-  assert.deepEqual(t.recording.map((x) => `${x.dir}:${x.hex}`), ['out:01010101', 'out:01020202', 'in:02010101', 'in:02020202']);
+  assert.deepEqual(
+    t.recording.map((x) => `${x.dir}:${x.hex}`),
+    ['out:01010101', 'out:01020202', 'in:02010101', 'in:02020202'],
+  );
   await t.close();
 });
 

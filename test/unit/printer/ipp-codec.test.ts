@@ -3,8 +3,21 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodeIppMessage } from '../../../devices/printer/ipp/ipp-decode';
 import {
-  booleanAttr, charsetAttr, collectionAttr, dateTimeAttr, encodeIppMessage, enumAttr, integerAttr, keywordAttr,
-  languageAttr, nameAttr, noValueAttr, rangeAttr, resolutionAttr, textAttr, uriAttr,
+  booleanAttr,
+  charsetAttr,
+  collectionAttr,
+  dateTimeAttr,
+  encodeIppMessage,
+  enumAttr,
+  integerAttr,
+  keywordAttr,
+  languageAttr,
+  nameAttr,
+  noValueAttr,
+  rangeAttr,
+  resolutionAttr,
+  textAttr,
+  uriAttr,
 } from '../../../devices/printer/ipp/ipp-encode';
 import { GroupTag, ValueTag, type IppMessage } from '../../../devices/printer/ipp/ipp-types';
 import { readBoolean, readInteger, readKeywords, readString, findGroup } from '../../../devices/printer/ipp/ipp-read';
@@ -15,7 +28,14 @@ function sample(data: Uint8Array = new Uint8Array(0)): IppMessage {
     code: 0x000b,
     requestId: 42,
     groups: [
-      { tag: GroupTag.operation, attributes: [charsetAttr('attributes-charset', 'utf-8'), languageAttr('attributes-natural-language', 'en'), uriAttr('printer-uri', 'ipp://127.0.0.1/ipp/print')] },
+      {
+        tag: GroupTag.operation,
+        attributes: [
+          charsetAttr('attributes-charset', 'utf-8'),
+          languageAttr('attributes-natural-language', 'en'),
+          uriAttr('printer-uri', 'ipp://127.0.0.1/ipp/print'),
+        ],
+      },
       {
         tag: GroupTag.printer,
         attributes: [
@@ -105,15 +125,21 @@ describe('IPP codec', () => {
 
   test('random and mutated input never throws', () => {
     const valid = encodeIppMessage(sample());
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => {
-      const r = decodeIppMessage(b);
-      assert.equal(typeof r.ok, 'boolean');
-    }), { numRuns: 2000 });
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), (edits) => {
-      const b = Uint8Array.from(valid);
-      for (const [i, v] of edits) b[i] = v;
-      const r = decodeIppMessage(b);
-      if (r.ok) assert.ok(Array.isArray(r.message.groups));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => {
+        const r = decodeIppMessage(b);
+        assert.equal(typeof r.ok, 'boolean');
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), (edits) => {
+        const b = Uint8Array.from(valid);
+        for (const [i, v] of edits) b[i] = v;
+        const r = decodeIppMessage(b);
+        if (r.ok) assert.ok(Array.isArray(r.message.groups));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -7,7 +7,10 @@ const config = loadQueueConfig();
 const kokurakita = wardConfigOf(config, 'kokurakita')!;
 
 test('the fixture: the six services, with the counters that handle each', () => {
-  assert.deepEqual(config.services.map((s) => s.nameJa), ['住民異動', '戸籍', '国保・年金', '福祉', '税', '証明書']);
+  assert.deepEqual(
+    config.services.map((s) => s.nameJa),
+    ['住民異動', '戸籍', '国保・年金', '福祉', '税', '証明書'],
+  );
   assert.equal(countersFor(kokurakita, 'certificates'), 2);
   assert.equal(countersFor(kokurakita, 'resident-moves'), 2);
   assert.equal(servicesOfWard(config, kokurakita).length, 6);
@@ -31,7 +34,7 @@ test('slots run from opening, every slotMinutes, the last ending by closing time
   assert.equal(slots.length, 17);
 });
 
-test('check-in timing at the boundaries of the ward\'s rule (30 min early, 10 min grace)', () => {
+test("check-in timing at the boundaries of the ward's rule (30 min early, 10 min grace)", () => {
   const at = (h: number, m: number) => checkInTiming(kokurakita, '11:00', h * 60 + m);
   assert.equal(at(10, 29), 'early');
   assert.equal(at(10, 30), 'on-time');

@@ -17,8 +17,11 @@ const doc = yaml.load(readFileSync(join(__dirname, '..', '..', '..', 'queue', 'o
 test('the queue OpenAPI documents exactly the routes the server has', () => {
   assert.equal(doc.openapi, '3.1.0');
   const routes = queueRoutes({} as QueueStore).map((r) => `${r.method.toLowerCase()} ${r.path}`);
-  const documented = Object.entries(doc.paths)
-    .flatMap(([path, ops]) => Object.keys(ops).filter((k) => ['get', 'post'].includes(k)).map((m) => `${m} ${path}`));
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter((k) => ['get', 'post'].includes(k))
+      .map((m) => `${m} ${path}`),
+  );
   assert.deepEqual(documented.sort(), routes.sort());
 });
 

@@ -5,11 +5,7 @@ import { QueueError } from '../../../queue/queue-errors';
 
 test('the allowed moves, exactly', () => {
   const moves = ticketStates.flatMap((from) => ticketStates.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`));
-  assert.deepEqual(moves, [
-    'waiting→called',
-    'called→waiting', 'called→serving', 'called→no-show',
-    'serving→done', 'serving→transferred',
-  ]);
+  assert.deepEqual(moves, ['waiting→called', 'called→waiting', 'called→serving', 'called→no-show', 'serving→done', 'serving→transferred']);
 });
 
 test('done, no-show and transferred are terminal; nothing returns to them from nowhere', () => {
@@ -17,7 +13,7 @@ test('done, no-show and transferred are terminal; nothing returns to them from n
   for (const s of ticketStates) assert.equal(allowedTransitions[s].includes(s), false, `${s} does not move to itself`);
 });
 
-test('statesAllowedBefore is the table read backwards (the WHERE of the store\'s UPDATE)', () => {
+test("statesAllowedBefore is the table read backwards (the WHERE of the store's UPDATE)", () => {
   assert.deepEqual(statesAllowedBefore('called'), ['waiting']);
   assert.deepEqual(statesAllowedBefore('serving'), ['called']);
   assert.deepEqual(statesAllowedBefore('waiting'), ['called']);

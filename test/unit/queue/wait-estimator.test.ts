@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clampObservation, displayMinutes, estimatedServiceMs, estimatedWaitMs, MAX_OBSERVATION_MS, MIN_OBSERVATION_MS, PRIOR_WEIGHT } from '../../../queue/wait-estimator';
+import {
+  clampObservation,
+  displayMinutes,
+  estimatedServiceMs,
+  estimatedWaitMs,
+  MAX_OBSERVATION_MS,
+  MIN_OBSERVATION_MS,
+  PRIOR_WEIGHT,
+} from '../../../queue/wait-estimator';
 
 const MIN = 60_000;
 
@@ -8,7 +16,7 @@ test('with no service finished today the estimate is the prior', () => {
   assert.equal(estimatedServiceMs(10 * MIN, { count: 0, totalMs: 0 }), 10 * MIN);
 });
 
-test('the day\'s mean is shrunk toward the prior by PRIOR_WEIGHT pseudo-observations', () => {
+test("the day's mean is shrunk toward the prior by PRIOR_WEIGHT pseudo-observations", () => {
   assert.equal(PRIOR_WEIGHT, 5);
   // One 40-minute case against a 10-minute prior: (5·10 + 40) / 6 = 15 minutes, not 40.
   assert.equal(estimatedServiceMs(10 * MIN, { count: 1, totalMs: 40 * MIN }), 15 * MIN);

@@ -10,10 +10,7 @@ const log = createLogger('fatal-test');
 installFatalErrorPolicy({
   log,
   graceMs: 300,
-  shutdown: () =>
-    how === 'hanging-stop'
-      ? new Promise<void>(() => undefined)
-      : Promise.resolve().then(() => void process.stdout.write('STOPPED-NORMALLY\n')),
+  shutdown: () => (how === 'hanging-stop' ? new Promise<void>(() => undefined) : Promise.resolve().then(() => void process.stdout.write('STOPPED-NORMALLY\n'))),
   exit: (code) => process.exit(code),
 });
 // A message that quotes a citizen's data, as a library's error might.

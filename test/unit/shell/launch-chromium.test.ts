@@ -10,13 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
-import {
-  KIOSK_BROWSER_USER,
-  chromiumIdentity,
-  kioskChromiumArgs,
-  kioskProfilePreferences,
-  launchChromium,
-} from '../../../main/browser-shell/launch-chromium';
+import { KIOSK_BROWSER_USER, chromiumIdentity, kioskChromiumArgs, kioskProfilePreferences, launchChromium } from '../../../main/browser-shell/launch-chromium';
 import { ConfigError } from '../../../main/config/load-config';
 
 const TOKEN = `b.${'5'.repeat(64)}`;

@@ -67,7 +67,8 @@ function scan(): Found {
         resolve(e.whenTrue, at);
         resolve(e.whenFalse, at);
       } else if (ts.isParenthesizedExpression(e)) resolve(e.expression, at);
-      else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'slice') resolve(e.expression.expression, at);
+      else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'slice')
+        resolve(e.expression.expression, at);
       else if (ts.isPropertyAccessExpression(e) && e.expression.getText() === 'RECOVERY_ALERTS') {
         const code = (RECOVERY_ALERTS as Record<string, string>)[e.name.text];
         if (code) found.codes.push({ code, dynamic: false, where: where(at) });
@@ -151,7 +152,11 @@ describe('staff alert texts', () => {
 
   test('the two languages name the same fixed codes and reasons', () => {
     for (const section of ['alertCodes', 'alertPatterns', 'printerReason', 'cancelReason', 'deadLetterReason', 'paymentState'] as const) {
-      assert.deepEqual(Object.keys((ja as unknown as Record<string, object>)[section] ?? {}).sort(), Object.keys((en as unknown as Record<string, object>)[section] ?? {}).sort(), section);
+      assert.deepEqual(
+        Object.keys((ja as unknown as Record<string, object>)[section] ?? {}).sort(),
+        Object.keys((en as unknown as Record<string, object>)[section] ?? {}).sort(),
+        section,
+      );
     }
   });
 });

@@ -57,7 +57,10 @@ describe('staff passcode attempts in the journal', () => {
     j.close();
     j = t.open();
     assert.deepEqual(j.passcodeAttempts.load(), { failures: 2, lockedUntil: 1_234, lockouts: 1 });
-    assert.throws(() => j.passcodeAttempts.save({ failures: -1, lockedUntil: 0, lockouts: 0 }), (e: unknown) => e instanceof JournalError && e.code === 'invalid-input');
+    assert.throws(
+      () => j.passcodeAttempts.save({ failures: -1, lockedUntil: 0, lockouts: 0 }),
+      (e: unknown) => e instanceof JournalError && e.code === 'invalid-input',
+    );
     assert.throws(() => j.db.prepare('DELETE FROM staff_passcode_attempts').run(), /never deleted/);
     j.close();
   });
@@ -149,26 +152,46 @@ describe('staff passcode attempts in the journal', () => {
       advance(last.outcome === 'locked' ? last.retryAfterSec * 1000 : 0);
     }
     assert.deepEqual(lengths, [60, 120, 240, 300, 300]);
-    assert.deepEqual(alerts.map((a) => a.code), ['staff-passcode-locked', ...Array(4).fill('staff-passcode-locked-again')]);
-    assert.deepEqual(alerts.map((a) => a.severity), ['warning', 'error', 'error', 'error', 'error']);
-    assert.ok(alerts.every((a) => a.reference === undefined), 'no passcode or part of one in an alert');
+    assert.deepEqual(
+      alerts.map((a) => a.code),
+      ['staff-passcode-locked', ...Array(4).fill('staff-passcode-locked-again')],
+    );
+    assert.deepEqual(
+      alerts.map((a) => a.severity),
+      ['warning', 'error', 'error', 'error', 'error'],
+    );
+    assert.ok(
+      alerts.every((a) => a.reference === undefined),
+      'no passcode or part of one in an alert',
+    );
   });
 
   test('a store that cannot be written: no try is checked, not-available, staff alerted', async () => {
     const { clock } = clockAt(5_000_000);
     const alerts: StaffAlert[] = [];
-    const broken: PasscodeAttemptStore = { load: () => NO_ATTEMPTS, save: () => { throw new JournalError('closed', 'closed'); } };
+    const broken: PasscodeAttemptStore = {
+      load: () => NO_ATTEMPTS,
+      save: () => {
+        throw new JournalError('closed', 'closed');
+      },
+    };
     const s = await sessionOver(undefined as unknown as TransactionJournal, clock, alerts, broken);
     await assert.rejects(s.login(RIGHT), (e: unknown) => e instanceof KioskError && e.code === 'not-available');
     assert.equal(s.active, false, 'the right passcode did not open a session it could not count');
-    assert.deepEqual(alerts.map((a) => a.code), ['journal-write-failed']);
+    assert.deepEqual(
+      alerts.map((a) => a.code),
+      ['journal-write-failed'],
+    );
   });
 });
 
 describe('lockout policy', () => {
   const policy = { lockoutAfter: 3, lockoutSec: 60, maxSec: 300 };
   test('lengths double from lockoutSec and stop at the cap (never below lockoutSec)', () => {
-    assert.deepEqual([1, 2, 3, 4, 5, 60].map((n) => lockoutMs(n, policy) / 1000), [60, 120, 240, 300, 300, 300]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 60].map((n) => lockoutMs(n, policy) / 1000),
+      [60, 120, 240, 300, 300, 300],
+    );
     assert.equal(lockoutMs(3, { ...policy, maxSec: 10 }), 60_000);
   });
 

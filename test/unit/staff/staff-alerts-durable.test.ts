@@ -41,7 +41,10 @@ describe('staff alerts in the journal', () => {
         [b.id, 'refund-voucher', 'RV-KK01-20260401-0001', new Date(T0).toISOString(), undefined],
       ],
     );
-    assert.deepEqual(alerts.unacknowledged().map((x) => x.id), [b.id]);
+    assert.deepEqual(
+      alerts.unacknowledged().map((x) => x.id),
+      [b.id],
+    );
     const next = alerts.raise({ code: 'recovery-failed', severity: 'error' });
     assert.ok(next.id > b.id, 'a new alert gets a new id');
     assert.equal(alerts.ack(9999), false);
@@ -58,7 +61,11 @@ describe('staff alerts in the journal', () => {
     alerts.ack(oldAcked.id);
     c.advance(31 * DAY);
     const trigger = alerts.raise({ code: 'paper-low', severity: 'info' });
-    assert.deepEqual(alerts.list().map((x) => x.id), [oldUnacked.id, trigger.id], 'the month-old acknowledged alert is gone, the unacknowledged one stays');
+    assert.deepEqual(
+      alerts.list().map((x) => x.id),
+      [oldUnacked.id, trigger.id],
+      'the month-old acknowledged alert is gone, the unacknowledged one stays',
+    );
 
     const acked = [trigger.id];
     alerts.ack(trigger.id);
@@ -69,9 +76,17 @@ describe('staff alerts in the journal', () => {
     }
     alerts.raise({ code: 'paper-low', severity: 'info', reference: 'last' }); // pruning runs on raise
     const kept = alerts.list().map((x) => x.id);
-    assert.deepEqual(kept.filter((id) => acked.includes(id)), acked.slice(-3), 'only the newest 3 acknowledged alerts are kept');
+    assert.deepEqual(
+      kept.filter((id) => acked.includes(id)),
+      acked.slice(-3),
+      'only the newest 3 acknowledged alerts are kept',
+    );
     assert.ok(kept.includes(oldUnacked.id));
-    assert.deepEqual(journal.alerts.list().map((x) => x.id), kept, 'memory and journal agree');
+    assert.deepEqual(
+      journal.alerts.list().map((x) => x.id),
+      kept,
+      'memory and journal agree',
+    );
     // Pruned ids are never given again.
     const after = alerts.raise({ code: 'paper-low', severity: 'info' });
     assert.ok(after.id > Math.max(...acked) + 1);
@@ -99,7 +114,10 @@ describe('staff alerts in the journal', () => {
     alerts.raise({ code: 'refund-voucher', severity: 'error', reference: 'RV-1' });
     failing = true;
     const lost = alerts.raise({ code: 'backend-void-failed', severity: 'warning', reference: 'SER-0001' });
-    assert.ok(alerts.list().some((a) => a.id === lost.id), 'shown from memory');
+    assert.ok(
+      alerts.list().some((a) => a.id === lost.id),
+      'shown from memory',
+    );
     assert.equal(alerts.unsavedCount(), 1);
     assert.equal(alerts.ack(lost.id), true);
     assert.equal(real.list().length, 1);
@@ -128,7 +146,10 @@ describe('staff alerts in the journal', () => {
     alerts.ack(second.id);
     for (let i = 0; i < 199; i++) alerts.raise({ code: 'paper-low', severity: 'info' });
     assert.equal(alerts.list().length, 200);
-    assert.ok(alerts.list().some((a) => a.id === first.id), 'the unacknowledged one stays');
+    assert.ok(
+      alerts.list().some((a) => a.id === first.id),
+      'the unacknowledged one stays',
+    );
     assert.ok(!alerts.list().some((a) => a.id === second.id));
   });
 });

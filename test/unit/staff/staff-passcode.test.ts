@@ -7,7 +7,14 @@ import { DEFAULT_CONFIG } from '../../../main/config/default-config';
 import { ConfigError, mergeConfig, parseConfig } from '../../../main/config/load-config';
 import { FileKeyProvider } from '../../../main/outbox';
 import { runHashPasscodeCli, type HashPasscodeIo } from '../../../main/staff/hash-passcode-cli';
-import { hashPasscode, parsePasscodeHash, PASSCODE_DEFAULT_N, PASSCODE_MIN_N, PasscodeHashFormatError, verifyPasscode } from '../../../main/staff/staff-passcode';
+import {
+  hashPasscode,
+  parsePasscodeHash,
+  PASSCODE_DEFAULT_N,
+  PASSCODE_MIN_N,
+  PasscodeHashFormatError,
+  verifyPasscode,
+} from '../../../main/staff/staff-passcode';
 import { DEMO_STAFF_PEPPER, fileStaffPepperProvider, getOrCreateStaffPepper, loadStaffPepper, staffPepperPaths } from '../../../main/staff/staff-pepper';
 import { cleanedAfterFile } from '../../support/cleaned-after';
 import { tempJournalDir } from '../journal/journal-test-helpers';
@@ -54,9 +61,15 @@ describe('staff passcode hash', () => {
   test('scrypt cost: at least 2^17 for a new hash, and parsing refuses less unless a test opts in', async () => {
     assert.ok(PASSCODE_MIN_N >= 2 ** 17 && PASSCODE_DEFAULT_N >= PASSCODE_MIN_N);
     const cheap = await hashPasscode('13572468', TEST_PEPPER, CHEAP_COST);
-    assert.throws(() => parsePasscodeHash(cheap), (e: unknown) => e instanceof PasscodeHashFormatError && e.code === 'weak-parameters');
+    assert.throws(
+      () => parsePasscodeHash(cheap),
+      (e: unknown) => e instanceof PasscodeHashFormatError && e.code === 'weak-parameters',
+    );
     const belowMinimum = cheap.replace('$1024$', '$65536$');
-    assert.throws(() => parsePasscodeHash(belowMinimum), (e: unknown) => e instanceof PasscodeHashFormatError && e.code === 'weak-parameters');
+    assert.throws(
+      () => parsePasscodeHash(belowMinimum),
+      (e: unknown) => e instanceof PasscodeHashFormatError && e.code === 'weak-parameters',
+    );
   });
 
   test('the configuration refuses a hash below the minimum cost (the old 2^14 demo hash)', () => {
@@ -82,7 +95,11 @@ describe('staff passcode hash', () => {
       [good.replace(salt, salt.slice(0, 16)), 'weak-parameters'],
     ];
     for (const [stored, code] of cases) {
-      assert.throws(() => parsePasscodeHash(stored), (e: unknown) => e instanceof PasscodeHashFormatError && e.code === code, stored);
+      assert.throws(
+        () => parsePasscodeHash(stored),
+        (e: unknown) => e instanceof PasscodeHashFormatError && e.code === code,
+        stored,
+      );
     }
   });
 });
@@ -101,7 +118,10 @@ describe('staff pepper', () => {
 
   test('the kiosk never makes a pepper: a hash without one here stops the start with how to fix it', () => {
     const provider = fileStaffPepperProvider(freshDir());
-    assert.throws(() => loadStaffPepper('scrypt$own', provider), (e: unknown) => e instanceof ConfigError && /hash-staff-passcode/.test(e.message));
+    assert.throws(
+      () => loadStaffPepper('scrypt$own', provider),
+      (e: unknown) => e instanceof ConfigError && /hash-staff-passcode/.test(e.message),
+    );
     assert.throws(() => provider.getKey(), 'still none');
   });
 
@@ -118,7 +138,7 @@ describe('hash tool', () => {
     return { value, out, err };
   }
 
-  test('prints a hash keyed with this data folder\'s pepper, made on first use', async () => {
+  test("prints a hash keyed with this data folder's pepper, made on first use", async () => {
     const dataDir = freshDir();
     const run = io('97531086');
     assert.equal(await runHashPasscodeCli(['--data-dir', dataDir], run.value, fileStaffPepperProvider, CHEAP_COST), 0);

@@ -54,13 +54,19 @@ async function makeSession(overrides: { busy?: () => boolean } = {}) {
 describe('staff session', () => {
   test('the right passcode opens a session; logout closes it', async () => {
     const { session, changes } = await makeSession();
-    assert.throws(() => session.require(), (e: unknown) => e instanceof KioskError && e.code === 'staff.no-session');
+    assert.throws(
+      () => session.require(),
+      (e: unknown) => e instanceof KioskError && e.code === 'staff.no-session',
+    );
     const result = await session.login('24681357');
     assert.equal(result.outcome, 'ok');
     assert.equal(session.active, true);
     session.require();
     assert.deepEqual(session.logout(), { phase: 'closed', endedReason: 'logout' });
-    assert.deepEqual(changes.map((c) => c.phase), ['open', 'closed']);
+    assert.deepEqual(
+      changes.map((c) => c.phase),
+      ['open', 'closed'],
+    );
   });
 
   test('wrong tries count down, then lock even the right passcode until the lockout passes', async () => {
@@ -88,7 +94,10 @@ describe('staff session', () => {
   test('parallel wrong tries are counted one by one (no slipping past the lockout)', async () => {
     const { session } = await makeSession();
     const results = await Promise.all(['10000000', '20000000', '30000000', '40000000', '24681357'].map((p) => session.login(p)));
-    assert.deepEqual(results.map((r) => r.outcome), ['wrong-passcode', 'wrong-passcode', 'locked', 'locked', 'locked']);
+    assert.deepEqual(
+      results.map((r) => r.outcome),
+      ['wrong-passcode', 'wrong-passcode', 'locked', 'locked', 'locked'],
+    );
     assert.equal(session.active, false);
   });
 
@@ -112,6 +121,9 @@ describe('staff session', () => {
     assert.equal(session.active, false);
     assert.deepEqual(session.state(), { phase: 'closed', endedReason: 'timeout' });
     assert.deepEqual(changes.at(-1), { phase: 'closed', endedReason: 'timeout' });
-    assert.throws(() => session.activity(), (e: unknown) => e instanceof KioskError && e.code === 'staff.no-session');
+    assert.throws(
+      () => session.activity(),
+      (e: unknown) => e instanceof KioskError && e.code === 'staff.no-session',
+    );
   });
 });

@@ -32,8 +32,12 @@ function parseBasic(file: Buffer): { name: string; address: string; birth: strin
     return l === 0x81 ? file.subarray(at + 4, at + 4 + file[at + 3]!).toString('utf8') : file.subarray(at + 3, at + 3 + l).toString('utf8');
   };
   return {
-    name: field(offsets[0]!, 0xdf22), address: field(offsets[1]!, 0xdf23), birth: field(offsets[2]!, 0xdf24),
-    sex: field(offsets[3]!, 0xdf25), end: headerLen + len, nameAt: offsets[0]!,
+    name: field(offsets[0]!, 0xdf22),
+    address: field(offsets[1]!, 0xdf23),
+    birth: field(offsets[2]!, 0xdf24),
+    sex: field(offsets[3]!, 0xdf25),
+    end: headerLen + len,
+    nameAt: offsets[0]!,
   };
 }
 
@@ -51,7 +55,10 @@ describe('text AP files', () => {
       assert.equal(b.birth, r.birthDate.replace(/-/g, ''));
       assert.equal(b.sex, r.sex);
       if (!r.alphabetName) assert.equal(b.name, `${r.familyName}\u3000${r.givenName}`);
-      assert.ok(f.basic.subarray(b.end).every((x) => x === 0xff), 'FF filler after the TLV');
+      assert.ok(
+        f.basic.subarray(b.end).every((x) => x === 0xff),
+        'FF filler after the TLV',
+      );
       assert.equal(f.integrity.length, 336);
       assert.equal(f.integrity.subarray(0, 5).toString('hex'), 'ff3082014b');
       assert.equal(f.integrity.subarray(5, 8).toString('hex'), 'df3120');
@@ -103,7 +110,9 @@ describe('JPKI files and signatures', () => {
 
   test('COMPUTE SIGNATURE is PKCS#1 v1.5 over the DigestInfo and verifies with the cert key', () => {
     for (const [id, pinEf, keyEf, pin, certKey] of [
-      ['card-001', '0018', '0017', '1234', 'auth'], ['card-001', '001B', '001A', 'ABC123', 'sign'], ['card-003', '0018', '0017', '9999', 'auth'],
+      ['card-001', '0018', '0017', '1234', 'auth'],
+      ['card-001', '001B', '001A', 'ABC123', 'sign'],
+      ['card-003', '0018', '0017', '9999', 'auth'],
     ] as const) {
       const t = harness(id);
       for (const c of [selectAid(JPKI_AID), selectEf(pinEf), verify(pin), selectEf(keyEf)]) assert.equal(t.tx(c), '9000');

@@ -24,7 +24,10 @@ export interface Harness {
 
 export function harness(cardId = 'card-001', registry = new CardStateRegistry()): Harness {
   const card = VirtualMyNumberCard.fromFixture(cardId, { registry });
-  const tx = (apdu: string): string => Buffer.from(card.transmit(h(apdu))).toString('hex').toUpperCase();
+  const tx = (apdu: string): string =>
+    Buffer.from(card.transmit(h(apdu)))
+      .toString('hex')
+      .toUpperCase();
   const txData = (apdu: string): [Buffer, string] => {
     const r = Buffer.from(card.transmit(h(apdu)));
     return [r.subarray(0, -2), r.subarray(-2).toString('hex').toUpperCase()];

@@ -11,8 +11,16 @@ import { createHash, webcrypto, X509Certificate } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  fixturesRoot, listCardFixtures, loadCardFixture, loadResidents, isValidMyNumber, myNumberCheckDigit,
-  collationNumberB, eraYymmdd, CardFixtureError, CardStateRegistry,
+  fixturesRoot,
+  listCardFixtures,
+  loadCardFixture,
+  loadResidents,
+  isValidMyNumber,
+  myNumberCheckDigit,
+  collationNumberB,
+  eraYymmdd,
+  CardFixtureError,
+  CardStateRegistry,
 } from '../../../devices/card/sim/virtual-card';
 import { harness, JPKI_AID, TEXT_AID, selectAid, selectEf, verify } from './card-harness';
 
@@ -64,8 +72,14 @@ describe('residents and cards', () => {
     const ids = listCardFixtures();
     for (const id of ['card-one-try', 'card-blocked', 'card-auth-expired', 'card-auth-revoked', 'card-no-certs']) assert.ok(ids.includes(id));
     for (const id of ids) loadCardFixture(id);
-    assert.throws(() => loadCardFixture('card-nope'), (e: unknown) => e instanceof CardFixtureError && e.code === 'not-found');
-    assert.throws(() => loadCardFixture('../residents'), (e: unknown) => e instanceof CardFixtureError);
+    assert.throws(
+      () => loadCardFixture('card-nope'),
+      (e: unknown) => e instanceof CardFixtureError && e.code === 'not-found',
+    );
+    assert.throws(
+      () => loadCardFixture('../residents'),
+      (e: unknown) => e instanceof CardFixtureError,
+    );
     assert.equal(loadCardFixture('card-no-certs').auth, null);
   });
 

@@ -13,18 +13,23 @@ import { h, JPKI_AID } from './card-harness';
 describe('vpcd framing', () => {
   test('decodes controls and APDUs across any chunking', () => {
     const stream = Buffer.concat([frame(Uint8Array.of(0x04)), frame(h(`00A4040C0A${JPKI_AID}`)), frame(Uint8Array.of(0x02)), frame(h('00B0000000'))]);
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: stream.length }), { maxLength: 8 }), (cuts) => {
-      const points = [...new Set(cuts)].sort((a, b) => a - b);
-      const d = new VpcdDecoder();
-      const out = [];
-      let at = 0;
-      for (const p of [...points, stream.length]) {
-        out.push(...d.push(stream.subarray(at, p)));
-        at = p;
-      }
-      assert.deepEqual(out.map((m) => m.kind), ['control', 'apdu', 'control', 'apdu']);
-      assert.equal(d.pendingBytes, 0);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: stream.length }), { maxLength: 8 }), (cuts) => {
+        const points = [...new Set(cuts)].sort((a, b) => a - b);
+        const d = new VpcdDecoder();
+        const out = [];
+        let at = 0;
+        for (const p of [...points, stream.length]) {
+          out.push(...d.push(stream.subarray(at, p)));
+          at = p;
+        }
+        assert.deepEqual(
+          out.map((m) => m.kind),
+          ['control', 'apdu', 'control', 'apdu'],
+        );
+        assert.equal(d.pendingBytes, 0);
+      }),
+    );
   });
 
   test('empty frame and unknown control are invalid; frame() refuses > 65535 bytes', () => {
@@ -52,10 +57,11 @@ function exchanger(socket: Socket): (payload: Buffer) => Promise<Buffer> {
       if (m.kind === 'apdu') waiting.shift()?.(Buffer.from(m.bytes));
     }
   });
-  return (payload) => new Promise((resolve) => {
-    waiting.push(resolve);
-    socket.write(frame(payload));
-  });
+  return (payload) =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      socket.write(frame(payload));
+    });
 }
 
 describe('attachToVpcd', () => {

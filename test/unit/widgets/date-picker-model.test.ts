@@ -41,9 +41,18 @@ describe('date-picker-model: start', () => {
   });
 
   test('the eras offered follow the bounds', () => {
-    assert.deepEqual(offeredEras(B).map((e) => e.name), ['明治', '大正', '昭和', '平成', '令和']);
-    assert.deepEqual(offeredEras({ minYear: 1920, maxYear: 2026 }).map((e) => e.name), ['大正', '昭和', '平成', '令和']);
-    assert.deepEqual(offeredEras({ minYear: 2020, maxYear: 2026 }).map((e) => e.name), ['令和']);
+    assert.deepEqual(
+      offeredEras(B).map((e) => e.name),
+      ['明治', '大正', '昭和', '平成', '令和'],
+    );
+    assert.deepEqual(
+      offeredEras({ minYear: 1920, maxYear: 2026 }).map((e) => e.name),
+      ['大正', '昭和', '平成', '令和'],
+    );
+    assert.deepEqual(
+      offeredEras({ minYear: 2020, maxYear: 2026 }).map((e) => e.name),
+      ['令和'],
+    );
   });
 });
 

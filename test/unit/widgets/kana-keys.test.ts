@@ -31,7 +31,10 @@ describe('kana-keys: layouts', () => {
     const heads = HIRAGANA_LAYOUT.lines.slice(0, 10).map((c) => (c[0]?.kind === 'char' ? c[0].char : '?'));
     assert.deepEqual(heads.join(''), 'あかさたなはまやらわ');
     // や column keeps the gaps of the 50音表 (no い/え there).
-    assert.deepEqual(HIRAGANA_LAYOUT.lines[7]!.map((k) => k !== null), [true, false, true, false, true]);
+    assert.deepEqual(
+      HIRAGANA_LAYOUT.lines[7]!.map((k) => k !== null),
+      [true, false, true, false, true],
+    );
   });
 
   test('every layout has lines of its stated length and no duplicate characters', () => {

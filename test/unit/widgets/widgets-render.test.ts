@@ -65,7 +65,9 @@ describe('KanaKeyboard markup', () => {
   });
 
   test('katakana first when asked; a full field disables the character keys but not 削除', () => {
-    const m = html(createElement(KanaKeyboard, { value: 'ヤマダ', onChange: noop, modes: ['katakana', 'hiragana'], initialMode: 'katakana', label: 'x', maxLength: 3 }));
+    const m = html(
+      createElement(KanaKeyboard, { value: 'ヤマダ', onChange: noop, modes: ['katakana', 'hiragana'], initialMode: 'katakana', label: 'x', maxLength: 3 }),
+    );
     assert.match(m, /data-testid="kana-key-ア"/);
     assert.doesNotMatch(m, /data-testid="kana-mode-alnum"/);
     assert.match(byTestId(m, 'kana-key-ア'), /disabled/);

@@ -19,12 +19,7 @@ export function basic4Name(r: Resident): string {
 
 /** The basic-4 TLV (no filler), with the DF21 offsets filled in. */
 export function buildBasicFour(r: Resident): Uint8Array {
-  const fields = [
-    tlv(0xdf22, utf8(basic4Name(r))),
-    tlv(0xdf23, utf8(r.address)),
-    tlv(0xdf24, utf8(r.birthDate.replace(/-/g, ''))),
-    tlv(0xdf25, utf8(r.sex)),
-  ];
+  const fields = [tlv(0xdf22, utf8(basic4Name(r))), tlv(0xdf23, utf8(r.address)), tlv(0xdf24, utf8(r.birthDate.replace(/-/g, ''))), tlv(0xdf25, utf8(r.sex))];
   const offsetsTlvLength = 3 + 8;
   const valueLength = offsetsTlvLength + fields.reduce((n, f) => n + f.length, 0);
   // Short length when it fits (the documented `FF 20 65`), otherwise the card's `82 HH LL`.

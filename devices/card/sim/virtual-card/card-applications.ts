@@ -47,8 +47,17 @@ export const AIDS: Readonly<Record<ApplicationId, Uint8Array>> = {
  * 券面AP birth key are not, so 10 is our assumption.
  */
 const MAX_TRIES: Readonly<Record<CredentialId, number>> = {
-  'text-pin': 3, 'text-a': 10, 'text-b': 10, 'text-0012': 3, 'jpki-auth': 3, 'jpki-sign': 5,
-  'visual-birth': 10, 'visual-a': 10, 'visual-b': 10, 'juki-pin': 3, 'common-pin': 3,
+  'text-pin': 3,
+  'text-a': 10,
+  'text-b': 10,
+  'text-0012': 3,
+  'jpki-auth': 3,
+  'jpki-sign': 5,
+  'visual-birth': 10,
+  'visual-a': 10,
+  'visual-b': 10,
+  'juki-pin': 3,
+  'common-pin': 3,
 };
 
 function cred(credential: CredentialId): ElementaryFile {
@@ -92,16 +101,28 @@ export function buildApplications(card: LoadedCard): Map<ApplicationId, Applicat
     [0x0003, bin(text.integrity, ['text-pin', 'text-a', 'text-b'])],
     [0x0004, bin(text.cvCert)],
     [0x0005, bin(text.apInfo)],
-    [0x0011, cred('text-pin')], [0x0012, cred('text-0012')], [0x0014, cred('text-a')], [0x0015, cred('text-b')],
+    [0x0011, cred('text-pin')],
+    [0x0012, cred('text-0012')],
+    [0x0014, cred('text-a')],
+    [0x0015, cred('text-b')],
     // The AP's own key signs without a PIN (INTERNAL-AUTHENTICATE-like use by terminals).
     [0x0013, { kind: 'key', privateKey: card.apKey, use: 'always' }],
   ]);
   add('visual', [
-    [0x0003, bin(visual.apInfo)], [0x0004, bin(text.cvCert)],
-    [0x0011, cred('visual-birth')], [0x0012, cred('visual-b')], [0x0013, cred('visual-a')],
+    [0x0003, bin(visual.apInfo)],
+    [0x0004, bin(text.cvCert)],
+    [0x0011, cred('visual-birth')],
+    [0x0012, cred('visual-b')],
+    [0x0013, cred('visual-a')],
   ]);
-  add('juki', [[0x0002, { kind: 'record', records: [new Uint8Array(16)], read: ['juki-pin'] }], [0x001c, cred('juki-pin')]]);
-  add('common', [[0x0001, { kind: 'record', records: [buildCommonApRecord(card)], read: 'always' }], [0x001c, cred('common-pin')]]);
+  add('juki', [
+    [0x0002, { kind: 'record', records: [new Uint8Array(16)], read: ['juki-pin'] }],
+    [0x001c, cred('juki-pin')],
+  ]);
+  add('common', [
+    [0x0001, { kind: 'record', records: [buildCommonApRecord(card)], read: 'always' }],
+    [0x001c, cred('common-pin')],
+  ]);
   return apps;
 }
 

@@ -58,12 +58,21 @@ export const cardFixtureSchema = z.object({
   pins: z.object({
     textPin: z.string().regex(/^[0-9]{4}$/),
     /** null: JPKI certs never issued, so the PIN was never set. */
-    jpkiAuthPin: z.string().regex(/^[0-9]{4}$/).nullable(),
-    signingPassword: z.string().regex(/^[A-Z0-9]{6,16}$/).nullable(),
+    jpkiAuthPin: z
+      .string()
+      .regex(/^[0-9]{4}$/)
+      .nullable(),
+    signingPassword: z
+      .string()
+      .regex(/^[A-Z0-9]{6,16}$/)
+      .nullable(),
     jukiPin: z.string().regex(/^[0-9]{4}$/),
   }),
   triesLeft: z.object({
-    textPin: triesLeft.max(3), jpkiAuthPin: triesLeft.max(3), signingPassword: triesLeft.max(5), jukiPin: triesLeft.max(3),
+    textPin: triesLeft.max(3),
+    jpkiAuthPin: triesLeft.max(3),
+    signingPassword: triesLeft.max(5),
+    jukiPin: triesLeft.max(3),
   }),
   /** Paths relative to the fixtures folder; null when that certificate was never issued. */
   jpki: z.object({ auth: keyPair.nullable(), sign: keyPair.nullable() }),

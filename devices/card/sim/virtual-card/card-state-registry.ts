@@ -8,10 +8,7 @@
 
 /** Every verifiable secret on the card, one per key reference. */
 export type CredentialId =
-  | 'text-pin' | 'text-a' | 'text-b' | 'text-0012'
-  | 'jpki-auth' | 'jpki-sign'
-  | 'visual-birth' | 'visual-a' | 'visual-b'
-  | 'juki-pin' | 'common-pin';
+  'text-pin' | 'text-a' | 'text-b' | 'text-0012' | 'jpki-auth' | 'jpki-sign' | 'visual-birth' | 'visual-a' | 'visual-b' | 'juki-pin' | 'common-pin';
 
 /** The persistent state of one key reference. */
 export interface CredentialState {

@@ -4,14 +4,8 @@
  */
 export { VirtualMyNumberCard, type VirtualCardOptions } from './virtual-my-number-card';
 export { loadCardFixture, type LoadedCard, type CardKeyPair } from './load-card';
-export {
-  listCardFixtures, loadResidents, readCardFixture, fixturesRoot, CardFixtureError,
-  type CardFixture, type Resident,
-} from './card-fixture';
-export {
-  CardStateRegistry, defaultCardStateRegistry,
-  type CardRuntimeState, type CredentialId, type CredentialState,
-} from './card-state-registry';
+export { listCardFixtures, loadResidents, readCardFixture, fixturesRoot, CardFixtureError, type CardFixture, type Resident } from './card-fixture';
+export { CardStateRegistry, defaultCardStateRegistry, type CardRuntimeState, type CredentialId, type CredentialState } from './card-state-registry';
 export { AIDS, type ApplicationId } from './card-applications';
 export { myNumberCheckDigit, isValidMyNumber } from './my-number-check-digit';
 export { collationNumberB, eraYymmdd, toEraDate } from './japanese-era';

@@ -16,13 +16,16 @@ export interface VisualApFiles {
 export function buildVisualApFiles(card: LoadedCard): VisualApFiles {
   const keyId = new Uint8Array(16);
   keyId.set(utf8(card.fixture.serialNumber).subarray(0, 16));
-  const apInfo = tlv(0xff30, concatBytes(
-    tlv(0xdf31, Uint8Array.of(0x01, 0x00, 0x00, 0x00)),
-    tlv(0xdf32, keyId),
-    tlv(0xdf33, Uint8Array.of(0x01)),
-    tlv(0xdf34, utf8(card.fixture.municipalityCode)),
-    tlv(0xdf35, Uint8Array.of(0x00)),
-  ));
+  const apInfo = tlv(
+    0xff30,
+    concatBytes(
+      tlv(0xdf31, Uint8Array.of(0x01, 0x00, 0x00, 0x00)),
+      tlv(0xdf32, keyId),
+      tlv(0xdf33, Uint8Array.of(0x01)),
+      tlv(0xdf34, utf8(card.fixture.municipalityCode)),
+      tlv(0xdf35, Uint8Array.of(0x00)),
+    ),
+  );
   return { apInfo };
 }
 

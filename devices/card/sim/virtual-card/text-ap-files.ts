@@ -42,27 +42,21 @@ export function rsaModulus(key: KeyObject): Uint8Array {
 export function buildTextApFiles(resident: Resident, cardSerial: string, apKey: KeyObject): TextApFiles {
   const myNumber = concatBytes(Uint8Array.of(0xff, 0x10, 0x0c), utf8(resident.myNumber), Uint8Array.of(0xff, 0xff));
   const basicTlv = buildBasicFour(resident);
-  const hashed = concatBytes(
-    tlv(0xdf31, sha256(myNumber)),
-    tlv(0xdf32, sha256(basicTlv.subarray(basicFourNameOffset(basicTlv)))),
-  );
+  const hashed = concatBytes(tlv(0xdf31, sha256(myNumber)), tlv(0xdf32, sha256(basicTlv.subarray(basicFourNameOffset(basicTlv)))));
   const signature = sign('sha256', hashed, apKey);
   const integrity = tlv(0xff30, concatBytes(hashed, tlv(0xdf33, signature, 'long2')), 'long2');
 
   // Key IDs: the test issuer ID (6000033, as on test cards) and the card serial, 16 bytes each.
   const issuerKeyId = padWithZero(utf8('6000033'), 16);
   const subjectKeyId = padWithZero(utf8(cardSerial), 16);
-  const body = tlv(0x5f4e, concatBytes(
-    issuerKeyId, subjectKeyId, tlv(0x90, Uint8Array.of(0x01, 0x00, 0x01)), tlv(0x91, rsaModulus(apKey), 'long2'),
-  ), 'long2');
+  const body = tlv(0x5f4e, concatBytes(issuerKeyId, subjectKeyId, tlv(0x90, Uint8Array.of(0x01, 0x00, 0x01)), tlv(0x91, rsaModulus(apKey), 'long2')), 'long2');
   // Test cards have no J-LIS CV CA here: the CV certificate is self-signed by the AP key.
   const cvCert = tlv(0x7f21, concatBytes(body, tlv(0x5f37, sign('sha256', body, apKey), 'long2')), 'long2');
 
-  const apInfo = padWithFiller(tlv(0xff40, concatBytes(
-    tlv(0xdf41, Uint8Array.of(0x01, 0x00, 0x00, 0x00)),
-    tlv(0xdf42, subjectKeyId),
-    tlv(0xdf43, new Uint8Array(128), 'long2'),
-  ), 'long2'), 256);
+  const apInfo = padWithFiller(
+    tlv(0xff40, concatBytes(tlv(0xdf41, Uint8Array.of(0x01, 0x00, 0x00, 0x00)), tlv(0xdf42, subjectKeyId), tlv(0xdf43, new Uint8Array(128), 'long2')), 'long2'),
+    256,
+  );
 
   return { myNumber, basicFour: padWithFiller(basicTlv, BASIC_FOUR_EF_SIZE), integrity, cvCert, apInfo };
 }

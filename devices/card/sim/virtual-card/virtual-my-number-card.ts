@@ -29,8 +29,11 @@ type Resolved = { ok: true; fid: number; ef: ElementaryFile } | { ok: false; sw:
 
 /** New-PIN formats accepted by CHANGE REFERENCE DATA; absent = not changeable by the holder. */
 const NEW_SECRET_FORMAT: Partial<Record<CredentialId, RegExp>> = {
-  'text-pin': /^[0-9]{4}$/, 'jpki-auth': /^[0-9]{4}$/, 'jpki-sign': /^[A-Z0-9]{6,16}$/,
-  'juki-pin': /^[0-9]{4}$/, 'common-pin': /^[0-9]{4}$/,
+  'text-pin': /^[0-9]{4}$/,
+  'jpki-auth': /^[0-9]{4}$/,
+  'jpki-sign': /^[A-Z0-9]{6,16}$/,
+  'juki-pin': /^[0-9]{4}$/,
+  'common-pin': /^[0-9]{4}$/,
 };
 
 /** A virtual My Number Card built from a card fixture. */
@@ -159,9 +162,7 @@ export class VirtualMyNumberCard implements ApduCard {
     if (a.data !== null || a.le === null) return respond(SW.WRONG_LENGTH);
     if ((a.p2 & 0x07) !== 0x04) return respond(SW.WRONG_P1P2);
     const sfi = a.p2 >> 3;
-    const target: Resolved = sfi === 0
-      ? (this.currentEf ? { ok: true, ...this.currentEf } : { ok: false, sw: SW.NO_CURRENT_EF })
-      : this.resolveSfi(sfi);
+    const target: Resolved = sfi === 0 ? (this.currentEf ? { ok: true, ...this.currentEf } : { ok: false, sw: SW.NO_CURRENT_EF }) : this.resolveSfi(sfi);
     if (!target.ok) return respond(target.sw);
     if (target.ef.kind !== 'record') return respond(SW.INCOMPATIBLE_FILE);
     if (!this.allowed(target.ef.read)) return respond(SW.SECURITY_NOT_SATISFIED);

@@ -21,20 +21,22 @@ export const faultStepSchema = z.object({
 });
 export type FaultStep = z.infer<typeof faultStepSchema>;
 
-export const cashUnitSimFixtureSchema = z.object({
-  description: z.string().optional(),
-  accepts: z.array(denomination).min(1),
-  recyclable: z.array(denomination),
-  inventory: z.record(z.string(), z.number().int().min(0).max(0xffff)),
-  cashBox: z.object({ capacity: z.number().int().min(0), count: z.number().int().min(0) }),
-  faultScripts: z.record(z.string(), z.array(faultStepSchema)).default({}),
-  activeScript: z.string().nullable().default(null),
-}).superRefine((f, ctx) => {
-  for (const key of Object.keys(f.inventory)) {
-    if (!f.recyclable.includes(Number(key) as Denomination)) ctx.addIssue({ code: 'custom', message: `inventory for non-recyclable ${key}` });
-  }
-  if (f.activeScript !== null && !(f.activeScript in f.faultScripts)) ctx.addIssue({ code: 'custom', message: 'activeScript not defined' });
-});
+export const cashUnitSimFixtureSchema = z
+  .object({
+    description: z.string().optional(),
+    accepts: z.array(denomination).min(1),
+    recyclable: z.array(denomination),
+    inventory: z.record(z.string(), z.number().int().min(0).max(0xffff)),
+    cashBox: z.object({ capacity: z.number().int().min(0), count: z.number().int().min(0) }),
+    faultScripts: z.record(z.string(), z.array(faultStepSchema)).default({}),
+    activeScript: z.string().nullable().default(null),
+  })
+  .superRefine((f, ctx) => {
+    for (const key of Object.keys(f.inventory)) {
+      if (!f.recyclable.includes(Number(key) as Denomination)) ctx.addIssue({ code: 'custom', message: `inventory for non-recyclable ${key}` });
+    }
+    if (f.activeScript !== null && !(f.activeScript in f.faultScripts)) ctx.addIssue({ code: 'custom', message: 'activeScript not defined' });
+  });
 export type CashUnitSimFixture = z.infer<typeof cashUnitSimFixtureSchema>;
 
 export class CashUnitSimFixtureError extends Error {

@@ -7,13 +7,24 @@
  * the cash box, paid out, or (after a jam on insert) reported stuck as a fault value.
  */
 import {
-  DENOMINATIONS, PROTOCOL_VERSION, kindOf,
-  type Command, type Denomination, type DeviceEvent, type DeviceState, type DeviceUnit, type FaultCode, type NakReason,
+  DENOMINATIONS,
+  PROTOCOL_VERSION,
+  kindOf,
+  type Command,
+  type Denomination,
+  type DeviceEvent,
+  type DeviceState,
+  type DeviceUnit,
+  type FaultCode,
+  type NakReason,
 } from '../cash-unit-protocol';
 import type { CashUnitSimFixture, FaultStep } from './sim-cash-unit-fixture';
 
 /** The device's answer to one command: ACK or a NAK reason, then the result events. */
-export interface CommandOutcome { reply: 'ack' | NakReason; events: DeviceEvent[] }
+export interface CommandOutcome {
+  reply: 'ack' | NakReason;
+  events: DeviceEvent[];
+}
 
 /** Faults that stop the whole device (only status, inventory and reset still work). */
 const BLOCKING: readonly FaultCode[] = ['door-open', 'device-error'];
@@ -48,21 +59,29 @@ export class SimCashUnitModel {
   }
 
   /** Adds a one-off scripted fault (programmatic form of a fixture step). */
-  addFaultStep(step: FaultStep): void { this.script.push(step); }
+  addFaultStep(step: FaultStep): void {
+    this.script.push(step);
+  }
 
-  get escrowTotal(): number { return this.escrow.reduce((s, d) => s + d, 0); }
+  get escrowTotal(): number {
+    return this.escrow.reduce((s, d) => s + d, 0);
+  }
   get state(): DeviceState {
     if ([...this.faults].some((f) => f === 'jam' || BLOCKING.includes(f))) return 'fault';
     if (this.accepting) return 'accepting';
     return this.escrow.length > 0 ? 'holding' : 'idle';
   }
-  get activeFaults(): FaultCode[] { return [...this.faults]; }
+  get activeFaults(): FaultCode[] {
+    return [...this.faults];
+  }
 
   /** Recycler inventory per denomination (a copy). */
   inventorySnapshot(): Record<number, number> {
     return Object.fromEntries([...this.inventory].sort((a, b) => a[0] - b[0]));
   }
-  get cashBox(): number { return this.cashBoxCount; }
+  get cashBox(): number {
+    return this.cashBoxCount;
+  }
 
   /** Replaces recycler counts for the given denominations. */
   setInventory(counts: Partial<Record<Denomination, number>>): void {
@@ -78,9 +97,13 @@ export class SimCashUnitModel {
     const blocked = [...this.faults].some((f) => BLOCKING.includes(f));
     if (blocked && !['get-status', 'get-inventory', 'reset'].includes(cmd.op)) return { reply: 'fault-active', events: [] };
     switch (cmd.op) {
-      case 'get-status': return { reply: 'ack', events: [this.status()] };
+      case 'get-status':
+        return { reply: 'ack', events: [this.status()] };
       case 'get-inventory':
-        return { reply: 'ack', events: [{ type: 'inventory', items: [...this.inventory].sort((a, b) => a[0] - b[0]).map(([denomination, count]) => ({ denomination, count })) }] };
+        return {
+          reply: 'ack',
+          events: [{ type: 'inventory', items: [...this.inventory].sort((a, b) => a[0] - b[0]).map(([denomination, count]) => ({ denomination, count })) }],
+        };
       case 'reset': {
         const cleared = [...this.faults].filter((f) => f !== 'door-open'); // a door is closed by hand
         for (const f of cleared) this.faults.delete(f);
@@ -161,7 +184,9 @@ export class SimCashUnitModel {
   /** Clears a fault by hand (staff closed the door, removed the jam). */
   clearFault(fault: FaultCode): DeviceEvent[] {
     if (!this.faults.delete(fault)) return [];
-    if (fault === 'jam') { this.stuck = 0; }
+    if (fault === 'jam') {
+      this.stuck = 0;
+    }
     return [{ type: 'fault-cleared', fault }];
   }
 

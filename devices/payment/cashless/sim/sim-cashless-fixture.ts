@@ -8,7 +8,10 @@ import { z } from 'zod';
 
 export const cashlessStepSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('approve') }),
-  z.object({ outcome: z.literal('decline'), reason: z.enum(['insufficient-funds', 'card-expired', 'card-blocked', 'cancelled-by-user', 'limit-exceeded', 'unsupported-card']) }),
+  z.object({
+    outcome: z.literal('decline'),
+    reason: z.enum(['insufficient-funds', 'card-expired', 'card-blocked', 'cancelled-by-user', 'limit-exceeded', 'unsupported-card']),
+  }),
   /** The terminal never answers; `charged` says whether the acquirer charged anyway. */
   z.object({ outcome: z.literal('timeout'), charged: z.boolean() }),
   z.object({ outcome: z.literal('offline') }),
@@ -44,7 +47,9 @@ export function parseCashlessSimFixture(json: unknown): CashlessSimFixture {
 
 export function loadCashlessSimFixture(file = DEFAULT_CASHLESS_FIXTURE): CashlessSimFixture {
   let json: unknown;
-  try { json = JSON.parse(readFileSync(file, 'utf8')); } catch (e) {
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
     throw new CashlessSimFixtureError(`cashless fixture unreadable: ${(e as Error).message}`);
   }
   return parseCashlessSimFixture(json);

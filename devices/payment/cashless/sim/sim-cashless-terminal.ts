@@ -7,14 +7,17 @@
  * running call, and `chargeCount` / `totalCharged` let tests prove nothing was charged twice.
  */
 import { createLogger } from '../../../../platform/log';
-import {
-  badRequest, type CashlessRefundResult, type CashlessStatus, type CashlessTerminal, type ChargeResult,
-} from '../cashless-terminal';
+import { badRequest, type CashlessRefundResult, type CashlessStatus, type CashlessTerminal, type ChargeResult } from '../cashless-terminal';
 import { loadCashlessSimFixture, type CashlessSimFixture, type CashlessStep } from './sim-cashless-fixture';
 
 const log = createLogger('payment-cashless-sim');
 
-interface Charge { key: string; transactionId: string; amount: number; refunded: number }
+interface Charge {
+  key: string;
+  transactionId: string;
+  amount: number;
+  refunded: number;
+}
 
 export class SimCashlessTerminal implements CashlessTerminal {
   readonly description = 'sim:cashless';
@@ -31,7 +34,10 @@ export class SimCashlessTerminal implements CashlessTerminal {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly fixture: CashlessSimFixture = loadCashlessSimFixture(), opts: { latencyMs?: number; timeoutMs?: number } = {}) {
+  constructor(
+    private readonly fixture: CashlessSimFixture = loadCashlessSimFixture(),
+    opts: { latencyMs?: number; timeoutMs?: number } = {},
+  ) {
     this.script = [...fixture.script];
     this.latencyMs = opts.latencyMs ?? fixture.latencyMs;
     this.timeoutMs = opts.timeoutMs ?? fixture.timeoutMs;
@@ -39,13 +45,21 @@ export class SimCashlessTerminal implements CashlessTerminal {
 
   // ----- hooks -----
   /** Queues the outcome of the next new charge. */
-  queue(...steps: CashlessStep[]): void { this.script.push(...steps); }
+  queue(...steps: CashlessStep[]): void {
+    this.script.push(...steps);
+  }
   /** Takes the terminal off/on line. */
-  setOffline(offline: boolean): void { this.offline = offline; }
+  setOffline(offline: boolean): void {
+    this.offline = offline;
+  }
   /** Number of distinct charges made at the acquirer. */
-  get chargeCount(): number { return this.charges.size; }
+  get chargeCount(): number {
+    return this.charges.size;
+  }
   /** Yen charged minus yen refunded, over all charges. */
-  get netCharged(): number { return [...this.charges.values()].reduce((s, c) => s + c.amount - c.refunded, 0); }
+  get netCharged(): number {
+    return [...this.charges.values()].reduce((s, c) => s + c.amount - c.refunded, 0);
+  }
 
   // ----- CashlessTerminal -----
   charge(amount: number, opts: { idempotencyKey: string; signal?: AbortSignal }): Promise<ChargeResult> {
@@ -92,7 +106,10 @@ export class SimCashlessTerminal implements CashlessTerminal {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const [t, wake] of this.timers) { clearTimeout(t); wake(); } // pending calls finish as errors
+    for (const [t, wake] of this.timers) {
+      clearTimeout(t);
+      wake();
+    } // pending calls finish as errors
     this.timers.clear();
   }
 
@@ -114,9 +131,12 @@ export class SimCashlessTerminal implements CashlessTerminal {
     await this.sleep(this.latencyMs);
     if (this.closed) return { status: 'error', code: 'offline', outcomeUnknown: false };
     switch (step.outcome) {
-      case 'offline': return { status: 'error', code: 'offline', outcomeUnknown: false };
-      case 'device-error': return { status: 'error', code: 'device-error', outcomeUnknown: false };
-      case 'decline': return this.decline(key, amount, step.reason);
+      case 'offline':
+        return { status: 'error', code: 'offline', outcomeUnknown: false };
+      case 'device-error':
+        return { status: 'error', code: 'device-error', outcomeUnknown: false };
+      case 'decline':
+        return this.decline(key, amount, step.reason);
       case 'approve':
         if (amount > this.fixture.maxAmount) return this.decline(key, amount, 'limit-exceeded');
         return this.record(key, amount);
@@ -137,7 +157,10 @@ export class SimCashlessTerminal implements CashlessTerminal {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const t = setTimeout(() => { this.timers.delete(t); resolve(); }, ms);
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        resolve();
+      }, ms);
       this.timers.set(t, resolve);
     });
   }

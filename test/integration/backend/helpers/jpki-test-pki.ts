@@ -52,10 +52,18 @@ export async function signTestCrl(ca: { certPem: string; keyPem: string }, p: Te
   const rsa = caCert.publicKey.algorithm.name === 'RSASSA-PKCS1-v1_5';
   const alg = rsa ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const pkcs8 = x509.PemConverter.decodeFirst(ca.keyPem);
-  const signingKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, alg, false, ['sign']) as unknown as CryptoKey;
+  const signingKey = (await webcrypto.subtle.importKey('pkcs8', pkcs8, alg, false, ['sign'])) as unknown as CryptoKey;
   const crl = await x509.X509CrlGenerator.create({
-    issuer: caCert.subject, thisUpdate: p.thisUpdate, nextUpdate: p.nextUpdate, signingKey, signingAlgorithm: alg,
-    entries: (p.revokedSerials ?? []).map((serialNumber) => ({ serialNumber, revocationDate: p.revokedAt ?? p.thisUpdate, reason: x509.X509CrlReason.keyCompromise })),
+    issuer: caCert.subject,
+    thisUpdate: p.thisUpdate,
+    nextUpdate: p.nextUpdate,
+    signingKey,
+    signingAlgorithm: alg,
+    entries: (p.revokedSerials ?? []).map((serialNumber) => ({
+      serialNumber,
+      revocationDate: p.revokedAt ?? p.thisUpdate,
+      reason: x509.X509CrlReason.keyCompromise,
+    })),
   });
   return crlToPem(crl.rawData);
 }
@@ -70,8 +78,14 @@ let serialSeq = 0x1000;
 async function leaf(ca: { cert: x509.X509Certificate; keys: CryptoKeyPair }, k: CryptoKeyPair, notBefore: Date, notAfter: Date): Promise<TestCard> {
   const serialHex = (serialSeq++).toString(16).padStart(8, '0').toUpperCase();
   const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: serialHex, subject: `CN=${serialHex}, OU=Madoguchi TEST, O=JPKI, C=JP`, issuer: ca.cert.subject,
-    publicKey: k.publicKey, signingKey: ca.keys.privateKey, notBefore, notAfter, signingAlgorithm: RSA,
+    serialNumber: serialHex,
+    subject: `CN=${serialHex}, OU=Madoguchi TEST, O=JPKI, C=JP`,
+    issuer: ca.cert.subject,
+    publicKey: k.publicKey,
+    signingKey: ca.keys.privateKey,
+    notBefore,
+    notAfter,
+    signingAlgorithm: RSA,
     extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true), new x509.BasicConstraintsExtension(false)],
   });
   return { certDer: Buffer.from(cert.rawData), key: KeyObject.from(k.privateKey as unknown as webcrypto.CryptoKey), serialHex };
@@ -80,14 +94,24 @@ async function leaf(ca: { cert: x509.X509Certificate; keys: CryptoKeyPair }, k: 
 async function makeCa(): Promise<{ cert: x509.X509Certificate; keys: CryptoKeyPair }> {
   const k = await keys();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name: CA_NAME, keys: k, notBefore: new Date('2020-01-01'), notAfter: new Date('2040-01-01'), signingAlgorithm: RSA,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true)],
+    name: CA_NAME,
+    keys: k,
+    notBefore: new Date('2020-01-01'),
+    notAfter: new Date('2040-01-01'),
+    signingAlgorithm: RSA,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+    ],
   });
   return { cert, keys: k };
 }
 
 /** Builds the PKI; `residentIds` get good certs, `revokedFor`/`expiredFor` name whose special certs those are. */
-export async function createJpkiTestPki(residentIds: string[], special: { revokedFor: string; expiredFor: string; notYetValidFor: string }): Promise<JpkiTestPki> {
+export async function createJpkiTestPki(
+  residentIds: string[],
+  special: { revokedFor: string; expiredFor: string; notYetValidFor: string },
+): Promise<JpkiTestPki> {
   const ca = await makeCa();
   const now = Date.now();
   const validFrom = new Date(now - 365 * 86_400_000);
@@ -100,9 +124,12 @@ export async function createJpkiTestPki(residentIds: string[], special: { revoke
   const notYetValid = await leaf(ca, shared, new Date(now + 86_400_000), validTo);
   const revoked = await leaf(ca, shared, validFrom, validTo);
   const crl = await x509.X509CrlGenerator.create({
-    issuer: ca.cert.subject, thisUpdate: new Date(now - 3_600_000), nextUpdate: new Date(now + 86_400_000),
+    issuer: ca.cert.subject,
+    thisUpdate: new Date(now - 3_600_000),
+    nextUpdate: new Date(now + 86_400_000),
     entries: [{ serialNumber: revoked.serialHex, revocationDate: new Date(now - 7_200_000), reason: x509.X509CrlReason.keyCompromise }],
-    signingKey: ca.keys.privateKey, signingAlgorithm: RSA,
+    signingKey: ca.keys.privateKey,
+    signingAlgorithm: RSA,
   });
   const foreign = await leaf(await makeCa(), shared, validFrom, validTo);
   const bindings = [
@@ -115,7 +142,11 @@ export async function createJpkiTestPki(residentIds: string[], special: { revoke
   const caKeyPem = x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', ca.keys.privateKey as webcrypto.CryptoKey), 'PRIVATE KEY');
   return {
     trust: { caCertsPem: [ca.cert.toString('pem')], crlsPem: [crl.toString('pem')], bindings },
-    cards, expired, notYetValid, revoked, foreign,
+    cards,
+    expired,
+    notYetValid,
+    revoked,
+    foreign,
     ca: { certPem: ca.cert.toString('pem'), keyPem: caKeyPem },
   };
 }

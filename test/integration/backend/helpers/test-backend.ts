@@ -10,8 +10,21 @@ import { cardSign, createJpkiTestPki, type JpkiTestPki, type TestCard } from './
 
 /** Residents that get a good test card (ids from fixtures/residents.json and fixtures/ward/residents-extra.json). */
 export const CARD_HOLDERS = [
-  'res-001', 'res-002', 'res-003', 'res-004', 'res-005', 'res-006', 'res-007', 'res-008', 'res-009',
-  'res-010', 'res-012', 'res-014', 'res-015', 'res-016', 'ward-101',
+  'res-001',
+  'res-002',
+  'res-003',
+  'res-004',
+  'res-005',
+  'res-006',
+  'res-007',
+  'res-008',
+  'res-009',
+  'res-010',
+  'res-012',
+  'res-014',
+  'res-015',
+  'res-016',
+  'ward-101',
 ];
 
 let pkiPromise: Promise<JpkiTestPki> | undefined;
@@ -25,7 +38,10 @@ export interface TestBackend {
   handle: WardBackendHandle;
   pki: JpkiTestPki;
   /** Calls a path below a ward (default kokurakita) or the origin when `ward` is null. */
-  api(path: string, o?: Omit<CallOptions, 'ca'> & { ward?: WardId | null; kiosk?: string; /** Call as the TEST clerk desk. */ clerk?: boolean }): Promise<CallResult>;
+  api(
+    path: string,
+    o?: Omit<CallOptions, 'ca'> & { ward?: WardId | null; kiosk?: string; /** Call as the TEST clerk desk. */ clerk?: boolean },
+  ): Promise<CallResult>;
   /** Full login for a card; returns the session token. */
   login(card: TestCard, ward: WardId, kiosk?: string): Promise<string>;
 }
@@ -35,14 +51,20 @@ export async function startTestBackend(options: WardBackendOptions = {}): Promis
   const handle = await startWardBackend({ faults: true, jpki: pki.trust, ...options });
   const api: TestBackend['api'] = (path, o = {}) => {
     const base = o.ward === null ? handle.url : handle.wardUrl(o.ward ?? 'kokurakita');
-    return call(`${base}${path}`, { ...o, ca: handle.caCertPem, ...(o.kiosk ? { identity: kioskIdentity(o.kiosk) } : {}), ...(o.clerk ? { identity: clerkIdentity() } : {}) });
+    return call(`${base}${path}`, {
+      ...o,
+      ca: handle.caCertPem,
+      ...(o.kiosk ? { identity: kioskIdentity(o.kiosk) } : {}),
+      ...(o.clerk ? { identity: clerkIdentity() } : {}),
+    });
   };
   const login: TestBackend['login'] = async (card, ward, kiosk) => {
     const n = await api('/v1/auth/nonce', { method: 'POST', ward, kiosk });
     assert.equal(n.status, 200);
     const nonce = (n.body as { nonce: string }).nonce;
     const v = await api('/v1/auth/verify', {
-      ward, kiosk,
+      ward,
+      kiosk,
       body: { nonce, signature: cardSign(card.key, Buffer.from(nonce, 'base64')).toString('base64'), certificate: card.certDer.toString('base64') },
     });
     assert.equal(v.status, 200, JSON.stringify(v.body));

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 const KIOSK_PKI = join(__dirname, '..', '..', '..', '..', 'fixtures', 'pki', 'kiosk');
 
 /** Client cert + key PEM. */
-export interface ClientIdentity { cert: string; key: string }
+export interface ClientIdentity {
+  cert: string;
+  key: string;
+}
 
 /** The committed TEST client cert of a kiosk id (fixtures/pki/kiosk/clients). */
 export function kioskIdentity(kioskId: string): ClientIdentity {
@@ -46,28 +49,42 @@ export interface CallOptions {
   ca: string;
 }
 
-export interface CallResult { status: number; body: unknown; headers: Record<string, string | string[] | undefined> }
+export interface CallResult {
+  status: number;
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
 
 /** Calls `url` and parses the JSON answer; rejects on network/TLS errors. */
 export function call(url: string, o: CallOptions): Promise<CallResult> {
   const identity = o.identity === undefined ? kioskIdentity('kiosk-kokurakita-01') : o.identity;
   const payload = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: o.method ?? (payload === undefined ? 'GET' : 'POST'),
-      ca: o.ca, ...(identity ? { cert: identity.cert, key: identity.key } : {}), agent: false,
-      headers: { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = text;
-        try { body = text ? JSON.parse(text) : undefined; } catch { /* keep text */ }
-        resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
-      });
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: o.method ?? (payload === undefined ? 'GET' : 'POST'),
+        ca: o.ca,
+        ...(identity ? { cert: identity.cert, key: identity.key } : {}),
+        agent: false,
+        headers: { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            /* keep text */
+          }
+          resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -27,7 +27,9 @@ export async function pgliteDatabase(): Promise<TestDatabase> {
     kind: 'pglite',
     // One embedded database, one connection: every "client" shares it (its transactions take turns).
     connect: () => Promise.resolve({ ...engine, close: () => Promise.resolve() }),
-    reset: async () => { await engine.query(`TRUNCATE ${TABLES}`); },
+    reset: async () => {
+      await engine.query(`TRUNCATE ${TABLES}`);
+    },
     stop: () => engine.close(),
   };
 }
@@ -49,7 +51,9 @@ export async function postgresDatabase(): Promise<TestDatabase> {
   return {
     kind: 'postgresql',
     connect,
-    reset: async () => { await engines[0]!.query(`TRUNCATE ${TABLES}`); },
+    reset: async () => {
+      await engines[0]!.query(`TRUNCATE ${TABLES}`);
+    },
     async stop() {
       await Promise.all(engines.map((e) => e.close()));
       await server.stop();

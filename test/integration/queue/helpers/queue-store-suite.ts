@@ -60,20 +60,24 @@ export function queueStoreSuite(name: string, open: () => Promise<TestDatabase>)
       assert.equal(called?.id, t.ticket.id);
       assert.equal(called?.state, 'called');
       assert.equal(called?.counter, '1');
-      await assert.rejects(store.transition({ id: t.ticket.id, to: 'done' }),
-        (err: unknown) => err instanceof IllegalTransitionError && err.from === 'called' && err.to === 'done');
+      await assert.rejects(
+        store.transition({ id: t.ticket.id, to: 'done' }),
+        (err: unknown) => err instanceof IllegalTransitionError && err.from === 'called' && err.to === 'done',
+      );
       clock.set('2026-03-31T10:01:00+09:00');
       assert.equal((await store.transition({ id: t.ticket.id, to: 'serving' })).ticket.state, 'serving');
       clock.set('2026-03-31T10:11:00+09:00');
       const done = (await store.transition({ id: t.ticket.id, to: 'done' })).ticket;
       assert.deepEqual([done.state, done.receipt, done.finishedAt! - done.servingAt!], ['done', 'R-0001', 600_000]);
-      await assert.rejects(store.transition({ id: t.ticket.id, to: 'called', counter: '1' }),
-        (err: unknown) => err instanceof IllegalTransitionError && err.from === 'done');
+      await assert.rejects(
+        store.transition({ id: t.ticket.id, to: 'called', counter: '1' }),
+        (err: unknown) => err instanceof IllegalTransitionError && err.from === 'done',
+      );
       assert.equal((await store.ticketStatus(t.ticket.id)).ticket.state, 'done');
       await rejectsWith(store.ticketStatus('00000000-0000-4000-8000-000000000000'), 'ticket-not-found');
     });
 
-    test('call next takes only the counter\'s services, by priority then number, and answers null when none wait', async () => {
+    test("call next takes only the counter's services, by priority then number, and answers null when none wait", async () => {
       const moves = await store.takeTicket({ ward: 'kokurakita', service: 'resident-moves' });
       const cert = await store.takeTicket({ ward: 'kokurakita', service: 'certificates' });
       assert.equal((await store.callNext({ ward: 'kokurakita', counter: '1' }))?.id, cert.ticket.id);
@@ -97,7 +101,7 @@ export function queueStoreSuite(name: string, open: () => Promise<TestDatabase>)
       assert.equal((await store.ticketStatus(walkIn.ticket.id)).ahead, 0);
     });
 
-    test('estimates start from the prior and follow the day\'s own service times', async () => {
+    test("estimates start from the prior and follow the day's own service times", async () => {
       const before = (await store.estimates('kokurakita')).find((e) => e.service === 'certificates')!;
       assert.deepEqual([before.serviceMinutes, before.waiting, before.counters, before.estimatedWaitMinutes], [5, 0, 2, 0]);
       // One citizen at a certificates counter for 35 minutes: (5·5 + 35) / 6 = 10 minutes.
@@ -117,7 +121,7 @@ export function queueStoreSuite(name: string, open: () => Promise<TestDatabase>)
       assert.equal((await store.estimates('yahatanishi')).find((e) => e.service === 'certificates')!.serviceMinutes, 5);
     });
 
-    test('reservations: capacity per slot, and check-in placed by the ward\'s rule', async () => {
+    test("reservations: capacity per slot, and check-in placed by the ward's rule", async () => {
       const slot = { ward: 'kokurakita', service: 'welfare', day: '2026-03-31', slot: '11:00' };
       const r1 = await store.reserve(slot);
       await store.reserve(slot);
@@ -141,7 +145,7 @@ export function queueStoreSuite(name: string, open: () => Promise<TestDatabase>)
       await rejectsWith(store.checkIn({ ward: 'kokurakita', code: tomorrow.code }), 'reservation-not-today');
       await rejectsWith(store.checkIn({ ward: 'kokurakita', code: '00000000' }), 'reservation-not-found');
 
-      const r2 = (await store.reserve({ ...slot, slot: '11:30' }));
+      const r2 = await store.reserve({ ...slot, slot: '11:30' });
       clock.set('2026-03-31T11:41:00+09:00'); // 11 minutes after its start: past the 10-minute grace
       const late = await store.checkIn({ ward: 'kokurakita', code: r2.code });
       assert.deepEqual([late.timing, late.status.ticket.priority], ['late', PRIORITY_WALK_IN]);
@@ -149,14 +153,21 @@ export function queueStoreSuite(name: string, open: () => Promise<TestDatabase>)
 
     test('20 clients taking 10 tickets each at once get the numbers 1..200, each once', async () => {
       const clients = await Promise.all(Array.from({ length: 20 }, async () => new QueueStore(await db.connect(1), config, clock)));
-      const numbers = (await Promise.all(clients.map(async (c, i) => {
-        const mine: number[] = [];
-        for (let k = 0; k < 10; k++) {
-          mine.push((await c.takeTicket({ ward: 'kokurakita', service: 'certificates', kiosk: `kiosk-${i}` })).ticket.number);
-        }
-        return mine;
-      }))).flat();
-      assert.deepEqual([...numbers].sort((a, b) => a - b), Array.from({ length: 200 }, (_, i) => i + 1));
+      const numbers = (
+        await Promise.all(
+          clients.map(async (c, i) => {
+            const mine: number[] = [];
+            for (let k = 0; k < 10; k++) {
+              mine.push((await c.takeTicket({ ward: 'kokurakita', service: 'certificates', kiosk: `kiosk-${i}` })).ticket.number);
+            }
+            return mine;
+          }),
+        )
+      ).flat();
+      assert.deepEqual(
+        [...numbers].sort((a, b) => a - b),
+        Array.from({ length: 200 }, (_, i) => i + 1),
+      );
     });
 
     test('the same waiting ticket called by 10 clerks at once: exactly one wins, the rest are refused', async () => {
