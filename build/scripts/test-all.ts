@@ -1,6 +1,6 @@
 /**
- * `npm test`: every check, in order, on this machine: system packages, typecheck, lint,
- * the bundle, electronegativity, then unit, integration and end-to-end tests.
+ * `npm test`: every check, in order, on this machine: system packages, typecheck, lint, format,
+ * the architecture rules, the bundle, electronegativity, then unit, integration and end-to-end tests.
  *
  * Unit tests run in parallel; integration and end-to-end tests run one file at a time,
  * since they share the machine's one pcscd and its virtual reader. Ends with one line,
@@ -13,6 +13,8 @@ import { runTests } from './run-tests';
 
 const root = join(__dirname, '..', '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+/** The source rooms whose import graph dependency-cruiser checks (tests and fixtures are not rooms). */
+const ROOMS = ['contract', 'main', 'renderer', 'devices', 'platform', 'backend', 'queue', 'demo', 'build'].filter((room) => existsSync(join(root, room)));
 
 function step(label: string, command: string, args: string[]): void {
   console.log(`\n=== ${label}`);
@@ -27,6 +29,8 @@ function step(label: string, command: string, args: string[]): void {
 step('system packages', 'bash', [join(root, 'build/scripts/system-deps.sh')]);
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('lint', bin('eslint'), ['.', '--max-warnings=0']);
+step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+step('architecture', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...ROOMS]);
 step('bundle', process.execPath, ['--import', 'tsx', join(root, 'build/scripts/bundle.ts')]);
 step('electronegativity', process.execPath, ['--import', 'tsx', join(root, 'build/scripts/electronegativity.ts')]);
 
