@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createVerifiedRenderer, SealRejectedError } from '../../../main/certificates/verified-renderer';
 import { sealCertificate } from '../../../platform/certificate-seal';
+import { demoContentDir } from '../../../main/applications/content-dir';
 import { FIXTURES, sample, TEST_PRIVATE_KEY } from '../documents/samples';
 
-const render = createVerifiedRenderer(join(FIXTURES, 'city-seal.pub.pem'), join(FIXTURES, 'city-seal.png'));
+const render = createVerifiedRenderer(join(FIXTURES, 'city-seal.pub.pem'), join(demoContentDir(), 'documents', 'city-seal.png'));
 
 describe('createVerifiedRenderer', () => {
   test('a certificate sealed with the city key renders as a PDF', async () => {
