@@ -325,7 +325,7 @@ export class CertificateJourney {
     } else {
       const { heldYen } = await giveBackAtWipe(this.deps.payment, txId, prepared?.printed ?? false, [this.paying, this.settling], reason === 'timeout');
       if (prepared && !prepared.printed) await this.voidSerial(prepared.serial, 'cancelled');
-      this.sale?.atSessionEnd((txId ? this.deps.payment.get(txId) : undefined) ?? undefined, heldYen);
+      this.sale?.atSessionEnd((txId ? this.deps.payment.get(txId) : undefined) ?? undefined, heldYen, this.changeOwed?.voucher ? this.changeOwed.owedYen : 0);
       prepared?.pdf.fill(0);
     }
     this.prepared = null;

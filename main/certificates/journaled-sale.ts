@@ -182,24 +182,30 @@ export class JournaledSale {
   /**
    * The session ends: done after a certificate, cancelled before payment, refunded otherwise.
    * `heldYen`: a fee the wipe kept in the machine because nobody was there to take it (see
-   * giveBackAtWipe): it is owed by voucher like any money the machine could not give back.
+   * giveBackAtWipe): it is owed by voucher like any money the machine could not give back, also
+   * when the payment completed in the same moment the session ended and the journal never saw it
+   * paid. `changeVoucheredYen`: change already owed on a voucher at payment (changeVoucher), which
+   * `record.owed` still counts and must not be owed twice.
    */
-  atSessionEnd(record: { refunded: number; owed: number; method: PaymentMethod } | undefined, heldYen = 0): void {
+  atSessionEnd(record: { refunded: number; owed: number; method: PaymentMethod } | undefined, heldYen = 0, changeVoucheredYen = 0): void {
     if (this.state === 'printed') this.step('card_returned', () => this.journal.markCardReturned(this.id));
     if (this.state === 'card_returned') {
       this.step('done', () => this.journal.markDone(this.id));
       return;
     }
-    if ((this.state === 'selected' || this.state === 'authenticated') && (record?.owed ?? 0) > 0) {
-      // The session ended mid-payment and the unit could not give the coins back.
-      const voucher = this.voucherNumber();
-      if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
-      if (voucher) this.issueVoucher(voucher, record?.owed ?? 0, 'session-ended');
-      else this.unrecorded(record?.owed ?? 0);
-    }
-    if (this.state === 'selected' || this.state === 'authenticated') return this.cancel('session-ended');
-    if (this.state === 'paid' || this.state === 'printing') {
+    if (this.state === 'selected' || this.state === 'authenticated') {
+      // The session ended mid-payment: what the unit could not give back, and a fee it kept.
       const owedYen = (record?.owed ?? 0) + heldYen;
+      if (owedYen > 0) {
+        const voucher = this.voucherNumber();
+        if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
+        if (voucher) this.issueVoucher(voucher, owedYen, 'session-ended');
+        else this.unrecorded(owedYen);
+      }
+      return this.cancel('session-ended');
+    }
+    if (this.state === 'paid' || this.state === 'printing') {
+      const owedYen = Math.max(0, (record?.owed ?? 0) - changeVoucheredYen) + heldYen;
       const voucher = owedYen > 0 ? this.voucherNumber() : null;
       if (voucher) this.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
       else if (owedYen > 0) this.unrecorded(owedYen);
