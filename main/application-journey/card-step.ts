@@ -90,7 +90,8 @@ export class CardStep {
 
   private afterPinFailure(failure: SecretFailure, pinView: PinView): ApplicationView {
     if (failure.kind === 'wrong') return { step: 'pin', triesLeft: failure.triesLeft, lastTry: failure.lastTry, errorKey: 'application.error.wrongPin' };
-    if (failure.kind === 'confirm-last-try') return { ...pinView, errorKey: 'application.error.confirmLastTry' };
+    // The card's own count may be 1 while the screen still showed more: show the last try, so it can be confirmed.
+    if (failure.kind === 'confirm-last-try') return { ...pinView, triesLeft: 1, lastTry: true, errorKey: 'application.error.confirmLastTry' };
     return this.readFailure(failure);
   }
 

@@ -122,7 +122,8 @@ export class SignStep {
       case 'wrong':
         return { step: 'sign-password', triesLeft: failure.triesLeft, lastTry: failure.lastTry, errorKey: 'application.error.wrongSignPassword' };
       case 'confirm-last-try':
-        return { ...view, errorKey: 'application.error.confirmLastTry' };
+        // The card's own count may be 1 while the screen still showed more: show the last try, so it can be confirmed.
+        return { ...view, triesLeft: 1, lastTry: true, errorKey: 'application.error.confirmLastTry' };
       case 'format':
         return { ...view, errorKey: 'application.error.signPasswordFormat' };
       default:

@@ -50,6 +50,7 @@ export function cardReadFailure(failure: SecretFailure, fail: Failure): Certific
 /** The PIN, the card's signature or the back end's check of it failed. */
 export function pinFailure(failure: SecretFailure, pinView: PinView, fail: Failure): CertificateView {
   if (failure.kind === 'wrong') return { step: 'pin', triesLeft: failure.triesLeft, lastTry: failure.lastTry, errorKey: 'certificate.error.wrongPin' };
-  if (failure.kind === 'confirm-last-try') return { ...pinView, errorKey: 'certificate.error.confirmLastTry' };
+  // The card's own count may be 1 while the screen still showed more: show the last try, so it can be confirmed.
+  if (failure.kind === 'confirm-last-try') return { ...pinView, triesLeft: 1, lastTry: true, errorKey: 'certificate.error.confirmLastTry' };
   return cardReadFailure(failure, fail);
 }

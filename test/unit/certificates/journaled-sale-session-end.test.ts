@@ -26,7 +26,7 @@ function openSale() {
     amountYen: 300,
     residentRef: 'ref-test',
     serial: `SER-${n}`,
-    issuer: '40106',
+    issuer: 'kokurakita',
   });
   assert.ok(sale instanceof JournaledSale);
   const vouchers = () => journal.vouchers.list(0, Number.MAX_SAFE_INTEGER).filter((v) => v.txId === sale.id);
