@@ -5,10 +5,9 @@
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { wardBasePath, type WardId } from '../contract/ward-api';
+import { baseUrlOf, closeListener, createMutualTlsServer, listen } from '../platform/http/mutual-tls-server';
 import { createLogger } from '../platform/log';
 import { ClientCertificateCrl } from './auth/client-crl';
 import { JpkiTrust, type JpkiTrustInput } from './auth/jpki-trust';
@@ -94,28 +93,6 @@ function defaultTls(fixturesDir: string): WardBackendTls {
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error): void => reject(err);
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-}
-
-function closeListener(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server.listening) {
-      resolve();
-      return;
-    }
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
-
 /** Starts the back end and resolves once it listens. */
 export async function startWardBackend(options: WardBackendOptions = {}): Promise<WardBackendHandle> {
   const log = createLogger('ward-backend');
@@ -146,24 +123,16 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
     submissions: new SubmissionService(db, now),
   });
 
-  const server = createServer({
-    cert: tls.certPem,
-    key: tls.keyPem,
-    ca: tls.clientCaPem,
-    requestCert: true,
-    rejectUnauthorized: true,
-    minVersion: 'TLSv1.3',
-  });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  const server = createMutualTlsServer(tls);
   const host = options.host ?? '127.0.0.1';
-  await listen(server, options.port ?? 0, host);
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port ?? 0, host);
 
   const faults = options.faults
     ? new FaultController(
         () => closeListener(server),
-        () => listen(server, port, host),
+        async () => {
+          await listen(server, port, host);
+        },
       )
     : undefined;
   server.on('request', (req, res) => {
@@ -171,7 +140,7 @@ export async function startWardBackend(options: WardBackendOptions = {}): Promis
   });
   server.on('tlsClientError', (err) => log.info({ code: (err as NodeJS.ErrnoException).code }, 'tls handshake refused'));
 
-  const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = baseUrlOf(host, port);
   log.info({ port, wards: config.wards.length, faults: Boolean(faults) }, 'ward back end listening');
   let stopped: Promise<void> | undefined;
   return {

@@ -5,12 +5,11 @@
  * allowed for the route → handler → JSON. Logs carry route, status and caller id only.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { systemClock, type Clock } from '../platform/clock';
 import { ApiError, sendError, sendJson } from '../platform/http/api-error';
+import { baseUrlOf, closeListener, createMutualTlsServer, listen } from '../platform/http/mutual-tls-server';
 import { peerCertificateOf } from '../platform/http/client-roles';
 import { matchRoute } from '../platform/http/route-table';
 import { createLogger, type Logger } from '../platform/log';
@@ -86,38 +85,21 @@ export async function startQueueServer(options: QueueServerOptions = {}): Promis
   await migrateQueueSchema(engine);
   const store = new QueueStore(engine, options.config ?? loadQueueConfig(), options.clock ?? systemClock);
   const routes = queueRoutes(store);
-  const server: Server = createServer({
-    cert: tls.certPem,
-    key: tls.keyPem,
-    ca: tls.clientCaPem,
-    requestCert: true,
-    rejectUnauthorized: true,
-    minVersion: 'TLSv1.3',
-  });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  const server = createMutualTlsServer(tls);
   server.on('request', (req, res) => {
     void handle(routes, log, req, res);
   });
   server.on('tlsClientError', (err) => log.info({ code: (err as NodeJS.ErrnoException).code }, 'tls handshake refused'));
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port ?? 0, host);
   log.info({ port, engine: engine.kind }, 'queue service listening');
   let stopped: Promise<void> | undefined;
   return {
-    url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: baseUrlOf(host, port),
     store,
     stop() {
       stopped ??= (async () => {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await closeListener(server);
         await engine.close();
       })();
       return stopped;

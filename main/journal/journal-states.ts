@@ -23,19 +23,10 @@
  * confirmed certificate): crash recovery resolves exactly these. A serial is never reused, so a
  * certificate can be issued only once; re-issue always voids first.
  */
+import { transactionStateSchema } from '../../contract/staff-console';
 
-export const TRANSACTION_STATES = [
-  'selected',
-  'authenticated',
-  'paid',
-  'printing',
-  'printed',
-  'card_returned',
-  'done',
-  'voided',
-  'refunded',
-  'cancelled',
-] as const;
+/** The states, from the one list the staff console's contract also validates against. */
+export const TRANSACTION_STATES = transactionStateSchema.options;
 
 export type TransactionState = (typeof TRANSACTION_STATES)[number];
 

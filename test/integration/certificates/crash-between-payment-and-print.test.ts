@@ -111,7 +111,7 @@ describe('kiosk killed between payment and printing', () => {
     assert.equal(tx?.state, 'done');
     assert.equal(tx?.refund, undefined, 'printed, so no refund');
     assert.ok(first.staffAlerts.list().some((a) => a.code === 'recovery-reprinted' && a.reference === serial));
-    assert.equal(first.journal.reconcile(first.journal.day(Date.now())).netYen, 300);
+    assert.equal(first.journal.reconcile(first.journal.day(tx!.payment!.at)).netYen, 300);
     await assert.rejects(
       first.ward.client.issuedContent('kokurakita', serial),
       { code: 'already-printed' },
@@ -237,7 +237,7 @@ describe('kiosk killed between payment and printing', () => {
       const tx = restarted.journal.get(txId);
       assert.equal(tx?.state, 'done');
       assert.equal(tx?.refund, undefined, 'no voucher');
-      assert.equal(restarted.journal.reconcile(restarted.journal.day(Date.now())).netYen, 300, 'the fee kept, nothing owed');
+      assert.equal(restarted.journal.reconcile(restarted.journal.day(tx!.payment!.at)).netYen, 300, 'the fee kept, nothing owed');
       assert.equal(backendStatus(serial), 'printed');
       assert.ok(!restarted.staffAlerts.list().some((a) => a.code === 'recovery-refund-voucher'));
     });

@@ -58,7 +58,7 @@ describe('certificate journey journal', () => {
     assert.equal(runtime.journal.get(txId)?.printJobId, printedJob?.jobId, 'the printer job id is journaled');
     await waitForStep(runtime, 'idle', 5000);
     assert.deepEqual(states(txId), ['selected', 'authenticated', 'paid', 'printing', '(printing)', 'printed', 'card_returned', 'done']);
-    assert.equal(runtime.journal.reconcile(runtime.journal.day(Date.now())).netYen, 300);
+    assert.equal(runtime.journal.reconcile(runtime.journal.day(runtime.journal.get(txId)!.payment!.at)).netYen, 300, 'the paid day');
   });
 
   test('戻る on the fee screen cancels the journaled sale (nothing paid); a new choice starts a new one', async () => {

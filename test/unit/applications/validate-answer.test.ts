@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { myNumberCheckDigitOk, validateAnswer, withDateBoundsOn, type ValidatableField } from '../../../main/applications/validate-answer';
 import { formatMessage, messageKeys } from '../../../main/applications/messages';
 import { defaultCatalog } from '../../../main/applications/catalog';
+import { validationErrorSchema } from '../../../contract/applications';
 
 const TODAY = '2025-06-10';
 const f = (
@@ -79,26 +80,8 @@ describe('validation messages', () => {
     const fields = [...defaultCatalog().forms.fields.values()];
     for (const fld of fields)
       if (fld.validation.patternMessage) assert.ok(messageKeys('ja').includes(fld.validation.patternMessage), fld.validation.patternMessage);
-    const codes = [
-      'required',
-      'pattern',
-      'too-short',
-      'too-long',
-      'too-small',
-      'too-large',
-      'not-a-number',
-      'invalid-date',
-      'date-too-early',
-      'date-too-late',
-      'not-kana',
-      'bad-choice',
-      'bad-check-digit',
-      'wrong-type',
-      'unknown-question',
-      'not-applicable',
-      'bad-postal',
-      'bad-characters',
-    ];
+    // Every code the contract can carry, from the contract itself: a new code without a text fails here.
+    const codes = validationErrorSchema.shape.code.options;
     for (const c of codes) assert.ok(messageKeys('en').includes(`applications.validation.${c}`), c);
   });
   test('parameters are filled in', () => {
