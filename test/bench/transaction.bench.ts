@@ -12,12 +12,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { CertificateView } from '../../contract/certificate-journey';
 import { createVerifiedRenderer } from '../../main/certificates/verified-renderer';
 import { resolveProjectPath } from '../../main/config/project-paths';
 import { TransactionJournal } from '../../main/journal/transaction-journal';
 import type { KioskRuntime } from '../../main/kiosk-runtime';
-import { call, insertCash, startTestRuntime } from '../support/journey-driver';
+import { call, startTestRuntime } from '../support/journey-driver';
+import { stepReached, wholeSale } from '../support/whole-sale';
 
 const WARMUP = 3;
 const RUNS = 30;
@@ -40,48 +40,11 @@ async function measure(label: string, runs: number, fn: () => Promise<unknown>):
   return p50;
 }
 
-/** Resolves when the journey shows `step` (event-driven: no polling delay in the figure). */
-function stepReached(runtime: KioskRuntime, step: CertificateView['step'], timeoutMs = 30_000): Promise<void> {
-  if (runtime.journey.current().step === step) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`timed out waiting for ${step} (at ${runtime.journey.current().step})`));
-    }, timeoutMs);
-    const off = runtime.hub.addSink((channel, payload) => {
-      if (channel === 'certificate.changed' && (payload as CertificateView).step === step) {
-        clearTimeout(timer);
-        off();
-        resolve();
-      }
-    });
-  });
-}
-
-async function transaction(runtime: KioskRuntime): Promise<void> {
-  const pin = stepReached(runtime, 'pin');
-  await call(runtime, 'certificate.begin', {});
-  await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
-  await pin;
-  await call(runtime, 'certificate.submitPin', { pin: '1234', confirmedLastTry: false });
-  await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
-  const takeCard = stepReached(runtime, 'take-card');
-  const paying = call(runtime, 'certificate.pay', { method: 'cash' });
-  await insertCash(runtime, 500);
-  await paying;
-  await takeCard;
-  const printed = stepReached(runtime, 'take-certificate');
-  await call(runtime, 'simulator.removeCard', {});
-  await printed;
-  // The certificate is taken at once: end the session rather than wait for the screen's timer.
-  await runtime.session.end('complete');
-}
-
 async function main(): Promise<void> {
   const runtime = await startTestRuntime();
   try {
     console.log(`whole transaction, ${RUNS} warm runs after ${WARMUP} warm-up (simulated devices, embedded back end, no think time)`);
-    const whole = await measure('住民票: card, PIN, choose, cash, take card, print, take', RUNS, () => transaction(runtime));
+    const whole = await measure('住民票: card, PIN, choose, cash, take card, print, take', RUNS, () => wholeSale(runtime));
 
     // Peers, same run: the parts that do not need a citizen.
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-journal-'));

@@ -5,7 +5,7 @@
 import type { AnswerValue } from '../../contract/applications';
 import type { ApplicationView } from '../../contract/application-journey';
 import type { KioskRuntime } from '../../main/kiosk-runtime';
-import { call } from './journey-driver';
+import { call, insertCardAndWait } from './journey-driver';
 
 export type StepView<S extends ApplicationView['step']> = Extract<ApplicationView, { step: S }>;
 
@@ -59,7 +59,7 @@ export async function answerAll(
 /** Reaches the review of a 市内転居 with card-001 (PIN 1234), every question answered. */
 export async function reachMoveWithinCityReview(runtime: KioskRuntime): Promise<StepView<'review'>> {
   await openEventAndStart(runtime, 'move-within-city');
-  await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
+  await insertCardAndWait(runtime, 'card-001');
   expectStep(await call(runtime, 'application.identify', { method: 'card' }), 'pin');
   expectStep(await call(runtime, 'application.submitPin', { pin: '1234', confirmedLastTry: false }), 'question');
   const { review } = await answerAll(runtime, {

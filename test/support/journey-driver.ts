@@ -72,6 +72,26 @@ export async function waitForStep<S extends CertificateView['step']>(
   }
 }
 
+/** Inserts a fixture card and waits until the runtime sees it (the simulator reports it asynchronously, as a reader does). */
+export async function insertCardAndWait(runtime: KioskRuntime, cardId: string, timeoutMs = 5_000): Promise<void> {
+  await call(runtime, 'simulator.insertCard', { cardId });
+  await cardPresence(runtime, true, timeoutMs);
+}
+
+/** Takes the card out and waits until the runtime has seen it go. */
+export async function removeCardAndWait(runtime: KioskRuntime, timeoutMs = 5_000): Promise<void> {
+  await call(runtime, 'simulator.removeCard', {});
+  await cardPresence(runtime, false, timeoutMs);
+}
+
+async function cardPresence(runtime: KioskRuntime, present: boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Boolean(runtime.devices.card.currentReader()?.cardPresent) !== present) {
+    if (Date.now() > deadline) throw new Error(`the card was not seen ${present ? 'inserted' : 'removed'} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /**
  * Inserts coins and notes until `yen` is counted. Like a person at the machine, it waits for
  * the unit to accept each one: a coin inserted before the unit is enabled comes straight back

@@ -1,7 +1,7 @@
 /**
  * Our IPP printer simulator: a real IPP/2.0 server on loopback (`POST /ipp/print`), so the kiosk
- * reaches it through the same IPP client as a real printer. It keeps every printed PDF (in memory
- * and in a spool folder) and takes fault commands from code (`injectFault`) or from technicians
+ * reaches it through the same IPP client as a real printer. It keeps the last printed PDFs (in memory
+ * and in a spool folder; see KEPT_DOCUMENTS) and takes fault commands from code (`injectFault`) or from technicians
  * over HTTP on the same server (`POST /control`, JSON; `GET /control` for the state).
  */
 import http from 'node:http';
@@ -18,6 +18,9 @@ import { badRequestReply, handleIppRequest } from './sim-ipp-handlers';
 import { SimPrinterModel } from './sim-printer-model';
 
 const log = createLogger('printer-sim');
+
+/** Printed documents a simulator keeps in memory and in its spool. */
+export const KEPT_DOCUMENTS = 100;
 
 /** Options of `startPrinterSimulator`. */
 export interface PrinterSimulatorOptions {
@@ -61,7 +64,7 @@ export interface PrinterSimulator {
   /** Technician control endpoint (POST JSON commands, GET state). */
   readonly controlUrl: string;
   readonly port: number;
-  /** Documents accepted so far, in order. */
+  /** The last KEPT_DOCUMENTS documents accepted, in order (older ones are forgotten, their spool files removed). */
   readonly printed: readonly PrintedDocument[];
   /**
    * Calls `listener` the moment each Print-Job is accepted (before its response goes back), so a
@@ -88,6 +91,7 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
   const spoolDir = ownSpool ? mkdtempSync(join(tmpdir(), 'madoguchi-printer-spool-')) : options.spoolDir;
   const model = new SimPrinterModel(config, options.msPerPage ?? Math.round(60_000 / config.ppm));
   const printed: PrintedDocument[] = [];
+  let acceptedCount = 0;
   const submitListeners = new Set<(job: { jobId: number; jobName: string }) => void>();
   let offlineMode: 'refuse' | 'silent' = 'refuse';
   const held = new Set<http.ServerResponse>();
@@ -122,6 +126,9 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
       writeFileSync(path, job.document);
     }
     printed.push({ jobId: job.id, jobName: job.name, copies: job.copies, pages: job.pages, pdf: job.document, path });
+    acceptedCount++;
+    // A simulator left running for days (a demo kiosk, the soak benchmark) keeps a bounded history.
+    for (const old of printed.splice(0, Math.max(0, printed.length - KEPT_DOCUMENTS))) if (old.path) rmSync(old.path, { force: true });
     log.info({ jobId: job.id, pages: job.pages, copies: job.copies }, 'simulated printer accepted a job');
   };
 
@@ -168,11 +175,11 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
       return;
     }
     if (path === '/control') {
-      handleControl(req, res, { model, injectFault, clearFaults, printedCount: () => printed.length });
+      handleControl(req, res, { model, injectFault, clearFaults, printedCount: () => acceptedCount });
       return;
     }
     if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const s = simSnapshot(model, printed.length);
+      const s = simSnapshot(model, acceptedCount);
       res
         .writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
         .end(`${config.makeAndModel}\nstate: ${s.state}\nreasons: ${s.reasons.join(', ')}\njobs: ${s.jobs.length}, printed: ${s.printed}\n`);
@@ -193,7 +200,7 @@ export async function startPrinterSimulator(options: PrinterSimulatorOptions = {
     },
     injectFault,
     clearFaults,
-    snapshot: () => simSnapshot(model, printed.length),
+    snapshot: () => simSnapshot(model, acceptedCount),
     async stop() {
       if (stopped) return;
       stopped = true;

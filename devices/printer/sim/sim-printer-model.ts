@@ -47,7 +47,11 @@ export function countPdfPages(pdf: Buffer): number {
   return Math.max(1, Math.min(n, 10_000));
 }
 
+/** Ended jobs a simulator remembers (for Get-Job-Attributes and tests); older ones are forgotten. */
+export const KEPT_ENDED_JOBS = 100;
+
 export class SimPrinterModel {
+  /** Every job not ended yet, and the last KEPT_ENDED_JOBS ended ones: a simulator running for days stays small. */
   readonly jobs: SimJob[] = [];
   readonly faults = new Set<SimFault>();
   /** A jam armed to happen when the printing job reaches this impression (1-based). */
@@ -154,8 +158,14 @@ export class SimPrinterModel {
     job.state = state;
     job.stateReasons = [reason];
     job.timeAtCompleted = this.upTime();
+    this.forgetOldEndedJobs();
     this.schedule();
     this.onChange();
+  }
+
+  private forgetOldEndedJobs(): void {
+    const ended = this.jobs.filter((j) => j.state === 'canceled' || j.state === 'aborted' || j.state === 'completed');
+    for (const old of ended.slice(0, Math.max(0, ended.length - KEPT_ENDED_JOBS))) this.jobs.splice(this.jobs.indexOf(old), 1);
   }
 
   private onJam(): void {
