@@ -8,7 +8,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestBrowser } from '../support/browser';
 import { signInOnScreen } from '../support/certificate-screens';
-import { checkScreen, withKioskPage } from '../support/e2e-page';
+import { checkScreen, PORTRAIT, withKioskPage } from '../support/e2e-page';
 import { endCitizenSession, startKiosk, type KioskHarness } from '../support/kiosk-harness';
 import { pdfText } from '../support/pdf-text';
 
@@ -65,19 +65,25 @@ describe('certificate options by touch', () => {
     });
   });
 
-  test('課税証明書: the years the ward offers, newest first; the chosen year is printed', async () => {
-    await withKioskPage(browser, kiosk, 'certificate-year', async (page) => {
-      await signInOnScreen(page);
-      await page.getByTestId('type-kazei').click();
-      const years = await page.locator('[data-testid^="year-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-      assert.deepEqual(years, ['year-2025', 'year-2024']);
-      assert.equal(await page.getByTestId('year-2025').isChecked(), true);
-      assert.match(await page.getByTestId('cert-choose-details').innerText(), /令和7年度（2025年度）[\s\S]*令和6年度（2024年度）/);
-      await page.getByTestId('year-2024').check();
-      await checkScreen(page, '課税年度');
-      await page.getByTestId('choose-next').click();
-      const text = await payAndPrint(page);
-      assert.match(text, /令和6年度/);
-    });
+  test('課税証明書: the years the ward offers, newest first; the chosen year is printed (portrait)', async () => {
+    await withKioskPage(
+      browser,
+      kiosk,
+      'certificate-year',
+      async (page) => {
+        await signInOnScreen(page);
+        await page.getByTestId('type-kazei').click();
+        const years = await page.locator('[data-testid^="year-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+        assert.deepEqual(years, ['year-2025', 'year-2024']);
+        assert.equal(await page.getByTestId('year-2025').isChecked(), true);
+        assert.match(await page.getByTestId('cert-choose-details').innerText(), /令和7年度（2025年度）[\s\S]*令和6年度（2024年度）/);
+        await page.getByTestId('year-2024').check();
+        await checkScreen(page, '課税年度');
+        await page.getByTestId('choose-next').click();
+        const text = await payAndPrint(page);
+        assert.match(text, /令和6年度/);
+      },
+      PORTRAIT,
+    );
   });
 });
