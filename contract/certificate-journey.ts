@@ -6,25 +6,57 @@
  * names when the citizen picks some of them); PINs travel only inside `certificate.submitPin`.
  */
 import { z } from 'zod';
-import { certificateTypeSchema } from './ward-api';
+import { certificateTypeSchema, juminhyoScopes } from './ward-api';
 
 export type CertificateTypeId = z.infer<typeof certificateTypeSchema>;
 
 export const paymentMethodSchema = z.enum(['cash', 'cashless']);
 
+/** A person the back end named for a choice (resident or 戸籍 member id): opaque, never a name. */
+const personIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const fiscalYearSchema = z.number().int().min(2000).max(2100);
+
 export const certificateChoiceSchema = z
   .object({
     type: certificateTypeSchema,
     copies: z.number().int().min(1).max(10),
-    /** 住民票: 本人 / 世帯全員. */
-    scope: z.enum(['self', 'household']).default('self'),
+    /** 住民票: 本人 / 世帯全員 / 世帯の一部. */
+    scope: z.enum(juminhyoScopes).default('self'),
+    /** 住民票 世帯の一部 only: the household members chosen (ids from the choose view). */
+    memberIds: z.array(personIdSchema).min(1).max(20).optional(),
     /** 住民票: include 世帯主・続柄. */
     householdHead: z.boolean().default(false),
     /** 住民票: include 本籍・筆頭者. */
     honseki: z.boolean().default(false),
+    /** 戸籍個人事項証明書: whose (a 戸籍 member id from the choose view); default the citizen. */
+    personId: personIdSchema.optional(),
+    /** 課税・所得証明書: the 年度 (one of the choose view's years); default the newest. */
+    fiscalYear: fiscalYearSchema.optional(),
   })
   .strict();
 export type CertificateChoice = z.infer<typeof certificateChoiceSchema>;
+
+/**
+ * What the back end lets this citizen choose beyond the type (from its options endpoint). The
+ * names are personal data the authenticated citizen sees to choose people; never logged.
+ */
+export const certificateOptionsViewSchema = z.object({
+  juminhyoScopes: z.array(z.enum(juminhyoScopes)).min(1),
+  household: z.array(
+    z.object({
+      id: personIdSchema,
+      name: z.string(),
+      relationship: z.string(),
+      self: z.boolean(),
+      /** 本籍・筆頭者 can be printed for this member. */
+      honseki: z.boolean(),
+    }),
+  ),
+  register: z.array(z.object({ id: personIdSchema, name: z.string(), self: z.boolean() })),
+  /** Newest (current) first. */
+  taxYears: z.array(fiscalYearSchema),
+});
+export type CertificateOptionsView = z.infer<typeof certificateOptionsViewSchema>;
 
 const offerSchema = z.object({
   type: certificateTypeSchema,
@@ -65,7 +97,7 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     errorKey: z.string().optional(),
   }),
   z.object({ step: z.literal('authenticating') }),
-  z.object({ step: z.literal('choose'), offers: z.array(offerSchema), errorKey: z.string().optional() }),
+  z.object({ step: z.literal('choose'), offers: z.array(offerSchema), options: certificateOptionsViewSchema, errorKey: z.string().optional() }),
   z.object({ step: z.literal('preparing') }),
   z.object({
     step: z.literal('pay'),

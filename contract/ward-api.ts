@@ -168,13 +168,16 @@ export const refusalReasons = [
 export const refusalReasonSchema = z.enum(refusalReasons);
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 
+/** 住民票's scopes: 本人 / 世帯全員 / 世帯の一部. */
+export const juminhyoScopes = ['self', 'household', 'partial'] as const;
+
 const memberIds = z.array(z.string().min(1).max(64)).min(1).max(20);
 const copies = z.number().int().min(1).max(10);
 
 /** 住民票の写し: 本人 / 世帯全員 / 世帯の一部 (memberIds). 個人番号 and 住民票コード are never available at a kiosk. */
 export const juminhyoOptionsSchema = z
   .object({
-    scope: z.enum(['self', 'household', 'partial']),
+    scope: z.enum(juminhyoScopes),
     /** Only with `partial`: resident ids of the household members to include (from the options endpoint). */
     memberIds: memberIds.optional(),
     /** 世帯主・続柄 */
@@ -245,24 +248,51 @@ export const issueCertificateResponseSchema = z.discriminatedUnion('outcome', [
 ]);
 export type IssueCertificateResponse = z.infer<typeof issueCertificateResponseSchema>;
 
-/** `GET /v1/certificates/options` response: what this resident may get here, with fees. */
+/** Ids the back end hands out for people (resident and 戸籍 member ids): opaque, never a name. */
+const personIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const personNameSchema = z.string().min(1).max(64);
+
+/**
+ * `GET /v1/certificates/options` response: what this resident may get here, with fees, and every
+ * option the back end would accept, so the kiosk asks nothing it would refuse. The names are
+ * personal data: shown to the authenticated citizen to choose, never logged.
+ */
 export const certificateOptionsResponseSchema = z.object({
   ward: wardIdSchema,
-  types: z.array(
-    z.object({
-      type: certificateTypeSchema,
-      available: z.boolean(),
-      /** Set when `available` is false. */
-      refusal: refusalReasonSchema.optional(),
-      unitFeeYen: z.number().int().nonnegative(),
-    }),
-  ),
-  /** Household members selectable for scope `partial` (names shown to the citizen to choose). */
-  householdMembers: z.array(z.object({ residentId: z.string(), name: z.string(), relationship: z.string() })),
+  types: z
+    .array(
+      z.object({
+        type: certificateTypeSchema,
+        available: z.boolean(),
+        /** Set when `available` is false. */
+        refusal: refusalReasonSchema.optional(),
+        unitFeeYen: z.number().int().nonnegative().max(100_000),
+      }),
+    )
+    .max(certificateTypes.length),
+  /** 住民票 scopes this resident may ask for (世帯全員 and 世帯の一部 only with others in the household). */
+  juminhyoScopes: z.array(z.enum(juminhyoScopes)).min(1).max(3),
+  /** Household members selectable for scope `partial`, head first (names shown to the citizen to choose). */
+  householdMembers: z
+    .array(
+      z.object({
+        residentId: personIdSchema,
+        name: personNameSchema,
+        relationship: z.string().max(16),
+        /** The authenticated resident. */
+        self: z.boolean(),
+        /** The member has a 本籍 the 住民票 may print (本籍・筆頭者 is refused for a member without). */
+        honseki: z.boolean(),
+      }),
+    )
+    .max(20),
   /** Living members of the resident's 戸籍, selectable for the 個人事項証明書. */
-  registerMembers: z.array(z.object({ memberId: z.string(), name: z.string() })),
-  /** Fiscal years with a tax record, newest first. */
-  taxYears: z.array(z.number().int()),
+  registerMembers: z.array(z.object({ memberId: personIdSchema, name: personNameSchema, self: z.boolean() })).max(50),
+  /** Fiscal years (年度) the ward offers with a tax record, newest (current) first. */
+  taxYears: z
+    .array(z.number().int().min(2000).max(2100))
+    .max(20)
+    .refine((years) => years.every((y, i) => i === 0 || y < years[i - 1]!), 'taxYears must be strictly descending (newest first)'),
 });
 export type CertificateOptionsResponse = z.infer<typeof certificateOptionsResponseSchema>;
 

@@ -3,6 +3,7 @@
  */
 import {
   certificateTypes,
+  juminhyoScopes,
   idempotencyKeySchema,
   issueCertificateRequestSchema,
   submissionRequestSchema,
@@ -113,16 +114,25 @@ export function wardRoutes(s: WardServices): Route<WardRequest>[] {
         const session = s.sessions.require(req.headers.authorization, extra.kioskId, extra.ward);
         const resident = s.records.resident(session.residentId)!;
         const register = s.records.registerOf(resident.id);
+        const household = s.records.household(resident.id);
         const body: CertificateOptionsResponse = {
           ward: extra.ward,
           types: certificateTypes.map((type) => {
             const refusal = typeRefusal(s.records, resident, type);
             return { type, available: !refusal, ...(refusal ? { refusal: refusal.reason } : {}), unitFeeYen: s.config.fees[type] };
           }),
-          householdMembers: s.records.household(resident.id).map((m) => ({ residentId: m.resident.id, name: m.resident.name, relationship: m.relationship })),
+          // 世帯全員 and 世帯の一部 say nothing more than 本人 for a household of one.
+          juminhyoScopes: household.length > 1 ? [...juminhyoScopes] : ['self'],
+          householdMembers: household.map((m) => ({
+            residentId: m.resident.id,
+            name: m.resident.name,
+            relationship: m.relationship,
+            self: m.resident.id === resident.id,
+            honseki: s.records.registerOf(m.resident.id) !== undefined,
+          })),
           registerMembers: (register?.members ?? [])
             .filter((m) => !m.events.some((e) => e.kind === 'death'))
-            .map((m) => ({ memberId: m.memberId, name: m.name })),
+            .map((m) => ({ memberId: m.memberId, name: m.name, self: m.residentId === resident.id })),
           taxYears: s.records.taxRecords(resident.id).map((t) => t.fiscalYear),
         };
         return { status: 200, body };

@@ -16,7 +16,7 @@
  * the back end can never act on a session that has ended.
  */
 import { randomUUID } from 'node:crypto';
-import type { CertificateChoice, CertificateView } from '../../contract/certificate-journey';
+import type { CertificateChoice, CertificateOptionsView, CertificateView } from '../../contract/certificate-journey';
 import type { EndReason } from '../../contract/kiosk-api';
 import type { WardId } from '../../contract/ward-api';
 import type { PaymentMethod } from '../../devices/payment/payment-service';
@@ -26,7 +26,7 @@ import type { VoucherCause } from '../documents/voucher';
 import { WardApiError } from '../ward/ward-client';
 import { CardSecretStep } from '../card-secret/card-secret-step';
 import { cardReadFailure, pinFailure } from './card-failures';
-import { authFailureKey, refusalMessageKey, toIssueRequest } from './issue-request';
+import { authFailureKey, choiceProblem, refusalMessageKey, toIssueRequest, toOptionsView } from './issue-request';
 import { JournaledSale } from './journaled-sale';
 import type { JourneyDeps } from './journey-deps';
 import { LEFT_CARD_MESSAGE, LeftCardGuard } from '../card-slot/left-card-guard';
@@ -41,6 +41,7 @@ const log = createLogger('certificate-journey');
 type FailedView = Extract<CertificateView, { step: 'failed' }>;
 type PinView = Extract<CertificateView, { step: 'pin' }>;
 const OPAQUE_ID = /^[A-Za-z0-9_-]{4,64}$/;
+const NO_OPTIONS: CertificateOptionsView = { juminhyoScopes: ['self'], household: [], register: [], taxYears: [] };
 
 export class CertificateJourney {
   private view: CertificateView = { step: 'idle' };
@@ -49,6 +50,8 @@ export class CertificateJourney {
   /** The resident's own ward: after login every call goes to it (any kiosk serves the whole city). */
   private residentWard: WardId;
   private offers: Extract<CertificateView, { step: 'choose' }>['offers'] = [];
+  /** What the back end lets this citizen choose (names included: shown, never logged). */
+  private options: CertificateOptionsView = NO_OPTIONS;
   private prepared: Prepared | null = null;
   private txId: string | null = null;
   /** The prepared sale in the transaction journal. */
@@ -155,7 +158,8 @@ export class CertificateJourney {
         unitFeeYen: t.unitFeeYen,
         ...(t.refusal ? { reasonKey: refusalMessageKey(t.refusal) } : {}),
       }));
-      return this.show({ step: 'choose', offers: this.offers });
+      this.options = toOptionsView(options);
+      return this.show(this.chooseView());
     } catch (err) {
       if (gen !== this.generation) return this.view;
       return this.show(pinFailure({ kind: 'other', error: err }, pinView, (key) => this.failure(key)));
@@ -165,7 +169,10 @@ export class CertificateJourney {
   async choose(choice: CertificateChoice): Promise<CertificateView> {
     if (this.view.step !== 'choose' || !this.sessionToken) return this.view;
     const offer = this.offers.find((o) => o.type === choice.type);
-    if (!offer?.available) return this.show({ step: 'choose', offers: this.offers, errorKey: offer?.reasonKey ?? 'certificate.error.notOffered' });
+    if (!offer?.available) return this.show(this.chooseView(offer?.reasonKey ?? 'certificate.error.notOffered'));
+    // Options the back end would refuse are never sent to it (nor is a serial issued for them).
+    const problem = choiceProblem(choice, this.options);
+    if (problem) return this.show(this.chooseView(problem));
     const gen = this.generation;
     this.show({ step: 'preparing' });
     const health = await this.deps.printer.health().catch(() => null);
@@ -178,7 +185,7 @@ export class CertificateJourney {
     try {
       const answer = await this.deps.ward.issue(this.residentWard, this.sessionToken, toIssueRequest(choice), randomUUID());
       if (gen !== this.generation) return this.view;
-      if (answer.outcome === 'refused') return this.show({ step: 'choose', offers: this.offers, errorKey: refusalMessageKey(answer.reason) });
+      if (answer.outcome === 'refused') return this.show(this.chooseView(refusalMessageKey(answer.reason)));
       serial = answer.serial;
       const pdf = await this.deps.render(answer.certificate, answer.qrPayload);
       if (gen !== this.generation) return this.view;
@@ -288,7 +295,7 @@ export class CertificateJourney {
       this.prepared = null;
       this.txId = null;
       this.sale = null;
-      return this.show({ step: 'choose', offers: this.offers });
+      return this.show(this.chooseView());
     } finally {
       this.goingBack = false;
     }
@@ -336,6 +343,7 @@ export class CertificateJourney {
     this.residentRef = 'unmapped';
     this.residentWard = this.deps.wardId;
     this.offers = [];
+    this.options = NO_OPTIONS;
     this.show({ step: 'idle' });
   }
 
@@ -432,6 +440,10 @@ export class CertificateJourney {
 
   private voidSerial(serial: string, reason: 'print-failed' | 'cancelled'): Promise<boolean> {
     return voidIssuedSerial(this.deps, this.residentWard, serial, reason);
+  }
+
+  private chooseView(errorKey?: string): CertificateView {
+    return { step: 'choose', offers: this.offers, options: this.options, ...(errorKey ? { errorKey } : {}) };
   }
 
   private failure(messageKey: string): FailedView {

@@ -6,14 +6,20 @@ import type { Page } from 'playwright-core';
  * at 「カードをお取りください」.
  */
 export async function payOneJuminhyoOnScreen(page: Page): Promise<void> {
-  await page.getByTestId('journey-certificate').click();
-  await page.getByTestId('sim-insert-card-001').click();
-  await page.getByTestId('cert-pin').waitFor();
-  for (const d of '1234') await page.getByTestId(`pin-key-${d}`).click();
-  await page.getByTestId('pin-ok').click();
+  await signInOnScreen(page);
   await page.getByTestId('type-juminhyo').click();
   await page.getByTestId('choose-next').click();
   await page.getByTestId('pay-cash').click({ timeout: 20_000 });
   await page.getByTestId('sim-cash-500').click();
   await page.getByTestId('cert-take-card').waitFor({ timeout: 20_000 });
+}
+
+/** From the home screen, card-001 (PIN 1234) signs in: the page waits at 「証明書を選んでください」. */
+export async function signInOnScreen(page: Page): Promise<void> {
+  await page.getByTestId('journey-certificate').click();
+  await page.getByTestId('sim-insert-card-001').click();
+  await page.getByTestId('cert-pin').waitFor();
+  for (const d of '1234') await page.getByTestId(`pin-key-${d}`).click();
+  await page.getByTestId('pin-ok').click();
+  await page.getByTestId('cert-choose').waitFor();
 }

@@ -1,19 +1,21 @@
 /**
  * Choosing the certificate, in two small steps: first the type (cards with the fee; the ones
- * this citizen cannot get here are disabled with the reason), then the details (住民票's
- * options) and the number of copies, and 「次へ」.
+ * this citizen cannot get here are disabled with the reason), then the details (住民票's scope,
+ * members and contents; whose 戸籍個人事項; which 年度) and the number of copies, and 「次へ」.
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CertificateChoice, CertificateTypeId, CertificateView } from '../../../contract/certificate-journey';
+import type { CertificateChoice, CertificateOptionsView, CertificateTypeId, CertificateView } from '../../../contract/certificate-journey';
+import { JuminhyoOptions, PersonOptions, YearOptions } from './ChoiceOptions';
+import { draftToChoice, initialDraft, type ChoiceDraft } from './choice-draft';
 import { CopiesStepper } from './CopiesStepper';
 import { messageText } from './message-text';
 
 type Offer = Extract<CertificateView, { step: 'choose' }>['offers'][number];
 
-type Props = { offers: Offer[]; errorKey?: string; onChoose: (choice: CertificateChoice) => void };
+type Props = { offers: Offer[]; options: CertificateOptionsView; errorKey?: string; onChoose: (choice: CertificateChoice) => void };
 
-export function ChooseScreen({ offers, errorKey, onChoose }: Props) {
+export function ChooseScreen({ offers, options, errorKey, onChoose }: Props) {
   const { t } = useTranslation('certificate');
   const [selected, setSelected] = useState<CertificateTypeId | null>(null);
   const offer = offers.find((o) => o.type === selected && o.available);
@@ -53,25 +55,16 @@ export function ChooseScreen({ offers, errorKey, onChoose }: Props) {
     );
   }
 
-  return <ChooseDetails offer={offer} error={error} onBack={() => setSelected(null)} onChoose={onChoose} />;
+  return <ChooseDetails offer={offer} options={options} error={error} onBack={() => setSelected(null)} onChoose={onChoose} />;
 }
 
-type DetailsProps = { offer: Offer; error: ReactNode; onBack: () => void; onChoose: (choice: CertificateChoice) => void };
+type DetailsProps = { offer: Offer; options: CertificateOptionsView; error: ReactNode; onBack: () => void; onChoose: (choice: CertificateChoice) => void };
 
-function ChooseDetails({ offer, error, onBack, onChoose }: DetailsProps) {
+function ChooseDetails({ offer, options, error, onBack, onChoose }: DetailsProps) {
   const { t } = useTranslation('certificate');
-  const [copies, setCopies] = useState(1);
-  const [scope, setScope] = useState<'self' | 'household'>('self');
-  const [householdHead, setHouseholdHead] = useState(false);
-  const [honseki, setHonseki] = useState(false);
-  const juminhyo = offer.type === 'juminhyo';
-
-  const next = () =>
-    onChoose(
-      juminhyo
-        ? { type: offer.type, copies, scope, householdHead, honseki }
-        : { type: offer.type, copies, scope: 'self', householdHead: false, honseki: false },
-    );
+  const [draft, setDraft] = useState<ChoiceDraft>(() => initialDraft(offer.type, options));
+  const choice = draftToChoice(draft);
+  const optionProps = { draft, options, onChange: setDraft };
 
   return (
     <section className="step-screen" aria-labelledby="details-title" data-testid="cert-choose-details">
@@ -80,40 +73,24 @@ function ChooseDetails({ offer, error, onBack, onChoose }: DetailsProps) {
         {t('choose.optionsTitle')}
       </h1>
       {error}
-      {juminhyo ? (
-        <>
-          <fieldset className="choice-group">
-            <legend className="choice-group__legend">{t('choose.scope')}</legend>
-            {(['self', 'household'] as const).map((s) => (
-              <label key={s} className="choice">
-                <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} data-testid={`scope-${s}`} />
-                <span>{t(s === 'self' ? 'choose.scopeSelf' : 'choose.scopeHousehold')}</span>
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="choice-group">
-            <legend className="choice-group__legend">{t('choose.include')}</legend>
-            <label className="choice">
-              <input type="checkbox" checked={householdHead} onChange={(e) => setHouseholdHead(e.target.checked)} data-testid="opt-household-head" />
-              <span>{t('choose.householdHead')}</span>
-            </label>
-            <label className="choice">
-              <input type="checkbox" checked={honseki} onChange={(e) => setHonseki(e.target.checked)} data-testid="opt-honseki" />
-              <span>{t('choose.honseki')}</span>
-            </label>
-            <p className="step-note">{t('choose.noMyNumber')}</p>
-          </fieldset>
-        </>
-      ) : null}
-      <CopiesStepper value={copies} onChange={setCopies} />
+      {offer.type === 'juminhyo' ? <JuminhyoOptions {...optionProps} /> : null}
+      {offer.type === 'koseki-kojin' ? <PersonOptions {...optionProps} /> : null}
+      {offer.type === 'kazei' ? <YearOptions {...optionProps} /> : null}
+      <CopiesStepper value={draft.copies} onChange={(copies) => setDraft({ ...draft, copies })} />
       <p className="cert-total" aria-live="polite" data-testid="cert-total">
-        {t('choose.fee', { yen: offer.unitFeeYen })} ／ {t('choose.total', { yen: offer.unitFeeYen * copies })}
+        {t('choose.fee', { yen: offer.unitFeeYen })} ／ {t('choose.total', { yen: offer.unitFeeYen * draft.copies })}
       </p>
       <div className="step-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="choose-back">
           {t('choose.back')}
         </button>
-        <button type="button" className="button button--primary button--wide" onClick={next} data-testid="choose-next">
+        <button
+          type="button"
+          className="button button--primary button--wide"
+          onClick={() => choice && onChoose(choice)}
+          disabled={!choice}
+          data-testid="choose-next"
+        >
           {t('choose.next')}
         </button>
       </div>

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { certificateOptionsResponseSchema, issueCertificateResponseSchema, issuanceStatusResponseSchema, type WardId } from '../../../contract/ward-api';
 import { certificateContentSchema, verifySeal } from '../../../platform/certificate-seal';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
+import { certificateChoiceSchema, type CertificateChoice } from '../../../contract/certificate-journey';
+import { choiceProblem, toIssueRequest, toOptionsView } from '../../../main/certificates/issue-request';
 
 const pub = readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'documents', 'city-seal.pub.pem'), 'utf8');
 
@@ -43,6 +45,63 @@ describe('ward back end: certificates over HTTPS', () => {
     );
     assert.deepEqual(o.taxYears, [2025, 2024]);
   });
+
+  test('the options say which 住民票 scopes, people and years the resident may ask for', async () => {
+    const token = await b.login(b.pki.cards['res-001']!, 'kokurakita');
+    const o = certificateOptionsResponseSchema.parse((await b.api('/v1/certificates/options', { headers: { authorization: `Bearer ${token}` } })).body);
+    assert.deepEqual(o.juminhyoScopes, ['self', 'household', 'partial']);
+    assert.deepEqual(
+      o.householdMembers.map((m) => [m.residentId, m.self]),
+      [
+        ['res-001', true],
+        ['ward-101', false],
+        ['ward-102', false],
+      ],
+    );
+    assert.equal(o.registerMembers.filter((m) => m.self).length, 1);
+    // A household of one is offered 本人 only.
+    const alone = await b.login(b.pki.cards['res-003']!, 'yahatanishi');
+    const one = certificateOptionsResponseSchema.parse(
+      (await b.api('/v1/certificates/options', { ward: 'yahatanishi', headers: { authorization: `Bearer ${alone}` } })).body,
+    );
+    assert.deepEqual(one.juminhyoScopes, ['self']);
+  });
+
+  // The kiosk checks a choice against the options before sending it (main/certificates/issue-request.ts):
+  // that check and the back end's must agree, or the kiosk asks what the back end refuses.
+  for (const [residentId, ward] of [
+    ['res-001', 'kokurakita'],
+    ['res-005', 'tobata'],
+    ['res-008', 'kokurakita'],
+  ] as const) {
+    test(`the kiosk's check agrees with the back end on every option offered to ${residentId}`, async () => {
+      const token = await b.login(b.pki.cards[residentId]!, ward);
+      const o = certificateOptionsResponseSchema.parse((await b.api('/v1/certificates/options', { ward, headers: { authorization: `Bearer ${token}` } })).body);
+      const view = toOptionsView(o);
+      const available = new Set(o.types.filter((t) => t.available).map((t) => t.type));
+      const ids = view.household.map((m) => m.id);
+      const subsets = ids.flatMap((_, i) => ids.slice(i).map((__, j) => ids.slice(i, i + j + 1)));
+      const choices: CertificateChoice[] = [
+        ...view.juminhyoScopes.flatMap((scope) =>
+          (scope === 'partial' ? subsets : [undefined]).flatMap((memberIds) =>
+            [false, true].map((honseki) => certificateChoiceSchema.parse({ type: 'juminhyo', copies: 1, scope, memberIds, honseki, householdHead: true })),
+          ),
+        ),
+        ...view.register.map((m) => certificateChoiceSchema.parse({ type: 'koseki-kojin', copies: 1, personId: m.id })),
+        ...[...view.taxYears, 2019].map((fiscalYear) => certificateChoiceSchema.parse({ type: 'kazei', copies: 1, fiscalYear })),
+      ].filter((c) => available.has(c.type));
+      assert.ok(choices.length >= 3);
+      for (const c of choices) {
+        const r = await b.api('/v1/certificates', {
+          ward,
+          body: toIssueRequest(c),
+          headers: { authorization: `Bearer ${token}`, 'idempotency-key': `key-${++seq}-agree` },
+        });
+        const out = issueCertificateResponseSchema.parse(r.body);
+        assert.equal(out.outcome === 'issued', choiceProblem(c, view) === null, `${JSON.stringify(c)}: back end ${out.outcome}`);
+      }
+    });
+  }
 
   test('options show refusals per type (res-003: no seal registration)', async () => {
     const token = await b.login(b.pki.cards['res-003']!, 'yahatanishi');

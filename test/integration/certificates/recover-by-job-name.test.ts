@@ -2,16 +2,19 @@
  * Crash recovery of a sale journaled `printing` without a job id, against the real journal and the
  * IPP printer simulator (back end faked): the job is looked up by its name, including the name an
  * older kiosk gave it (`certificate-<serial>`), and a printer that does not answer proves nothing.
+ * A basket sale (several certificates, one payment, each item its own transaction: basket.ts) is
+ * settled item by item: the voucher covers exactly the items not printed.
  */
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IppClient } from '../../../devices/printer/ipp/ipp-client';
-import { createIppPrinter } from '../../../devices/printer/ipp/ipp-printer';
 import { startPrinterSimulator, type PrinterSimulator } from '../../../devices/printer/sim/printer-sim';
 import type { StaffAlert } from '../../../main/staff/staff-alert';
 import { recoverCertificateSales, type CertificateRecoveryDeps } from '../../../main/certificates/recover-certificate-sales';
+import { refundDue } from '../../../main/certificates/basket';
+import { recoveryWithFakeBackend } from './recovery-fakes';
 import type { TransactionJournal } from '../../../main/journal/transaction-journal';
-import { driveTo, tempJournalDir } from '../../unit/journal/journal-test-helpers';
+import { driveTo, nextSerial, tempJournalDir } from '../../unit/journal/journal-test-helpers';
 import { makeTestPdf } from '../printer/test-pdf';
 
 describe('recovery finds a job by name when no id was journaled', () => {
@@ -34,30 +37,7 @@ describe('recovery finds a job by name when no id was journaled', () => {
       () => tmp.cleanup(),
       () => journal.close(),
     );
-    const alerts: StaffAlert[] = [];
-    const voided: string[] = [];
-    const deps: CertificateRecoveryDeps = {
-      journal,
-      printer: createIppPrinter(printerUri, { userName: 'madoguchi-kiosk', requestTimeoutMs: 500, pollIntervalMs: 5 }),
-      ward: {
-        issuedContent: async () => {
-          throw Object.assign(new Error('gone'), { code: 'already-printed' });
-        },
-        markPrinted: async () => ({}) as never,
-        voidIssued: async (_w: unknown, serial: string) => {
-          voided.push(serial);
-          return {} as never;
-        },
-      },
-      defaultWard: 'kokurakita',
-      render: async () => {
-        throw new Error('nothing is rendered here');
-      },
-      alertStaff: (a) => alerts.push(a),
-      jobSettleMs: 2_000,
-      pollMs: 10,
-    };
-    return { journal, deps, alerts, voided };
+    return { journal, ...recoveryWithFakeBackend(journal, printerUri) };
   }
 
   const kioskClient = () => new IppClient(sim.uri, { requestTimeoutMs: 2_000, submitTimeoutMs: 2_000, userName: 'madoguchi-kiosk' });
@@ -104,5 +84,51 @@ describe('recovery finds a job by name when no id was journaled', () => {
     const [outcome] = await recoverCertificateSales(deps);
     assert.ok(outcome?.outcome === 'refunded' && outcome.reason === 'print-outcome-unknown', JSON.stringify(outcome));
     assert.deepEqual(voided, [tx.serial]);
+  });
+
+  /** One basket item: its own transaction and serial, paid by the basket's one payment. */
+  function paidItem(journal: TransactionJournal, certificateType: string, amountYen: number): { id: string; serial: string; amountYen: number } {
+    const tx = journal.begin({ certificateType, copies: 1, amountYen });
+    const serial = nextSerial();
+    journal.markAuthenticated(tx.id, { residentRef: 'RES-0001', serial, issuer: 'kokurakita' });
+    journal.markPaid(tx.id, { method: 'cash', reference: 'PAY-BASKET-01', amountYen });
+    return { id: tx.id, serial, amountYen };
+  }
+
+  test('crash mid-run: the printed item stays sold, the one the printer finished is confirmed, only the unprinted one is refunded', async () => {
+    const { journal, deps, voided } = setup(sim.uri);
+    const printed = paidItem(journal, 'juminhyo', 600);
+    journal.markPrinting(printed.id, { serial: printed.serial });
+    journal.markPrinted(printed.id);
+    const atPrinter = paidItem(journal, 'kazei', 300);
+    journal.markPrinting(atPrinter.id, { serial: atPrinter.serial });
+    const notStarted = paidItem(journal, 'koseki-zenbu', 450);
+    // The printer finished the second item's job before the crash (its id never got journaled).
+    await completed(await kioskClient().printJob(pdf, `certificate-${atPrinter.serial}-1`, 1));
+
+    // The third item's content is not recoverable (the fake back end has none): it is refunded.
+    const outcomes = await recoverCertificateSales(deps);
+
+    const byTx = new Map(outcomes.map((o) => [o.txId, o]));
+    assert.equal(byTx.has(printed.id), false, 'the item printed before the crash is not touched');
+    assert.equal(byTx.get(atPrinter.id)?.outcome, 'confirmed-printed');
+    const refund = byTx.get(notStarted.id);
+    assert.ok(refund?.outcome === 'refunded', JSON.stringify(refund));
+    assert.deepEqual(voided, [notStarted.serial], 'only the unprinted serial is voided');
+    // Exactly the fees of the items not printed: what the journey's own refund rule gives.
+    const due = refundDue([
+      { serial: printed.serial, paidYen: 600, printed: true },
+      { serial: atPrinter.serial, paidYen: 300, printed: true },
+      { serial: notStarted.serial, paidYen: 450, printed: false },
+    ]);
+    assert.equal(refund.amountYen, due.amountYen);
+    assert.equal(
+      outcomes.reduce((sum, o) => sum + (o.outcome === 'refunded' ? o.amountYen : 0), 0),
+      450,
+      'no voucher for a printed item',
+    );
+    assert.equal(journal.get(printed.id)?.state, 'printed');
+    assert.equal(journal.get(atPrinter.id)?.state, 'done');
+    assert.equal(journal.get(notStarted.id)?.state, 'refunded');
   });
 });
