@@ -51,6 +51,15 @@ export function formatCharacter(character: MissingCharacter): string {
   return character.map(formatCodePoint).join(' ');
 }
 
+/**
+ * What a log may say about a refused document: the fields and the characters as code points
+ * (`U+845B U+E0100`), so staff can tell which variant the font lacks; never the text itself.
+ */
+export function missingGlyphFacts(err: unknown): { fields?: readonly string[]; missing?: string[] } {
+  if (!(err instanceof MissingGlyphError)) return {};
+  return { fields: err.fields, missing: err.missing.map(formatCharacter) };
+}
+
 // Code points that are layout-only and never need a glyph of their own.
 function isLayoutOnly(cp: number): boolean {
   return cp === 0x200b; // zero-width space (an allowed break point)

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentFonts, FontUnavailableError, loadFontsFrom, FONT_SOURCES } from '../../../main/documents/fonts';
-import { assertGlyphs, missingCharacters, MissingGlyphError } from '../../../main/documents/glyph-check';
+import { assertGlyphs, missingCharacters, missingGlyphFacts, MissingGlyphError } from '../../../main/documents/glyph-check';
 
 const fonts = documentFonts();
 
@@ -48,6 +48,12 @@ describe('glyph check', () => {
     assert.ok(!err.message.includes('佐藤'));
     assert.match(err.message, /U\+10FFFD/);
     assert.doesNotThrow(() => assertGlyphs([{ font: 'mincho', text: '髙﨑', field: 'x' }], fonts));
+  });
+  test('what a log may say: fields and code points, the sequence whole, never the text', () => {
+    const err = new MissingGlyphError([[0x845b, 0xe0100], [0x10fffd]], 'members[1].name', 'mincho', ['members[1].name', 'address']);
+    assert.deepEqual(missingGlyphFacts(err), { fields: ['members[1].name', 'address'], missing: ['U+845B U+E0100', 'U+10FFFD'] });
+    assert.match(err.message, /^missing glyph U\+845B U\+E0100, U\+10FFFD in font mincho for field members\[1\]\.name$/);
+    assert.deepEqual(missingGlyphFacts(new Error('other')), {});
   });
   test('fonts load once; a missing font file names the Debian package', () => {
     assert.equal(documentFonts(), fonts);
