@@ -6,12 +6,14 @@
  * - `gothic` / `gothicBold`: BIZ UDGothic, a universal-design face for labels and small print.
  *
  * The files are read once into memory and parsed by fontkit once; pdfkit accepts the parsed
- * fontkit objects and subsets only the glyphs a document uses, so each PDF stays small.
+ * fontkit objects and subsets only the glyphs a document uses, so each PDF stays small. Each
+ * font maps variation sequences (葛 + U+E0102) to their variant glyph (variation-sequences.ts).
  */
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { createLogger } from '../../platform/log';
+import { shapeVariationSequences } from './variation-sequences';
 
 const log = createLogger('documents.fonts');
 
@@ -59,7 +61,8 @@ function loadOne(key: FontKey, file: string, debianPackage: string): Font {
     throw new FontUnavailableError(key, file, debianPackage, 'not a font file');
   }
   if (!('layout' in parsed)) throw new FontUnavailableError(key, file, debianPackage, 'a font collection, not a single font');
-  return parsed;
+  // Names address MJ variants through variation sequences: measure and draw them as the glyph check reads them.
+  return shapeVariationSequences(parsed);
 }
 
 /** Loads the fonts from explicit files (tests, other installs); not cached. */

@@ -5,18 +5,29 @@
  * character, so every string is checked before any page is drawn (see {@link assertGlyphs}).
  * Strings are walked by code point (U+20BB7 𠮷 is one character, two UTF-16 units), and an
  * ideographic variation sequence (base + U+E0100..E01EF, or + U+FE00..FE0F) passes only when
- * the font's cmap format 14 lists that exact sequence: falling back to the base glyph would
- * print a different registered character without anyone noticing.
+ * the font's cmap format 14 lists that exact sequence (variation-sequences.ts, the same lookup
+ * the drawing uses): falling back to the base glyph would print a different registered
+ * character without anyone noticing.
  */
 import type { Font } from 'fontkit';
 import type { DocumentFonts, FontKey } from './fonts';
+import { isVariationSelector, variantGlyphId } from './variation-sequences';
 
-/** A string could not be set: nothing was printed. Carries code points only, no text. */
+/** One character a font cannot draw, as its code points: [0x10FFFD], or a sequence [0x845B, 0xE0100]. */
+export type MissingCharacter = readonly number[];
+
+/**
+ * A string could not be set: nothing was printed. Carries code points only, never text: a
+ * variation sequence is named whole ("U+845B U+E0100"), since the base alone prints fine and the
+ * selector alone means nothing to the person at the counter.
+ */
 export class MissingGlyphError extends Error {
   readonly code = 'missing-glyph' as const;
+  /** Every code point of {@link missing}, in order (e.g. [0x845B, 0xE0100]). */
+  readonly codePoints: readonly number[];
   constructor(
-    /** The code points (or sequence parts) the font lacks, e.g. [0x10FFFD]. */
-    readonly codePoints: readonly number[],
+    /** The characters (code points or whole variation sequences) the font lacks. */
+    readonly missing: readonly MissingCharacter[],
     /** Which field of the document needed them, e.g. `members[1].name` (never its value). */
     readonly field: string,
     /** The font that lacked them. */
@@ -24,8 +35,9 @@ export class MissingGlyphError extends Error {
     /** Every failing field when more than one did. */
     readonly fields: readonly string[] = [field],
   ) {
-    super(`missing glyph ${codePoints.map(formatCodePoint).join(' ')} in font ${font} for field ${field}`);
+    super(`missing glyph ${missing.map(formatCharacter).join(', ')} in font ${font} for field ${field}`);
     this.name = 'MissingGlyphError';
+    this.codePoints = missing.flat();
   }
 }
 
@@ -34,8 +46,18 @@ export function formatCodePoint(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-function isVariationSelector(cp: number): boolean {
-  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+/** `U+845B U+E0100` style: a character's code points, for logs and staff (no text). */
+export function formatCharacter(character: MissingCharacter): string {
+  return character.map(formatCodePoint).join(' ');
+}
+
+/**
+ * What a log may say about a refused document: the fields and the characters as code points
+ * (`U+845B U+E0100`), so staff can tell which variant the font lacks; never the text itself.
+ */
+export function missingGlyphFacts(err: unknown): { fields?: readonly string[]; missing?: string[] } {
+  if (!(err instanceof MissingGlyphError)) return {};
+  return { fields: err.fields, missing: err.missing.map(formatCharacter) };
 }
 
 // Code points that are layout-only and never need a glyph of their own.
@@ -43,55 +65,37 @@ function isLayoutOnly(cp: number): boolean {
   return cp === 0x200b; // zero-width space (an allowed break point)
 }
 
-interface UvsSelector {
-  varSelector: number;
-  defaultUVS?: { startUnicodeValue: number; additionalCount: number }[] | null;
-  nonDefaultUVS?: { unicodeValue: number; glyphID: number }[] | null;
-}
-
-/** Reads fontkit's parsed cmap format 14 (not part of its public types). */
-function uvsSelectors(font: Font): UvsSelector[] {
-  const proc = (font as unknown as { _cmapProcessor?: { uvs?: { varSelectors?: { toArray(): UvsSelector[] } } } })._cmapProcessor;
-  return proc?.uvs?.varSelectors?.toArray() ?? [];
-}
-
-const uvsCache = new WeakMap<Font, Map<number, UvsSelector>>();
-
 /** True when `font` maps the exact sequence base + selector (default or non-default UVS). */
 export function hasVariationSequence(font: Font, base: number, selector: number): boolean {
-  let bySelector = uvsCache.get(font);
-  if (!bySelector) {
-    bySelector = new Map(uvsSelectors(font).map((s) => [s.varSelector, s]));
-    uvsCache.set(font, bySelector);
-  }
-  const sel = bySelector.get(selector);
-  if (!sel) return false;
-  if (sel.nonDefaultUVS?.some((u) => u.unicodeValue === base)) return true;
-  return (sel.defaultUVS ?? []).some((r) => base >= r.startUnicodeValue && base <= r.startUnicodeValue + r.additionalCount) && font.hasGlyphForCodePoint(base);
+  return variantGlyphId(font, base, selector) !== undefined;
 }
 
-/** The code points in `text` that `font` cannot draw, in order of first appearance. */
-export function missingCodePoints(font: Font, text: string): number[] {
+/**
+ * The characters in `text` that `font` cannot draw, in order of first appearance. A base
+ * followed by a selector is one character: it passes only when the font lists that exact
+ * sequence, since falling back to the base glyph would print a different registered character.
+ */
+export function missingCharacters(font: Font, text: string): MissingCharacter[] {
   const cps = Array.from(text, (ch) => ch.codePointAt(0) ?? 0);
-  const missing: number[] = [];
-  const add = (cp: number) => {
-    if (!missing.includes(cp)) missing.push(cp);
+  const missing: MissingCharacter[] = [];
+  const add = (character: MissingCharacter) => {
+    if (!missing.some((m) => m.length === character.length && m.every((cp, k) => cp === character[k]))) missing.push(character);
   };
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i]!;
     const next = cps[i + 1];
-    if (next !== undefined && isVariationSelector(next) && !isVariationSelector(cp)) {
-      if (!font.hasGlyphForCodePoint(cp)) add(cp);
-      else if (!hasVariationSequence(font, cp, next)) add(next);
-      i++;
+    if (isVariationSelector(cp)) {
+      add([cp]); // a selector with nothing to select
       continue;
     }
-    if (isVariationSelector(cp)) {
-      add(cp);
+    if (next !== undefined && isVariationSelector(next)) {
+      i++;
+      if (!font.hasGlyphForCodePoint(cp)) add([cp]);
+      else if (!hasVariationSequence(font, cp, next)) add([cp, next]);
       continue;
-    } // a selector with nothing to select
+    }
     if (isLayoutOnly(cp)) continue;
-    if (!font.hasGlyphForCodePoint(cp)) add(cp);
+    if (!font.hasGlyphForCodePoint(cp)) add([cp]);
   }
   return missing;
 }
@@ -111,10 +115,10 @@ export function assertGlyphs(texts: Iterable<TextToSet>, fonts: DocumentFonts): 
   let first: MissingGlyphError | undefined;
   const fields: string[] = [];
   for (const t of texts) {
-    const missing = missingCodePoints(fonts[t.font], t.text);
+    const missing = missingCharacters(fonts[t.font], t.text);
     if (missing.length === 0) continue;
     fields.push(t.field);
     first ??= new MissingGlyphError(missing, t.field, t.font);
   }
-  if (first) throw new MissingGlyphError(first.codePoints, first.field, first.font, fields);
+  if (first) throw new MissingGlyphError(first.missing, first.field, first.font, fields);
 }

@@ -8,7 +8,7 @@
 import { certificateContentSchema, contentHash, decodeSealPayload, type CertificateContent } from '../../../platform/certificate-seal';
 import { createLogger } from '../../../platform/log';
 import { documentFonts, type DocumentFonts } from '../fonts';
-import { assertGlyphs } from '../glyph-check';
+import { assertGlyphs, missingGlyphFacts } from '../glyph-check';
 import { flowBlocks } from '../pdf-kit/flow';
 import { paintPdf } from '../pdf-kit/paint-pdf';
 import { textsOf, type DocumentPlan } from '../pdf-kit/plan';
@@ -111,7 +111,10 @@ export async function renderCertificatePdf(content: CertificateContent, seal: Ce
   try {
     assertGlyphs(textsOf(plan), fonts);
   } catch (e) {
-    log.warn({ serial: parsed.data.serialNumber, type: parsed.data.type, code: 'missing-glyph' }, 'certificate refused before printing');
+    log.warn(
+      { serial: parsed.data.serialNumber, type: parsed.data.type, code: 'missing-glyph', ...missingGlyphFacts(e) },
+      'certificate refused before printing',
+    );
     throw e;
   }
   const pdf = await paintPdf(plan, fonts, new Date(parsed.data.issuedAt));

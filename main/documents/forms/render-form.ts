@@ -9,7 +9,7 @@ import { createLogger } from '../../../platform/log';
 import { formRegistry } from '../../applications/form-templates';
 import type { FormTemplate } from '../../applications/form-template-schema';
 import { documentFonts, type DocumentFonts } from '../fonts';
-import { assertGlyphs } from '../glyph-check';
+import { assertGlyphs, missingGlyphFacts } from '../glyph-check';
 import { paintPdf } from '../pdf-kit/paint-pdf';
 import { textsOf } from '../pdf-kit/plan';
 import { auditForm, type FormAuditIssue } from './form-audit';
@@ -63,7 +63,7 @@ export async function renderFormPdf(form: FilledForm, opts: RenderFormOptions): 
   try {
     assertGlyphs(textsOf(plan), fonts);
   } catch (e) {
-    log.warn({ template: template.id, receipt: opts.receiptNumber, code: 'missing-glyph' }, 'form refused before printing');
+    log.warn({ template: template.id, receipt: opts.receiptNumber, code: 'missing-glyph', ...missingGlyphFacts(e) }, 'form refused before printing');
     throw e;
   }
   const pdf = await paintPdf(plan, fonts, opts.creationDate);

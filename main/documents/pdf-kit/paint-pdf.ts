@@ -7,7 +7,8 @@
  */
 import PDFDocument from 'pdfkit';
 import type { DocumentFonts, FontKey } from '../fonts';
-import type { DocumentPlan, DrawOp } from './plan';
+import { hasVariationSelector } from '../variation-sequences';
+import type { DocumentPlan, DrawOp, TextOp } from './plan';
 
 const FONT_KEYS: FontKey[] = ['mincho', 'gothic', 'gothicBold'];
 
@@ -20,15 +21,49 @@ export class PdfInfoError extends Error {
   }
 }
 
+function paintText(doc: PDFKit.PDFDocument, op: TextOp): void {
+  doc
+    .font(op.font)
+    .fontSize(op.size)
+    .fillColor(op.color ?? '#000000')
+    .text(op.text, op.x, op.y, { lineBreak: false, characterSpacing: op.charSpacing ?? 0 });
+}
+
+/**
+ * Draws a run that carries its exact text as ActualText. A variant glyph may be shared with its
+ * base character (葛+U+E0103 is 葛's own glyph in IPAmj) or with another sequence, and a PDF
+ * maps each glyph to one text: the span gives copying and extraction the registered character,
+ * selectors included.
+ *
+ * The span is opened just before pdfkit's BT and closed just after its ET, inside pdfkit's own
+ * `q <flip> cm ... Q`: readers such as poppler place the ActualText with the matrix and font in
+ * force at EMC, and outside that q/Q they are the page's (the text is then read upside down, at
+ * zero size). pdfkit's content calls are watched for that one text object only.
+ */
+function paintWithActualText(doc: PDFKit.PDFDocument, actual: string, paint: () => void): void {
+  const addContent = doc.addContent.bind(doc);
+  let opened = 0;
+  let closed = 0;
+  doc.addContent = (data: string) => {
+    if (data === 'BT' && opened++ === 0) doc.markContent('Span', { actual });
+    addContent(data);
+    if (data === 'ET' && closed++ === 0) doc.endMarkedContent();
+    return doc;
+  };
+  try {
+    paint();
+  } finally {
+    doc.addContent = addContent;
+  }
+  if (opened !== 1 || closed !== 1) throw new Error(`pdfkit drew ${opened} text objects for one run: cannot attach its ActualText`);
+}
+
 function paintOps(doc: PDFKit.PDFDocument, ops: DrawOp[]): void {
   for (const op of ops) {
     switch (op.kind) {
       case 'text':
-        doc
-          .font(op.font)
-          .fontSize(op.size)
-          .fillColor(op.color ?? '#000000')
-          .text(op.text, op.x, op.y, { lineBreak: false, characterSpacing: op.charSpacing ?? 0 });
+        if (hasVariationSelector(op.text)) paintWithActualText(doc, op.text, () => paintText(doc, op));
+        else paintText(doc, op);
         break;
       case 'line':
         doc

@@ -5,6 +5,7 @@
  * the lines the box allows, a typed {@link TextOverflowError} stops the document.
  */
 import type { DocumentFonts, FontKey } from '../fonts';
+import { isVariationSelector } from '../variation-sequences';
 import { lineHeight, textWidth } from './measure';
 import type { Color, TextOp } from './plan';
 import type { Box } from './units';
@@ -53,7 +54,7 @@ export function wrapText(fonts: DocumentFonts, text: string, width: number, styl
     let ch = chars[i]!;
     // keep an ideographic variation selector with its base character
     const next = chars[i + 1];
-    if (next !== undefined && /[\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u.test(next)) {
+    if (next !== undefined && isVariationSelector(next.codePointAt(0)!)) {
       ch += next;
       i++;
     }
