@@ -21,6 +21,7 @@ export const AUDIT_KINDS = [
   'cash.operation',
   'outbox.retry',
   'outbox.dead-letter',
+  'outbox.dead-letter-decision',
   'config.changed',
   'self-test',
 ] as const;
