@@ -8,7 +8,7 @@
  */
 import type { KioskInfo } from '../contract/kiosk-api';
 import { systemClock, type Clock } from '../platform/clock';
-import { createLogger, errorCode } from '../platform/log';
+import { createLogger, errorCode, setLogKioskId } from '../platform/log';
 import { applicationHandlers } from './application-journey/application-handlers';
 import { ApplicationJourney } from './application-journey/application-journey';
 import { todayInJapan } from '../contract/japanese-calendar';
@@ -40,6 +40,13 @@ import { startRetentionJob } from './data/retention-job';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
 import { LeftCardGuard } from './card-slot/left-card-guard';
 import { startPendingVoidRetrier } from './certificates/pending-void-retrier';
+import { openKioskAudit } from './audit/kiosk-audit';
+import { safeRecorder, type AuditLog } from './audit/audit-log';
+import { auditCode, type AuditEvent } from './audit/audit-entry';
+import { KioskMetrics } from './metrics/kiosk-metrics';
+import { startMetricsServer, type MetricsServer } from './metrics/metrics-server';
+import { kioskVersion } from './metrics/kiosk-version';
+import { openKioskLogFile } from './data/log-files';
 
 const log = createLogger('runtime');
 
@@ -65,6 +72,13 @@ export interface KioskRuntime {
   readonly submissions: SubmissionDelivery;
   /** The ward staff console (係員メニュー): its session and services. */
   readonly staff: Staff;
+  /** The tamper-evident audit log (`<dataDir>/audit/audit.db`, main/audit). */
+  readonly audit: AuditLog;
+  /** The one call an audited action makes (never throws: a failure is logged and alerts staff). */
+  readonly recordAudit: (event: AuditEvent) => void;
+  /** The Prometheus metrics (main/metrics) and their endpoint. */
+  readonly metrics: KioskMetrics;
+  readonly metricsServer: MetricsServer;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
@@ -86,12 +100,18 @@ export interface RuntimeOptions {
 export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, options: RuntimeOptions = {}): Promise<KioskRuntime> {
   // Owner-only folders before any store or key file is created in them.
   prepareDataDir(config.dataDir);
+  // Every log line carries the kiosk id (a fleet's logs are read together) and goes to a rotated file.
+  setLogKioskId(config.kioskId);
+  const detachLogFile = openKioskLogFile(config);
   // Checked before anything opens: a hash this kiosk cannot check (no pepper) is a configuration error.
   const staffPepper = loadStaffPepper(config.staff.passcodeHash, options.staffPepperProvider ?? fileStaffPepperProvider(config.dataDir));
   // The ward's guide, forms, postal codes and seal image: a broken folder stops the start here.
   const content = loadWardContent(config.contentDir);
   const hub = new EventHub();
   const clock = options.clock ?? systemClock;
+  const metrics = new KioskMetrics({ kioskId: config.kioskId, ward: config.ward, version: kioskVersion(), clock });
+  // The journeys' views already say where each citizen is: the metrics follow them, no journey calls them.
+  hub.addSink(metrics.tracker.sink);
   const session = new SessionManager({
     idleTimeoutMs: config.idle.timeoutSec * 1000,
     promptMs: config.idle.promptSec * 1000,
@@ -102,14 +122,23 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   // (never a silent reset) before any device is taken, and nothing opened so far stays open.
   const journal = openCertificateJournal(config, clock);
   // Alerts survive restarts in the journal (an alert it cannot take is still shown, from memory).
-  const staffAlerts = new StaffAlerts({ store: journal.alerts });
+  const staffAlerts = new StaffAlerts({ store: journal.alerts, onRaise: (alert) => metrics.alertRaised(alert) });
+  let audit: AuditLog;
   let outbox: Outbox;
   try {
-    outbox = openApplicationOutbox(config, options.outboxKeyProvider, clock);
+    audit = openKioskAudit(config, clock);
+    try {
+      outbox = openApplicationOutbox(config, options.outboxKeyProvider, clock);
+    } catch (err) {
+      audit.close();
+      throw err;
+    }
   } catch (err) {
     journal.close();
+    detachLogFile();
     throw err;
   }
+  const recordAudit = safeRecorder(audit, () => staffAlerts.raise({ code: 'audit-write-failed', severity: 'error' }));
   let devices: KioskDevices;
   let ward: WardConnection;
   try {
@@ -122,7 +151,9 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     }
   } catch (err) {
     outbox.close();
+    audit.close();
     journal.close();
+    detachLogFile();
     throw err;
   }
   const submissions = startSubmissionDelivery({
@@ -130,6 +161,16 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     outbox,
     origin: () => config.backend.url,
     alertStaff: (alert) => staffAlerts.raise(alert),
+    onDeadLetter: (letter) => {
+      metrics.deadLetter(letter.destination, letter.code);
+      recordAudit({
+        kind: 'outbox.dead-letter',
+        actor: 'kiosk',
+        subject: letter.receiptNumber,
+        outcome: 'refused',
+        detail: { destination: auditCode(letter.destination), code: auditCode(letter.code), httpStatus: letter.httpStatus },
+      });
+    },
     clock,
   });
 
@@ -205,7 +246,9 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     }),
     citizenBusy: () => citizenBusyIn(journey.current().step, applications.current().step),
     onChange: (state) => hub.emit('staff.changed', state),
+    audit: recordAudit,
   });
+  metrics.attach({ cardReaders: devices.cardManager, printer: devices.printer, cash: devices.cash, outbox, dispatcher: submissions.dispatcher });
 
   const info: KioskInfo = {
     kioskId: config.kioskId,
@@ -259,6 +302,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   });
   // Finished records past config.retentionDays are deleted now and daily; nothing unresolved ever is.
   const retention = startRetentionJob({ retentionDays: config.retentionDays, journal, outbox, alertStaff: (alert) => staffAlerts.raise(alert), clock });
+  const metricsServer = await startMetricsServer(metrics, config.metrics);
   log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.url }, 'kiosk runtime ready');
 
   return {
@@ -276,6 +320,10 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     applications,
     outbox,
     submissions,
+    audit,
+    recordAudit,
+    metrics,
+    metricsServer,
     rendererGone: async () => {
       if (session.active) await session.end('renderer-gone');
     },
@@ -294,7 +342,10 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       outbox.close();
       await devices.stop();
       await ward.close();
+      await metricsServer.close();
       journal.close();
+      audit.close();
+      detachLogFile();
     },
   };
 }

@@ -12,7 +12,7 @@ import { createLogger, errorCode } from '../../platform/log';
 import type { StaffAlert } from '../staff/staff-alert';
 import type { KioskConfig } from '../config/config-schema';
 import { resolveProjectPath } from '../config/project-paths';
-import { createHttpSender, Dispatcher, FileKeyProvider, Outbox, type KeyProvider } from '../outbox';
+import { createHttpSender, Dispatcher, FileKeyProvider, Outbox, type DeadLetterAlert, type KeyProvider } from '../outbox';
 import type { SubmissionQueue } from './application-deps';
 import { outboxPaths, receiptPrefix } from './outbox-paths';
 
@@ -35,6 +35,8 @@ export interface SubmissionDeliveryOptions {
   /** The back end's origin (`https://host:port`), read at each dispatch. */
   origin: () => string;
   alertStaff: (alert: StaffAlert) => void;
+  /** Told of each dead letter after staff are alerted (audit, metrics). */
+  onDeadLetter?: (letter: DeadLetterAlert) => void;
   /** How often a ward whose last send failed is probed (ms). Default 2000. */
   probeIntervalMs?: number;
   /** The kiosk's clock (the outbox's too, so backoff and due times agree). */
@@ -56,7 +58,10 @@ export function startSubmissionDelivery(options: SubmissionDeliveryOptions): Sub
   const dispatcher = new Dispatcher({
     outbox,
     sender: createHttpSender({ baseUrlFor: wardUrl, requestOptions: { agent }, timeoutMs: 10_000 }),
-    onDeadLetter: (a) => options.alertStaff({ code: `application-dead-letter-${a.code}`.slice(0, 80), severity: 'error', reference: a.receiptNumber }),
+    onDeadLetter: (a) => {
+      options.alertStaff({ code: `application-dead-letter-${a.code}`.slice(0, 80), severity: 'error', reference: a.receiptNumber });
+      options.onDeadLetter?.(a);
+    },
     ...(options.clock ? { clock: options.clock } : {}),
   });
   dispatcher.start();

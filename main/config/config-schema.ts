@@ -12,6 +12,15 @@ import { WARD_IDS } from './wards';
 /** `sim` runs the simulator as a normal device; `real` uses the hardware binding. */
 export const deviceBindingSchema = z.enum(['sim', 'real']);
 
+/** A private IPv4 address (the kiosk's on the ward network): the only non-loopback address metrics may bind. */
+export function isWardNetworkAddress(address: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+  if (!m) return false;
+  const [a, b, c, d] = m.slice(1).map(Number) as [number, number, number, number];
+  if ([a, b, c, d].some((x) => x > 255)) return false;
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
 export const configSchema = z
   .object({
     kioskId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'lower-case letters, digits and hyphens, 3 to 64 characters'),
@@ -93,6 +102,35 @@ export const configSchema = z
      * deleted after this (at start and daily); unresolved sales and unsettled vouchers never are.
      */
     retentionDays: z.number().int().min(7).max(3650).default(90),
+    /** The tamper-evident audit log (main/audit): how often its head is signed while entries arrive. */
+    audit: z
+      .object({ signEverySec: z.number().int().min(10).max(86_400) })
+      .strict()
+      .default({ signEverySec: 300 }),
+    /**
+     * The Prometheus metrics endpoint (main/metrics): `listen` is `loopback` (127.0.0.1, the default)
+     * or this kiosk's own address on the ward network (a private IPv4 address, never 0.0.0.0);
+     * `port` 0 picks a free one (tests). `enabled: false` serves nothing.
+     */
+    metrics: z
+      .object({
+        enabled: z.boolean(),
+        listen: z.union([z.literal('loopback'), z.string().refine(isWardNetworkAddress, 'loopback or a private IPv4 address (10/8, 172.16/12, 192.168/16)')]),
+        port: z.number().int().min(0).max(65_535),
+      })
+      .strict()
+      .default({ enabled: true, listen: 'loopback', port: 9464 }),
+    /** Log files (JSON lines, platform/log.ts) in `<dataDir>/logs/`, rotated by size: `kiosk.log`, `kiosk.log.1` … */
+    log: z
+      .object({
+        file: z.boolean(),
+        /** A file is rotated when it would grow past this (bytes). */
+        maxFileBytes: z.number().int().min(65_536).max(1_073_741_824),
+        /** Rotated files kept besides the current one. */
+        keepFiles: z.number().int().min(1).max(50),
+      })
+      .strict()
+      .default({ file: true, maxFileBytes: 10 * 1024 * 1024, keepFiles: 5 }),
     /** The ward staff console (係員メニュー). */
     staff: z
       .object({

@@ -35,6 +35,11 @@ export const DEFAULT_CONFIG: KioskConfig = {
   maintenance: false,
   dataDir: '.madoguchi',
   retentionDays: 90,
+  audit: { signEverySec: 300 },
+  // Prometheus scrapes 127.0.0.1:9464 (a node exporter's agent on the kiosk); `listen` names the
+  // kiosk's ward-network address to let the city's Prometheus scrape it directly.
+  metrics: { enabled: true, listen: 'loopback', port: 9464 },
+  log: { file: true, maxFileBytes: 10 * 1024 * 1024, keepFiles: 5 },
   // DEMO staff passcode 24681357 (README: 係員メニュー), keyed with the public demo pepper
   // (main/staff/staff-pepper.ts). A real deployment makes its own hash on the kiosk.
   staff: {

@@ -13,6 +13,7 @@ import { staffHandlers, type StaffHandlers } from './staff-handlers';
 import { parsePasscodeHash } from './staff-passcode';
 import type { CertificateReprinter, StaffDispatcher, StaffJournal, StaffOutbox, StaffWard } from './staff-ports';
 import { StaffSession } from './staff-session';
+import { auditLockout, auditStaffHandlers, type AuditRecord } from './staff-audit';
 
 export interface StaffParts {
   config: Pick<KioskConfig, 'kioskId' | 'staff'> & { ward: WardId };
@@ -31,6 +32,8 @@ export interface StaffParts {
   citizenBusy: () => boolean;
   /** The event hub's `staff.changed`. */
   onChange: (state: StaffState) => void;
+  /** The audit log's record call (main/audit): sign-ins, lockouts and actions. Absent: not audited. */
+  audit?: AuditRecord;
 }
 
 export interface Staff {
@@ -49,7 +52,10 @@ export function createStaff(parts: StaffParts): Staff {
     lockoutSec: staff.lockoutSec,
     // Kept in the journal so that power-cycling the kiosk gives a guesser no fresh tries.
     ...(parts.journal?.passcodeAttempts ? { attempts: parts.journal.passcodeAttempts } : {}),
-    alertStaff: (alert) => parts.alerts.raise(alert),
+    alertStaff: (alert) => {
+      parts.alerts.raise(alert);
+      if (parts.audit) auditLockout(parts.audit)(alert);
+    },
     idleTimeoutSec: staff.idleTimeoutSec,
     citizenBusy: parts.citizenBusy,
     onChange: parts.onChange,
@@ -68,7 +74,8 @@ export function createStaff(parts: StaffParts): Staff {
     reprinter: parts.reprinter ?? null,
     citizenBusy: parts.citizenBusy,
   });
-  return { session, console, handlers: staffHandlers(session, console), dispose: () => session.dispose() };
+  const handlers = staffHandlers(session, console);
+  return { session, console, handlers: parts.audit ? auditStaffHandlers(handlers, parts.audit) : handlers, dispose: () => session.dispose() };
 }
 
 /** Certificate steps during which money is in play: no staff session may start or act. */

@@ -34,6 +34,8 @@ export interface StaffAlertsOptions {
   now?: () => Date;
   /** Pruning of acknowledged alerts (default: 30 days, 500 acknowledged). */
   pruning?: AlertPruning;
+  /** Told of every alert raised (the metrics count them); a listener that throws is ignored. */
+  onRaise?: (alert: StaffAlert) => void;
 }
 
 function fromStored(a: StoredAlert): RecordedAlert {
@@ -54,12 +56,14 @@ export class StaffAlerts {
   private readonly store: StaffAlertsOptions['store'];
   private readonly now: () => Date;
   private readonly pruning: AlertPruning | undefined;
+  private readonly onRaise: ((alert: StaffAlert) => void) | undefined;
   private nextId = 1;
 
   constructor(options: StaffAlertsOptions = {}) {
     this.store = options.store ?? null;
     this.now = options.now ?? (() => new Date());
     this.pruning = options.pruning;
+    this.onRaise = options.onRaise;
     if (!this.store) return;
     try {
       this.store.prune(this.now().getTime(), ...(this.pruning ? [this.pruning] : []));
@@ -81,6 +85,11 @@ export class StaffAlerts {
       { alert: alert.code, reference: alert.reference, id: recorded.id },
       'staff alert',
     );
+    try {
+      this.onRaise?.(alert);
+    } catch (err) {
+      log.warn({ err: errorCode(err) }, 'staff alert listener failed');
+    }
     if (this.store) {
       this.unsaved.add(recorded.id);
       this.flush();

@@ -72,9 +72,10 @@ export async function cashTile(cash: StaffCashUnit | null): Promise<StaffOvervie
   }
 }
 
-function withTimeout<T>(p: Promise<T>): Promise<T> {
+/** `p`, or a rejection after `ms` (a device read, a scrape). */
+export function withTimeout<T>(p: Promise<T>, ms: number = READ_TIMEOUT_MS): Promise<T> {
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('timeout')), READ_TIMEOUT_MS);
+    const t = setTimeout(() => reject(new Error('timeout')), ms);
     p.then(
       (v) => {
         clearTimeout(t);
