@@ -52,12 +52,15 @@ export function formatCharacter(character: MissingCharacter): string {
 }
 
 /**
- * What a log may say about a refused document: the fields and the characters as code points
- * (`U+845B U+E0100`), so staff can tell which variant the font lacks; never the text itself.
+ * What a log may say about a refused document: the fields, how many characters failed, and the
+ * variation selectors among them (`U+E0100`: which collection of variants the font lacks). Never
+ * the text, and not the base characters either: a character of a name is part of the name. Staff
+ * see the whole sequence on the refused certificate at the back end, by its serial.
  */
-export function missingGlyphFacts(err: unknown): { fields?: readonly string[]; missing?: string[] } {
+export function missingGlyphFacts(err: unknown): { fields?: readonly string[]; missingCount?: number; selectors?: string[] } {
   if (!(err instanceof MissingGlyphError)) return {};
-  return { fields: err.fields, missing: err.missing.map(formatCharacter) };
+  const selectors = [...new Set(err.missing.flatMap((c) => c.slice(1).map(formatCodePoint)))];
+  return { fields: err.fields, missingCount: err.missing.length, selectors };
 }
 
 // Code points that are layout-only and never need a glyph of their own.
