@@ -13,6 +13,9 @@ import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../.
 import type { WardBackendHandle } from '../../backend/start-ward-backend';
 import { startDemoBackend } from '../../demo/demo-backend';
 
+/** Test kiosks serve metrics on a free port: runtimes started side by side never compete for the default one. */
+export const TEST_METRICS = { enabled: true, listen: 'loopback', port: 0 } as const;
+
 /** A runtime and the demo back end it talks to (null when the overlay names a remote one). */
 export type TestRuntime = KioskRuntime & { readonly backend: WardBackendHandle | null };
 
@@ -26,7 +29,10 @@ export async function startTestRuntime(overlay: unknown = {}, options: RuntimeOp
   const removeOwnDataDir = () => {
     if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
   };
-  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, ownDataDir ? mergeConfig(overlay, { dataDir: ownDataDir }) : overlay), 'test config');
+  const config = parseConfig(
+    mergeConfig(mergeConfig(DEFAULT_CONFIG, { metrics: TEST_METRICS }), ownDataDir ? mergeConfig(overlay, { dataDir: ownDataDir }) : overlay),
+    'test config',
+  );
   const demo = await startDemoBackend(config, { faults: true }).catch((err: unknown) => {
     removeOwnDataDir();
     throw err;
