@@ -104,6 +104,8 @@ export default {
   // Two cores shared by the whole team: one test process at a time.
   concurrency: 1,
   timeoutMS: 30_000,
+  // The first run of a module's tests (integration ones start a runtime) on a loaded two-core machine.
+  dryRunTimeoutMinutes: 30,
   ignorePatterns: ['dist', 'release', 'reports', 'test-results', '.madoguchi', '.ci'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
