@@ -57,8 +57,11 @@ export type RecoveryOutcome =
       serial?: string;
       voidConfirmed: boolean;
     }
-  /** Stuck before payment: nothing was charged. */
-  | { txId: string; outcome: 'cancelled' };
+  /**
+   * Stuck before payment: nothing was charged. A sale already authenticated had its serial issued
+   * at the back end: it is voided (`voidConfirmed`), or left pending for the retrier and staff.
+   */
+  | { txId: string; outcome: 'cancelled'; serial?: string; voidConfirmed?: boolean };
 
 /** Staff alert codes raised by recovery. */
 export const RECOVERY_ALERTS = {
@@ -124,8 +127,22 @@ export async function recoverCertificateSales(deps: CertificateRecoveryDeps): Pr
     }
   }
   const health = open.length > 0 ? await printer.health().catch(() => null) : null;
+  // Serials issued before the crash to sales nobody paid for (read before recovery cancels them).
+  const unpaidSerials = new Map(
+    journal.list(['authenticated']).flatMap((tx) => (tx.serial ? [[tx.id, { serial: tx.serial, issuer: issuerOf(tx, deps.defaultWard) }] as const] : [])),
+  );
   const result = journal.recoverAfterCrash({ printerReady: health?.ready === true, printJobs, contentRecoverable: new Set(pdfs.keys()) });
-  const outcomes: RecoveryOutcome[] = result.cancelled.map((txId) => ({ txId, outcome: 'cancelled' as const }));
+  const outcomes: RecoveryOutcome[] = [];
+  for (const txId of result.cancelled) {
+    const unpaid = unpaidSerials.get(txId);
+    if (!unpaid) {
+      outcomes.push({ txId, outcome: 'cancelled' });
+      continue;
+    }
+    // Never printed and never paid: the serial must not stay "issued" at the back end.
+    const voidConfirmed = await voidIssuedSerial(deps, unpaid.issuer, unpaid.serial, 'cancelled');
+    outcomes.push({ txId, outcome: 'cancelled', serial: unpaid.serial, voidConfirmed });
+  }
 
   const finishPrinted = (txId: string, serial: string, issuer: WardId) =>
     finishJournaledPrint(deps, txId, serial, issuer, () =>

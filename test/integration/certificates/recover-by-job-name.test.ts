@@ -131,4 +131,19 @@ describe('recovery finds a job by name when no id was journaled', () => {
     assert.equal(journal.get(atPrinter.id)?.state, 'done');
     assert.equal(journal.get(notStarted.id)?.state, 'refunded');
   });
+  test('a sale authenticated (serial issued) but never paid is cancelled and its serial voided; one still selected has no serial to void', async () => {
+    const { journal, deps, voided } = setup(sim.uri);
+    const unpaid = driveTo(journal, 'authenticated');
+    const chosen = driveTo(journal, 'selected');
+    const outcomes = await recoverCertificateSales(deps);
+    assert.deepEqual(
+      outcomes.filter((o) => o.outcome === 'cancelled'),
+      [
+        { txId: unpaid.id, outcome: 'cancelled', serial: unpaid.serial, voidConfirmed: true },
+        { txId: chosen.id, outcome: 'cancelled' },
+      ],
+    );
+    assert.deepEqual(voided, [unpaid.serial], 'the issued, unpaid serial does not stay issued at the back end');
+    assert.equal(journal.get(unpaid.id)?.state, 'cancelled');
+  });
 });
