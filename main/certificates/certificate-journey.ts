@@ -288,7 +288,7 @@ export class CertificateJourney {
       this.prepared = null;
       this.txId = null;
       this.sale = null;
-      return this.show({ step: 'choose', offers: this.offers });
+      return this.show({ step: 'choose', offers: this.offers, chosen: prepared.choice });
     } finally {
       this.goingBack = false;
     }

@@ -65,7 +65,7 @@ function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
     case 'authenticating':
       return <ProgressScreen kind="authenticating" />;
     case 'choose':
-      return <ChooseScreen offers={view.offers} errorKey={view.errorKey} onChoose={(choice) => void send('certificate.choose', choice)} />;
+      return <ChooseScreen offers={view.offers} errorKey={view.errorKey} chosen={view.chosen} onChoose={(choice) => void send('certificate.choose', choice)} />;
     case 'preparing':
       return <ProgressScreen kind="preparing" />;
     case 'pay':

@@ -1,7 +1,8 @@
 /**
  * Choosing the certificate, in two small steps: first the type (cards with the fee; the ones
  * this citizen cannot get here are disabled with the reason), then the details (住民票's
- * options) and the number of copies, and 「次へ」.
+ * options) and the number of copies, and 「次へ」. Back from the fee screen, the details open
+ * again as the citizen left them (`chosen`).
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +12,11 @@ import { messageText } from './message-text';
 
 type Offer = Extract<CertificateView, { step: 'choose' }>['offers'][number];
 
-type Props = { offers: Offer[]; errorKey?: string; onChoose: (choice: CertificateChoice) => void };
+type Props = { offers: Offer[]; errorKey?: string; chosen?: CertificateChoice | undefined; onChoose: (choice: CertificateChoice) => void };
 
-export function ChooseScreen({ offers, errorKey, onChoose }: Props) {
+export function ChooseScreen({ offers, errorKey, chosen, onChoose }: Props) {
   const { t } = useTranslation('certificate');
-  const [selected, setSelected] = useState<CertificateTypeId | null>(null);
+  const [selected, setSelected] = useState<CertificateTypeId | null>(chosen?.type ?? null);
   const offer = offers.find((o) => o.type === selected && o.available);
   const error = errorKey ? (
     <p className="step-message step-message--error" role="alert" data-testid="cert-choose-error">
@@ -53,17 +54,25 @@ export function ChooseScreen({ offers, errorKey, onChoose }: Props) {
     );
   }
 
-  return <ChooseDetails offer={offer} error={error} onBack={() => setSelected(null)} onChoose={onChoose} />;
+  const before = chosen?.type === offer.type ? chosen : undefined;
+  return <ChooseDetails offer={offer} before={before} error={error} onBack={() => setSelected(null)} onChoose={onChoose} />;
 }
 
-type DetailsProps = { offer: Offer; error: ReactNode; onBack: () => void; onChoose: (choice: CertificateChoice) => void };
+type DetailsProps = {
+  offer: Offer;
+  /** The earlier choice of this type (back from the fee screen), or undefined for the defaults. */
+  before: CertificateChoice | undefined;
+  error: ReactNode;
+  onBack: () => void;
+  onChoose: (choice: CertificateChoice) => void;
+};
 
-function ChooseDetails({ offer, error, onBack, onChoose }: DetailsProps) {
+function ChooseDetails({ offer, before, error, onBack, onChoose }: DetailsProps) {
   const { t } = useTranslation('certificate');
-  const [copies, setCopies] = useState(1);
-  const [scope, setScope] = useState<'self' | 'household'>('self');
-  const [householdHead, setHouseholdHead] = useState(false);
-  const [honseki, setHonseki] = useState(false);
+  const [copies, setCopies] = useState(before?.copies ?? 1);
+  const [scope, setScope] = useState<'self' | 'household'>(before?.scope ?? 'self');
+  const [householdHead, setHouseholdHead] = useState(before?.householdHead ?? false);
+  const [honseki, setHonseki] = useState(before?.honseki ?? false);
   const juminhyo = offer.type === 'juminhyo';
 
   const next = () =>
