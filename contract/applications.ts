@@ -153,7 +153,19 @@ export const reviewFieldSchema = z.strictObject({
   source: z.enum(['card', 'interview', 'derived', 'preset']),
   /** The question to go back to for a change; absent for card and derived values. */
   editQuestionId: z.string().optional(),
+  /**
+   * The value in a form the screen can put in the citizen's language (a Western date, the choice's
+   * label in every language the content has, yes/no); absent where the printed text is all there is.
+   */
+  value: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('date'), iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+      z.strictObject({ kind: z.literal('choice'), label: localizedTextSchema }),
+      z.strictObject({ kind: z.literal('yes-no'), yes: z.boolean() }),
+    ])
+    .optional(),
 });
+export type ReviewField = z.infer<typeof reviewFieldSchema>;
 export const reviewFormSchema = z.strictObject({
   templateId: z.string(),
   procedureId: z.string(),

@@ -97,7 +97,14 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     errorKey: z.string().optional(),
   }),
   z.object({ step: z.literal('authenticating') }),
-  z.object({ step: z.literal('choose'), offers: z.array(offerSchema), options: certificateOptionsViewSchema, errorKey: z.string().optional() }),
+  z.object({
+    step: z.literal('choose'),
+    offers: z.array(offerSchema),
+    options: certificateOptionsViewSchema,
+    errorKey: z.string().optional(),
+    /** Back from the fee screen: what the citizen had chosen, so the details open as they left them. */
+    chosen: certificateChoiceSchema.optional(),
+  }),
   z.object({ step: z.literal('preparing') }),
   z.object({
     step: z.literal('pay'),

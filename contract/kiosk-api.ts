@@ -49,13 +49,26 @@ export const kioskInfoSchema = z.object({
   shell: z.enum(['electron', 'browser']),
   maintenance: z.boolean(),
   /** Devices running as simulators: the UI shows their controls (clearly marked) for demos. */
-  simulated: z.object({ card: z.boolean(), cash: z.boolean(), cashless: z.boolean() }),
+  simulated: z.object({ card: z.boolean(), printer: z.boolean(), cash: z.boolean(), cashless: z.boolean() }),
   /** Shuffle the PIN keypad's digits (against shoulder-surfing). */
   shufflePinPad: z.boolean(),
 });
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 
 const empty = z.object({}).strict();
+
+/**
+ * A fault the simulator panel injects (demo, technicians), per device; `clear` ends that device's
+ * faults. Only faults the simulators already model; the back end goes down for a minute (it
+ * cannot be told to come back while it is down).
+ */
+export const simulatorFaultSchema = z.discriminatedUnion('device', [
+  z.object({ device: z.literal('printer'), fault: z.enum(['media-empty', 'media-jam', 'door-open', 'clear']) }).strict(),
+  z.object({ device: z.literal('cash'), fault: z.enum(['jam', 'door-open', 'clear']) }).strict(),
+  z.object({ device: z.literal('cashless'), fault: z.enum(['offline', 'clear']) }).strict(),
+  z.object({ device: z.literal('backend'), fault: z.literal('down') }).strict(),
+]);
+export type SimulatorFault = z.infer<typeof simulatorFaultSchema>;
 
 /** Request channels: name → input and output schemas. */
 export const requests = {
@@ -155,6 +168,8 @@ export const requests = {
   },
   /** The simulated cashless terminal's answer to the next new charge (a decline is `insufficient-funds`). */
   'simulator.cashlessNext': { input: z.object({ outcome: z.enum(['approve', 'decline']) }).strict(), output: z.object({}) },
+  /** Injects or clears a device fault, or takes the back end down for a minute (the back end must allow fault injection). */
+  'simulator.fault': { input: simulatorFaultSchema, output: z.object({}) },
 
   /** Ward staff console (係員メニュー): see contract/staff-console.ts. */
   ...staffRequests,

@@ -377,3 +377,5 @@ export const faultRequestSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('clear') }).strict(),
 ]);
 export type FaultRequest = z.infer<typeof faultRequestSchema>;
+/** The back end's answer to a fault request (`state` only when it stays up). */
+export const faultAppliedSchema = z.object({ applied: z.string().max(32) }).passthrough();

@@ -27,7 +27,7 @@ export function demoBackendDbPath(config: KioskConfig): string {
 /**
  * Starts the reference back end when the configuration asks for the embedded one (`backend.mode`
  * "embedded", the demo default); a configuration naming a remote back end is handed on unchanged.
- * `faults` enables fault injection (tests only).
+ * `faults` enables fault injection (tests, and the demo's simulator panel).
  */
 export async function startDemoBackend(config: KioskConfig, options: { faults?: boolean } = {}): Promise<DemoBackend> {
   if (config.backend.mode !== 'embedded') return { backend: null, config };

@@ -35,7 +35,8 @@ function kioskArgv(argv: readonly string[], configFile: string): string[] {
 }
 
 async function main(): Promise<void> {
-  const demo = await startDemoBackend(resolveConfig(process.argv));
+  // Fault injection on: the simulator panel's "back end down" switch is part of the demo.
+  const demo = await startDemoBackend(resolveConfig(process.argv), { faults: true });
   if (demo.backend) console.log(`Madoguchi demo: the reference ward back end listens on ${demo.backend.url}.`);
   launchKioskShell({
     argv: kioskArgv(process.argv, writeKioskConfig(demo.config)),

@@ -257,7 +257,12 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     defaultLanguage: config.defaultLanguage,
     shell,
     maintenance: config.maintenance,
-    simulated: { card: config.devices.card === 'sim', cash: config.devices.cash === 'sim', cashless: config.devices.cashless === 'sim' },
+    simulated: {
+      card: config.devices.card === 'sim',
+      printer: config.devices.printer === 'sim',
+      cash: config.devices.cash === 'sim',
+      cashless: config.devices.cashless === 'sim',
+    },
     shufflePinPad: config.shufflePinPad,
   };
 
@@ -271,7 +276,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     'session.end': sessionEndHandler(journey, session),
     ...certificateHandlers(journey, session),
     ...applicationHandlers(applications, session),
-    ...simulatorHandlers(devices),
+    ...simulatorHandlers(devices, ward.client),
     ...staff.handlers,
   };
   const router = new RequestRouter(handlers);

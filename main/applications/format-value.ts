@@ -3,7 +3,7 @@
  * (「令和元年5月1日」), choices by their Japanese label, checkboxes as はい/いいえ, postal codes
  * as 〒802-0001. Total: an unknown value prints as ''.
  */
-import type { AnswerValue, FieldType } from '../../contract/applications';
+import type { AnswerValue, FieldType, LocalizedText, ReviewField } from '../../contract/applications';
 import { warekiText } from '../../contract/japanese-calendar';
 
 export interface DisplayableField {
@@ -27,5 +27,32 @@ export function formatValue(field: DisplayableField, value: AnswerValue | undefi
     }
     default:
       return String(value);
+  }
+}
+
+/** A field whose choices carry their labels in every language of the content. */
+export interface ReviewableField extends DisplayableField {
+  readonly options?: readonly { value: string; label: LocalizedText }[];
+}
+
+/**
+ * The value as the review screen can show it in the citizen's language (the printed form stays
+ * Japanese): dates as ISO days, choices with all their labels, checkboxes as yes/no. Undefined for
+ * text, numbers and anything unknown, which the screen shows as printed.
+ */
+export function reviewValue(field: ReviewableField, value: AnswerValue | undefined): ReviewField['value'] {
+  if (value === undefined || value === '') return undefined;
+  switch (field.type) {
+    case 'date':
+    case 'era-date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? { kind: 'date', iso: value } : undefined;
+    case 'choice': {
+      const option = field.options?.find((o) => o.value === value);
+      return option ? { kind: 'choice', label: option.label } : undefined;
+    }
+    case 'checkbox':
+      return typeof value === 'boolean' ? { kind: 'yes-no', yes: value } : undefined;
+    default:
+      return undefined;
   }
 }

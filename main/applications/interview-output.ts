@@ -4,7 +4,7 @@
  */
 import type { FilledForm, ReviewForm, AnswerValue } from '../../contract/applications';
 import { defaultCatalog, type ApplicationsCatalog } from './catalog';
-import { formatValue } from './format-value';
+import { formatValue, reviewValue } from './format-value';
 import { fillForm } from './interview-fill';
 import { isMyNumberField, maskMyNumber } from './mask-my-number';
 import { expandPlan, isQuestionActive, type InterviewState } from './interview-plan';
@@ -24,6 +24,7 @@ export function review(state: InterviewState, catalog: ApplicationsCatalog = def
           const asked = plan.questions.find((q) => q.id === field.id && !q.screening);
           const editable = origin === 'interview' && asked !== undefined && isQuestionActive(plan, state, asked);
           const display = formatValue(field, value);
+          const shown = reviewValue(field, value);
           return {
             // The renderer never receives the full 個人番号: the review shows its last 4 digits only.
             fieldId: field.id,
@@ -31,6 +32,7 @@ export function review(state: InterviewState, catalog: ApplicationsCatalog = def
             display: isMyNumberField(field) ? maskMyNumber(display) : display,
             source: origin,
             ...(editable ? { editQuestionId: field.id } : {}),
+            ...(shown && !isMyNumberField(field) ? { value: shown } : {}),
           };
         }),
       };

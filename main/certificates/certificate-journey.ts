@@ -295,7 +295,7 @@ export class CertificateJourney {
       this.prepared = null;
       this.txId = null;
       this.sale = null;
-      return this.show(this.chooseView());
+      return this.show({ ...this.chooseView(), chosen: prepared.choice });
     } finally {
       this.goingBack = false;
     }
@@ -442,7 +442,7 @@ export class CertificateJourney {
     return voidIssuedSerial(this.deps, this.residentWard, serial, reason);
   }
 
-  private chooseView(errorKey?: string): CertificateView {
+  private chooseView(errorKey?: string): Extract<CertificateView, { step: 'choose' }> {
     return { step: 'choose', offers: this.offers, options: this.options, ...(errorKey ? { errorKey } : {}) };
   }
 

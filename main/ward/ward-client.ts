@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import {
   apiErrorSchema,
   certificateOptionsResponseSchema,
+  faultAppliedSchema,
   healthResponseSchema,
   issuanceStatusResponseSchema,
   issueCertificateResponseSchema,
@@ -18,6 +19,7 @@ import {
   nonceResponseSchema,
   verifyResponseSchema,
   wardBasePath,
+  type FaultRequest,
   type IssueCertificateRequest,
   type VerifyRequest,
   type VoidRequest,
@@ -118,19 +120,28 @@ export class WardClient {
     return this.call(ward, 'POST', `/v1/certificates/${encodeURIComponent(serial)}/void`, issuanceStatusResponseSchema, body, { idempotencyKey });
   }
 
+  /**
+   * The simulator panel's back-end fault (demo, technicians): the reference back end applies it only
+   * when started with fault injection, and answers 403 `faults-disabled` otherwise.
+   */
+  injectFault(body: FaultRequest) {
+    return this.call(null, 'POST', '/v1/_faults', faultAppliedSchema, body);
+  }
+
   close(): void {
     this.agent.destroy();
   }
 
+  /** `ward` null: a route of the back end itself (`/v1/...`), not of one ward. */
   private call<S extends z.ZodTypeAny>(
-    ward: WardId,
+    ward: WardId | null,
     method: 'GET' | 'POST',
     path: string,
     schema: S,
     body: unknown,
     headers: { sessionToken?: string; idempotencyKey?: string; /** Whole-request limit, on top of the idle timeout. */ deadlineMs?: number } = {},
   ): Promise<z.infer<S>> {
-    const url = new URL(`${wardBasePath(ward)}${path}`, this.origin);
+    const url = new URL(`${ward ? wardBasePath(ward) : ''}${path}`, this.origin);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
       const req = httpsRequest(

@@ -5,7 +5,9 @@
  *
  * Han characters take the shape of the language's own font (a Japanese 骨 is drawn differently
  * from a Chinese one), so each CJK language puts its own face first; Vietnamese needs Noto Sans
- * for letters with two diacritics (ế, ộ), which BIZ UDGothic does not have.
+ * for letters with two diacritics (ế, ộ), which BIZ UDGothic does not have. Latin-script languages
+ * put Noto Sans first too: BIZ UDGothic's Latin letters are fixed-width and read like a terminal;
+ * Noto Sans has no kana or kanji, so Japanese values in those languages still come from BIZ UDGothic.
  */
 import type { Language } from '../../contract/kiosk-api';
 
@@ -21,7 +23,7 @@ export const BUNDLED_FONTS = {
 
 export type BundledFont = keyof typeof BUNDLED_FONTS;
 
-const LATIN: readonly BundledFont[] = ['bizUdGothic', 'notoSans'];
+const LATIN: readonly BundledFont[] = ['notoSans', 'bizUdGothic'];
 
 export const FONT_STACKS: Readonly<Record<Language, readonly BundledFont[]>> = {
   ja: ['bizUdGothic'],

@@ -1,13 +1,14 @@
 /**
  * On-screen 50音 keyboard (ひらがな / カタカナ / 英数) for citizens who enter text without a
- * card: large keys, the text shown large above with a caret at the end, no hidden text field
- * (so no OS keyboard, autocomplete or IME pops up on the kiosk). Controlled: the parent owns
- * `value`; every key calls `onChange` with the whole next text. The edits are the pure
- * functions of `kana-keys.ts`.
+ * card: large keys, the text shown large above with a caret at the end. A physical keyboard
+ * (and its IME) types into it too (PhysicalTyping: no OS keyboard or autocomplete pops up on
+ * the touch screen). Controlled: the parent owns `value`; every key calls `onChange` with the
+ * whole next text. The edits are the pure functions of `kana-keys.ts`.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Key, type KeyboardMode, KEYBOARD_MODES, applyKey, backspace, canModify, charCount, layoutFor } from './kana-keys';
+import { PhysicalTyping } from './PhysicalTyping';
 
 export type KanaKeyboardProps = {
   /** The text being edited. */
@@ -47,6 +48,12 @@ export function KanaKeyboard({
   const id = useId();
   const layout = layoutFor(mode, lower);
   const full = maxLength !== undefined && charCount(value) >= maxLength;
+  const [composing, setComposing] = useState<string | null>(null);
+  const shown = composing ?? value;
+  const typed = (next: string) => {
+    const kept = maxLength === undefined ? next : [...next].slice(0, maxLength).join('');
+    if (kept !== value) onChange(kept);
+  };
 
   const press = (key: Key) => {
     if (key.kind === 'case') {
@@ -100,10 +107,17 @@ export function KanaKeyboard({
   return (
     <div className="wkana" role="group" aria-label={t('kana.keyboard', { label })} data-testid={testId}>
       <div className="wkana__top">
-        <div className="wdisplay wkana__display" role="textbox" aria-readonly="true" aria-label={label} data-testid={`${testId}-display`}>
-          <span className="wdisplay__text" data-testid={`${testId}-value`} aria-label={masked ? t('kana.masked', { n: charCount(value) }) : undefined}>
-            {masked ? '●'.repeat(charCount(value)) : value}
+        <div className="wdisplay wkana__display" data-testid={`${testId}-display`}>
+          <span
+            className="wdisplay__text"
+            aria-hidden={masked ? undefined : true}
+            aria-label={masked ? t('kana.masked', { n: charCount(shown) }) : undefined}
+            data-testid={`${testId}-value`}
+            data-composing={composing !== null ? 'true' : undefined}
+          >
+            {masked ? '●'.repeat(charCount(shown)) : shown}
           </span>
+          <PhysicalTyping value={value} onText={typed} label={label} testId={testId} masked={masked} onComposing={setComposing} />
           <span className="wdisplay__caret" aria-hidden="true" />
         </div>
         {maxLength !== undefined ? (

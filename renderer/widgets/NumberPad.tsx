@@ -1,9 +1,12 @@
 /**
  * A large digit pad for postal codes, phone numbers and other numbers. The value is plain
- * digits; `format` only changes how it is shown (〒123-4567, 090-1234-5678).
+ * digits; `format` only changes how it is shown (〒123-4567, 090-1234-5678). A physical keyboard
+ * types digits too (full-width ones from an IME included; anything else is dropped).
  * Not for PINs: the PIN keypad (`screens/shared/PinKeypad.tsx`) hides its digits.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PhysicalTyping } from './PhysicalTyping';
 import { type NumberFormat, digitsOnly, formatNumber } from './number-format';
 
 export type NumberPadProps = {
@@ -27,6 +30,11 @@ export function NumberPad({ value, onChange, maxLength, label, format = 'plain',
   const { t } = useTranslation('widgets');
   const digits = digitsOnly(value);
   const full = digits.length >= maxLength;
+  const [composing, setComposing] = useState<string | null>(null);
+  const typed = (next: string) => {
+    const kept = digitsOnly(next.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))).slice(0, maxLength);
+    if (kept !== digits) onChange(kept);
+  };
   const press = (d: string) => {
     if (!full) onChange(digits + d);
   };
@@ -39,10 +47,11 @@ export function NumberPad({ value, onChange, maxLength, label, format = 'plain',
   return (
     <div className="wnumpad" role="group" aria-label={t('number.keypad', { label })} data-testid={testId}>
       <div className="wnumpad__top">
-        <div className="wdisplay wnumpad__display" role="textbox" aria-readonly="true" aria-label={label} data-testid={`${testId}-display`}>
-          <span className="wdisplay__text" data-testid={`${testId}-value`}>
-            {formatNumber(digits, format)}
+        <div className="wdisplay wnumpad__display" data-testid={`${testId}-display`}>
+          <span className="wdisplay__text" aria-hidden="true" data-testid={`${testId}-value`}>
+            {composing ?? formatNumber(digits, format)}
           </span>
+          <PhysicalTyping value={digits} onText={typed} label={label} testId={testId} onComposing={setComposing} />
           <span className="wdisplay__caret" aria-hidden="true" />
         </div>
         <p className={full ? 'wcount wcount--full' : 'wcount'} aria-live="polite">

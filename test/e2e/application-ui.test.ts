@@ -141,7 +141,7 @@ describe('applications journey screens', () => {
   for (const viewport of [LANDSCAPE, PORTRAIT] as Viewport[]) {
     const label = viewport === LANDSCAPE ? 'landscape' : 'portrait';
     const full = viewport === LANDSCAPE;
-    test(`市内転居 with card-001: search, card, every question by touch, review, submit (${full ? 'received' : 'back end down: kept to send later'}), printed forms with the receipt number (${label})`, async () => {
+    test(`市内転居 with card-001: search, card, every question by touch, review, submit (${full ? 'received' : 'back end down: kept to send later'}), printed forms with the receipt number (${label})`, async (t) => {
       const printer = kiosk.runtime.devices.sim.printer;
       assert.ok(printer, 'the printer is simulated');
       const printedBefore = printer.printed.length;
@@ -169,6 +169,13 @@ describe('applications journey screens', () => {
           assert.match(review, /カードから/);
           assert.match(review, /入力/);
           assert.match(review, /城内12/);
+          // Each fact once: the name is one line however many forms print it; shared facts name their forms.
+          assert.equal(await page.getByTestId('review-fact-name').count(), 1, 'the name is shown once');
+          const sharedForms = await page.locator('[data-testid^="review-fact-forms-"]').allInnerTexts();
+          for (const line of sharedForms) assert.match(line, /^使う書類：.+、.+/);
+          t.diagnostic(`review ${label}: ${sharedForms.length} facts shared by several forms`);
+          const height = await page.getByTestId('app-review').evaluate((e) => Math.round(e.getBoundingClientRect().height));
+          t.diagnostic(`review ${label}: ${height} px tall`);
           assert.ok((await page.locator('[data-source="card"]').count()) > 0);
           // Card values cannot be changed here; answered ones can.
           assert.equal(await page.locator('[data-source="card"] button').count(), 0);

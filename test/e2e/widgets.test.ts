@@ -334,3 +334,42 @@ describe('touch input widgets in the interview', () => {
     });
   }
 });
+
+describe('a physical keyboard in the interview', () => {
+  test('staff type a name with the keyboard and an IME (kanji), with no on-screen keyboard of the OS', async () => {
+    await withKioskPage(browser, kiosk, 'widgets-physical-keyboard', async (page) => {
+      await openQuestion(page, 'name');
+      const typing = page.getByTestId('kana-typing');
+      assert.equal(await typing.getAttribute('inputmode'), 'none', 'touching the field opens no OS keyboard');
+
+      // Nothing clicked first: a helper just starts typing.
+      await page.keyboard.type('Yamada');
+      assert.equal(await text(page, 'kana-value'), 'Yamada');
+      for (let i = 0; i < 6; i++) await page.keyboard.press('Backspace');
+      assert.equal(await text(page, 'kana-value'), '');
+
+      // An IME composes やまだ, then commits 山田: the display shows the composition, then the kanji.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: 'やまだ', selectionStart: 3, selectionEnd: 3 });
+      await page.locator('[data-testid="kana-value"][data-composing="true"]').filter({ hasText: 'やまだ' }).waitFor();
+      await cdp.send('Input.insertText', { text: '山田' });
+      await page.locator('[data-testid="kana-value"]:not([data-composing])').filter({ hasText: '山田' }).waitFor();
+      await page.keyboard.insertText('　太郎');
+      assert.equal(await text(page, 'kana-value'), '山田　太郎');
+
+      // The on-screen keys still add to what was typed.
+      await page.getByTestId('kana-mode-hiragana').click();
+      await page.getByTestId('kana-key-あ').click();
+      assert.equal(await text(page, 'kana-value'), '山田　太郎あ');
+      await page.getByTestId('kana-backspace').click();
+      await assertAccessible(page, 'kana keyboard with a physical keyboard');
+
+      await page.getByTestId('question-next').click();
+      await page.locator('[data-testid="app-question"][data-question="name"]').waitFor({ state: 'detached', timeout: 20_000 });
+      // Main took the typed name: back on its question, it is there as typed.
+      await page.getByTestId('question-back').click();
+      await page.locator('[data-testid="app-question"][data-question="name"]').waitFor({ timeout: 20_000 });
+      assert.equal(await text(page, 'kana-value'), '山田　太郎');
+    });
+  });
+});

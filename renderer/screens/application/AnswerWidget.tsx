@@ -1,11 +1,12 @@
 /**
- * The input for one question, by its type: the kana keyboard for names and text, the number
- * pad for numbers, phone numbers and postal codes, the date picker (和暦 or 西暦), a choice
+ * The input for one question, by its type: the kana keyboard for names and text (英数 alone
+ * where the pattern admits no kana, e.g. the insurance 記号番号), the number pad for numbers,
+ * phone numbers and postal codes, the date picker (和暦 or 西暦), a choice
  * list, or yes/no. The postal code also offers the addresses it belongs to.
  */
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, Question } from '../../../contract/applications';
-import { boundYear, digitsOnlyLength, initialDateYear, numberLength } from './answer-draft';
+import { boundYear, digitsOnlyLength, initialDateYear, numberLength, textKeyboardModes } from './answer-draft';
 import { useLocalize } from './localized';
 import { ChoiceList, DatePicker, KanaKeyboard, NumberPad, YesNo } from './widgets';
 
@@ -32,9 +33,8 @@ export function AnswerWidget({ question: q, draft, onChange, today }: Props) {
     case 'text': {
       const digits = digitsOnlyLength(q);
       if (digits !== null) return <NumberPad value={text} onChange={onChange} maxLength={digits} format="plain" label={label} />;
-      return (
-        <KanaKeyboard value={text} onChange={onChange} modes={['hiragana', 'katakana', 'alnum']} initialMode="hiragana" maxLength={maxLength} label={label} />
-      );
+      const modes = textKeyboardModes(q);
+      return <KanaKeyboard value={text} onChange={onChange} modes={modes} initialMode={modes[0]} maxLength={maxLength} label={label} />;
     }
     case 'address':
       // The start of the address usually comes from the postal code; what is left is mostly 番地.

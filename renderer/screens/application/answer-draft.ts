@@ -4,6 +4,7 @@
  * no date picked), which has no value to send, and shows the usual "required" text for it.
  */
 import type { AnswerValue, Question } from '../../../contract/applications';
+import type { KeyboardMode } from '../../widgets/kana-keys';
 
 /** The draft a question screen starts with: the answer given before, else the default, else a start for addresses. */
 export function initialDraft(question: Question, value: AnswerValue | undefined, addressStart: string | null): AnswerValue | undefined {
@@ -80,4 +81,23 @@ export function digitsOnlyLength(question: Question): number | null {
   if (question.type !== 'text' || !question.validation.pattern) return null;
   const m = /^\\d\{(\d{1,2})\}$/.exec(question.validation.pattern);
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * The on-screen keyboard's tabs for a text question, read from what its pattern admits: a pattern
+ * no kana passes (the insurance 記号番号 `[0-9０-９-]{1,12}`) opens the 英数 keyboard alone, since a
+ * kana tab there only invites an answer main will refuse; anything else opens ひらがな first.
+ */
+export function textKeyboardModes(question: Question): KeyboardMode[] {
+  const pattern = question.validation.pattern;
+  if (pattern !== undefined) {
+    try {
+      const re = new RegExp(`^(?:${pattern})$`, 'u');
+      const admitsKana = ['あ', 'ア', 'あい', 'アイ'].some((s) => re.test(s));
+      if (!admitsKana) return ['alnum'];
+    } catch {
+      // A pattern this engine cannot read: main still validates; offer every tab.
+    }
+  }
+  return ['hiragana', 'katakana', 'alnum'];
 }

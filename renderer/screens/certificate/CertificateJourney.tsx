@@ -66,7 +66,13 @@ function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
       return <ProgressScreen kind="authenticating" />;
     case 'choose':
       return (
-        <ChooseScreen offers={view.offers} options={view.options} errorKey={view.errorKey} onChoose={(choice) => void send('certificate.choose', choice)} />
+        <ChooseScreen
+          offers={view.offers}
+          options={view.options}
+          errorKey={view.errorKey}
+          chosen={view.chosen}
+          onChoose={(choice) => void send('certificate.choose', choice)}
+        />
       );
     case 'preparing':
       return <ProgressScreen kind="preparing" />;

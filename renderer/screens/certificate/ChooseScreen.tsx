@@ -2,22 +2,29 @@
  * Choosing the certificate, in two small steps: first the type (cards with the fee; the ones
  * this citizen cannot get here are disabled with the reason), then the details (住民票's scope,
  * members and contents; whose 戸籍個人事項; which 年度) and the number of copies, and 「次へ」.
+ * Back from the fee screen, the details open again as the citizen left them (`chosen`).
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateChoice, CertificateOptionsView, CertificateTypeId, CertificateView } from '../../../contract/certificate-journey';
 import { JuminhyoOptions, PersonOptions, YearOptions } from './ChoiceOptions';
-import { draftToChoice, initialDraft, type ChoiceDraft } from './choice-draft';
+import { draftFromChoice, draftToChoice, initialDraft, type ChoiceDraft } from './choice-draft';
 import { CopiesStepper } from './CopiesStepper';
 import { messageText } from './message-text';
 
 type Offer = Extract<CertificateView, { step: 'choose' }>['offers'][number];
 
-type Props = { offers: Offer[]; options: CertificateOptionsView; errorKey?: string; onChoose: (choice: CertificateChoice) => void };
+type Props = {
+  offers: Offer[];
+  options: CertificateOptionsView;
+  errorKey?: string;
+  chosen?: CertificateChoice | undefined;
+  onChoose: (choice: CertificateChoice) => void;
+};
 
-export function ChooseScreen({ offers, options, errorKey, onChoose }: Props) {
+export function ChooseScreen({ offers, options, errorKey, chosen, onChoose }: Props) {
   const { t } = useTranslation('certificate');
-  const [selected, setSelected] = useState<CertificateTypeId | null>(null);
+  const [selected, setSelected] = useState<CertificateTypeId | null>(chosen?.type ?? null);
   const offer = offers.find((o) => o.type === selected && o.available);
   const error = errorKey ? (
     <p className="step-message step-message--error" role="alert" data-testid="cert-choose-error">
@@ -55,14 +62,23 @@ export function ChooseScreen({ offers, options, errorKey, onChoose }: Props) {
     );
   }
 
-  return <ChooseDetails offer={offer} options={options} error={error} onBack={() => setSelected(null)} onChoose={onChoose} />;
+  const before = chosen?.type === offer.type ? chosen : undefined;
+  return <ChooseDetails offer={offer} options={options} before={before} error={error} onBack={() => setSelected(null)} onChoose={onChoose} />;
 }
 
-type DetailsProps = { offer: Offer; options: CertificateOptionsView; error: ReactNode; onBack: () => void; onChoose: (choice: CertificateChoice) => void };
+type DetailsProps = {
+  offer: Offer;
+  options: CertificateOptionsView;
+  /** The earlier choice of this type (back from the fee screen), or undefined for the defaults. */
+  before: CertificateChoice | undefined;
+  error: ReactNode;
+  onBack: () => void;
+  onChoose: (choice: CertificateChoice) => void;
+};
 
-function ChooseDetails({ offer, options, error, onBack, onChoose }: DetailsProps) {
+function ChooseDetails({ offer, options, before, error, onBack, onChoose }: DetailsProps) {
   const { t } = useTranslation('certificate');
-  const [draft, setDraft] = useState<ChoiceDraft>(() => initialDraft(offer.type, options));
+  const [draft, setDraft] = useState<ChoiceDraft>(() => (before ? draftFromChoice(before, options) : initialDraft(offer.type, options)));
   const choice = draftToChoice(draft);
   const optionProps = { draft, options, onChange: setDraft };
 

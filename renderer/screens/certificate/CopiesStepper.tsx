@@ -22,7 +22,7 @@ export function CopiesStepper({ value, onChange }: { value: number; onChange: (c
         −
       </button>
       <output className="stepper__value" aria-live="polite" data-testid="copies-value">
-        {t('choose.copiesValue', { n: value })}
+        {t('choose.copiesValue', { count: value })}
       </output>
       <button
         type="button"

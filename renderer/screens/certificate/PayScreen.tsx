@@ -30,7 +30,7 @@ export function PayScreen({ view, onMethod, onBack }: Props) {
     return (
       <section className="step-screen" aria-labelledby="pay-title" data-testid="cert-pay-method">
         <p className="notice__context">
-          {t(`types.${view.choice.type}`)} {t('choose.copiesValue', { n: view.choice.copies })}
+          {t(`types.${view.choice.type}`)} {t('choose.copiesValue', { count: view.choice.copies })}
         </p>
         <h1 id="pay-title" className="screen__title screen__title--big" data-testid="cert-fee">
           {t('pay.title', { yen: view.dueYen })}

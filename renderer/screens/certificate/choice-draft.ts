@@ -35,6 +35,21 @@ export function initialDraft(type: CertificateTypeId, options: CertificateOption
   };
 }
 
+/** The draft a citizen left for the fee screen, opened again as they left it (back from 「戻る」). */
+export function draftFromChoice(choice: CertificateChoice, options: CertificateOptionsView): ChoiceDraft {
+  const initial = initialDraft(choice.type, options);
+  return {
+    ...initial,
+    copies: choice.copies,
+    scope: choice.scope,
+    members: choice.memberIds ?? initial.members,
+    householdHead: choice.householdHead,
+    honseki: choice.honseki,
+    personId: choice.personId ?? initial.personId,
+    fiscalYear: choice.fiscalYear ?? initial.fiscalYear,
+  };
+}
+
 /** Household members the 住民票 would show for this scope. */
 function membersShown(draft: ChoiceDraft, options: CertificateOptionsView): CertificateOptionsView['household'] {
   if (draft.scope === 'household') return options.household;

@@ -3,7 +3,8 @@
  * Shown only when the main side says that device is a simulator. The card list appears
  * while the journey waits for a card; "remove the card" stays on every screen so the demo
  * can always "take the card"; coins and notes appear while cash is being taken; the cashless
- * terminal's next answer (approve / decline) can be chosen while the citizen picks how to pay.
+ * terminal's next answer (approve / decline) can be chosen while the citizen picks how to pay;
+ * device and back-end faults can be injected on any journey screen (SimulatorFaults).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import type { ApplicationView } from '../../../contract/application-journey';
 import type { CertificateView } from '../../../contract/certificate-journey';
 import type { KioskInfo } from '../../../contract/kiosk-api';
 import type { CertificateViewState } from '../../app/use-certificate-view';
+import { SimulatorFaults } from './SimulatorFaults';
 
 const CASH_YEN = [10, 50, 100, 500, 1000] as const;
 
@@ -43,7 +45,8 @@ export function SimulatorPanel({ view, simulated, call }: Props) {
     };
   }, [simulated.card, waitingForCard, call]);
 
-  if (!simulated.card && !takingCash && !choosingMethod) return null;
+  const faultsToInject = simulated.printer || simulated.cash || simulated.cashless;
+  if (!simulated.card && !takingCash && !choosingMethod && !faultsToInject) return null;
   return (
     <aside className="sim-panel" aria-labelledby="sim-title" data-testid="sim-panel">
       <h2 id="sim-title" className="sim-panel__title">
@@ -116,6 +119,7 @@ export function SimulatorPanel({ view, simulated, call }: Props) {
           </button>
         </div>
       ) : null}
+      {faultsToInject ? <SimulatorFaults simulated={simulated} call={call} /> : null}
     </aside>
   );
 }

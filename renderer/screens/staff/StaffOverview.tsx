@@ -1,10 +1,11 @@
-/** Alerts (with acknowledge), device tiles, back end and outbox; refreshed every few seconds. */
+/** Alerts (identical ones grouped, each with advice and one acknowledge), device tiles, back end and outbox; refreshed every few seconds. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffOverview as Overview } from '../../../contract/staff-console';
 import { useKiosk } from '../../app/kiosk-context';
-import { alertText, type AlertLookup } from './alert-text';
-import { clock, errorKey, yen } from './staff-format';
+import { groupAlerts } from './alert-groups';
+import { alertAdvice, alertText, type AlertLookup } from './alert-text';
+import { clock, errorKey, wardName, yen } from './staff-format';
 import { useStaffData } from './use-staff-data';
 
 const REFRESH_MS = 5000;
@@ -34,10 +35,13 @@ export function StaffOverview() {
   } = useStaffData<Overview>((c) => c.call('staff.getOverview', {}), { refreshMs: REFRESH_MS });
   const [message, setMessage] = useState<string | null>(null);
 
-  const ack = async (id: number) => {
+  // One acknowledgement for a group: each alert of it is acknowledged (one by one: the main side keeps
+  // its per-alert record), and the list the last answer carries is shown.
+  const ack = async (ids: readonly number[]) => {
     try {
-      const alerts = await client.call('staff.ackAlert', { id });
-      setOverview((o) => (o ? { ...o, alerts } : o));
+      let alerts: Overview['alerts'] | null = null;
+      for (const id of ids) alerts = await client.call('staff.ackAlert', { id });
+      if (alerts) setOverview((o) => (o && alerts ? { ...o, alerts } : o));
     } catch (err) {
       setError(errorKey(err));
     }
@@ -67,20 +71,41 @@ export function StaffOverview() {
         </h3>
         {overview.alerts.length === 0 ? <p>{t('alerts.none')}</p> : null}
         <ul className="staff-list" data-testid="staff-alerts">
-          {overview.alerts.map((a) => (
-            <li key={a.id} className={`staff-alert staff-alert--${a.severity} ${a.ackedAt ? 'staff-alert--acked' : ''}`} data-testid={`staff-alert-${a.id}`}>
-              <span className="staff-alert__time">{clock(a.at)}</span>
-              <span className="staff-alert__text">{alertText(a.code, lookup)}</span>
-              {a.reference ? <span className="staff-alert__ref">{a.reference}</span> : null}
-              {a.ackedAt ? (
-                <span className="staff-alert__acked">{t('alerts.acked')}</span>
-              ) : (
-                <button type="button" className="button button--secondary staff-button" onClick={() => void ack(a.id)} data-testid={`staff-ack-${a.id}`}>
-                  {t('alerts.ack')}
-                </button>
-              )}
-            </li>
-          ))}
+          {groupAlerts(overview.alerts).map((g) => {
+            const advice = alertAdvice(g.code, lookup);
+            const acked = g.openIds.length === 0;
+            return (
+              <li
+                key={g.key}
+                className={`staff-alert staff-alert--${g.severity} ${acked ? 'staff-alert--acked' : ''}`}
+                data-testid={`staff-alert-${g.key}`}
+                data-count={g.alerts.length}
+              >
+                <span className="staff-alert__time">
+                  {g.alerts.length > 1 ? t('alerts.repeated', { count: g.alerts.length, first: clock(g.firstAt), last: clock(g.lastAt) }) : clock(g.firstAt)}
+                </span>
+                <span className="staff-alert__text">{alertText(g.code, lookup)}</span>
+                {g.references.length > 0 ? <span className="staff-alert__ref">{g.references.join(' ')}</span> : null}
+                {acked ? (
+                  <span className="staff-alert__acked">{t('alerts.acked')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--secondary staff-button"
+                    onClick={() => void ack(g.openIds)}
+                    data-testid={`staff-ack-${g.key}`}
+                  >
+                    {t('alerts.ack')}
+                  </button>
+                )}
+                {advice && !acked ? (
+                  <span className="staff-alert__advice" data-testid={`staff-alert-advice-${g.key}`}>
+                    {t('alerts.advice', { advice })}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       </section>
       <div className="staff-tiles">
@@ -135,7 +160,7 @@ export function StaffOverview() {
                 <tbody>
                   {outbox.byWard.map((w) => (
                     <tr key={w.destination}>
-                      <td>{w.destination}</td>
+                      <td>{wardName(w.destination)}</td>
                       <td>{w.queued}</td>
                       <td>{w.deadLetters}</td>
                       <td>{w.delivered}</td>
@@ -149,7 +174,7 @@ export function StaffOverview() {
               <ul className="staff-list">
                 {outbox.deadLetterList.map((d) => (
                   <li key={d.receiptNumber}>
-                    {d.receiptNumber} — {d.destination} — {lookup(`deadLetterReason.${d.code}`) ?? d.code} ({d.code}, {d.httpStatus})
+                    {d.receiptNumber} — {wardName(d.destination)} — {lookup(`deadLetterReason.${d.code}`) ?? d.code} ({d.code}, {d.httpStatus})
                   </li>
                 ))}
               </ul>

@@ -119,17 +119,20 @@ export function StaffTransactions() {
                   {t(`states.${tx.state}`)}
                   {tx.refundVoucher ? <span className="staff-mono"> {tx.refundVoucher}</span> : null}
                 </td>
-                <td className="staff-actions">
-                  {tx.canVoid ? (
-                    <button type="button" className="button button--secondary staff-button" onClick={() => setPending({ action: 'void', tx })}>
-                      {t('transactions.void')}
-                    </button>
-                  ) : null}
-                  {tx.canReprint ? (
-                    <button type="button" className="button button--secondary staff-button" onClick={() => setPending({ action: 'reprint', tx })}>
-                      {t('transactions.reprint')}
-                    </button>
-                  ) : null}
+                <td>
+                  {/* The flex row sits inside the cell: a flex <td> stops being a table cell and drifts out of its row. */}
+                  <div className="staff-actions">
+                    {tx.canVoid ? (
+                      <button type="button" className="button button--secondary staff-button" onClick={() => setPending({ action: 'void', tx })}>
+                        {t('transactions.void')}
+                      </button>
+                    ) : null}
+                    {tx.canReprint ? (
+                      <button type="button" className="button button--secondary staff-button" onClick={() => setPending({ action: 'reprint', tx })}>
+                        {t('transactions.reprint')}
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ))}

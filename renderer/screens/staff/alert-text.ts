@@ -16,16 +16,23 @@ export interface AlertPattern {
   key: string;
   /** Where the reason's own text is looked up (`<reasons>.<reason>`), or null to show it as it is. */
   reasons: string | null;
+  /** The family's line of advice (what staff do about it). */
+  advice: string;
 }
 
 /** Most specific first: the first prefix that matches wins. */
 export const ALERT_PATTERNS: readonly AlertPattern[] = [
-  { prefix: 'application-dead-letter-', key: 'alertPatterns.application-dead-letter', reasons: 'deadLetterReason' },
-  { prefix: 'print-aborted-', key: 'alertPatterns.print-aborted', reasons: 'printerReason' },
-  { prefix: 'print-canceled-', key: 'alertPatterns.print-canceled', reasons: 'cancelReason' },
-  { prefix: 'print-', key: 'alertPatterns.print', reasons: null },
-  { prefix: 'printer-', key: 'alertPatterns.printer', reasons: 'printerReason' },
-  { prefix: 'payment-', key: 'alertPatterns.payment', reasons: 'paymentState' },
+  {
+    prefix: 'application-dead-letter-',
+    key: 'alertPatterns.application-dead-letter',
+    reasons: 'deadLetterReason',
+    advice: 'alertPatternAdvice.application-dead-letter',
+  },
+  { prefix: 'print-aborted-', key: 'alertPatterns.print-aborted', reasons: 'printerReason', advice: 'alertPatternAdvice.print-aborted' },
+  { prefix: 'print-canceled-', key: 'alertPatterns.print-canceled', reasons: 'cancelReason', advice: 'alertPatternAdvice.print-canceled' },
+  { prefix: 'print-', key: 'alertPatterns.print', reasons: null, advice: 'alertPatternAdvice.print' },
+  { prefix: 'printer-', key: 'alertPatterns.printer', reasons: 'printerReason', advice: 'alertPatternAdvice.printer' },
+  { prefix: 'payment-', key: 'alertPatterns.payment', reasons: 'paymentState', advice: 'alertPatternAdvice.payment' },
 ];
 
 /** The text of `code`, or the code itself when neither a fixed text nor a pattern fits. */
@@ -40,4 +47,12 @@ export function alertText(code: string, lookup: AlertLookup): string {
     if (text !== undefined) return text;
   }
   return code;
+}
+
+/** What staff do about `code` (one line), or undefined when no advice is written for it. */
+export function alertAdvice(code: string, lookup: AlertLookup): string | undefined {
+  const fixed = lookup(`alertAdvice.${code}`);
+  if (fixed !== undefined) return fixed;
+  const family = ALERT_PATTERNS.find((p) => code.startsWith(p.prefix) && code.length > p.prefix.length);
+  return family ? lookup(family.advice) : undefined;
 }

@@ -1,5 +1,6 @@
-/** Formatting for the staff screens: yen, times and days in the kiosk's calendar (JST), and error keys. */
+/** Formatting for the staff screens: yen, times and days in the kiosk's calendar (JST), ward names, and error keys. */
 import { KioskError } from '../../../contract/errors';
+import { wardIdSchema, wardInfo } from '../../../contract/ward-api';
 
 const TIME = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const YEN = new Intl.NumberFormat('ja-JP');
@@ -21,4 +22,10 @@ export function isoDay(day: string): string {
 /** i18n key of what a staff call threw: its staff error code (`KioskError.code`), else a generic message. */
 export function errorKey(err: unknown): string {
   return err instanceof KioskError && err.code.startsWith('staff.') ? `errors.${err.code}` : 'errors.generic';
+}
+
+/** A ward's Japanese name (小倉北区) from its id in the ward API's contract; anything else as it is. */
+export function wardName(destination: string): string {
+  const ward = wardIdSchema.safeParse(destination);
+  return ward.success ? wardInfo[ward.data].nameJa : destination;
 }

@@ -5,7 +5,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Question } from '../../../contract/applications';
-import { answerToSend, boundYear, digitsOnlyLength, initialDateYear, initialDraft, numberLength } from '../../../renderer/screens/application/answer-draft';
+import {
+  answerToSend,
+  boundYear,
+  digitsOnlyLength,
+  initialDateYear,
+  initialDraft,
+  numberLength,
+  textKeyboardModes,
+} from '../../../renderer/screens/application/answer-draft';
 import { resolveMessageKey } from '../../../renderer/screens/application/message-text';
 
 function question(type: Question['type'], extra: Partial<Question> = {}): Question {
@@ -124,5 +132,17 @@ describe('resolveMessageKey', () => {
     assert.equal(resolveMessageKey('printer.mediaEmpty'), 'certificate:printer.mediaEmpty');
     assert.equal(resolveMessageKey('errors.no-session'), 'common:errors.no-session');
     assert.equal(resolveMessageKey('something.else'), null);
+  });
+});
+
+describe('textKeyboardModes', () => {
+  test('the insurance 記号番号 (digits and hyphens) opens the 英数 keyboard alone', () => {
+    assert.deepEqual(textKeyboardModes(question('text', { validation: { pattern: '[0-9０-９-]{1,12}' } })), ['alnum']);
+  });
+
+  test('a name, a free text or a pattern that admits kana opens ひらがな first', () => {
+    assert.deepEqual(textKeyboardModes(question('text')), ['hiragana', 'katakana', 'alnum']);
+    assert.deepEqual(textKeyboardModes(question('text', { validation: { pattern: '[ぁ-ん　 ]+' } })), ['hiragana', 'katakana', 'alnum']);
+    assert.deepEqual(textKeyboardModes(question('text', { validation: { pattern: '(' } })), ['hiragana', 'katakana', 'alnum'], 'an unreadable pattern');
   });
 });

@@ -157,6 +157,16 @@ describe('interview: 市内転居 with a card', () => {
     assert.equal(byId.get('newPostal')!.display, '〒802-0001');
     assert.equal(byId.get('nameKana')!.editQuestionId, 'nameKana');
   });
+  test('review values carry what another language needs: the ISO day, the choice in every language, yes/no', () => {
+    const { state } = runThrough(plan({ eventId: 'move-within-city' }));
+    const byId = new Map(review(state)[0]!.fields.map((f) => [f.fieldId, f]));
+    assert.deepEqual(byId.get('birthDate')!.value, { kind: 'date', iso: '1985-04-02' });
+    assert.deepEqual(byId.get('moveDate')!.value, { kind: 'date', iso: '2025-06-08' });
+    assert.deepEqual(byId.get('moveType')!.value, { kind: 'choice', label: { ja: '転居（市内で）', en: 'Move within the city' } });
+    assert.equal(byId.get('sex')!.value?.kind, 'choice');
+    assert.equal(byId.get('name')!.value, undefined, 'a name is shown as printed');
+    assert.equal(byId.get('myNumber')!.value, undefined, 'the 個人番号 travels masked only');
+  });
   test('review shows the 個人番号 masked but for its last 4 digits; the filled forms keep it whole', () => {
     const { state } = runThrough(plan({ eventId: 'move-within-city' }));
     const forms = review(state);

@@ -22,7 +22,7 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
       defaultLanguage: 'ja',
       shell: 'browser',
       maintenance: false,
-      simulated: { card: true, cash: true, cashless: true },
+      simulated: { card: true, printer: true, cash: true, cashless: true },
       shufflePinPad: false,
     } as const),
     'session.getState': record('session.getState', idle),
@@ -43,6 +43,7 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
     'simulator.removeCard': record('simulator.removeCard', {}),
     'simulator.insertCash': record('simulator.insertCash', {}),
     'simulator.cashlessNext': record('simulator.cashlessNext', {}),
+    'simulator.fault': record('simulator.fault', {}),
     'staff.getState': record('staff.getState', { phase: 'closed' } as const),
     'staff.login': record('staff.login', { outcome: 'citizen-busy' } as const),
     'staff.logout': record('staff.logout', { phase: 'closed' } as const),
@@ -122,6 +123,26 @@ describe('request router', () => {
       assert.equal(!result.ok && result.error.code, 'invalid-request');
     }
     assert.deepEqual(calls, []);
+  });
+
+  test("a simulator fault outside the simulators' own faults never reaches the handler", async () => {
+    const { router, calls } = makeRouter();
+    const bad = [
+      { device: 'printer', fault: 'explode' },
+      { device: 'printer', fault: 'offline' },
+      { device: 'cash', fault: 'media-jam' },
+      { device: 'backend', fault: 'clear' },
+      { device: 'backend', fault: 'down', durationMs: 600_000 },
+      { device: 'card', fault: 'jam' },
+      { fault: 'jam' },
+    ];
+    for (const payload of bad) {
+      const result = await router.dispatch('simulator.fault', payload);
+      assert.equal(!result.ok && result.error.code, 'invalid-request', JSON.stringify(payload));
+    }
+    assert.deepEqual(calls, []);
+    assert.equal((await router.dispatch('simulator.fault', { device: 'cash', fault: 'jam' })).ok, true);
+    assert.deepEqual(calls, ['simulator.fault']);
   });
 
   test('a handler result that breaks the contract does not reach the renderer', async () => {

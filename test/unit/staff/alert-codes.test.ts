@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { RECOVERY_ALERTS } from '../../../main/certificates/recover-certificate-sales';
-import { ALERT_PATTERNS, alertText, type AlertLookup } from '../../../renderer/screens/staff/alert-text';
+import { ALERT_PATTERNS, alertAdvice, alertText, type AlertLookup } from '../../../renderer/screens/staff/alert-text';
 import en from '../../../renderer/i18n/locales/en/staff.json';
 import ja from '../../../renderer/i18n/locales/ja/staff.json';
 
@@ -131,6 +131,15 @@ describe('staff alert texts', () => {
       assert.deepEqual([...new Set(missing)], []);
     });
 
+    test(`${lang}: every code the main side raises comes with a line of advice`, () => {
+      const missing = found.codes
+        .map((c) => ({ ...c, sample: c.dynamic ? `${c.code}some-new-reason` : c.code }))
+        .filter((c) => alertAdvice(c.sample, lookup) === undefined)
+        .map((c) => `${c.code} (${c.where})`);
+      assert.deepEqual([...new Set(missing)], []);
+      assert.equal(alertAdvice('entirely-unknown', lookup), undefined);
+    });
+
     test(`${lang}: every dynamic code family has a pattern with a text, and reasons read as words`, () => {
       for (const { code: head, where } of found.codes.filter((c) => c.dynamic)) {
         const sample = `${head}some-new-reason`;
@@ -151,7 +160,16 @@ describe('staff alert texts', () => {
   }
 
   test('the two languages name the same fixed codes and reasons', () => {
-    for (const section of ['alertCodes', 'alertPatterns', 'printerReason', 'cancelReason', 'deadLetterReason', 'paymentState'] as const) {
+    for (const section of [
+      'alertCodes',
+      'alertPatterns',
+      'alertAdvice',
+      'alertPatternAdvice',
+      'printerReason',
+      'cancelReason',
+      'deadLetterReason',
+      'paymentState',
+    ] as const) {
       assert.deepEqual(
         Object.keys((ja as unknown as Record<string, object>)[section] ?? {}).sort(),
         Object.keys((en as unknown as Record<string, object>)[section] ?? {}).sort(),

@@ -58,9 +58,13 @@ describe('KanaKeyboard markup', () => {
     assert.match(m, /role="tablist"/);
     assert.match(byTestId(m, 'kana-mode-hiragana'), /aria-selected="true"/);
     assert.match(byTestId(m, 'kana-mode-katakana'), /aria-selected="false"/);
-    assert.match(byTestId(m, 'kana-display'), /role="textbox"/);
-    assert.match(byTestId(m, 'kana-display'), /aria-label="氏名（ふりがな）"/);
-    assert.match(m, /やまた<\/span><span class="wdisplay__caret" aria-hidden="true">/);
+    // The text field is the physical keyboard's input: named, and opening no OS keyboard on touch.
+    assert.match(byTestId(m, 'kana-typing'), /^<input[^>]*type="text"/);
+    assert.match(byTestId(m, 'kana-typing'), /inputMode="none"/i);
+    assert.match(byTestId(m, 'kana-typing'), /aria-label="氏名（ふりがな）"/);
+    assert.match(byTestId(m, 'kana-typing'), /value="やまた"/);
+    assert.match(m, /やまた<\/span>/);
+    assert.match(m, /<span class="wdisplay__caret" aria-hidden="true">/);
     assert.match(m, /3／20文字/);
   });
 
