@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { certificateChoiceSchema, type CertificateChoice, type CertificateOptionsView } from '../../../contract/certificate-journey';
 import { certificateOptionsResponseSchema, issueCertificateRequestSchema } from '../../../contract/ward-api';
 import { choiceProblem, toIssueRequest, toOptionsView } from '../../../main/certificates/issue-request';
-import { draftToChoice, honsekiPossible, initialDraft, toggleMember, withScope } from '../../../renderer/screens/certificate/choice-draft';
+import { draftFromChoice, draftToChoice, honsekiPossible, initialDraft, toggleMember, withScope } from '../../../renderer/screens/certificate/choice-draft';
 
 const options: CertificateOptionsView = {
   juminhyoScopes: ['self', 'household', 'partial'],
@@ -141,6 +141,15 @@ describe('the choose screen draft', () => {
     assert.deepEqual(draftToChoice(d), choice({ type: 'juminhyo', scope: 'partial', memberIds: ['res-001', 'ward-102'] }));
     d = toggleMember(toggleMember(d, 'res-001', options), 'ward-102', options);
     assert.equal(draftToChoice(d), null);
+  });
+
+  test('back from the fee screen, every detail chosen opens again as it was left', () => {
+    for (const left of [
+      choice({ type: 'juminhyo', copies: 3, scope: 'partial', memberIds: ['res-001', 'ward-101'], householdHead: true, honseki: true }),
+      choice({ type: 'koseki-kojin', copies: 2, personId: 'ward-101' }),
+      choice({ type: 'kazei', fiscalYear: 2024 }),
+    ])
+      assert.deepEqual(draftToChoice(draftFromChoice(left, options)), left);
   });
 
   test('本籍・筆頭者 is offered only when everyone shown has a 本籍, and unticked when someone without is added', () => {
