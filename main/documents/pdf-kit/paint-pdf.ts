@@ -10,6 +10,7 @@ import PDFDocument from 'pdfkit';
 import type { DocumentFonts, FontKey } from '../fonts';
 import type { DocumentPlan, DrawOp } from './plan';
 import { imageFor, preparedImage, type PreparedImage } from './prepared-image';
+import { shareLayouts } from './shared-layouts';
 import { paintStamp } from './stamp';
 
 const FONT_KEYS: FontKey[] = ['mincho', 'gothic', 'gothicBold'];
@@ -29,8 +30,9 @@ function paintOps(doc: PDFKit.PDFDocument, ops: readonly DrawOp[], images: Image
   for (const op of ops) {
     switch (op.kind) {
       case 'text':
+        doc.font(op.font);
+        shareLayouts(doc);
         doc
-          .font(op.font)
           .fontSize(op.size)
           .fillColor(op.color ?? '#000000')
           .text(op.text, op.x, op.y, { lineBreak: false, characterSpacing: op.charSpacing ?? 0 });

@@ -13,8 +13,11 @@ import { documentFonts } from '../../../main/documents/fonts';
 import { paintPdf } from '../../../main/documents/pdf-kit/paint-pdf';
 import type { DocumentPlan, DrawOp, StampOp } from '../../../main/documents/pdf-kit/plan';
 import { StampContentError } from '../../../main/documents/pdf-kit/stamp';
-import { SEAL_IMAGE } from './samples';
+import { sealCertificate } from '../../../platform/certificate-seal';
+import { renderCertificatePdf } from '../../../main/documents/certificate-pdf';
+import { sample, SEAL_IMAGE, TEST_PRIVATE_KEY } from './samples';
 
+const ROOT = join(__dirname, '..', '..', '..');
 let dir = '';
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'madoguchi-reuse-'));
@@ -83,6 +86,34 @@ describe('paintPdf reuse across documents', () => {
     other.copy(image);
     const after = raster(file(await paintPdf(plan(image), fonts), 'after.pdf'), 1);
     assert.ok(!before.equals(after), 'new bytes, new picture');
+  });
+
+  test('words shaped in other documents print exactly as in a fresh process', async () => {
+    const fonts = documentFonts();
+    const look = (f: string) => ({ png: raster(f, 1, 100), text: execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' }) });
+    const render = async (type: 'juminhyo' | 'kazei', name: string) => {
+      const c = sample(type);
+      return look(file(await renderCertificatePdf(c, { qrText: sealCertificate(c, TEST_PRIVATE_KEY).payload, sealImagePng: SEAL_IMAGE }, fonts), name));
+    };
+    // the reference: the same certificate as the only document of its own process
+    const fresh = join(dir, 'fresh.pdf');
+    const script = `
+      const { sealCertificate } = require('./platform/certificate-seal');
+      const { renderCertificatePdf } = require('./main/documents/certificate-pdf');
+      const { sample, SEAL_IMAGE, TEST_PRIVATE_KEY } = require('./test/unit/documents/samples');
+      const c = sample('juminhyo');
+      renderCertificatePdf(c, { qrText: sealCertificate(c, TEST_PRIVATE_KEY).payload, sealImagePng: SEAL_IMAGE })
+        .then((pdf) => require('node:fs').writeFileSync(${JSON.stringify(fresh)}, pdf));`;
+    execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, env: { ...process.env, MADOGUCHI_LOG_LEVEL: 'warn' }, timeout: 120_000 });
+    const reference = look(fresh);
+    await render('kazei', 'k.pdf');
+    const first = await render('juminhyo', 'j1.pdf');
+    await render('kazei', 'k2.pdf');
+    const again = await render('juminhyo', 'j2.pdf');
+    for (const r of [first, again]) {
+      assert.equal(r.text, reference.text);
+      assert.ok(r.png.equals(reference.png), 'same page, pixel for pixel');
+    }
   });
 
   test('a stamp may not carry text or images (its form has no resources to show them)', async () => {
