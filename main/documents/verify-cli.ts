@@ -1,9 +1,10 @@
 /**
- * `npm run verify -- <file.pdf | qr-text> [--public-key path] [--show-names]`
+ * `npm run verify -- <file.pdf | page-image | qr-text> [--public-key path] [--show-names]`
  *
  * Verifies a certificate's verification QR offline with the city's public key (default: the
  * TEST key in fixtures/documents). Accepts a rendered PDF (the QR text is read from its
- * metadata) or the QR text as scanned. Prints 「検証OK / valid」 with type, serial and issue
+ * metadata), a scan or photo of the printed page (PNG, JPEG, …: the QR itself is decoded with
+ * zbarimg, so the paper alone suffices) or the QR text as scanned. Prints 「検証OK / valid」 with type, serial and issue
  * time, or the reason it fails. Exit 0 = valid, 1 = not valid, 2 = usage error.
  * Names are printed only with --show-names (a technician's terminal is not a place for them).
  */
@@ -11,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifySeal, type SealFailureReason } from '../../platform/certificate-seal';
 import { formatIssuedAt } from './pdf-kit/japanese-date';
+import { extractSealFromImage, looksLikeImage, type SealImageFailure } from './seal-from-image';
 import { extractSealFromPdf } from './seal-from-pdf';
 
 const DEFAULT_PUBLIC_KEY = join(__dirname, '..', '..', 'fixtures', 'documents', 'city-seal.pub.pem');
@@ -24,7 +26,9 @@ const TYPE_NAMES: Record<string, string> = {
   kazei: '所得・課税証明書',
 };
 
-const REASONS: Record<SealFailureReason | 'no-seal-in-pdf' | 'key-unreadable', string> = {
+const USAGE = 'usage: npm run verify -- <file.pdf | page-image | qr-text> [--public-key path] [--show-names]';
+
+const REASONS: Record<SealFailureReason | SealImageFailure | 'no-seal-in-pdf' | 'key-unreadable', string> = {
   malformed: '検証NG / invalid: not a Madoguchi verification code (malformed)',
   'unsupported-version': '検証NG / invalid: verification code of an unknown version',
   'bad-key': '検証NG / invalid: the public key is not an Ed25519 public key',
@@ -32,6 +36,9 @@ const REASONS: Record<SealFailureReason | 'no-seal-in-pdf' | 'key-unreadable', s
   'content-mismatch': '検証NG / invalid: the code belongs to other content',
   'no-seal-in-pdf': '検証NG / invalid: the PDF carries no Madoguchi verification code',
   'key-unreadable': '検証NG / invalid: the public key file cannot be read',
+  'no-code-in-image': '検証NG / invalid: no Madoguchi verification code found in the image',
+  'several-codes-in-image': '検証NG / invalid: the image carries more than one Madoguchi verification code',
+  'scanner-unavailable': '検証NG / invalid: the image could not be scanned (is zbar-tools installed?)',
 };
 
 /** Output sink, so tests can capture lines. */
@@ -56,23 +63,33 @@ export function runVerify(argv: string[], io: VerifyIo): number {
       keyPath = next;
     } else if (a === '--show-names') showNames = true;
     else if (a === '--help' || a === '-h') {
-      io.out('usage: npm run verify -- <file.pdf | qr-text> [--public-key path] [--show-names]');
+      io.out(USAGE);
       return 0;
     } else positional.push(a);
   }
   if (positional.length !== 1) {
-    io.err('usage: npm run verify -- <file.pdf | qr-text> [--public-key path] [--show-names]');
+    io.err(USAGE);
     return 2;
   }
   const input = positional[0]!;
   let qrText = input;
   if (!input.startsWith('MDG') && existsSync(input)) {
-    const found = extractSealFromPdf(readFileSync(input));
-    if (found === undefined) {
-      io.out(REASONS['no-seal-in-pdf']);
-      return 1;
+    const bytes = readFileSync(input);
+    if (looksLikeImage(bytes)) {
+      const scanned = extractSealFromImage(input);
+      if (!scanned.ok) {
+        io.out(REASONS[scanned.reason]);
+        return 1;
+      }
+      qrText = scanned.qrText;
+    } else {
+      const found = extractSealFromPdf(bytes);
+      if (found === undefined) {
+        io.out(REASONS['no-seal-in-pdf']);
+        return 1;
+      }
+      qrText = found;
     }
-    qrText = found;
   }
   let key: Buffer;
   try {

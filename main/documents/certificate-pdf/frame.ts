@@ -7,7 +7,7 @@ import type { CertificateContent } from '../../../platform/certificate-seal';
 import type { DocumentFonts } from '../fonts';
 import { formatIssuedAt, formatWareki, toJst } from '../pdf-kit/japanese-date';
 import { textWidth } from '../pdf-kit/measure';
-import type { DrawOp } from '../pdf-kit/plan';
+import type { DrawOp, StampOp } from '../pdf-kit/plan';
 import { qrPath } from '../pdf-kit/qr';
 import { fitText, textLine } from '../pdf-kit/text';
 import { A4, mm, type Box } from '../pdf-kit/units';
@@ -36,11 +36,29 @@ export interface FrameText {
   attestation: string[];
 }
 
-/** Ops drawn under everything else on each page. */
-export function pageBackground(fonts: DocumentFonts): DrawOp[] {
-  const f = PAGE.frame;
-  const inner: Box = { x: f.x + 1.6, y: f.y + PAGE.band, w: f.w - 3.2, h: f.h - 2 * PAGE.band };
-  return [...latentCopyPattern(fonts, inner), ...guillocheFrame(f, PAGE.band)];
+const backgrounds = new WeakMap<DocumentFonts, StampOp>();
+
+/**
+ * Drawn under everything else on each page: the same for every page and certificate, so it is
+ * built once per set of fonts and painted as a stamp (compiled once, see pdf-kit/stamp.ts).
+ */
+export function pageBackground(fonts: DocumentFonts): StampOp {
+  let stamp = backgrounds.get(fonts);
+  if (!stamp) {
+    const f = PAGE.frame;
+    const inner: Box = { x: f.x + 1.6, y: f.y + PAGE.band, w: f.w - 3.2, h: f.h - 2 * PAGE.band };
+    stamp = deepFreeze({ kind: 'stamp', ops: [...latentCopyPattern(fonts, inner), ...guillocheFrame(f, PAGE.band)] });
+    backgrounds.set(fonts, stamp);
+  }
+  return stamp;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Header, footer and microtext of page `index` (0-based) of `count`. */
@@ -83,7 +101,7 @@ export function closingBlock(fonts: DocumentFonts, content: CertificateContent, 
   const top = PAGE.closingTop;
   const qrSize = mm(32);
   ops.push({ kind: 'rect', x: PAGE.bodyX, y: top, w: qrSize, h: qrSize, fill: '#ffffff' });
-  ops.push(qrPath(qrText, PAGE.bodyX, top, qrSize, 'M').op);
+  ops.push(qrPath(qrText, PAGE.bodyX, top, qrSize, 'M', 'byte').op);
   ops.push(textLine('検証用コード（改ざん検出）', PAGE.bodyX + mm(1.5), top + qrSize + mm(0.5), { font: 'gothic', size: 6, field: 'label.qr' }));
   const textX = PAGE.bodyX + qrSize + mm(8);
   const right = PAGE.bodyX + PAGE.bodyW;

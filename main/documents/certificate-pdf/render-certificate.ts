@@ -76,7 +76,7 @@ export function planCertificate(content: CertificateContent, seal: CertificateSe
   const bodies = flow.pages;
   const background = pageBackground(fonts);
   const pages = bodies.map((body, i) => {
-    const ops = [...background, ...body, ...pageChrome(fonts, content, layout, i, bodies.length)];
+    const ops = [background, ...body, ...pageChrome(fonts, content, layout, i, bodies.length)];
     if (i === bodies.length - 1) {
       ops.push(endOfRecords(flow.endY));
       ops.push(...closingBlock(fonts, content, layout, seal.qrText, seal.sealImagePng));

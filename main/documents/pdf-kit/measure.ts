@@ -2,14 +2,42 @@
  * Text measurement with the same fontkit fonts (and shaping) pdfkit will use to draw, so a
  * layout knows widths before any page exists.
  */
+import type { Font } from 'fontkit';
 import type { DocumentFonts, FontKey } from '../fonts';
+
+/** A shaped run's advance (font units) and glyph count: all a width needs. */
+interface RunMetrics {
+  advance: number;
+  glyphs: number;
+}
+
+// Shaping (GSUB, kerning) is most of a layout's time and always gives the same run for the same
+// font and text; labels and names are measured again and again (fitting tries several sizes).
+const runs = new WeakMap<Font, Map<string, RunMetrics>>();
+const RUNS_PER_FONT = 4096;
+
+function runMetrics(f: Font, text: string): RunMetrics {
+  let byText = runs.get(f);
+  if (!byText) {
+    byText = new Map();
+    runs.set(f, byText);
+  }
+  let m = byText.get(text);
+  if (!m) {
+    const run = f.layout(text);
+    m = { advance: run.advanceWidth, glyphs: run.glyphs.length };
+    if (byText.size >= RUNS_PER_FONT) byText.clear();
+    byText.set(text, m);
+  }
+  return m;
+}
 
 /** Width in points of `text` set in `font` at `size`, plus `charSpacing` after each glyph but the last. */
 export function textWidth(fonts: DocumentFonts, font: FontKey, text: string, size: number, charSpacing = 0): number {
   if (text.length === 0) return 0;
   const f = fonts[font];
-  const run = f.layout(text);
-  return (run.advanceWidth / f.unitsPerEm) * size + charSpacing * Math.max(0, run.glyphs.length - 1);
+  const run = runMetrics(f, text);
+  return (run.advance / f.unitsPerEm) * size + charSpacing * Math.max(0, run.glyphs - 1);
 }
 
 /** Height of one line box (ascent to descent) in points for `font` at `size`. */

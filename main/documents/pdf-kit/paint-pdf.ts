@@ -1,6 +1,7 @@
 /**
  * Paints a {@link DocumentPlan} with pdfkit. Fonts are the process-wide fontkit objects; pdfkit
- * embeds a subset of each with only the glyphs used.
+ * embeds a subset of each with only the glyphs used. Images are decoded once per process
+ * (prepared-image.ts) and stamps compiled once (stamp.ts): only what differs is painted anew.
  *
  * Callers check glyphs BEFORE calling this (see glyph-check.ts): painting itself never decides
  * whether a document may be printed.
@@ -9,6 +10,9 @@ import PDFDocument from 'pdfkit';
 import type { DocumentFonts, FontKey } from '../fonts';
 import { hasVariationSelector } from '../variation-sequences';
 import type { DocumentPlan, DrawOp, TextOp } from './plan';
+import { imageFor, preparedImage, type PreparedImage } from './prepared-image';
+import { shareLayouts } from './shared-layouts';
+import { paintStamp } from './stamp';
 
 const FONT_KEYS: FontKey[] = ['mincho', 'gothic', 'gothicBold'];
 
@@ -22,8 +26,9 @@ export class PdfInfoError extends Error {
 }
 
 function paintText(doc: PDFKit.PDFDocument, op: TextOp): void {
+  doc.font(op.font);
+  shareLayouts(doc);
   doc
-    .font(op.font)
     .fontSize(op.size)
     .fillColor(op.color ?? '#000000')
     .text(op.text, op.x, op.y, { lineBreak: false, characterSpacing: op.charSpacing ?? 0 });
@@ -58,7 +63,9 @@ function paintWithActualText(doc: PDFKit.PDFDocument, actual: string, paint: () 
   if (opened !== 1 || closed !== 1) throw new Error(`pdfkit drew ${opened} text objects for one run: cannot attach its ActualText`);
 }
 
-function paintOps(doc: PDFKit.PDFDocument, ops: DrawOp[]): void {
+type Images = ReadonlyMap<Buffer, PreparedImage>;
+
+function paintOps(doc: PDFKit.PDFDocument, ops: readonly DrawOp[], images: Images): void {
   for (const op of ops) {
     switch (op.kind) {
       case 'text':
@@ -85,25 +92,45 @@ function paintOps(doc: PDFKit.PDFDocument, ops: DrawOp[]): void {
         doc.restore();
         break;
       }
-      case 'image':
-        doc.image(op.data, op.x, op.y, { width: op.w, height: op.h });
+      case 'image': {
+        const prepared = images.get(op.data);
+        if (!prepared) throw new Error('image not prepared');
+        doc.image(imageFor(doc, prepared) as unknown as PDFKit.Mixins.ImageSrc, op.x, op.y, { width: op.w, height: op.h });
         break;
+      }
       case 'group':
         doc.save();
         if (op.opacity !== undefined) doc.opacity(op.opacity);
         if (op.clip) doc.path(op.clip.d).clip(op.clip.rule === 'even-odd' ? 'even-odd' : 'non-zero');
-        paintOps(doc, op.ops);
+        paintOps(doc, op.ops, images);
         doc.restore();
+        break;
+      case 'stamp':
+        paintStamp(doc, op, (d, o) => paintOps(d, o, images));
         break;
     }
   }
 }
 
+function imagesOf(ops: readonly DrawOp[], out: Set<Buffer>): Set<Buffer> {
+  for (const op of ops) {
+    if (op.kind === 'image') out.add(op.data);
+    else if (op.kind === 'group' || op.kind === 'stamp') imagesOf(op.ops, out);
+  }
+  return out;
+}
+
 /** Renders the plan to PDF bytes. `creationDate` fixes the Info date (default: now). */
-export function paintPdf(plan: DocumentPlan, fonts: DocumentFonts, creationDate: Date = new Date()): Promise<Buffer> {
+export async function paintPdf(plan: DocumentPlan, fonts: DocumentFonts, creationDate: Date = new Date()): Promise<Buffer> {
   for (const [k, v] of Object.entries(plan.custom ?? {})) {
     if (!/^[A-Za-z][A-Za-z0-9]*$/u.test(k) || !/^[\x20-\x7e]*$/u.test(v) || /[()\\]/u.test(v)) throw new PdfInfoError(k);
   }
+  const images = new Map<Buffer, PreparedImage>();
+  for (const data of imagesOf(
+    plan.pages.flatMap((p) => p.ops),
+    new Set(),
+  ))
+    images.set(data, await preparedImage(data));
   const doc = new PDFDocument({
     size: [plan.size.width, plan.size.height],
     margin: 0,
@@ -130,7 +157,7 @@ export function paintPdf(plan: DocumentPlan, fonts: DocumentFonts, creationDate:
     try {
       for (const page of plan.pages) {
         doc.addPage({ size: [plan.size.width, plan.size.height], margin: 0 });
-        paintOps(doc, page.ops);
+        paintOps(doc, page.ops, images);
       }
       doc.end();
     } catch (e) {

@@ -85,7 +85,19 @@ export interface GroupOp {
   ops: DrawOp[];
 }
 
-export type DrawOp = TextOp | LineOp | RectOp | PathOp | ImageOp | GroupOp;
+/**
+ * Vector art that is the same on every page of every document (a certificate's security
+ * background): painted as one Form XObject per document, whose compressed content is built once
+ * per process for this object (stamp.ts). Its ops must never change after the first paint, so
+ * a stamp is made once and frozen; only lines, rects, paths and clip groups without opacity
+ * (no text, no images: the form carries no resources).
+ */
+export interface StampOp {
+  kind: 'stamp';
+  ops: readonly DrawOp[];
+}
+
+export type DrawOp = TextOp | LineOp | RectOp | PathOp | ImageOp | GroupOp | StampOp;
 
 /** One page of a plan. */
 export interface PagePlan {
@@ -105,10 +117,10 @@ export interface DocumentPlan {
 
 /** Every text op of a plan (descending into groups), for the glyph check. */
 export function* textsOf(plan: DocumentPlan): Generator<TextOp> {
-  function* walk(ops: DrawOp[]): Generator<TextOp> {
+  function* walk(ops: readonly DrawOp[]): Generator<TextOp> {
     for (const op of ops) {
       if (op.kind === 'text') yield op;
-      else if (op.kind === 'group') yield* walk(op.ops);
+      else if (op.kind === 'group' || op.kind === 'stamp') yield* walk(op.ops);
     }
   }
   for (const p of plan.pages) yield* walk(p.ops);

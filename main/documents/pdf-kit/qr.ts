@@ -8,9 +8,23 @@ import type { PathOp } from './plan';
 /** Error-correction level: M (15%) survives smudges and folds on paper at moderate size. */
 export type QrErrorLevel = 'L' | 'M' | 'Q' | 'H';
 
+/**
+ * How the text is split into QR segments. `optimal` searches the mix of numeric, alphanumeric and
+ * byte segments that gives the smallest code; `byte` skips that search (half the time) and suits
+ * text such as base64url, which is lowercase and so mostly byte mode anyway.
+ */
+export type QrSegmentMode = 'optimal' | 'byte';
+
 /** The QR for `text` as a filled path in a `size` x `size` point square at (x, y), quiet zone included. */
-export function qrPath(text: string, x: number, y: number, size: number, level: QrErrorLevel = 'M'): { op: PathOp; version: number } {
-  const qr = QRCode.create(text, { errorCorrectionLevel: level });
+export function qrPath(
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  level: QrErrorLevel = 'M',
+  mode: QrSegmentMode = 'optimal',
+): { op: PathOp; version: number } {
+  const qr = QRCode.create(mode === 'byte' ? [{ data: Buffer.from(text, 'utf8'), mode: 'byte' }] : text, { errorCorrectionLevel: level });
   const n = qr.modules.size;
   const quiet = 4; // modules of white border the standard requires
   const cell = size / (n + 2 * quiet);
