@@ -4,7 +4,8 @@
  * safe choice). Once confirmed it only says the money is being returned: the journey's failed
  * screen (money returned, take your card) replaces it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useOpeningFocus } from '../../app/use-screen-start';
 import { useTranslation } from 'react-i18next';
 
 type Props = {
@@ -16,8 +17,7 @@ type Props = {
 export function CancelPaidDialog({ onConfirm, onKeepGoing }: Props) {
   const { t } = useTranslation('certificate');
   const [returning, setReturning] = useState(false);
-  const keepGoing = useRef<HTMLButtonElement>(null);
-  useEffect(() => keepGoing.current?.focus(), []);
+  const keepGoing = useOpeningFocus<HTMLButtonElement>();
   const confirm = () => {
     setReturning(true);
     // A refused or failed request leaves the sale as it was: the dialog offers the choice again.
