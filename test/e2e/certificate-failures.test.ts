@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { CertificateStep } from '../../contract/certificate-journey';
+import type { SessionState } from '../../contract/kiosk-api';
 import { launchTestBrowser } from '../support/browser';
 import { logInOnScreen } from '../support/certificate-screens';
 import { checkScreen, withKioskPage } from '../support/e2e-page';
@@ -20,11 +21,15 @@ let browser: Browser;
 let kiosk: KioskHarness;
 /** Every step the main side pushed, in order (reset per test). */
 let steps: CertificateStep[] = [];
+/** Every session state the main side pushed (reset per test). */
+let sessions: SessionState[] = [];
 
 before(async () => {
-  kiosk = await startKiosk({}, { backendFaults: true, runtime: { takeCertificateMs: 500 } });
+  // Short endings: a card left in asks for a second, then the first screen (the next citizen's turn).
+  kiosk = await startKiosk({}, { backendFaults: true, runtime: { takeCertificateMs: 500, endingMs: { takeCard: 1000 } } });
   kiosk.runtime.hub.addSink((channel, payload) => {
     if (channel === 'certificate.changed') steps.push((payload as { step: CertificateStep }).step);
+    if (channel === 'session.changed') sessions.push(payload as SessionState);
   });
   browser = await launchTestBrowser();
 });
@@ -57,6 +62,7 @@ async function insertHundreds(page: Page, count: number): Promise<void> {
 
 beforeEach(() => {
   steps = [];
+  sessions = [];
 });
 
 afterEach(async () => {
@@ -104,8 +110,13 @@ describe('certificate failure screens', () => {
       await page.getByTestId('choose-next').click();
       await page.getByTestId('cert-failed-take-card').waitFor({ timeout: 20_000 });
       printer.clearFaults();
-      // The citizen goes home without taking the card.
+      // The citizen goes home without taking the card: they are asked for it, then the first screen.
       await page.getByTestId('cert-home').click();
+      await page.getByTestId('journey-certificate').waitFor();
+      assert.ok(
+        sessions.some((s) => s.phase === 'idle' && s.ending?.takeCard === true),
+        'the citizen who left was asked to take the card',
+      );
       steps = [];
       await page.getByTestId('journey-certificate').click();
       await page

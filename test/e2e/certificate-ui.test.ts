@@ -193,6 +193,9 @@ describe('certificate journey screens', () => {
       assert.match(await page.getByTestId('cert-failed-message').innerText(), /マイナンバーカードの暗証番号（数字4けた）がロックされています/);
       await page.getByTestId('cert-failed-take-card').waitFor();
       await checkScreen(page, 'failed (blocked PIN)');
+      // The card taken first: the message stays (see endings.test.ts), and home is one touch.
+      await page.getByTestId('sim-remove-card').click();
+      await page.getByTestId('cert-failed-take-card').waitFor({ state: 'detached' });
       await page.getByTestId('cert-home').click();
       await page.getByTestId('journey-certificate').waitFor();
       assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'cancel' });
