@@ -10,8 +10,8 @@
  * running journey instead of the home screen while main still holds the session.
  *
  * Once a certificate is paid for, no control goes home in one touch: on 「カードをお取りください」
- * 「最初に戻る」 asks first (the money comes back, then the card), and while printing it is not
- * offered, nor is the idle prompt's 「おわる」 (main refuses both ends too).
+ * 「最初に戻る」 asks first (the money comes back; the card is asked for once confirmed), and while
+ * printing it is not offered, nor is the idle prompt's 「おわる」 (main refuses both ends too).
  *
  * After a session the first screen may first explain how it ended (EndingScreen, for as long as
  * main's idle state carries the ending). Every screen starts at its top with focus on its heading
