@@ -131,6 +131,8 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     voucher: z.string().nullable().default(null),
     /** The voucher slip (返金引換券) came out with the certificate. */
     voucherPrinted: z.boolean().default(false),
+    /** Milliseconds before the kiosk goes back to its first screen by itself (a countdown on screen), counted when sent. */
+    remainingMs: z.number().int().nonnegative(),
   }),
   z.object({ step: z.literal('failed') }).merge(failureSchema),
 ]);

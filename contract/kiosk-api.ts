@@ -28,8 +28,22 @@ export type Journey = z.infer<typeof journeySchema>;
 export const endReasonSchema = z.enum(['cancel', 'complete', 'timeout', 'card-removed', 'renderer-gone', 'crash-recovery', 'shutdown']);
 export type EndReason = z.infer<typeof endReasonSchema>;
 
+/**
+ * What the first screen says for a while after a session ended, so no journey ends without a word:
+ * why it ended (the card pulled, the time ran out, the citizen finished or stopped) and, while the
+ * card is still in the reader, that THIS citizen must take it. No personal data: the wipe has run.
+ */
+export const sessionEndingSchema = z.object({
+  reason: z.enum(['cancel', 'complete', 'timeout', 'card-removed']),
+  /** The card is still in the reader. */
+  takeCard: z.boolean(),
+  /** Milliseconds left before the first screen shows, counted when the event was sent. */
+  remainingMs: z.number().int().nonnegative(),
+});
+export type SessionEnding = z.infer<typeof sessionEndingSchema>;
+
 export const sessionStateSchema = z.discriminatedUnion('phase', [
-  z.object({ phase: z.literal('idle'), endedReason: endReasonSchema.optional() }),
+  z.object({ phase: z.literal('idle'), endedReason: endReasonSchema.optional(), ending: sessionEndingSchema.optional() }),
   z.object({ phase: z.literal('active'), sessionId: z.string().uuid(), journey: journeySchema.nullable() }),
   z.object({
     phase: z.literal('prompt'),

@@ -95,6 +95,8 @@ export interface RuntimeOptions {
   recoveryJobSettleMs?: number;
   /** The kiosk's clock (tests run the kiosk on a chosen day); default the host's. */
   clock?: Clock;
+  /** How long an ending's words stay on the first screen (main/session/session-ending.ts); tests shorten or lengthen them. */
+  endingMs?: { read?: number; takeCard?: number };
 }
 
 export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, options: RuntimeOptions = {}): Promise<KioskRuntime> {
@@ -117,6 +119,12 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     promptMs: config.idle.promptSec * 1000,
     onChange: (state) => hub.emit('session.changed', state),
     clock,
+    endings: {
+      // Asked only at a wipe, when the devices are open.
+      cardInReader: () => devices.card.currentReader() !== undefined,
+      ...(options.endingMs?.read !== undefined ? { readMs: options.endingMs.read } : {}),
+      ...(options.endingMs?.takeCard !== undefined ? { takeCardMs: options.endingMs.takeCard } : {}),
+    },
   });
   // The durable stores open first: a corrupt or locked one stops the start with its typed error
   // (never a silent reset) before any device is taken, and nothing opened so far stays open.
@@ -197,6 +205,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       alertStaff: (alert) => staffAlerts.raise(alert),
     }),
     ...(options.takeCertificateMs !== undefined ? { takeCertificateMs: options.takeCertificateMs } : {}),
+    clock,
   });
   session.registerWiper('certificate-journey', (reason) => journey.wipe(reason));
   devices.card.on('cardInserted', () => journey.onCardInserted());
@@ -224,6 +233,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   });
   devices.card.on('cardInserted', () => applications.onCardInserted());
   devices.card.on('cardRemoved', () => applications.onCardRemoved());
+  // An ending that asks this citizen to take the card stops asking once it is out.
+  devices.card.on('cardRemoved', () => session.cardTaken());
 
   const staff = createStaff({
     config,

@@ -144,6 +144,9 @@ export class ApplicationJourney {
   onCardRemoved(): void {
     this.card.onRemoved();
     this.signing.onRemoved();
+    // The last screen stays until the citizen leaves it; only its take-your-card line goes.
+    const view = this.view;
+    if ((view.step === 'done' || view.step === 'failed') && view.takeCard) this.show({ ...view, takeCard: false });
   }
 
   submitPin(pin: string, confirmedLastTry: boolean): Promise<ApplicationView> {

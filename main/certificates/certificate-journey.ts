@@ -20,6 +20,7 @@ import type { CertificateChoice, CertificateOptionsView, CertificateView } from 
 import type { EndReason } from '../../contract/kiosk-api';
 import type { WardId } from '../../contract/ward-api';
 import type { PaymentMethod } from '../../devices/payment/payment-service';
+import { systemClock, type Clock } from '../../platform/clock';
 import { createLogger, errorCode } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
 import type { VoucherCause } from '../documents/voucher';
@@ -42,6 +43,8 @@ type FailedView = Extract<CertificateView, { step: 'failed' }>;
 type PinView = Extract<CertificateView, { step: 'pin' }>;
 const OPAQUE_ID = /^[A-Za-z0-9_-]{4,64}$/;
 const NO_OPTIONS: CertificateOptionsView = { juminhyoScopes: ['self'], household: [], register: [], taxYears: [] };
+/** How long 「証明書をお取りください」 stays, counted down on screen, before the session completes. */
+const TAKE_CERTIFICATE_MS = 15_000;
 
 export class CertificateJourney {
   private view: CertificateView = { step: 'idle' };
@@ -60,7 +63,9 @@ export class CertificateJourney {
   private residentRef = 'unmapped';
   /** Change the unit could not pay out, and its voucher (the slip prints after the certificate). */
   private changeOwed: { owedYen: number; voucher: string | null } | null = null;
-  private doneTimer: NodeJS.Timeout | null = null;
+  /** The take-certificate countdown: its kiosk-clock timer and when it ends. */
+  private doneTimer: unknown = null;
+  private doneAt = 0;
   /** The payment being taken and its outcome handled (back() waits for it: one owner of the outcome). */
   private paying: Promise<CertificateView> | null = null;
   /** A refund under way (refundAndVoid): the wipe lets it finish rather than refund a second time. */
@@ -72,15 +77,19 @@ export class CertificateJourney {
   private readonly ownsLeftCard: boolean;
   /** The 利用者証明用 PIN (4 digits, 3 tries): read, confirmed, sent once, wiped. */
   private readonly authPin: CardSecretStep;
+  private readonly clock: Clock;
 
   constructor(private readonly deps: JourneyDeps) {
     this.residentWard = deps.wardId;
+    this.clock = deps.clock ?? systemClock;
     this.authPin = new CardSecretStep(deps.card, 'auth-pin');
     this.ownsLeftCard = !deps.leftCard;
     this.leftCard = deps.leftCard ?? new LeftCardGuard(deps.card, deps.alertStaff);
   }
 
   current(): CertificateView {
+    // The countdown as it stands now (a reloaded screen picks it up where it is).
+    if (this.view.step === 'take-certificate') return { ...this.view, remainingMs: Math.max(0, Math.round(this.doneAt - this.clock.now())) };
     return this.view;
   }
 
@@ -116,8 +125,12 @@ export class CertificateJourney {
       case 'choose':
       case 'preparing':
       case 'pay':
-      case 'failed':
         this.deps.endSession('card-removed');
+        return;
+      case 'failed':
+        // The failure (a blocked card, money given back, a voucher) stays until the citizen has read
+        // it and pressed 最初の画面に戻る (or the idle timer ends it): only the card line goes.
+        if (this.view.takeCard) this.show({ ...this.view, takeCard: false });
         return;
       default:
         return;
@@ -321,8 +334,7 @@ export class CertificateJourney {
   /** The journey's part of the session wipe: stop, give money back, void, forget. */
   async wipe(reason?: EndReason): Promise<void> {
     this.generation++;
-    if (this.doneTimer) clearTimeout(this.doneTimer);
-    this.doneTimer = null;
+    this.stopDoneTimer();
     // A card still in the reader is never read for the next session (see left-card-guard.ts).
     this.leftCard.noteSessionEnd(reason);
     const { prepared, txId } = this;
@@ -351,9 +363,13 @@ export class CertificateJourney {
   dispose(): void {
     this.disposed = true;
     this.generation++;
-    if (this.doneTimer) clearTimeout(this.doneTimer);
-    this.doneTimer = null;
+    this.stopDoneTimer();
     if (this.ownsLeftCard) this.leftCard.dispose();
+  }
+
+  private stopDoneTimer(): void {
+    if (this.doneTimer !== null) this.clock.clearTimeout(this.doneTimer);
+    this.doneTimer = null;
   }
 
   private readUnlessLeft(): void {
@@ -395,8 +411,10 @@ export class CertificateJourney {
       const owed = this.changeOwed;
       const voucherPrinted = owed?.voucher ? await printSlip(this.deps.printVoucherSlip, owed.voucher, 'change-shortfall') : false;
       if (gen !== this.generation) return;
-      this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted });
-      this.doneTimer = setTimeout(() => this.deps.endSession('complete'), this.deps.takeCertificateMs ?? 15_000);
+      const ms = this.deps.takeCertificateMs ?? TAKE_CERTIFICATE_MS;
+      this.doneAt = this.clock.now() + ms;
+      this.doneTimer = this.clock.setTimeout(() => this.deps.endSession('complete'), ms);
+      this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted, remainingMs: ms });
       return;
     }
     // The printer itself failed: no voucher slip is tried on it (the screen says to call staff).

@@ -4,6 +4,7 @@
  */
 import type { CertificateView } from '../../contract/certificate-journey';
 import type { WardId } from '../../contract/ward-api';
+import type { Clock } from '../../platform/clock';
 import type { MyNumberCardClient } from '../../devices/card/mynumber/my-number-card-client';
 import type { PaymentService } from '../../devices/payment/payment-service';
 import type { Printer } from '../../devices/printer/printer';
@@ -63,6 +64,8 @@ export interface JourneyDeps {
    * shares one between its journeys. Default: the journey's own, on `card`.
    */
   leftCard?: LeftCardGuard;
-  /** How long the "take your certificate" screen stays before the session completes. */
+  /** How long the "take your certificate" screen stays before the session completes (its countdown). */
   takeCertificateMs?: number;
+  /** The kiosk's clock: the take-certificate countdown runs on it. Default the host's. */
+  clock?: Clock;
 }

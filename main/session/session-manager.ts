@@ -6,11 +6,16 @@
  * "Need more time?" prompt, and after `promptMs` more it is wiped. Every way a session ends
  * (timeout, cancel, completion, card removal, renderer gone, crash recovery) goes through
  * `end()`, which runs the one wipe: every registered wiper, then the idle state event.
+ *
+ * After the wipe the first screen may explain the end for a while (session-ending.ts): the idle
+ * state carries the ending and its time left, counted on the kiosk's clock; a new session, or the
+ * time running out, clears it.
  */
 import { randomUUID } from 'node:crypto';
-import type { EndReason, Journey, SessionState } from '../../contract/kiosk-api';
+import type { EndReason, Journey, SessionEnding, SessionState } from '../../contract/kiosk-api';
 import { systemClock, type Clock } from '../../platform/clock';
 import { createLogger, errorCode } from '../../platform/log';
+import { endingAfter, endingMs, type EndingOptions } from './session-ending';
 
 const log = createLogger('session');
 
@@ -23,15 +28,20 @@ export interface SessionOptions {
   /** Receives every state change (the event hub's `session.changed`). */
   onChange: (state: SessionState) => void;
   clock?: Clock;
+  /** Endings the first screen explains; without it every session ends straight to the first screen. */
+  endings?: EndingOptions;
 }
 
 type Live = { sessionId: string; journey: Journey | null; phase: 'active' | 'prompt'; deadline: number };
+type Ending = Omit<SessionEnding, 'remainingMs'> & { deadline: number };
 
 export class SessionManager {
   private live: Live | null = null;
   private lastEnded: EndReason | undefined;
+  /** What the first screen says after the last session, until its deadline. */
+  private ending: Ending | null = null;
   private timer: unknown = null;
-  private ending: Promise<SessionState> | null = null;
+  private wiping: Promise<SessionState> | null = null;
   private readonly wipers = new Map<string, Wiper>();
   private readonly clock: Clock;
 
@@ -48,7 +58,13 @@ export class SessionManager {
 
   state(): SessionState {
     const live = this.live;
-    if (!live) return this.lastEnded ? { phase: 'idle', endedReason: this.lastEnded } : { phase: 'idle' };
+    if (!live) {
+      if (!this.lastEnded) return { phase: 'idle' };
+      const ending = this.ending;
+      if (!ending) return { phase: 'idle', endedReason: this.lastEnded };
+      const remainingMs = Math.max(0, Math.round(ending.deadline - this.clock.now()));
+      return { phase: 'idle', endedReason: this.lastEnded, ending: { reason: ending.reason, takeCard: ending.takeCard, remainingMs } };
+    }
     if (live.phase === 'active') return { phase: 'active', sessionId: live.sessionId, journey: live.journey };
     return {
       phase: 'prompt',
@@ -64,10 +80,11 @@ export class SessionManager {
 
   /** Starts a session, or returns the one already running (a second touch is not a second citizen). */
   start(journey: Journey | null): SessionState {
-    if (this.ending) return this.state();
+    if (this.wiping) return this.state();
     if (!this.live) {
       this.live = { sessionId: randomUUID(), journey, phase: 'active', deadline: 0 };
       this.lastEnded = undefined;
+      this.ending = null;
       log.info({ sessionId: this.live.sessionId }, 'session started');
     } else if (journey !== null) {
       this.live.journey = journey;
@@ -76,29 +93,29 @@ export class SessionManager {
   }
 
   setJourney(journey: Journey | null): SessionState {
-    if (!this.live || this.ending) return this.state();
+    if (!this.live || this.wiping) return this.state();
     this.live.journey = journey;
     return this.toActive();
   }
 
   /** A touch restarts the idle timer, but not while the prompt asks: only `extend` answers it. */
   activity(): SessionState {
-    if (!this.live || this.live.phase === 'prompt' || this.ending) return this.state();
+    if (!this.live || this.live.phase === 'prompt' || this.wiping) return this.state();
     return this.toActive(false);
   }
 
   extend(): SessionState {
-    if (!this.live || this.ending) return this.state();
+    if (!this.live || this.wiping) return this.state();
     return this.toActive();
   }
 
   /** Ends the session through the one wipe. Concurrent calls share the same wipe. */
   end(reason: EndReason): Promise<SessionState> {
-    if (this.ending) return this.ending;
-    this.ending = this.wipe(reason).finally(() => {
-      this.ending = null;
+    if (this.wiping) return this.wiping;
+    this.wiping = this.wipe(reason).finally(() => {
+      this.wiping = null;
     });
-    return this.ending;
+    return this.wiping;
   }
 
   /** Stops the timer without a wipe event (process shutdown). */
@@ -120,9 +137,47 @@ export class SessionManager {
     }
     this.lastEnded = reason;
     log.info({ sessionId, reason }, 'session wiped');
+    this.showEnding(reason);
     const state = this.state();
     this.options.onChange(state);
     return state;
+  }
+
+  /**
+   * The card was taken out. An ending that asked for it goes on only if it has more to say (the
+   * card pulled, the time out), and then for at most the reading time; else the first screen shows.
+   */
+  cardTaken(): void {
+    const ending = this.ending;
+    const endings = this.options.endings;
+    if (this.live || !ending?.takeCard || !endings) return;
+    if (endingAfter(ending.reason, false) === null) {
+      this.closeEnding();
+      return;
+    }
+    const deadline = Math.min(ending.deadline, this.clock.now() + endingMs(endings, false));
+    this.ending = { ...ending, takeCard: false, deadline };
+    this.arm(Math.max(0, deadline - this.clock.now()), () => this.closeEnding());
+    this.options.onChange(this.state());
+  }
+
+  private showEnding(reason: EndReason): void {
+    this.ending = null;
+    const endings = this.options.endings;
+    if (!endings) return;
+    const takeCard = endings.cardInReader();
+    const shown = endingAfter(reason, takeCard);
+    if (shown === null) return;
+    const ms = endingMs(endings, takeCard);
+    this.ending = { reason: shown, takeCard, deadline: this.clock.now() + ms };
+    this.arm(ms, () => this.closeEnding());
+  }
+
+  private closeEnding(): void {
+    if (this.live || !this.ending) return;
+    this.clearTimer();
+    this.ending = null;
+    this.options.onChange(this.state());
   }
 
   private toActive(notify = true): SessionState {

@@ -10,21 +10,27 @@
  * running journey instead of the home screen while main still holds the session.
  *
  * Once a certificate is paid for, no control goes home in one touch: on 「カードをお取りください」
- * 「最初に戻る」 asks first (the money comes back, then the card), and while printing it is not
- * offered, nor is the idle prompt's 「おわる」 (main refuses both ends too).
+ * 「最初に戻る」 asks first (the money comes back; the card is asked for once confirmed), and while
+ * printing it is not offered, nor is the idle prompt's 「おわる」 (main refuses both ends too).
+ *
+ * After a session the first screen may first explain how it ended (EndingScreen, for as long as
+ * main's idle state carries the ending). Every screen starts at its top with focus on its heading
+ * (use-screen-start.ts): here for the first screen, in each journey for its steps.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Journey, Language } from '../../contract/kiosk-api';
+import type { Journey, Language, SessionEnding } from '../../contract/kiosk-api';
 import { switchLanguage } from '../i18n/i18n';
 import { ApplicationJourney } from '../screens/application/ApplicationJourney';
 import { CancelPaidDialog } from '../screens/certificate/CancelPaidDialog';
 import { CertificateJourney } from '../screens/certificate/CertificateJourney';
+import { EndingScreen } from '../screens/EndingScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { IdlePrompt } from '../screens/IdlePrompt';
 import { StaffEntry } from '../screens/staff/StaffEntry';
 import { TopBar } from '../screens/TopBar';
 import { useKiosk } from './kiosk-context';
 import { usePaidSaleStep } from './use-paid-sale';
+import { useScreenStart } from './use-screen-start';
 import { useSession } from './use-session';
 import type { TextSize } from './text-size';
 
@@ -50,10 +56,22 @@ export function App() {
     previousPhase.current = session.phase;
     if (!entered) return;
     setJourney(null);
+    setEpoch((e) => e + 1);
+  }, [session.phase]);
+
+  // An ending shows until main clears it, or until the citizen closes it (then the first screen).
+  const ending = session.phase === 'idle' ? (session.ending ?? null) : null;
+  const [closedEnding, setClosedEnding] = useState<SessionEnding | null>(null);
+  const endingShown = ending !== null && ending !== closedEnding;
+  // Language and text size stay while an ending explains (read in the citizen's language and size),
+  // then go back to the defaults with the first screen.
+  const atRest = session.phase === 'idle' && !endingShown;
+  useEffect(() => {
+    if (!atRest) return;
     setTextSize('standard');
     setLanguage(info.defaultLanguage);
-    setEpoch((e) => e + 1);
-  }, [session.phase, info.defaultLanguage]);
+  }, [atRest, info.defaultLanguage]);
+  const frame = useScreenStart<HTMLElement>(journey ?? (endingShown ? `ending:${ending.reason}` : 'home'));
 
   // Main's session knows the journey (it survives a renderer reload): follow it.
   const sessionJourney = session.phase === 'idle' ? null : session.journey;
@@ -97,8 +115,10 @@ export function App() {
         onToggleTextSize={toggleTextSize}
         onStartOver={journey ? leave : null}
       />
-      <main className="screen" id="main">
-        {journey === null ? (
+      <main className="screen" id="main" ref={frame}>
+        {endingShown ? (
+          <EndingScreen ending={ending} onClose={() => setClosedEnding(ending)} />
+        ) : journey === null ? (
           <HomeScreen onChoose={choose} />
         ) : journey === 'certificate' ? (
           <CertificateJourney onFinish={startOver} />

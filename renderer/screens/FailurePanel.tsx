@@ -1,7 +1,9 @@
 /**
- * The end of a journey that failed, the same for every journey: what happened (announced), what
- * the journey has to add (money given back, a voucher, a kept receipt number), the card to take,
- * and one way out to the home screen. Each journey keeps its own words and test ids.
+ * The end of a journey that failed, the same for every journey: what happened (announced), the
+ * card to take first (before the money, as at a bank's machine: the card is what gets forgotten),
+ * what the journey has to add (money given back, a voucher, a kept receipt number), and one way
+ * out to the home screen. It stays until that button (or the idle timer): taking the card only
+ * removes the card line. Each journey keeps its own words and test ids.
  */
 import type { ReactNode } from 'react';
 
@@ -17,7 +19,7 @@ type Props = {
   /** The label of the one button, back to the home screen. */
   homeLabel: string;
   onHome: () => void;
-  /** What the journey adds between the message and the card line. */
+  /** What the journey adds after the message and the card line. */
   children?: ReactNode;
 };
 
@@ -30,12 +32,12 @@ export function FailurePanel({ prefix, title, message, takeCard, homeLabel, onHo
       <p className="step-message step-message--error" role="alert" data-testid={`${prefix}-failed-message`}>
         {message}
       </p>
-      {children}
       {takeCard !== null ? (
         <p className="screen__title--big take-card-line" data-testid={`${prefix}-failed-take-card`}>
           {takeCard}
         </p>
       ) : null}
+      {children}
       <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid={`${prefix}-home`}>
         {homeLabel}
       </button>

@@ -2,7 +2,7 @@
  * "Need more time?": large, one touch to continue. Touches elsewhere do not count, so the
  * next person in line cannot continue someone else's session by accident.
  */
-import { useEffect, useRef } from 'react';
+import { useOpeningFocus } from '../app/use-screen-start';
 import { useTranslation } from 'react-i18next';
 import { useCountdown } from '../app/use-countdown';
 
@@ -12,8 +12,7 @@ type Props = { remainingMs: number; onExtend: () => void; onFinish: (() => void)
 export function IdlePrompt({ remainingMs, onExtend, onFinish }: Props) {
   const { t } = useTranslation();
   const seconds = useCountdown(remainingMs);
-  const extend = useRef<HTMLButtonElement>(null);
-  useEffect(() => extend.current?.focus(), []);
+  const extend = useOpeningFocus<HTMLButtonElement>();
   return (
     <div className="overlay">
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" data-testid="idle-prompt">

@@ -2,7 +2,7 @@
  * The list of languages the top bar opens: large buttons, each language named in its own script
  * (and marked with its `lang`, so the right font and reading apply), the current one marked.
  */
-import { useEffect, useRef } from 'react';
+import { useOpeningFocus } from '../app/use-screen-start';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contract/kiosk-api';
 import { LANGUAGE_NAMES } from '../i18n/languages';
@@ -16,8 +16,7 @@ type Props = {
 
 export function LanguageChooser({ languages, current, onChoose, onClose }: Props) {
   const { t } = useTranslation();
-  const currentButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => currentButton.current?.focus(), []);
+  const currentButton = useOpeningFocus<HTMLButtonElement>();
   return (
     <div className="overlay">
       <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="language-title" data-testid="language-chooser">

@@ -46,14 +46,20 @@ describe('applications: electronic signature by touch', () => {
       await page.getByTestId('sign-with').click();
 
       await page.getByTestId('app-sign-password').waitFor({ timeout: 20_000 });
-      assert.equal(await page.getByTestId('sign-password-tries').innerText(), 'あと 5 回まで試せます');
+      assert.equal(
+        await page.getByTestId('sign-password-tries').innerText(),
+        'あと5回まちがえると、署名用パスワードはロックされます。市役所の窓口で解除できます',
+      );
       assert.equal(await page.getByTestId('sign-kbd-mode-alnum').count(), 0, 'only the 英数 board: no tabs');
       await typePassword(page, 'WRONG1');
       assert.equal(await page.getByTestId('sign-kbd-value').innerText(), '●●●●●●', 'the password is never shown');
       await checkScreen(page, 'sign password');
       await page.getByTestId('sign-password-ok').click();
       await page.getByTestId('sign-password-error').waitFor({ timeout: 20_000 });
-      assert.equal(await page.getByTestId('sign-password-tries').innerText(), 'あと 4 回まで試せます');
+      assert.equal(
+        await page.getByTestId('sign-password-tries').innerText(),
+        'あと4回まちがえると、署名用パスワードはロックされます。市役所の窓口で解除できます',
+      );
       assert.equal(await page.getByTestId('sign-kbd-value').innerText(), '', 'the typed password was cleared');
       assert.equal((await kiosk.runtime.devices.card.getSignPasswordStatus()).triesLeft, 4);
 

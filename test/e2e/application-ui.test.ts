@@ -55,7 +55,9 @@ async function identifyWithCard(page: Page, cardId: string, pin: string, check?:
   await page.getByRole('heading', { name: 'マイナンバーカードを差し込んでください' }).waitFor();
   await check?.('insert card');
   await page.getByTestId(`sim-insert-${cardId}`).click();
-  await page.getByRole('heading', { name: '券面事項入力補助用の暗証番号（数字4桁）を入力してください' }).waitFor();
+  await page.getByRole('heading', { name: 'マイナンバーカードの暗証番号（数字4けた）を入力してください' }).waitFor();
+  // One name for the number the citizen knows; the card's name for it small beneath, for staff.
+  assert.equal(await page.getByTestId('cert-pin-technical').innerText(), '券面事項入力補助用の暗証番号');
   await check?.('PIN');
   for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
   await page.getByTestId('pin-ok').click();

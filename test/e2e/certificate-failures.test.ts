@@ -11,7 +11,9 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { CertificateStep } from '../../contract/certificate-journey';
+import type { SessionState } from '../../contract/kiosk-api';
 import { launchTestBrowser } from '../support/browser';
+import { logInOnScreen } from '../support/certificate-screens';
 import { checkScreen, withKioskPage } from '../support/e2e-page';
 import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
 
@@ -19,11 +21,15 @@ let browser: Browser;
 let kiosk: KioskHarness;
 /** Every step the main side pushed, in order (reset per test). */
 let steps: CertificateStep[] = [];
+/** Every session state the main side pushed (reset per test). */
+let sessions: SessionState[] = [];
 
 before(async () => {
-  kiosk = await startKiosk({}, { backendFaults: true, runtime: { takeCertificateMs: 500 } });
+  // Short endings: a card left in asks for a second, then the first screen (the next citizen's turn).
+  kiosk = await startKiosk({}, { backendFaults: true, runtime: { takeCertificateMs: 500, endingMs: { takeCard: 1000 } } });
   kiosk.runtime.hub.addSink((channel, payload) => {
     if (channel === 'certificate.changed') steps.push((payload as { step: CertificateStep }).step);
+    if (channel === 'session.changed') sessions.push(payload as SessionState);
   });
   browser = await launchTestBrowser();
 });
@@ -42,15 +48,6 @@ function sims() {
   return { printer, cash, card, faults };
 }
 
-async function insertAndLogIn(page: Page, cardId: string, pin: string): Promise<void> {
-  await page.getByTestId('journey-certificate').click();
-  await page.getByTestId(`sim-insert-${cardId}`).click();
-  await page.getByTestId('cert-pin').waitFor();
-  for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
-  await page.getByTestId('pin-ok').click();
-  await page.getByRole('heading', { name: '証明書を選んでください' }).waitFor({ timeout: 20_000 });
-}
-
 /** Inserts 100-yen coins one at a time, each counted before the next (as a person would). */
 async function insertHundreds(page: Page, count: number): Promise<void> {
   for (let i = 1; i <= count; i++) {
@@ -65,6 +62,7 @@ async function insertHundreds(page: Page, count: number): Promise<void> {
 
 beforeEach(() => {
   steps = [];
+  sessions = [];
 });
 
 afterEach(async () => {
@@ -81,7 +79,7 @@ describe('certificate failure screens', () => {
     const paidOutBefore = cash.model.paidOut;
     const printedBefore = printer.printed.length;
     await withKioskPage(browser, kiosk, 'certificate-fail-paper-out', async (page) => {
-      await insertAndLogIn(page, 'card-001', '1234');
+      await logInOnScreen(page, 'card-001', '1234');
       printer.injectFault('media-empty');
       await page.getByTestId('type-juminhyo').click();
       await page.getByTestId('choose-next').click();
@@ -106,14 +104,19 @@ describe('certificate failure screens', () => {
   test('a card left behind after 最初の画面に戻る is not read for the next citizen: take it out / call staff, then a new insertion reads it', async () => {
     const { printer } = sims();
     await withKioskPage(browser, kiosk, 'certificate-fail-card-left', async (page) => {
-      await insertAndLogIn(page, 'card-001', '1234');
+      await logInOnScreen(page, 'card-001', '1234');
       printer.injectFault('media-empty');
       await page.getByTestId('type-juminhyo').click();
       await page.getByTestId('choose-next').click();
       await page.getByTestId('cert-failed-take-card').waitFor({ timeout: 20_000 });
       printer.clearFaults();
-      // The citizen goes home without taking the card.
+      // The citizen goes home without taking the card: they are asked for it, then the first screen.
       await page.getByTestId('cert-home').click();
+      await page.getByTestId('journey-certificate').waitFor();
+      assert.ok(
+        sessions.some((s) => s.phase === 'idle' && s.ending?.takeCard === true),
+        'the citizen who left was asked to take the card',
+      );
       steps = [];
       await page.getByTestId('journey-certificate').click();
       await page
@@ -126,7 +129,7 @@ describe('certificate failure screens', () => {
       await page.getByTestId('cert-insert-message').waitFor({ state: 'detached' });
       await page.getByTestId('sim-insert-card-001').click();
       await page.getByTestId('cert-pin').waitFor();
-      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /あと3回まちがえると、このカードの暗証番号はロックされます/);
     });
     assert.ok(
       kiosk.runtime.staffAlerts.list().some((a) => a.code === 'card-left-in-reader'),
@@ -141,7 +144,7 @@ describe('certificate failure screens', () => {
       await page.getByTestId('journey-certificate').click();
       await page.getByTestId('sim-insert-card-005').click();
       await page.getByTestId('cert-pin').waitFor();
-      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /あと3回まちがえると、このカードの暗証番号はロックされます/);
       await faults.apply({ mode: 'down', durationMs: 60_000 });
       for (const d of '2222') await page.getByTestId(`pin-key-${d}`).click();
       await page.getByTestId('pin-ok').click();
@@ -152,8 +155,10 @@ describe('certificate failure screens', () => {
       );
       await page.getByTestId('cert-failed-take-card').waitFor();
       await checkScreen(page, 'failed (back end down)');
-      // Taking the card ends the session: the kiosk is back on its first screen.
+      // Taking the card leaves the message on screen (only the card line goes); the citizen goes home.
       await page.getByTestId('sim-remove-card').click();
+      await page.getByTestId('cert-failed-take-card').waitFor({ state: 'detached' });
+      await page.getByTestId('cert-home').click();
       await page.getByTestId('journey-certificate').waitFor();
 
       // Back up: the same card still has all three tries (the PIN never went to the card).
@@ -161,7 +166,7 @@ describe('certificate failure screens', () => {
       await page.getByTestId('journey-certificate').click();
       await page.getByTestId('sim-insert-card-005').click();
       await page.getByTestId('cert-pin').waitFor();
-      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /あと3回まちがえると、このカードの暗証番号はロックされます/);
     });
     assert.ok(!steps.includes('pay'), 'the fee screen never showed');
     assert.equal(cash.model.paidOut, paidOutBefore);
@@ -171,7 +176,7 @@ describe('certificate failure screens', () => {
     const { cash, faults } = sims();
     const paidOutBefore = cash.model.paidOut;
     await withKioskPage(browser, kiosk, 'certificate-fail-backend-down-choose', async (page) => {
-      await insertAndLogIn(page, 'card-002', '2580');
+      await logInOnScreen(page, 'card-002', '2580');
       await page.getByTestId('type-juminhyo').click();
       await faults.apply({ mode: 'down', durationMs: 60_000 });
       await page.getByTestId('choose-next').click();
@@ -191,7 +196,7 @@ describe('certificate failure screens', () => {
     const { printer, cash } = sims();
     const paidOutBefore = cash.model.paidOut;
     await withKioskPage(browser, kiosk, 'certificate-fail-jam-refund', async (page) => {
-      await insertAndLogIn(page, 'card-004', '4321');
+      await logInOnScreen(page, 'card-004', '4321');
       await page.getByTestId('type-juminhyo').click();
       await page.getByTestId('choose-next').click();
       await page.getByTestId('pay-cash').click({ timeout: 20_000 });
@@ -218,7 +223,7 @@ describe('certificate failure screens', () => {
     const inventory = cash.model.inventorySnapshot();
     try {
       await withKioskPage(browser, kiosk, 'certificate-fail-jam-voucher', async (page) => {
-        await insertAndLogIn(page, 'card-007', '7777');
+        await logInOnScreen(page, 'card-007', '7777');
         await page.getByTestId('type-juminhyo').click();
         await page.getByTestId('choose-next').click();
         await page.getByTestId('pay-cash').click({ timeout: 20_000 });
@@ -248,7 +253,7 @@ describe('certificate failure screens', () => {
     const paidOutBefore = cash.model.paidOut;
     try {
       await withKioskPage(browser, kiosk, 'certificate-fail-cash-jam', async (page) => {
-        await insertAndLogIn(page, 'card-003', '9999');
+        await logInOnScreen(page, 'card-003', '9999');
         await page.getByTestId('type-juminhyo').click();
         await page.getByTestId('choose-next').click();
         await page.getByTestId('pay-cash').click({ timeout: 20_000 });
@@ -285,7 +290,7 @@ describe('certificate failure screens', () => {
       await checkScreen(page, 'insert card again (card pulled)');
       await page.getByTestId('sim-insert-card-014').click();
       await page.getByTestId('cert-pin').waitFor();
-      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /あと3回まちがえると、このカードの暗証番号はロックされます/);
       assert.equal(await page.locator('.pin__dot--filled').count(), 0, 'the digits typed before are gone');
     });
     assert.ok(!steps.includes('authenticating'), 'nothing was sent to the card or the back end');

@@ -68,8 +68,8 @@ test('card-001 read through pcscd + vpcd gets a 住民票の写し paid in cash,
 
     attachment = await attachToVpcd(new VirtualMyNumberCard(loadCardFixture('card-001', fixturesDir())), { port: PORT });
     await waitForCard(kiosk.runtime.devices.cardManager, 5000, READER);
-    await page.getByRole('heading', { name: '利用者証明用電子証明書の暗証番号（数字4桁）を入力してください' }).waitFor({ timeout: 20_000 });
-    assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+    await page.getByRole('heading', { name: 'マイナンバーカードの暗証番号（数字4けた）を入力してください' }).waitFor({ timeout: 20_000 });
+    assert.match(await page.getByTestId('cert-pin-tries').innerText(), /あと3回まちがえると、このカードの暗証番号はロックされます/);
     for (const d of '1234') await page.getByTestId(`pin-key-${d}`).click();
     await page.getByTestId('pin-ok').click();
 
@@ -126,7 +126,7 @@ test('the card pulled out of the vpcd reader during the PIN: back to "insert the
     // The same card (its tries live in the card object) goes back in: still three tries.
     attachment = await attachToVpcd(card, { port: PORT });
     await page.getByTestId('cert-pin').waitFor({ timeout: 20_000 });
-    assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+    assert.match(await page.getByTestId('cert-pin-tries').innerText(), /あと3回まちがえると、このカードの暗証番号はロックされます/);
     assert.equal(await page.locator('.pin__dot--filled').count(), 0, 'the digits typed before are gone');
   });
   await kiosk.runtime.session.end('cancel');

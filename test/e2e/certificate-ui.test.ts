@@ -67,8 +67,12 @@ describe('certificate journey screens', () => {
           await checkScreen(page, `insert card (${label})`);
           await page.getByTestId('sim-insert-card-001').click();
 
-          await page.getByRole('heading', { name: '利用者証明用電子証明書の暗証番号（数字4桁）を入力してください' }).waitFor();
-          assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+          await page.getByRole('heading', { name: 'マイナンバーカードの暗証番号（数字4けた）を入力してください' }).waitFor();
+          assert.equal(
+            await page.getByTestId('cert-pin-tries').innerText(),
+            'あと3回まちがえると、このカードの暗証番号はロックされます。市役所の窓口で解除できます',
+          );
+          assert.equal(await page.getByTestId('cert-pin-technical').innerText(), '利用者証明用電子証明書の暗証番号', 'the technical name, for staff, beneath');
           await checkScreen(page, `PIN (${label})`);
           await typePin(page, '1235');
           await page.getByTestId('pin-backspace').click();
@@ -122,16 +126,16 @@ describe('certificate journey screens', () => {
     });
   }
 
-  test('a wrong PIN shows 残り2回 and the error; the right PIN then goes on', async () => {
+  test('a wrong PIN shows あと2回 (what happens at zero) and the error; the right PIN then goes on', async () => {
     steps = [];
     await withKioskPage(browser, kiosk, 'certificate-wrong-pin', async (page) => {
       await startAndInsert(page, 'card-002');
-      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り3回/);
+      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /あと3回まちがえると、このカードの暗証番号はロックされます/);
       await typePin(page, '0000');
       await page.getByTestId('pin-ok').click();
       await page.getByTestId('cert-pin-error').waitFor();
       assert.match(await page.getByTestId('cert-pin-error').innerText(), /暗証番号が違います/);
-      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り2回/);
+      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /あと2回まちがえると、このカードの暗証番号はロックされます/);
       assert.equal(await page.locator('.pin__dot--filled').count(), 0, 'the PIN is cleared after a submit');
       await checkScreen(page, 'PIN after a wrong try');
       await typePin(page, '2580');
@@ -145,7 +149,7 @@ describe('certificate journey screens', () => {
     await withKioskPage(browser, kiosk, 'certificate-last-try', async (page) => {
       await startAndInsert(page, 'card-one-try');
       await page.getByText('あと1回間違えるとロックされます').first().waitFor();
-      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /残り1回/);
+      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /あと1回まちがえると、このカードの暗証番号はロックされます/);
       await checkScreen(page, 'PIN last try');
       await typePin(page, '3141');
       await page.getByTestId('pin-ok').click();
@@ -186,9 +190,12 @@ describe('certificate journey screens', () => {
       await page.getByTestId('journey-certificate').click();
       await page.getByTestId('sim-insert-card-blocked').click();
       await page.getByTestId('cert-failed').waitFor();
-      assert.match(await page.getByTestId('cert-failed-message').innerText(), /暗証番号がロックされています/);
+      assert.match(await page.getByTestId('cert-failed-message').innerText(), /マイナンバーカードの暗証番号（数字4けた）がロックされています/);
       await page.getByTestId('cert-failed-take-card').waitFor();
       await checkScreen(page, 'failed (blocked PIN)');
+      // The card taken first: the message stays (see endings.test.ts), and home is one touch.
+      await page.getByTestId('sim-remove-card').click();
+      await page.getByTestId('cert-failed-take-card').waitFor({ state: 'detached' });
       await page.getByTestId('cert-home').click();
       await page.getByTestId('journey-certificate').waitFor();
       assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'cancel' });
@@ -203,8 +210,9 @@ describe('certificate journey screens', () => {
       await page.getByTestId('journey-certificate').click();
       await page.getByRole('heading', { name: 'Please insert your My Number Card' }).waitFor();
       await page.getByTestId('sim-insert-card-004').click();
-      await page.getByRole('heading', { name: 'Enter the PIN of your user certificate (4 digits)' }).waitFor();
-      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /3 tries left/);
+      await page.getByRole('heading', { name: 'Enter your My Number Card PIN (4 digits)' }).waitFor();
+      assert.match(await page.getByTestId('cert-pin-tries').innerText(), /Wrong tries left before this card's PIN locks: 3\./);
+      assert.equal(await page.getByTestId('cert-pin-technical').innerText(), 'User certificate PIN (利用者証明用電子証明書)');
       await checkScreen(page, 'PIN (en, large text)');
       await page.getByTestId('sim-remove-card').click();
       await page.getByText('The card was removed. Please insert it again.').waitFor();

@@ -37,23 +37,43 @@ describe('idle prompt', () => {
   });
 
   test('with no answer the session is wiped: home screen, default language and text size', async () => {
-    await withKioskPage(browser, kiosk, 'idle-wipe', async (page) => {
-      await page.getByTestId('language').click();
-      await page.getByTestId('language-en').click();
-      await page.getByTestId('text-size').click();
-      await page.getByTestId('journey-application').click();
-      await page.getByTestId('app-guide').waitFor();
-      assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      await page.getByTestId('idle-prompt').waitFor({ timeout: 5000 });
-      assert.match(await page.getByTestId('idle-prompt').innerText(), /Need more time\?/);
-      // Touching outside the prompt's buttons does not count as an answer.
-      await page.mouse.click(5, 1000);
-      await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor({ timeout: 25_000 });
-      assert.equal(await page.getByTestId('idle-prompt').count(), 0);
-      assert.equal(await page.getAttribute('html', 'lang'), 'ja');
-      assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), 'standard');
-      assert.deepEqual(kiosk.runtime.session.state(), { phase: 'idle', endedReason: 'timeout' });
-    });
+    // A short window: the guide with larger text is longer than the screen, and is left scrolled.
+    await withKioskPage(
+      browser,
+      kiosk,
+      'idle-wipe',
+      async (page) => {
+        await page.getByTestId('language').click();
+        await page.getByTestId('language-en').click();
+        await page.getByTestId('text-size').click();
+        await page.getByTestId('journey-application').click();
+        await page.getByTestId('app-guide').waitFor();
+        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        const scrolled = await page.evaluate(() => window.scrollY);
+        assert.ok(scrolled > 0, 'the guide was scrolled down');
+        await page.getByTestId('idle-prompt').waitFor({ timeout: 5000 });
+        assert.match(await page.getByTestId('idle-prompt').innerText(), /Need more time\?/);
+        assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the prompt does not scroll the page under it');
+        // Touching outside the prompt's buttons does not count as an answer.
+        await page.mouse.click(5, 700);
+        // The kiosk going home says why, in the citizen's language and text size, with its countdown.
+        await page.getByRole('heading', { name: 'Your session ended because time ran out' }).waitFor({ timeout: 25_000 });
+        assert.equal(await page.getByTestId('idle-prompt').count(), 0);
+        assert.equal(await page.getByTestId('ending-message').innerText(), 'What you entered has been erased. To continue, please start again.');
+        assert.match(await page.getByTestId('home-countdown').innerText(), /^Returning to the start in \d+ seconds$/);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), 'large');
+        assert.equal(await page.evaluate(() => window.scrollY), 0, 'the ending starts at its top');
+        const state = kiosk.runtime.session.state();
+        assert.equal(state.phase === 'idle' && state.endedReason, 'timeout');
+        assert.equal(state.phase === 'idle' && state.ending?.reason, 'timeout');
+        await page.getByTestId('ending-close').click();
+        await page.getByRole('heading', { name: 'ご用件をお選びください' }).waitFor();
+        assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), 'standard');
+      },
+      { width: 1280, height: 720 },
+    );
   });
 
   test('"Finish" on the prompt ends the session at once', async () => {

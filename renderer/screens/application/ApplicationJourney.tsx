@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationView } from '../../../contract/application-journey';
 import { useKiosk } from '../../app/kiosk-context';
 import { useApplicationView, type ApplicationViewState } from '../../app/use-application-view';
-import { useHeadingFocus } from '../../app/use-heading-focus';
+import { useScreenStart } from '../../app/use-screen-start';
 import { InsertCardScreen } from '../shared/InsertCardScreen';
 import { PinScreen } from '../shared/PinScreen';
 import { SimulatorPanel } from '../shared/SimulatorPanel';
@@ -36,7 +36,7 @@ export function ApplicationJourney({ onFinish }: { onFinish: () => void }) {
   const state = useApplicationView(client);
   const { view, callErrorKey, call } = state;
   const key = screenKey(view);
-  const root = useHeadingFocus(key);
+  const root = useScreenStart(key);
   // Kept above the per-screen key: picked on the postal question, used by the next address question.
   const [addressStart, setAddressStart] = useState<string | null>(null);
 
@@ -109,7 +109,7 @@ function StepScreen({ view, state, shuffle, addressStart, onAddressStart, onFini
           triesLeft={view.triesLeft}
           lastTry={view.lastTry}
           error={appMessageText(t, view.errorKey) || undefined}
-          title={t('pin.title')}
+          technicalName={t('pin.technicalName')}
           shuffle={shuffle}
           onSubmit={(pin, confirmedLastTry) => void send('application.submitPin', { pin, confirmedLastTry })}
         />

@@ -1,10 +1,12 @@
 /**
  * 「手続きをやめますか？」 after payment, before printing: the one way to stop once the fee is taken.
- * It says the money comes back and asks for the card after it; 「やめずに続ける」 has the focus (the
- * safe choice). Once confirmed it only says the money is being returned: the journey's failed
- * screen (money returned, take your card) replaces it.
+ * It says the money comes back; 「やめずに続ける」 has the focus (the safe choice). It does not ask for
+ * the card yet: taken before the confirmation, the card would start the printing. Once confirmed
+ * it says the money is being returned and to take the card first; the journey's failed screen
+ * (take your card, then the money returned) replaces it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useOpeningFocus } from '../../app/use-screen-start';
 import { useTranslation } from 'react-i18next';
 
 type Props = {
@@ -16,8 +18,7 @@ type Props = {
 export function CancelPaidDialog({ onConfirm, onKeepGoing }: Props) {
   const { t } = useTranslation('certificate');
   const [returning, setReturning] = useState(false);
-  const keepGoing = useRef<HTMLButtonElement>(null);
-  useEffect(() => keepGoing.current?.focus(), []);
+  const keepGoing = useOpeningFocus<HTMLButtonElement>();
   const confirm = () => {
     setReturning(true);
     // A refused or failed request leaves the sale as it was: the dialog offers the choice again.

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
 import { useKiosk } from '../../app/kiosk-context';
 import { useCertificateView, type CertificateViewState } from '../../app/use-certificate-view';
-import { useHeadingFocus } from '../../app/use-heading-focus';
+import { useScreenStart } from '../../app/use-screen-start';
 import { ChooseScreen } from './ChooseScreen';
 import { FailedScreen } from './FailedScreen';
 import { InsertCardScreen } from '../shared/InsertCardScreen';
@@ -25,7 +25,7 @@ export function CertificateJourney({ onFinish }: { onFinish: () => void }) {
   const { view, callErrorKey, call } = state;
   const step = view?.step ?? 'starting';
   // A new step is a new screen.
-  const root = useHeadingFocus(step);
+  const root = useScreenStart(step);
 
   return (
     <div className="journey-frame" data-step={step} ref={root}>
@@ -58,6 +58,7 @@ function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
           triesLeft={view.triesLeft}
           lastTry={view.lastTry}
           error={messageText(t, view.errorKey) || undefined}
+          technicalName={t('pin.technicalName')}
           shuffle={shuffle}
           onSubmit={(pin, confirmedLastTry) => void send('certificate.submitPin', { pin, confirmedLastTry })}
         />
@@ -83,7 +84,7 @@ function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
     case 'printing':
       return <PrintingScreen pagesDone={view.pagesDone} />;
     case 'take-certificate':
-      return <TakeCertificateScreen owedYen={view.owedYen} voucher={view.voucher} voucherPrinted={view.voucherPrinted} />;
+      return <TakeCertificateScreen owedYen={view.owedYen} voucher={view.voucher} voucherPrinted={view.voucherPrinted} remainingMs={view.remainingMs} />;
     case 'failed':
       return <FailedScreen view={view} onHome={onFinish} />;
   }

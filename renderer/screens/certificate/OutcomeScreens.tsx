@@ -1,6 +1,7 @@
 /** The last steps: take the card (and change), printing, take the certificate. One sentence each, very large. */
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
+import { HomeCountdown } from '../shared/HomeCountdown';
 
 type TakeCardView = Extract<CertificateView, { step: 'take-card' }>;
 type TakeCertificateView = Extract<CertificateView, { step: 'take-certificate' }>;
@@ -54,11 +55,13 @@ export function PrintingScreen({ pagesDone }: { pagesDone: number | null }) {
   );
 }
 
+/** The certificate is out: take it (and a voucher slip), with the countdown to the first screen. */
 export function TakeCertificateScreen({
   owedYen = 0,
   voucher = null,
   voucherPrinted = false,
-}: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted'>>) {
+  remainingMs,
+}: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted'>> & Pick<TakeCertificateView, 'remainingMs'>) {
   const { t } = useTranslation('certificate');
   return (
     <section className="step-screen step-screen--center" aria-live="assertive" data-testid="cert-take-certificate">
@@ -72,6 +75,7 @@ export function TakeCertificateScreen({
         </>
       ) : null}
       <p className="step-lead">{t('takeCertificate.thanks')}</p>
+      <HomeCountdown remainingMs={remainingMs} />
     </section>
   );
 }

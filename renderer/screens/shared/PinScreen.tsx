@@ -1,6 +1,9 @@
 /**
- * A 4-digit card PIN (the certificates' 利用者証明用, the applications' 券面事項入力補助用), keypad only: no text field, so no keyboard, autocomplete or
- * spell-check can see it. The digits live only in this component's state; they are cleared
+ * A 4-digit card PIN, keypad only: no text field, so no keyboard, autocomplete or spell-check can
+ * see it. The citizen knows one number, so it has one name on every screen, 「マイナンバーカードの
+ * 暗証番号（数字4けた）」; the card's technical name for it (the certificates' 利用者証明用電子証明書,
+ * the applications' 券面事項入力補助用, the same 4 digits for most people) is small beneath, for
+ * staff who help. The tries left are said as what happens at zero (the PIN locks). The digits live only in this component's state; they are cleared
  * the moment they are sent, and vanish with the component when the step changes.
  *
  * With one try left, 確定 first asks an explicit confirmation (the lock warning) and only
@@ -21,11 +24,11 @@ type Props = {
   error?: string;
   shuffle: boolean;
   onSubmit: (pin: string, confirmedLastTry: boolean) => void;
-  /** Overrides the heading (the applications journey asks for the card's other, 券面事項 PIN). */
-  title?: string;
+  /** The card's technical name for this PIN, shown small under the heading. */
+  technicalName: string;
 };
 
-export function PinScreen({ triesLeft, lastTry, error, shuffle, onSubmit, title }: Props) {
+export function PinScreen({ triesLeft, lastTry, error, shuffle, onSubmit, technicalName }: Props) {
   const { t } = useTranslation('certificate');
   const [digits, setDigits] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -49,8 +52,11 @@ export function PinScreen({ triesLeft, lastTry, error, shuffle, onSubmit, title 
   return (
     <section className="step-screen pin" aria-labelledby="pin-title" data-testid="cert-pin">
       <h1 id="pin-title" className="screen__title">
-        {title ?? t('pin.title')}
+        {t('pin.title')}
       </h1>
+      <p className="pin__technical" data-testid="cert-pin-technical">
+        {technicalName}
+      </p>
       {error ? (
         <p className="step-message step-message--error" role="alert" data-testid="cert-pin-error">
           {error}

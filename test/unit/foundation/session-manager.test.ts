@@ -139,3 +139,106 @@ describe('session manager', () => {
     assert.deepEqual(ran, ['kept']);
   });
 });
+
+/**
+ * Every ending explains (issue 16): after the wipe, the idle state carries what the first screen
+ * says (why the session ended, the card to take) and its time left on the kiosk's clock.
+ */
+function setupWithCard() {
+  const clock = new ManualClock();
+  const card = { in: false };
+  const changes: SessionState[] = [];
+  const session = new SessionManager({
+    idleTimeoutMs: 60_000,
+    promptMs: 30_000,
+    clock,
+    onChange: (s) => changes.push(s),
+    endings: { cardInReader: () => card.in, readMs: 15_000, takeCardMs: 30_000 },
+  });
+  return { clock, card, changes, session };
+}
+
+describe('session endings', () => {
+  test('the card pulled: the first screen says so for the reading time, counted down, then shows itself', async () => {
+    const { clock, changes, session } = setupWithCard();
+    session.start('certificate');
+    await session.end('card-removed');
+    assert.deepEqual(session.state(), { phase: 'idle', endedReason: 'card-removed', ending: { reason: 'card-removed', takeCard: false, remainingMs: 15_000 } });
+    assert.deepEqual(changes.at(-1), session.state(), 'the renderer was told');
+    clock.advance(5_000);
+    const later = session.state();
+    assert.equal(later.phase === 'idle' && later.ending?.remainingMs, 10_000, 'the time left is counted on the kiosk clock');
+    clock.advance(10_000);
+    assert.deepEqual(session.state(), { phase: 'idle', endedReason: 'card-removed' });
+    assert.deepEqual(changes.at(-1), { phase: 'idle', endedReason: 'card-removed' }, 'the renderer was told the ending is over');
+  });
+
+  test('the time running out says so after the prompt', async () => {
+    const { clock, session } = setupWithCard();
+    session.start('application');
+    clock.advance(90_000);
+    await flush();
+    const state = session.state();
+    assert.equal(state.phase === 'idle' && state.ending?.reason, 'timeout');
+  });
+
+  test('最初に戻る with the card still in asks THIS citizen to take it; taking it goes straight to the first screen', async () => {
+    const { card, changes, session } = setupWithCard();
+    session.start('certificate');
+    card.in = true;
+    await session.end('cancel');
+    assert.deepEqual(session.state(), { phase: 'idle', endedReason: 'cancel', ending: { reason: 'cancel', takeCard: true, remainingMs: 30_000 } });
+    card.in = false;
+    session.cardTaken();
+    assert.deepEqual(session.state(), { phase: 'idle', endedReason: 'cancel' });
+    assert.deepEqual(changes.at(-1), { phase: 'idle', endedReason: 'cancel' });
+  });
+
+  test('最初に戻る or a finished journey with no card says nothing more', async () => {
+    for (const reason of ['cancel', 'complete'] as const) {
+      const { session } = setupWithCard();
+      session.start('application');
+      await session.end(reason);
+      assert.deepEqual(session.state(), { phase: 'idle', endedReason: reason });
+    }
+  });
+
+  test('the time out with the card left in: the card line goes when it is taken, the reason stays for at most the reading time', async () => {
+    const { clock, card, session } = setupWithCard();
+    session.start('certificate');
+    card.in = true;
+    clock.advance(90_000);
+    await flush();
+    const asking = session.state();
+    assert.deepEqual(asking.phase === 'idle' && asking.ending, { reason: 'timeout', takeCard: true, remainingMs: 30_000 });
+    clock.advance(2_000);
+    card.in = false;
+    session.cardTaken();
+    const taken = session.state();
+    assert.deepEqual(taken.phase === 'idle' && taken.ending, { reason: 'timeout', takeCard: false, remainingMs: 15_000 });
+    clock.advance(15_000);
+    assert.deepEqual(session.state(), { phase: 'idle', endedReason: 'timeout' });
+  });
+
+  test('a new citizen starting during an ending clears it, and its timer does not end the new session', async () => {
+    const { clock, session } = setupWithCard();
+    session.start('certificate');
+    await session.end('card-removed');
+    const started = session.start('application');
+    assert.equal(started.phase, 'active');
+    clock.advance(15_000);
+    assert.equal(session.state().phase, 'active');
+    await session.end('cancel');
+    assert.deepEqual(session.state(), { phase: 'idle', endedReason: 'cancel' }, 'no ending left over from before');
+  });
+
+  test('no one to tell: a renderer gone, crash recovery and shutdown end without an ending', async () => {
+    for (const reason of ['renderer-gone', 'crash-recovery', 'shutdown'] as const) {
+      const { card, session } = setupWithCard();
+      card.in = true;
+      session.start('certificate');
+      await session.end(reason);
+      assert.deepEqual(session.state(), { phase: 'idle', endedReason: reason });
+    }
+  });
+});
