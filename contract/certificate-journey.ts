@@ -73,6 +73,11 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     dueYen: z.number().int().positive(),
     insertedYen: z.number().int().nonnegative(),
     method: paymentMethodSchema.nullable(),
+    /**
+     * Cash: coins and notes the unit will hand straight back now, because the change they would
+     * need is not in the machine (「千円札はご利用いただけません」). Empty before cash is chosen.
+     */
+    refusedYen: z.array(z.number().int().positive()).max(7).default([]),
     errorKey: z.string().optional(),
   }),
   z.object({

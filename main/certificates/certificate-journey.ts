@@ -199,7 +199,7 @@ export class CertificateJourney {
       if (!sale) throw new JournalUnavailableError();
       this.sale = sale;
       this.prepared = { serial, pdf, dueYen: answer.fee.totalYen, choice, printed: false };
-      return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null });
+      return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null, refusedYen: [] });
     } catch (err) {
       if (serial) await this.voidSerial(serial, 'cancelled');
       if (gen !== this.generation) return this.view;
@@ -235,11 +235,14 @@ export class CertificateJourney {
     const gen = this.generation;
     // One id for the payment device and the journal, so staff can match both records.
     const txId = (this.txId ??= this.sale?.id ?? randomUUID());
-    this.show({ ...view, method, insertedYen: 0, errorKey: undefined });
+    this.show({ ...view, method, insertedYen: 0, refusedYen: [], errorKey: undefined });
     const record = await this.deps.payment.pay(prepared.dueYen, method, {
       txId,
       onInserted: (p) => {
         if (gen === this.generation && this.view.step === 'pay') this.show({ ...this.view, insertedYen: p.inserted });
+      },
+      onAccepting: (a) => {
+        if (gen === this.generation && this.view.step === 'pay') this.show({ ...this.view, refusedYen: a.refused });
       },
     });
     if (gen !== this.generation) return this.view;
@@ -258,9 +261,11 @@ export class CertificateJourney {
     if (record.state === 'cancelled') {
       // Coins the unit could not give back (escrow jammed on 戻る or a timeout) are never dropped.
       if (record.owed + record.unverified > 0) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.cashNotReturned', 'payment-failed'));
-      return this.show({ ...view, method: null, insertedYen: 0 });
+      // The last note needed change the unit lacks: all of it came back, and the screen says why.
+      const noChange = record.problem === 'cannot-make-change' ? { errorKey: 'certificate.error.noChangeGivenBack' } : {};
+      return this.show({ ...view, method: null, insertedYen: 0, refusedYen: [], ...noChange });
     }
-    if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, errorKey: 'certificate.error.declined' });
+    if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, refusedYen: [], errorKey: 'certificate.error.declined' });
     // A device fault or an unknown outcome: give back what was taken and void the serial.
     this.deps.alertStaff({ code: `payment-${record.state}`, severity: 'error', reference: txId });
     return this.show(await this.refundAndVoid('print-failed', 'certificate.error.paymentFailed', 'payment-failed'));

@@ -103,13 +103,23 @@ export async function insertCash(runtime: KioskRuntime, yen: number): Promise<vo
  * themselves, pays its 300 yen in cash, and the journey waits at 「カードをお取りください」.
  */
 export async function buyOneJuminhyoInCash(runtime: KioskRuntime): Promise<void> {
+  const { paying } = await startJuminhyoCashPayment(runtime);
+  await insertCash(runtime, 300);
+  await paying;
+  await waitForStep(runtime, 'take-card');
+}
+
+/**
+ * card-001 (PIN 1234) chooses one 住民票の写し of themselves (300 yen) and chooses cash; resolves
+ * once the fee screen shows, with the payment still running (`paying`).
+ */
+export async function startJuminhyoCashPayment(runtime: KioskRuntime): Promise<{ paying: Promise<unknown> }> {
   await call(runtime, 'certificate.begin', {});
   await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
   await waitForStep(runtime, 'pin');
   await call(runtime, 'certificate.submitPin', { pin: '1234', confirmedLastTry: false });
   await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
   const paying = call(runtime, 'certificate.pay', { method: 'cash' });
-  await insertCash(runtime, 300);
-  await paying;
-  await waitForStep(runtime, 'take-card');
+  await waitForStep(runtime, 'pay');
+  return { paying }; // wrapped: an async function returning the promise itself would wait for it
 }

@@ -1,6 +1,7 @@
 /**
  * The fee: first how to pay (現金 / キャッシュレス), then for cash how much is in and how much
- * is still due. 「戻る」 goes back to the choice; money inserted so far comes back.
+ * is still due, and which coins or notes the machine cannot take now (it lacks their change).
+ * 「戻る」 goes back to the choice; money inserted so far comes back.
  */
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
@@ -85,6 +86,14 @@ export function PayScreen({ view, onMethod, onBack }: Props) {
         </div>
       </dl>
       <p className="step-hint">{t('pay.cashHint')}</p>
+      {view.refusedYen.length > 0 ? (
+        <div className="step-message step-message--warning" role="status" data-testid="cash-refused">
+          {view.refusedYen.map((yen) => (
+            <p key={yen}>{t('pay.notAccepted', { money: t(`pay.money.${yen}`) })}</p>
+          ))}
+          <p>{t('pay.notAcceptedWhy')}</p>
+        </div>
+      ) : null}
       {back}
     </section>
   );
