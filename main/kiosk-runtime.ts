@@ -40,6 +40,8 @@ import { startRetentionJob } from './data/retention-job';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
 import { LeftCardGuard } from './card-slot/left-card-guard';
 import { startPendingVoidRetrier } from './certificates/pending-void-retrier';
+import { AvailabilityMonitor } from './availability/availability-monitor';
+import { availabilityHandlers } from './availability/availability-handlers';
 
 const log = createLogger('runtime');
 
@@ -92,10 +94,15 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   const content = loadWardContent(config.contentDir);
   const hub = new EventHub();
   const clock = options.clock ?? systemClock;
+  // Set once the devices are open: a session that ends makes it ask them again.
+  let availability: AvailabilityMonitor | null = null;
   const session = new SessionManager({
     idleTimeoutMs: config.idle.timeoutSec * 1000,
     promptMs: config.idle.promptSec * 1000,
-    onChange: (state) => hub.emit('session.changed', state),
+    onChange: (state) => {
+      hub.emit('session.changed', state);
+      if (state.phase === 'idle') void availability?.check();
+    },
     clock,
   });
   // The durable stores open first: a corrupt or locked one stops the start with its typed error
@@ -207,6 +214,16 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     onChange: (state) => hub.emit('staff.changed', state),
   });
 
+  const monitor = new AvailabilityMonitor({
+    hours: config.serviceHours,
+    clock,
+    printer: devices.printer,
+    cash: devices.cash,
+    cashless: devices.cashless,
+    citizenBusy: () => session.active,
+    onChange: (a) => hub.emit('kiosk.availabilityChanged', a),
+  });
+
   const info: KioskInfo = {
     kioskId: config.kioskId,
     ward: { id: config.ward, ...WARDS[config.ward] },
@@ -229,6 +246,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ...certificateHandlers(journey, session),
     ...applicationHandlers(applications, session),
     ...simulatorHandlers(devices),
+    ...availabilityHandlers(monitor, devices.sim.card !== null),
     ...staff.handlers,
   };
   const router = new RequestRouter(handlers);
@@ -259,6 +277,9 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   });
   // Finished records past config.retentionDays are deleted now and daily; nothing unresolved ever is.
   const retention = startRetentionJob({ retentionDays: config.retentionDays, journal, outbox, alertStaff: (alert) => staffAlerts.raise(alert), clock });
+  // What works now, before the first citizen sees the home screen.
+  await monitor.start();
+  availability = monitor;
   log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.url }, 'kiosk runtime ready');
 
   return {
@@ -283,6 +304,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       // The last wipe first (money back, serials voided, journal settled), then no journey timer
       // or late device answer outlives the stop.
       await session.end('shutdown');
+      monitor.stop();
       session.dispose();
       journey.dispose();
       applications.dispose();

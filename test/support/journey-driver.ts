@@ -8,10 +8,14 @@ import { join } from 'node:path';
 import type { CertificateView } from '../../contract/certificate-journey';
 import type { RequestInput, RequestName, RequestOutput } from '../../contract/kiosk-api';
 import { DEFAULT_CONFIG } from '../../main/config/default-config';
+import { AROUND_THE_CLOCK } from '../../main/config/service-hours';
 import { mergeConfig, parseConfig } from '../../main/config/load-config';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../main/kiosk-runtime';
 import type { WardBackendHandle } from '../../backend/start-ward-backend';
 import { startDemoBackend } from '../../demo/demo-backend';
+
+/** The demo configuration, open around the clock: no test depends on the hour it runs at. */
+const TEST_BASE = mergeConfig(DEFAULT_CONFIG, { serviceHours: AROUND_THE_CLOCK });
 
 /** A runtime and the demo back end it talks to (null when the overlay names a remote one). */
 export type TestRuntime = KioskRuntime & { readonly backend: WardBackendHandle | null };
@@ -26,7 +30,7 @@ export async function startTestRuntime(overlay: unknown = {}, options: RuntimeOp
   const removeOwnDataDir = () => {
     if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
   };
-  const config = parseConfig(mergeConfig(DEFAULT_CONFIG, ownDataDir ? mergeConfig(overlay, { dataDir: ownDataDir }) : overlay), 'test config');
+  const config = parseConfig(mergeConfig(TEST_BASE, ownDataDir ? mergeConfig(overlay, { dataDir: ownDataDir }) : overlay), 'test config');
   const demo = await startDemoBackend(config, { faults: true }).catch((err: unknown) => {
     removeOwnDataDir();
     throw err;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBridgeServer, type BridgeServer } from '../../main/browser-shell/bridge-server';
 import { DEFAULT_CONFIG } from '../../main/config/default-config';
+import { AROUND_THE_CLOCK } from '../../main/config/service-hours';
 import { mergeConfig, parseConfig } from '../../main/config/load-config';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../main/kiosk-runtime';
 import type { WardBackendHandle } from '../../backend/start-ward-backend';
@@ -52,9 +53,12 @@ export async function startKiosk(
   // Each kiosk gets its own data folder (the outbox holds an exclusive lock; test files run in parallel).
   const ownDataDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
-  const demo = await startDemoBackend(parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir }), overlay), 'test config'), {
-    faults: opts.backendFaults ?? false,
-  });
+  const demo = await startDemoBackend(
+    parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir, serviceHours: AROUND_THE_CLOCK }), overlay), 'test config'),
+    {
+      faults: opts.backendFaults ?? false,
+    },
+  );
   const runtime = await createKioskRuntime(demo.config, 'browser', opts.runtime).catch(async (err: unknown) => {
     await demo.backend?.stop();
     throw err;
