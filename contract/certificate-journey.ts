@@ -78,6 +78,8 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
      * need is not in the machine (「千円札はご利用いただけません」). Empty before cash is chosen.
      */
     refusedYen: z.array(z.number().int().positive()).max(7).default([]),
+    /** The citizen asked for a receipt (領収書): it prints after the certificates. */
+    receipt: z.boolean().default(false),
     errorKey: z.string().optional(),
   }),
   z.object({
@@ -88,6 +90,8 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     owedYen: z.number().int().nonnegative().default(0),
     /** The refund voucher number for `owedYen` (its slip prints after the certificate). */
     voucher: z.string().nullable().default(null),
+    /** The citizen asked for a receipt (領収書); still to be chosen here until the card is taken. */
+    receipt: z.boolean().default(false),
   }),
   z.object({ step: z.literal('printing'), pagesDone: z.number().int().nonnegative().nullable() }),
   z.object({
@@ -97,6 +101,8 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     voucher: z.string().nullable().default(null),
     /** The voucher slip (返金引換券) came out with the certificate. */
     voucherPrinted: z.boolean().default(false),
+    /** A receipt was asked for: `printed` it came out, `failed` it could not be printed; null when none was asked for. */
+    receipt: z.enum(['printed', 'failed']).nullable().default(null),
   }),
   z.object({ step: z.literal('failed') }).merge(failureSchema),
 ]);

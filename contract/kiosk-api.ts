@@ -118,6 +118,8 @@ export const requests = {
   'certificate.choose': { input: certificateChoiceSchema, output: certificateViewSchema },
   /** Starts taking the fee. */
   'certificate.pay': { input: z.object({ method: paymentMethodSchema }).strict(), output: certificateViewSchema },
+  /** On the fee or card screen: the citizen wants (or no longer wants) a receipt (領収書) printed after the certificates. */
+  'certificate.setReceipt': { input: z.object({ wanted: z.boolean() }).strict(), output: certificateViewSchema },
   /** Goes back from the fee screen to the choice (money inserted so far comes back). */
   'certificate.back': { input: empty, output: certificateViewSchema },
   /**

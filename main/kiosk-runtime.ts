@@ -38,6 +38,7 @@ import { fileStaffPepperProvider, loadStaffPepper } from './staff/staff-pepper';
 import { prepareDataDir } from './data/data-dir';
 import { startRetentionJob } from './data/retention-job';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
+import { createReceiptPrinter } from './certificates/receipt-printer';
 import { LeftCardGuard } from './card-slot/left-card-guard';
 import { startPendingVoidRetrier } from './certificates/pending-void-retrier';
 import { AvailabilityMonitor } from './availability/availability-monitor';
@@ -160,6 +161,13 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       vouchers: journal.vouchers,
       kioskId: config.kioskId,
       office: voucherOffice(config.ward),
+      alertStaff: (alert) => staffAlerts.raise(alert),
+    }),
+    printReceipt: createReceiptPrinter({
+      printer: devices.printer,
+      kioskId: config.kioskId,
+      office: `北九州市 ${voucherOffice(config.ward).name}`,
+      clock,
       alertStaff: (alert) => staffAlerts.raise(alert),
     }),
     ...(options.takeCertificateMs !== undefined ? { takeCertificateMs: options.takeCertificateMs } : {}),

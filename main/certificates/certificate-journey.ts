@@ -22,6 +22,7 @@ import type { WardId } from '../../contract/ward-api';
 import type { PaymentMethod } from '../../devices/payment/payment-service';
 import { createLogger, errorCode } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
+import { CERTIFICATE_NAMES_JA } from '../documents/certificate-names';
 import type { VoucherCause } from '../documents/voucher';
 import { WardApiError } from '../ward/ward-client';
 import { CardSecretStep } from '../card-secret/card-secret-step';
@@ -63,6 +64,8 @@ export class CertificateJourney {
   /** A refund under way (refundAndVoid): the wipe lets it finish rather than refund a second time. */
   private settling: Promise<unknown> | null = null;
   private goingBack = false;
+  /** The citizen asked for a receipt (領収書), on the fee or card screen. */
+  private receiptWanted = false;
   /** Set by dispose(): late device answers touch neither the journal nor staff alerts. */
   private disposed = false;
   private readonly leftCard: LeftCardGuard;
@@ -199,7 +202,7 @@ export class CertificateJourney {
       if (!sale) throw new JournalUnavailableError();
       this.sale = sale;
       this.prepared = { serial, pdf, dueYen: answer.fee.totalYen, choice, printed: false };
-      return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null, refusedYen: [] });
+      return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null, refusedYen: [], receipt: this.receiptWanted });
     } catch (err) {
       if (serial) await this.voidSerial(serial, 'cancelled');
       if (gen !== this.generation) return this.view;
@@ -256,7 +259,13 @@ export class CertificateJourney {
       // An empty recycler cannot pay all the change: what it owes gets a voucher now.
       this.changeOwed = record.owed > 0 ? { owedYen: record.owed, voucher: this.sale.changeVoucher(record.owed) } : null;
       const owedYen = this.changeOwed?.owedYen ?? 0;
-      return this.show({ step: 'take-card', changeYen: Math.max(0, changeYen - owedYen), owedYen, voucher: this.changeOwed?.voucher ?? null });
+      return this.show({
+        step: 'take-card',
+        changeYen: Math.max(0, changeYen - owedYen),
+        owedYen,
+        voucher: this.changeOwed?.voucher ?? null,
+        receipt: this.receiptWanted,
+      });
     }
     if (record.state === 'cancelled') {
       // Coins the unit could not give back (escrow jammed on 戻る or a timeout) are never dropped.
@@ -299,6 +308,13 @@ export class CertificateJourney {
     }
   }
 
+  /** The receipt choice, on the fee screen or the card screen (before the card is taken). */
+  setReceipt(wanted: boolean): CertificateView {
+    if (this.view.step !== 'pay' && this.view.step !== 'take-card') return this.view;
+    this.receiptWanted = wanted;
+    return this.show(this.view);
+  }
+
   /** True while a paid sale waits for the card or prints: the session may not end at a touch. */
   holdsPaidSale(): boolean {
     return this.view.step === 'take-card' || this.view.step === 'printing';
@@ -337,6 +353,7 @@ export class CertificateJourney {
     this.txId = null;
     this.sale = null;
     this.changeOwed = null;
+    this.receiptWanted = false;
     this.sessionToken = null;
     this.residentRef = 'unmapped';
     this.residentWard = this.deps.wardId;
@@ -392,12 +409,22 @@ export class CertificateJourney {
       const owed = this.changeOwed;
       const voucherPrinted = owed?.voucher ? await printSlip(this.deps.printVoucherSlip, owed.voucher, 'change-shortfall') : false;
       if (gen !== this.generation) return;
-      this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted });
+      const receipt = this.receiptWanted ? ((await this.printReceipt(prepared)) ? 'printed' : 'failed') : null;
+      if (gen !== this.generation) return;
+      this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted, receipt });
       this.doneTimer = setTimeout(() => this.deps.endSession('complete'), this.deps.takeCertificateMs ?? 15_000);
       return;
     }
     // The printer itself failed: no voucher slip is tried on it (the screen says to call staff).
     this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'print-failed', true));
+  }
+
+  /** The receipt of this sale: its item (a general list, ready for several), what was kept, and how. */
+  private async printReceipt(prepared: Prepared): Promise<boolean> {
+    const record = this.txId ? this.deps.payment.get(this.txId) : null;
+    if (!this.deps.printReceipt || !record) return false;
+    const item = { name: CERTIFICATE_NAMES_JA[prepared.choice.type], copies: prepared.choice.copies, amountYen: record.kept, serial: prepared.serial };
+    return this.deps.printReceipt({ items: [item], totalYen: record.kept, method: record.method });
   }
 
   private async refundAndVoid(
@@ -453,6 +480,7 @@ export class CertificateJourney {
   }
 
   private show(view: CertificateView): CertificateView {
+    if (view.step === 'pay' || view.step === 'take-card') view = { ...view, receipt: this.receiptWanted };
     this.view = view;
     this.deps.onView(view);
     return view;

@@ -1,6 +1,7 @@
 /** The last steps: take the card (and change), printing, take the certificate. One sentence each, very large. */
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
+import { ReceiptToggle } from './ReceiptToggle';
 
 type TakeCardView = Extract<CertificateView, { step: 'take-card' }>;
 type TakeCertificateView = Extract<CertificateView, { step: 'take-certificate' }>;
@@ -24,7 +25,9 @@ export function TakeCardScreen({
   changeYen,
   owedYen = 0,
   voucher = null,
-}: Pick<TakeCardView, 'changeYen'> & Partial<Pick<TakeCardView, 'owedYen' | 'voucher'>>) {
+  receipt = false,
+  onReceipt,
+}: Pick<TakeCardView, 'changeYen'> & Partial<Pick<TakeCardView, 'owedYen' | 'voucher' | 'receipt'>> & { onReceipt?: (wanted: boolean) => void }) {
   const { t } = useTranslation('certificate');
   return (
     <section className="step-screen step-screen--center" aria-live="assertive" data-testid="cert-take-card">
@@ -39,6 +42,7 @@ export function TakeCardScreen({
       ) : null}
       {owedYen > 0 ? <ChangeOwed owedYen={owedYen} voucher={voucher} /> : null}
       <p className="step-hint">{t('takeCard.next')}</p>
+      {onReceipt ? <ReceiptToggle wanted={receipt} onReceipt={onReceipt} /> : null}
     </section>
   );
 }
@@ -58,7 +62,8 @@ export function TakeCertificateScreen({
   owedYen = 0,
   voucher = null,
   voucherPrinted = false,
-}: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted'>>) {
+  receipt = null,
+}: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted' | 'receipt'>>) {
   const { t } = useTranslation('certificate');
   return (
     <section className="step-screen step-screen--center" aria-live="assertive" data-testid="cert-take-certificate">
@@ -70,6 +75,11 @@ export function TakeCertificateScreen({
             {t(voucherPrinted ? 'takeCertificate.voucherSlip' : 'failed.voucherCallStaff')}
           </p>
         </>
+      ) : null}
+      {receipt ? (
+        <p className={receipt === 'printed' ? 'screen__title--big' : 'step-message step-message--warning'} data-testid={`cert-receipt-${receipt}`}>
+          {t(receipt === 'printed' ? 'takeCertificate.receipt' : 'takeCertificate.receiptFailed')}
+        </p>
       ) : null}
       <p className="step-lead">{t('takeCertificate.thanks')}</p>
     </section>

@@ -6,12 +6,13 @@
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
 import { messageText } from './message-text';
+import { ReceiptToggle } from './ReceiptToggle';
 
 type PayView = Extract<CertificateView, { step: 'pay' }>;
 
-type Props = { view: PayView; onMethod: (method: 'cash' | 'cashless') => void; onBack: () => void };
+type Props = { view: PayView; onMethod: (method: 'cash' | 'cashless') => void; onBack: () => void; onReceipt: (wanted: boolean) => void };
 
-export function PayScreen({ view, onMethod, onBack }: Props) {
+export function PayScreen({ view, onMethod, onBack, onReceipt }: Props) {
   const { t } = useTranslation('certificate');
   const error = view.errorKey ? (
     <p className="step-message step-message--error" role="alert" data-testid="cert-pay-error">
@@ -20,6 +21,7 @@ export function PayScreen({ view, onMethod, onBack }: Props) {
   ) : null;
   const back = (
     <div className="step-actions">
+      <ReceiptToggle wanted={view.receipt} onReceipt={onReceipt} />
       <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="pay-back">
         {t('pay.back')}
       </button>

@@ -44,6 +44,7 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
     'certificate.pay': record('certificate.pay', { step: 'idle' } as const),
     'certificate.back': record('certificate.back', { step: 'idle' } as const),
     'certificate.cancelPaid': record('certificate.cancelPaid', { step: 'idle' } as const),
+    'certificate.setReceipt': record('certificate.setReceipt', { step: 'idle' } as const),
     'simulator.listCards': record('simulator.listCards', []),
     'simulator.insertCard': record('simulator.insertCard', {}),
     'simulator.removeCard': record('simulator.removeCard', {}),
