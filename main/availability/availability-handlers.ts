@@ -8,7 +8,12 @@ export function availabilityHandlers(
   simulatedCard: boolean,
 ): Pick<RequestHandlers, 'kiosk.getAvailability' | 'simulator.openOutsideHours'> {
   return {
-    'kiosk.getAvailability': async () => monitor.current(),
+    // Asked when a page (re)loads: the devices are asked afresh (not during a session), so a fault
+    // cleared since the last check is not still shown as one.
+    'kiosk.getAvailability': async () => {
+      await monitor.check();
+      return monitor.current();
+    },
     'simulator.openOutsideHours': async ({ open }) => {
       // Only a demo kiosk (simulated card reader) may ignore its hours; a deployed one never.
       if (!simulatedCard) throw new KioskError('not-available');
