@@ -112,6 +112,13 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     dueYen: z.number().int().positive(),
     insertedYen: z.number().int().nonnegative(),
     method: paymentMethodSchema.nullable(),
+    /**
+     * Cash: coins and notes the unit will hand straight back now, because the change they would
+     * need is not in the machine (「千円札はご利用いただけません」). Empty before cash is chosen.
+     */
+    refusedYen: z.array(z.number().int().positive()).max(7).default([]),
+    /** The citizen asked for a receipt (領収書): it prints after the certificates. */
+    receipt: z.boolean().default(false),
     errorKey: z.string().optional(),
   }),
   z.object({
@@ -122,6 +129,8 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     owedYen: z.number().int().nonnegative().default(0),
     /** The refund voucher number for `owedYen` (its slip prints after the certificate). */
     voucher: z.string().nullable().default(null),
+    /** The citizen asked for a receipt (領収書); still to be chosen here until the card is taken. */
+    receipt: z.boolean().default(false),
   }),
   z.object({ step: z.literal('printing'), pagesDone: z.number().int().nonnegative().nullable() }),
   z.object({
@@ -133,6 +142,8 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     voucherPrinted: z.boolean().default(false),
     /** Milliseconds before the kiosk goes back to its first screen by itself (a countdown on screen), counted when sent. */
     remainingMs: z.number().int().nonnegative(),
+    /** A receipt was asked for: `printed` it came out, `failed` it could not be printed; null when none was asked for. */
+    receipt: z.enum(['printed', 'failed']).nullable().default(null),
   }),
   z.object({ step: z.literal('failed') }).merge(failureSchema),
 ]);

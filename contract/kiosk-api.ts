@@ -69,6 +69,28 @@ export const kioskInfoSchema = z.object({
 });
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 
+const hhmm = z.string().regex(/^([01][0-9]|2[0-4]):[0-5][0-9]$/);
+
+/**
+ * What works now, computed by main from the devices and the service hours, pushed before any card
+ * is asked for: the home screen shows it and offers only the journeys that can finish.
+ */
+export const availabilitySchema = z.object({
+  hours: z.object({
+    state: z.enum(['open', 'before-opening', 'after-closing', 'closed-today']),
+    today: z.object({ opens: hhmm, closes: hhmm }).nullable(),
+    /** When the kiosk next opens (Japan date and time), when it is not open now. */
+    next: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), opens: hhmm }).nullable(),
+  }),
+  /** Each device as last checked: true when it can do its part now. */
+  devices: z.object({ printer: z.boolean(), cash: z.boolean(), cashless: z.boolean() }),
+  /** The journeys offered now: certificates need the hours, the printer and a way to pay; applications the hours. */
+  journeys: z.object({ certificate: z.boolean(), application: z.boolean() }),
+  /** Outside the hours, a simulator control (demo) lets the journeys be used anyway. */
+  hoursOverridden: z.boolean(),
+});
+export type Availability = z.infer<typeof availabilitySchema>;
+
 const empty = z.object({}).strict();
 
 /**
@@ -88,6 +110,8 @@ export type SimulatorFault = z.infer<typeof simulatorFaultSchema>;
 export const requests = {
   /** Facts the UI needs at start: kiosk id, ward, languages, shell. */
   'kiosk.getInfo': { input: empty, output: kioskInfoSchema },
+  /** What works now and the service hours (also pushed as `kiosk.availabilityChanged`). */
+  'kiosk.getAvailability': { input: empty, output: availabilitySchema },
   /** Current session state (also pushed as `session.changed`). */
   'session.getState': { input: empty, output: sessionStateSchema },
   /** Starts a citizen session; a no-op returning the same session if one is active. */
@@ -121,6 +145,8 @@ export const requests = {
   'certificate.choose': { input: certificateChoiceSchema, output: certificateViewSchema },
   /** Starts taking the fee. */
   'certificate.pay': { input: z.object({ method: paymentMethodSchema }).strict(), output: certificateViewSchema },
+  /** On the fee or card screen: the citizen wants (or no longer wants) a receipt (領収書) printed after the certificates. */
+  'certificate.setReceipt': { input: z.object({ wanted: z.boolean() }).strict(), output: certificateViewSchema },
   /** Goes back from the fee screen to the choice (money inserted so far comes back). */
   'certificate.back': { input: empty, output: certificateViewSchema },
   /**
@@ -180,6 +206,8 @@ export const requests = {
     input: z.object({ yen: z.union([z.literal(10), z.literal(50), z.literal(100), z.literal(500), z.literal(1000)]) }).strict(),
     output: z.object({}),
   },
+  /** Demo only (a simulated card reader): serve outside the configured service hours, or stop doing so. */
+  'simulator.openOutsideHours': { input: z.object({ open: z.boolean() }).strict(), output: availabilitySchema },
   /** The simulated cashless terminal's answer to the next new charge (a decline is `insufficient-funds`). */
   'simulator.cashlessNext': { input: z.object({ outcome: z.enum(['approve', 'decline']) }).strict(), output: z.object({}) },
   /** Injects or clears a device fault, or takes the back end down for a minute (the back end must allow fault injection). */
@@ -192,6 +220,7 @@ export const requests = {
 /** Event channels: name → payload schema. */
 export const events = {
   'session.changed': sessionStateSchema,
+  'kiosk.availabilityChanged': availabilitySchema,
   'certificate.changed': certificateViewSchema,
   ...staffEvents,
   'application.changed': applicationViewSchema,

@@ -38,6 +38,7 @@ import { fileStaffPepperProvider, loadStaffPepper } from './staff/staff-pepper';
 import { prepareDataDir } from './data/data-dir';
 import { startRetentionJob } from './data/retention-job';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
+import { createReceiptPrinter } from './certificates/receipt-printer';
 import { LeftCardGuard } from './card-slot/left-card-guard';
 import { startPendingVoidRetrier } from './certificates/pending-void-retrier';
 import { openKioskAudit } from './audit/kiosk-audit';
@@ -47,6 +48,8 @@ import { KioskMetrics } from './metrics/kiosk-metrics';
 import { startMetricsServer, type MetricsServer } from './metrics/metrics-server';
 import { kioskVersion } from './metrics/kiosk-version';
 import { openKioskLogFile } from './data/log-files';
+import { AvailabilityMonitor } from './availability/availability-monitor';
+import { availabilityHandlers } from './availability/availability-handlers';
 
 const log = createLogger('runtime');
 
@@ -114,10 +117,15 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   const metrics = new KioskMetrics({ kioskId: config.kioskId, ward: config.ward, version: kioskVersion(), clock });
   // The journeys' views already say where each citizen is: the metrics follow them, no journey calls them.
   hub.addSink(metrics.tracker.sink);
+  // Set once the devices are open: a session that ends makes it ask them again.
+  let availability: AvailabilityMonitor | null = null;
   const session = new SessionManager({
     idleTimeoutMs: config.idle.timeoutSec * 1000,
     promptMs: config.idle.promptSec * 1000,
-    onChange: (state) => hub.emit('session.changed', state),
+    onChange: (state) => {
+      hub.emit('session.changed', state);
+      if (state.phase === 'idle') void availability?.check();
+    },
     clock,
     endings: {
       // Asked only at a wipe, when the devices are open.
@@ -204,6 +212,13 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       office: voucherOffice(config.ward),
       alertStaff: (alert) => staffAlerts.raise(alert),
     }),
+    printReceipt: createReceiptPrinter({
+      printer: devices.printer,
+      kioskId: config.kioskId,
+      office: `北九州市 ${voucherOffice(config.ward).name}`,
+      clock,
+      alertStaff: (alert) => staffAlerts.raise(alert),
+    }),
     ...(options.takeCertificateMs !== undefined ? { takeCertificateMs: options.takeCertificateMs } : {}),
     clock,
   });
@@ -261,6 +276,16 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   });
   metrics.attach({ cardReaders: devices.cardManager, printer: devices.printer, cash: devices.cash, outbox, dispatcher: submissions.dispatcher });
 
+  const monitor = new AvailabilityMonitor({
+    hours: config.serviceHours,
+    clock,
+    printer: devices.printer,
+    cash: devices.cash,
+    cashless: devices.cashless,
+    citizenBusy: () => session.active,
+    onChange: (a) => hub.emit('kiosk.availabilityChanged', a),
+  });
+
   const info: KioskInfo = {
     kioskId: config.kioskId,
     ward: { id: config.ward, ...WARDS[config.ward] },
@@ -288,6 +313,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ...certificateHandlers(journey, session),
     ...applicationHandlers(applications, session),
     ...simulatorHandlers(devices, ward.client),
+    ...availabilityHandlers(monitor, devices.sim.card !== null),
     ...staff.handlers,
   };
   const router = new RequestRouter(handlers);
@@ -319,6 +345,9 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   // Finished records past config.retentionDays are deleted now and daily; nothing unresolved ever is.
   const retention = startRetentionJob({ retentionDays: config.retentionDays, journal, outbox, alertStaff: (alert) => staffAlerts.raise(alert), clock });
   const metricsServer = await startMetricsServer(metrics, config.metrics);
+  // What works now, before the first citizen sees the home screen.
+  await monitor.start();
+  availability = monitor;
   log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.url }, 'kiosk runtime ready');
 
   return {
@@ -347,6 +376,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       // The last wipe first (money back, serials voided, journal settled), then no journey timer
       // or late device answer outlives the stop.
       await session.end('shutdown');
+      monitor.stop();
       session.dispose();
       journey.dispose();
       applications.dispose();

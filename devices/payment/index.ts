@@ -16,7 +16,9 @@ export {
   type MoneyState,
   type PayoutProblem,
   type InsertedProgress,
+  type AcceptingDenominations,
 } from './cash/cash-unit-types';
+export { acceptableDenominations, canPayOut, type ChangeInventory } from './cash/change-rule';
 export { openCashUnit, type CashUnitBackendConfig, type OpenedCashUnit } from './cash/open-cash-unit';
 export { SimCashUnitDevice, createSimCashUnit } from './cash/sim/sim-cash-unit-device';
 export { loadCashUnitSimFixture, type CashUnitSimFixture } from './cash/sim/sim-cash-unit-fixture';

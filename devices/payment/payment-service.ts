@@ -17,7 +17,7 @@
  */
 import { createLogger } from '../../platform/log';
 import type { CashUnit } from './cash/cash-unit';
-import { CashUnitError, type InsertedProgress } from './cash/cash-unit-types';
+import { CashUnitError, type AcceptingDenominations, type InsertedProgress } from './cash/cash-unit-types';
 import type { CashlessTerminal } from './cashless/cashless-terminal';
 import { TypedEvents } from './typed-events';
 
@@ -65,6 +65,8 @@ export interface PayOptions {
   signal?: AbortSignal;
   /** Cash progress for the UI. */
   onInserted?: (p: InsertedProgress) => void;
+  /** Cash: the denominations the unit may take now (the UI says which it may not). */
+  onAccepting?: (a: AcceptingDenominations) => void;
 }
 
 export class PaymentService {
@@ -104,7 +106,7 @@ export class PaymentService {
     if (opts.signal?.aborted) abort.abort();
     const retryUnknown = r.state === 'unknown';
     this.update(r, { state: 'collecting', problem: null });
-    const work = method === 'cash' ? this.payCash(r, abort.signal, opts.onInserted) : this.payCashless(r, abort.signal, retryUnknown);
+    const work = method === 'cash' ? this.payCash(r, abort.signal, opts) : this.payCashless(r, abort.signal, retryUnknown);
     const done = work
       .finally(() => {
         opts.signal?.removeEventListener('abort', onOuter);
@@ -182,10 +184,10 @@ export class PaymentService {
     return r;
   }
 
-  private async payCash(r: PaymentRecord, signal: AbortSignal, onInserted?: (p: InsertedProgress) => void): Promise<void> {
+  private async payCash(r: PaymentRecord, signal: AbortSignal, opts: Pick<PayOptions, 'onInserted' | 'onAccepting'>): Promise<void> {
     const cash = this.need(this.devices.cash);
     try {
-      const res = await cash.collect(r.fee, { signal, onInserted });
+      const res = await cash.collect(r.fee, { signal, onInserted: opts.onInserted, onAccepting: opts.onAccepting });
       this.update(r, {
         state: res.status === 'paid' ? 'paid' : 'cancelled',
         kept: res.kept,

@@ -13,6 +13,7 @@ type CertificateHandlers = Pick<
   | 'certificate.pay'
   | 'certificate.back'
   | 'certificate.cancelPaid'
+  | 'certificate.setReceipt'
 >;
 
 export function certificateHandlers(journey: CertificateJourney, session: SessionManager): CertificateHandlers {
@@ -27,6 +28,7 @@ export function certificateHandlers(journey: CertificateJourney, session: Sessio
     'certificate.pay': async ({ method }) => journey.pay(method),
     'certificate.back': async () => journey.back(),
     'certificate.cancelPaid': async () => journey.cancelAfterPayment(),
+    'certificate.setReceipt': async ({ wanted }) => journey.setReceipt(wanted),
   };
 }
 

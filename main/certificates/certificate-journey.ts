@@ -23,6 +23,7 @@ import type { PaymentMethod } from '../../devices/payment/payment-service';
 import { systemClock, type Clock } from '../../platform/clock';
 import { createLogger, errorCode } from '../../platform/log';
 import { MissingGlyphError } from '../documents/glyph-check';
+import { CERTIFICATE_NAMES_JA } from '../documents/certificate-names';
 import type { VoucherCause } from '../documents/voucher';
 import { WardApiError } from '../ward/ward-client';
 import { CardSecretStep } from '../card-secret/card-secret-step';
@@ -71,6 +72,8 @@ export class CertificateJourney {
   /** A refund under way (refundAndVoid): the wipe lets it finish rather than refund a second time. */
   private settling: Promise<unknown> | null = null;
   private goingBack = false;
+  /** The citizen asked for a receipt (領収書), on the fee or card screen. */
+  private receiptWanted = false;
   /** Set by dispose(): late device answers touch neither the journal nor staff alerts. */
   private disposed = false;
   private readonly leftCard: LeftCardGuard;
@@ -219,7 +222,7 @@ export class CertificateJourney {
       if (!sale) throw new JournalUnavailableError();
       this.sale = sale;
       this.prepared = { serial, pdf, dueYen: answer.fee.totalYen, choice, printed: false };
-      return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null });
+      return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null, refusedYen: [], receipt: this.receiptWanted });
     } catch (err) {
       if (serial) await this.voidSerial(serial, 'cancelled');
       if (gen !== this.generation) return this.view;
@@ -255,11 +258,14 @@ export class CertificateJourney {
     const gen = this.generation;
     // One id for the payment device and the journal, so staff can match both records.
     const txId = (this.txId ??= this.sale?.id ?? randomUUID());
-    this.show({ ...view, method, insertedYen: 0, errorKey: undefined });
+    this.show({ ...view, method, insertedYen: 0, refusedYen: [], errorKey: undefined });
     const record = await this.deps.payment.pay(prepared.dueYen, method, {
       txId,
       onInserted: (p) => {
         if (gen === this.generation && this.view.step === 'pay') this.show({ ...this.view, insertedYen: p.inserted });
+      },
+      onAccepting: (a) => {
+        if (gen === this.generation && this.view.step === 'pay') this.show({ ...this.view, refusedYen: a.refused });
       },
     });
     if (gen !== this.generation) return this.view;
@@ -273,14 +279,22 @@ export class CertificateJourney {
       // An empty recycler cannot pay all the change: what it owes gets a voucher now.
       this.changeOwed = record.owed > 0 ? { owedYen: record.owed, voucher: this.sale.changeVoucher(record.owed) } : null;
       const owedYen = this.changeOwed?.owedYen ?? 0;
-      return this.show({ step: 'take-card', changeYen: Math.max(0, changeYen - owedYen), owedYen, voucher: this.changeOwed?.voucher ?? null });
+      return this.show({
+        step: 'take-card',
+        changeYen: Math.max(0, changeYen - owedYen),
+        owedYen,
+        voucher: this.changeOwed?.voucher ?? null,
+        receipt: this.receiptWanted,
+      });
     }
     if (record.state === 'cancelled') {
       // Coins the unit could not give back (escrow jammed on 戻る or a timeout) are never dropped.
       if (record.owed + record.unverified > 0) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.cashNotReturned', 'payment-failed'));
-      return this.show({ ...view, method: null, insertedYen: 0 });
+      // The last note needed change the unit lacks: all of it came back, and the screen says why.
+      const noChange = record.problem === 'cannot-make-change' ? { errorKey: 'certificate.error.noChangeGivenBack' } : {};
+      return this.show({ ...view, method: null, insertedYen: 0, refusedYen: [], ...noChange });
     }
-    if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, errorKey: 'certificate.error.declined' });
+    if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, refusedYen: [], errorKey: 'certificate.error.declined' });
     // A device fault or an unknown outcome: give back what was taken and void the serial.
     this.deps.alertStaff({ code: `payment-${record.state}`, severity: 'error', reference: txId });
     return this.show(await this.refundAndVoid('print-failed', 'certificate.error.paymentFailed', 'payment-failed'));
@@ -312,6 +326,13 @@ export class CertificateJourney {
     } finally {
       this.goingBack = false;
     }
+  }
+
+  /** The receipt choice, on the fee screen or the card screen (before the card is taken). */
+  setReceipt(wanted: boolean): CertificateView {
+    if (this.view.step !== 'pay' && this.view.step !== 'take-card') return this.view;
+    this.receiptWanted = wanted;
+    return this.show(this.view);
   }
 
   /** True while a paid sale waits for the card or prints: the session may not end at a touch. */
@@ -351,6 +372,7 @@ export class CertificateJourney {
     this.txId = null;
     this.sale = null;
     this.changeOwed = null;
+    this.receiptWanted = false;
     this.sessionToken = null;
     this.residentRef = 'unmapped';
     this.residentWard = this.deps.wardId;
@@ -411,14 +433,24 @@ export class CertificateJourney {
       const owed = this.changeOwed;
       const voucherPrinted = owed?.voucher ? await printSlip(this.deps.printVoucherSlip, owed.voucher, 'change-shortfall') : false;
       if (gen !== this.generation) return;
+      const receipt = this.receiptWanted ? ((await this.printReceipt(prepared)) ? 'printed' : 'failed') : null;
+      if (gen !== this.generation) return;
       const ms = this.deps.takeCertificateMs ?? TAKE_CERTIFICATE_MS;
       this.doneAt = this.clock.now() + ms;
       this.doneTimer = this.clock.setTimeout(() => this.deps.endSession('complete'), ms);
-      this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted, remainingMs: ms });
+      this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted, receipt, remainingMs: ms });
       return;
     }
     // The printer itself failed: no voucher slip is tried on it (the screen says to call staff).
     this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'print-failed', true));
+  }
+
+  /** The receipt of this sale: its item (a general list, ready for several), what was kept, and how. */
+  private async printReceipt(prepared: Prepared): Promise<boolean> {
+    const record = this.txId ? this.deps.payment.get(this.txId) : null;
+    if (!this.deps.printReceipt || !record) return false;
+    const item = { name: CERTIFICATE_NAMES_JA[prepared.choice.type], copies: prepared.choice.copies, amountYen: record.kept, serial: prepared.serial };
+    return this.deps.printReceipt({ items: [item], totalYen: record.kept, method: record.method });
   }
 
   private async refundAndVoid(
@@ -478,6 +510,7 @@ export class CertificateJourney {
   }
 
   private show(view: CertificateView): CertificateView {
+    if (view.step === 'pay' || view.step === 'take-card') view = { ...view, receipt: this.receiptWanted };
     this.view = view;
     this.deps.onView(view);
     return view;

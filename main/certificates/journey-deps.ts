@@ -11,6 +11,7 @@ import type { Printer } from '../../devices/printer/printer';
 import type { TransactionJournal } from '../journal/transaction-journal';
 import type { WardClient } from '../ward/ward-client';
 import type { LeftCardGuard } from '../card-slot/left-card-guard';
+import type { ReceiptPrinter } from './receipt-printer';
 import type { VoucherSlipPrinter } from './voucher-slip-printer';
 import type { StaffAlert } from '../staff/staff-alert';
 
@@ -59,6 +60,8 @@ export interface JourneyDeps {
    * Without it no slip is printed and the screen tells the citizen to call staff.
    */
   printVoucherSlip?: VoucherSlipPrinter;
+  /** Prints the receipt (領収書) a citizen asked for, after the certificates; true when it came out. */
+  printReceipt?: ReceiptPrinter;
   /**
    * Remembers a card left in the reader at a wipe so the next session never reads it; the kiosk
    * shares one between its journeys. Default: the journey's own, on `card`.

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { languageSchema } from '../../contract/kiosk-api';
 import { passcodeHashProblem } from '../staff/staff-passcode';
 import { WARD_IDS } from './wards';
+import { AROUND_THE_CLOCK, serviceHoursSchema } from './service-hours';
 
 /** `sim` runs the simulator as a normal device; `real` uses the hardware binding. */
 export const deviceBindingSchema = z.enum(['sim', 'real']);
@@ -91,6 +92,12 @@ export const configSchema = z
      * `documents/city-seal.png`. Relative paths are from the project (app) folder.
      */
     contentDir: z.string().min(1),
+    /**
+     * 受付時間: one window per weekday and the closed dates (holidays, 年末年始), Japan time
+     * (main/config/service-hours.ts). Outside them the home screen says when the kiosk opens and
+     * offers no journey. Default: open around the clock.
+     */
+    serviceHours: serviceHoursSchema.default(AROUND_THE_CLOCK),
     /** Shuffle the digits of the on-screen PIN keypad for each citizen (against shoulder-surfing). */
     shufflePinPad: z.boolean(),
     /** Maintenance mode unlocks devtools, reload and quit shortcuts for technicians. */

@@ -31,6 +31,26 @@ export const DEFAULT_CONFIG: KioskConfig = {
   },
   // The demo ward's guide, forms, postal codes and seal image (content/demo-ward/).
   contentDir: DEMO_CONTENT_DIR,
+  // A ward office's kiosk hours: weekdays 8:30-19:00, weekends 9:00-17:00; closed on national
+  // holidays (2026-2027) and 12/29-1/3. Outside them the demo offers a marked simulator control to go on.
+  serviceHours: {
+    weekly: {
+      sun: { opens: '09:00', closes: '17:00' },
+      mon: { opens: '08:30', closes: '19:00' },
+      tue: { opens: '08:30', closes: '19:00' },
+      wed: { opens: '08:30', closes: '19:00' },
+      thu: { opens: '08:30', closes: '19:00' },
+      fri: { opens: '08:30', closes: '19:00' },
+      sat: { opens: '09:00', closes: '17:00' },
+    },
+    closedDates: [
+      ...['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-12', '2026-02-11', '2026-02-23', '2026-03-20', '2026-04-29', '2026-05-03'],
+      ...['2026-05-04', '2026-05-05', '2026-05-06', '2026-07-20', '2026-08-11', '2026-09-21', '2026-09-22', '2026-09-23', '2026-10-12'],
+      ...['2026-11-03', '2026-11-23', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03', '2027-01-11'],
+      ...['2027-02-11', '2027-02-23', '2027-03-21', '2027-03-22', '2027-04-29', '2027-05-03', '2027-05-04', '2027-05-05', '2027-07-19'],
+      ...['2027-08-11', '2027-09-20', '2027-09-23', '2027-10-11', '2027-11-03', '2027-11-23', '2027-12-29', '2027-12-30', '2027-12-31'],
+    ],
+  },
   shufflePinPad: true,
   maintenance: false,
   dataDir: '.madoguchi',

@@ -10,6 +10,7 @@ import type { SimReaderBackend } from '../../devices/card/sim/sim-reader-backend
 import { openCashUnit, type OpenedCashUnit } from '../../devices/payment/cash/open-cash-unit';
 import { SimCashlessTerminal } from '../../devices/payment/cashless/sim/sim-cashless-terminal';
 import { PaymentService } from '../../devices/payment/payment-service';
+import type { CashlessTerminal } from '../../devices/payment/cashless/cashless-terminal';
 import { createIppPrinter } from '../../devices/printer/ipp/ipp-printer';
 import type { Printer } from '../../devices/printer/printer';
 import { startPrinterSimulator, type PrinterSimulator } from '../../devices/printer/sim/printer-sim';
@@ -25,6 +26,8 @@ export interface KioskDevices {
   payment: PaymentService;
   /** The cash unit itself (the staff console reads its status and change levels). */
   cash: OpenedCashUnit['unit'];
+  /** The cashless terminal, or null when none is installed (availability asks its status). */
+  cashless: CashlessTerminal | null;
   /** Simulator handles; null when that device is real. */
   sim: { card: SimReaderBackend | null; cash: OpenedCashUnit['sim']; printer: PrinterSimulator | null; cashless: SimCashlessTerminal | null };
   stop(): Promise<void>;
@@ -60,6 +63,7 @@ export async function openKioskDevices(config: KioskConfig): Promise<KioskDevice
     printer,
     payment,
     cash: cash.unit,
+    cashless: cashless ?? null,
     sim: { card: devices.card === 'sim' ? (cardManager as SimReaderBackend) : null, cash: cash.sim, printer: printerSim, cashless: cashless ?? null },
     stop: async () => {
       await cardManager.stop().catch(() => undefined);

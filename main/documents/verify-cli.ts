@@ -12,19 +12,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifySeal, type SealFailureReason } from '../../platform/certificate-seal';
 import { formatIssuedAt } from './pdf-kit/japanese-date';
+import { CERTIFICATE_NAMES_JA } from './certificate-names';
 import { extractSealFromImage, looksLikeImage, type SealImageFailure } from './seal-from-image';
 import { extractSealFromPdf } from './seal-from-pdf';
 
 const DEFAULT_PUBLIC_KEY = join(__dirname, '..', '..', 'fixtures', 'documents', 'city-seal.pub.pem');
 
-const TYPE_NAMES: Record<string, string> = {
-  juminhyo: '住民票の写し',
-  inkan: '印鑑登録証明書',
-  'koseki-zenbu': '戸籍全部事項証明書',
-  'koseki-kojin': '戸籍個人事項証明書',
-  fuhyo: '戸籍の附票の写し',
-  kazei: '所得・課税証明書',
-};
+const TYPE_NAMES: Readonly<Record<string, string>> = CERTIFICATE_NAMES_JA;
 
 const USAGE = 'usage: npm run verify -- <file.pdf | page-image | qr-text> [--public-key path] [--show-names]';
 

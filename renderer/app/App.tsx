@@ -32,11 +32,13 @@ import { useKiosk } from './kiosk-context';
 import { usePaidSaleStep } from './use-paid-sale';
 import { useScreenStart } from './use-screen-start';
 import { useSession } from './use-session';
+import { useAvailability } from './use-availability';
 import type { TextSize } from './text-size';
 
 export function App() {
   const { client, info } = useKiosk();
   const session = useSession(client);
+  const availability = useAvailability(client);
   const [journey, setJourney] = useState<Journey | null>(null);
   const [textSize, setTextSize] = useState<TextSize>('standard');
   const [language, setLanguage] = useState<Language>(info.defaultLanguage);
@@ -119,7 +121,11 @@ export function App() {
         {endingShown ? (
           <EndingScreen ending={ending} onClose={() => setClosedEnding(ending)} />
         ) : journey === null ? (
-          <HomeScreen onChoose={choose} />
+          <HomeScreen
+            onChoose={choose}
+            availability={availability}
+            onOpenOutsideHours={info.simulated.card ? (open) => void client.call('simulator.openOutsideHours', { open }).catch(() => undefined) : null}
+          />
         ) : journey === 'certificate' ? (
           <CertificateJourney onFinish={startOver} />
         ) : (

@@ -8,7 +8,14 @@ import type { KioskClient } from '../kiosk-client/kiosk-client';
 import { useJourneyView, type JourneyCall, type JourneyViewOptions, type JourneyViewState } from './use-journey-view';
 
 /** Requests whose answer is the journey's next view. */
-type ViewRequest = 'certificate.begin' | 'certificate.getView' | 'certificate.submitPin' | 'certificate.choose' | 'certificate.pay' | 'certificate.back';
+type ViewRequest =
+  | 'certificate.begin'
+  | 'certificate.getView'
+  | 'certificate.submitPin'
+  | 'certificate.choose'
+  | 'certificate.pay'
+  | 'certificate.back'
+  | 'certificate.setReceipt';
 
 export type CertificateViewState = JourneyViewState<CertificateView, ViewRequest>;
 

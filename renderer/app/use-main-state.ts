@@ -12,6 +12,8 @@ import type { KioskClient } from '../kiosk-client/kiosk-client';
 const FEEDS = {
   session: { changed: 'session.changed', get: 'session.getState', activity: 'session.activity' },
   staff: { changed: 'staff.changed', get: 'staff.getState', activity: 'staff.activity' },
+  /** What works now (no touches to report: it has no idle timer). */
+  availability: { changed: 'kiosk.availabilityChanged', get: 'kiosk.getAvailability', activity: null },
 } as const;
 
 export type MainFeed = keyof typeof FEEDS;
@@ -35,7 +37,7 @@ export function useMainState<F extends MainFeed>(client: KioskClient, feed: F, i
  * `throttleMs`: the timer needs to know someone is there, not every tap). Reports that fail are
  * dropped: the main side's timer is the one that decides, and a later touch reports again.
  */
-export function useActivityReports(client: KioskClient, feed: MainFeed, active: boolean, throttleMs: number): void {
+export function useActivityReports(client: KioskClient, feed: 'session' | 'staff', active: boolean, throttleMs: number): void {
   const isActive = useRef(active);
   isActive.current = active;
   useEffect(() => {

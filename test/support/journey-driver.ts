@@ -8,13 +8,17 @@ import { join } from 'node:path';
 import type { CertificateView } from '../../contract/certificate-journey';
 import type { RequestInput, RequestName, RequestOutput } from '../../contract/kiosk-api';
 import { DEFAULT_CONFIG } from '../../main/config/default-config';
+import { AROUND_THE_CLOCK } from '../../main/config/service-hours';
 import { mergeConfig, parseConfig } from '../../main/config/load-config';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../main/kiosk-runtime';
 import type { WardBackendHandle } from '../../backend/start-ward-backend';
 import { startDemoBackend } from '../../demo/demo-backend';
 
-/** Test kiosks serve metrics on a free port: runtimes started side by side never compete for the default one. */
-export const TEST_METRICS = { enabled: true, listen: 'loopback', port: 0 } as const;
+/**
+ * The demo configuration as every test kiosk starts from: open around the clock (no test depends on
+ * the hour it runs at) and metrics on a free port (runtimes side by side never compete for 9464).
+ */
+export const TEST_BASE = mergeConfig(DEFAULT_CONFIG, { serviceHours: AROUND_THE_CLOCK, metrics: { enabled: true, listen: 'loopback', port: 0 } });
 
 /** A runtime and the demo back end it talks to (null when the overlay names a remote one). */
 export type TestRuntime = KioskRuntime & { readonly backend: WardBackendHandle | null };
@@ -29,10 +33,7 @@ export async function startTestRuntime(overlay: unknown = {}, options: RuntimeOp
   const removeOwnDataDir = () => {
     if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
   };
-  const config = parseConfig(
-    mergeConfig(mergeConfig(DEFAULT_CONFIG, { metrics: TEST_METRICS }), ownDataDir ? mergeConfig(overlay, { dataDir: ownDataDir }) : overlay),
-    'test config',
-  );
+  const config = parseConfig(mergeConfig(TEST_BASE, ownDataDir ? mergeConfig(overlay, { dataDir: ownDataDir }) : overlay), 'test config');
   const demo = await startDemoBackend(config, { faults: true }).catch((err: unknown) => {
     removeOwnDataDir();
     throw err;
@@ -129,13 +130,23 @@ export async function insertCash(runtime: KioskRuntime, yen: number): Promise<vo
  * themselves, pays its 300 yen in cash, and the journey waits at 「カードをお取りください」.
  */
 export async function buyOneJuminhyoInCash(runtime: KioskRuntime): Promise<void> {
+  const { paying } = await startJuminhyoCashPayment(runtime);
+  await insertCash(runtime, 300);
+  await paying;
+  await waitForStep(runtime, 'take-card');
+}
+
+/**
+ * card-001 (PIN 1234) chooses one 住民票の写し of themselves (300 yen) and chooses cash; resolves
+ * once the fee screen shows, with the payment still running (`paying`).
+ */
+export async function startJuminhyoCashPayment(runtime: KioskRuntime): Promise<{ paying: Promise<unknown> }> {
   await call(runtime, 'certificate.begin', {});
   await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
   await waitForStep(runtime, 'pin');
   await call(runtime, 'certificate.submitPin', { pin: '1234', confirmedLastTry: false });
   await call(runtime, 'certificate.choose', { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false });
   const paying = call(runtime, 'certificate.pay', { method: 'cash' });
-  await insertCash(runtime, 300);
-  await paying;
-  await waitForStep(runtime, 'take-card');
+  await waitForStep(runtime, 'pay');
+  return { paying }; // wrapped: an async function returning the promise itself would wait for it
 }

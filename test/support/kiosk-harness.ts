@@ -6,9 +6,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBridgeServer, type BridgeServer } from '../../main/browser-shell/bridge-server';
-import { DEFAULT_CONFIG } from '../../main/config/default-config';
 import { mergeConfig, parseConfig } from '../../main/config/load-config';
-import { TEST_METRICS } from './journey-driver';
+import { TEST_BASE } from './journey-driver';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../main/kiosk-runtime';
 import type { WardBackendHandle } from '../../backend/start-ward-backend';
 import { startDemoBackend } from '../../demo/demo-backend';
@@ -53,7 +52,7 @@ export async function startKiosk(
   // Each kiosk gets its own data folder (the outbox holds an exclusive lock; test files run in parallel).
   const ownDataDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-data-'));
-  const demo = await startDemoBackend(parseConfig(mergeConfig(mergeConfig(DEFAULT_CONFIG, { dataDir, metrics: TEST_METRICS }), overlay), 'test config'), {
+  const demo = await startDemoBackend(parseConfig(mergeConfig(mergeConfig(TEST_BASE, { dataDir }), overlay), 'test config'), {
     faults: opts.backendFaults ?? false,
   });
   const runtime = await createKioskRuntime(demo.config, 'browser', opts.runtime).catch(async (err: unknown) => {

@@ -8,7 +8,7 @@
  *    and alerts staff. `unverified` is cash the device reported stuck in a jam (not counted in
  *    `inserted`); staff find it when clearing the jam.
  */
-import type { FaultCode, NakReason, OperationResult } from './cash-unit-protocol';
+import type { Denomination, FaultCode, NakReason, OperationResult } from './cash-unit-protocol';
 
 /** Where every yen of one operation is. */
 export interface MoneyState {
@@ -37,7 +37,11 @@ export type CollectResult = MoneyState & {
   status: 'paid' | 'cancelled' | 'timed-out';
   /** Change due (inserted - due) for 'paid', 0 otherwise. */
   change: number;
-  /** Set when change or the returned escrow could not be paid out fully (then owed > 0). */
+  /**
+   * Set when change or the returned escrow could not be paid out fully (then owed > 0); or, on a
+   * `cancelled` result with nothing owed, `cannot-make-change`: the item that crossed the fee needed
+   * change the unit does not hold, so everything inserted was given back instead (change-rule.ts).
+   */
   problem: PayoutProblem;
 };
 
@@ -77,7 +81,15 @@ export interface InsertedProgress {
   remaining: number;
 }
 
+/** What the unit was told it may take now (change-rule.ts); `refused` are the configured ones it may not. */
+export interface AcceptingDenominations {
+  accept: Denomination[];
+  refused: Denomination[];
+}
+
 export interface CashUnitEvents {
+  /** The unit was (re-)enabled for these denominations. */
+  accepting: (a: AcceptingDenominations) => void;
   /** The counted total changed (after each accepted coin/note). */
   inserted: (p: InsertedProgress) => void;
   /** A coin/note was handed back (not enabled, unrecognised, cash box full). */

@@ -16,10 +16,12 @@ import type { HidTransport } from '../hid/hid-transport';
 import { TypedEvents } from '../typed-events';
 import { type Denomination, type DeviceEvent, type DeviceState, type FaultCode } from './cash-unit-protocol';
 import { CashUnitLink, type Stimulus } from './cash-unit-link';
+import { acceptableDenominations, canPayOut, type ChangeInventory } from './change-rule';
 import {
   CashUnitError,
   type CashUnitEvents,
   type CollectResult,
+  type AcceptingDenominations,
   type InsertedProgress,
   type MoneyState,
   type PayoutProblem,
@@ -47,6 +49,8 @@ export interface CollectOptions {
   signal?: AbortSignal;
   /** Called after each counted coin/note. */
   onInserted?: (p: InsertedProgress) => void;
+  /** Called whenever the unit is told which denominations it may take (before the first insert, and when that changes). */
+  onAccepting?: (a: AcceptingDenominations) => void;
   /** Overrides the unit's inactivity timeout for this payment. */
   inactivityTimeoutMs?: number;
 }
@@ -162,8 +166,18 @@ export class CashUnit {
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     const inactivity = opts.inactivityTimeoutMs ?? this.opts.inactivityTimeoutMs;
     try {
-      await this.preflight(m);
-      await this.guarded(m, this.link.send({ op: 'enable', amountDue: m.due, accept: this.opts.accept }));
+      const change = await this.preflight(m);
+      // Only what the unit can change is enabled; anything else comes back out of the slot at once.
+      let accept: Denomination[] = [];
+      const enable = async (): Promise<void> => {
+        const now = acceptableDenominations(m.due - m.inserted, this.opts.accept, change);
+        if (now.length === accept.length && now.every((d, i) => d === accept[i])) return;
+        accept = now;
+        // amountDue is the whole fee: the unit compares it with the escrow total.
+        await this.guarded(m, this.link.send({ op: 'enable', amountDue: m.due, accept }));
+        this.announce({ accept, refused: this.opts.accept.filter((d) => !accept.includes(d)) }, opts);
+      };
+      await enable();
       for (;;) {
         if (this.cancelPending) return await this.giveBack(m, 'cancelled');
         const s = await this.link.next(inactivity);
@@ -179,7 +193,13 @@ export class CashUnit {
         } else {
           throw lost(m);
         }
-        if (m.inserted >= m.due) return await this.finishPaid(m);
+        if (m.inserted >= m.due) {
+          // Two items in quick succession can beat the narrower ENABLE: the last one is never kept for a voucher.
+          if (!canPayOut(m.inserted - m.due, change)) return await this.giveBack(m, 'cancelled', 'cannot-make-change');
+          return await this.finishPaid(m);
+        }
+        // Less is due now: a note that was fine for the whole fee may need change the unit lacks.
+        await enable();
       }
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
@@ -190,7 +210,7 @@ export class CashUnit {
    * Before taking money: the escrow must be empty (else an earlier citizen's cash would be
    * counted for this one) and no stopping fault may be active (staff must reset first).
    */
-  private async preflight(m: MoneyState): Promise<void> {
+  private async preflight(m: MoneyState): Promise<ChangeInventory> {
     await this.guarded(m, this.link.send({ op: 'get-status' }));
     const st = await this.awaitEvent(m, 'status');
     if (st === 'disconnected') throw lost(m);
@@ -198,6 +218,21 @@ export class CashUnit {
     if (st.escrowTotal > 0) throw new CashUnitError('escrow-held', 'the device still holds cash from an earlier payment', { money: settle(m) });
     const fault = st.faults.find((f) => STOPPING_FAULTS.includes(f));
     if (fault) throw new CashUnitError('device-fault', `cash unit fault: ${fault}`, { money: settle(m), fault });
+    // The change it holds decides which notes it may take (change-rule.ts).
+    await this.guarded(m, this.link.send({ op: 'get-inventory' }));
+    const inv = await this.awaitEvent(m, 'inventory');
+    if (inv === 'disconnected') throw lost(m);
+    if (inv === 'timeout') throw new CashUnitError('response-timeout', 'no INVENTORY report', { money: settle(m) });
+    return inv.items;
+  }
+
+  private announce(a: AcceptingDenominations, opts: CollectOptions): void {
+    this.events.emit('accepting', a);
+    try {
+      opts.onAccepting?.(a);
+    } catch {
+      /* the caller's callback must not break the payment */
+    }
   }
 
   /** Applies one event to the books; returns a fault that must stop the payment. */
@@ -250,7 +285,7 @@ export class CashUnit {
   }
 
   /** Disables acceptance and returns the escrow (cancel / timeout / fault). */
-  private async giveBack(m: MoneyState, status: 'cancelled' | 'timed-out'): Promise<CollectResult> {
+  private async giveBack(m: MoneyState, status: 'cancelled' | 'timed-out', why: PayoutProblem = null): Promise<CollectResult> {
     await this.sendTolerant(m, { op: 'disable' });
     let problem: PayoutProblem = null;
     try {
@@ -267,8 +302,8 @@ export class CashUnit {
     }
     const s = settle(m);
     if (s.owed > 0 && problem === null) problem = 'device-error';
-    log.info({ status, inserted: s.inserted, owed: s.owed }, 'cash payment given back');
-    return { ...s, status, change: 0, problem };
+    log.info({ status, inserted: s.inserted, owed: s.owed, why }, 'cash payment given back');
+    return { ...s, status, change: 0, problem: problem ?? why };
   }
 
   private async failOnFault(m: MoneyState, fault: FaultCode): Promise<never> {

@@ -45,6 +45,7 @@ type StepProps = { view: CertificateView | null; send: CertificateViewState['sen
 function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
   const { t } = useTranslation('certificate');
   if (!view) return <ProgressScreen kind="starting" />;
+  const onReceipt = (wanted: boolean) => void send('certificate.setReceipt', { wanted });
   switch (view.step) {
     case 'idle':
       return <ProgressScreen kind="starting" />;
@@ -78,13 +79,28 @@ function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
     case 'preparing':
       return <ProgressScreen kind="preparing" />;
     case 'pay':
-      return <PayScreen view={view} onMethod={(method) => void send('certificate.pay', { method })} onBack={() => void send('certificate.back', {})} />;
+      return (
+        <PayScreen
+          view={view}
+          onMethod={(method) => void send('certificate.pay', { method })}
+          onBack={() => void send('certificate.back', {})}
+          onReceipt={onReceipt}
+        />
+      );
     case 'take-card':
-      return <TakeCardScreen changeYen={view.changeYen} owedYen={view.owedYen} voucher={view.voucher} />;
+      return <TakeCardScreen changeYen={view.changeYen} owedYen={view.owedYen} voucher={view.voucher} receipt={view.receipt} onReceipt={onReceipt} />;
     case 'printing':
       return <PrintingScreen pagesDone={view.pagesDone} />;
     case 'take-certificate':
-      return <TakeCertificateScreen owedYen={view.owedYen} voucher={view.voucher} voucherPrinted={view.voucherPrinted} remainingMs={view.remainingMs} />;
+      return (
+        <TakeCertificateScreen
+          owedYen={view.owedYen}
+          voucher={view.voucher}
+          voucherPrinted={view.voucherPrinted}
+          receipt={view.receipt}
+          remainingMs={view.remainingMs}
+        />
+      );
     case 'failed':
       return <FailedScreen view={view} onHome={onFinish} />;
   }

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
 import { HomeCountdown } from '../shared/HomeCountdown';
+import { ReceiptToggle } from './ReceiptToggle';
 
 type TakeCardView = Extract<CertificateView, { step: 'take-card' }>;
 type TakeCertificateView = Extract<CertificateView, { step: 'take-certificate' }>;
@@ -25,7 +26,9 @@ export function TakeCardScreen({
   changeYen,
   owedYen = 0,
   voucher = null,
-}: Pick<TakeCardView, 'changeYen'> & Partial<Pick<TakeCardView, 'owedYen' | 'voucher'>>) {
+  receipt = false,
+  onReceipt,
+}: Pick<TakeCardView, 'changeYen'> & Partial<Pick<TakeCardView, 'owedYen' | 'voucher' | 'receipt'>> & { onReceipt?: (wanted: boolean) => void }) {
   const { t } = useTranslation('certificate');
   return (
     <section className="step-screen step-screen--center" aria-live="assertive" data-testid="cert-take-card">
@@ -40,6 +43,7 @@ export function TakeCardScreen({
       ) : null}
       {owedYen > 0 ? <ChangeOwed owedYen={owedYen} voucher={voucher} /> : null}
       <p className="step-hint">{t('takeCard.next')}</p>
+      {onReceipt ? <ReceiptToggle wanted={receipt} onReceipt={onReceipt} /> : null}
     </section>
   );
 }
@@ -60,8 +64,9 @@ export function TakeCertificateScreen({
   owedYen = 0,
   voucher = null,
   voucherPrinted = false,
+  receipt = null,
   remainingMs,
-}: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted'>> & Pick<TakeCertificateView, 'remainingMs'>) {
+}: Partial<Pick<TakeCertificateView, 'owedYen' | 'voucher' | 'voucherPrinted' | 'receipt'>> & Pick<TakeCertificateView, 'remainingMs'>) {
   const { t } = useTranslation('certificate');
   return (
     <section className="step-screen step-screen--center" aria-live="assertive" data-testid="cert-take-certificate">
@@ -73,6 +78,11 @@ export function TakeCertificateScreen({
             {t(voucherPrinted ? 'takeCertificate.voucherSlip' : 'failed.voucherCallStaff')}
           </p>
         </>
+      ) : null}
+      {receipt ? (
+        <p className={receipt === 'printed' ? 'screen__title--big' : 'step-message step-message--warning'} data-testid={`cert-receipt-${receipt}`}>
+          {t(receipt === 'printed' ? 'takeCertificate.receipt' : 'takeCertificate.receiptFailed')}
+        </p>
       ) : null}
       <p className="step-lead">{t('takeCertificate.thanks')}</p>
       <HomeCountdown remainingMs={remainingMs} />

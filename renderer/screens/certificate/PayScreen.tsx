@@ -1,16 +1,18 @@
 /**
  * The fee: first how to pay (現金 / キャッシュレス), then for cash how much is in and how much
- * is still due. 「戻る」 goes back to the choice; money inserted so far comes back.
+ * is still due, and which coins or notes the machine cannot take now (it lacks their change).
+ * 「戻る」 goes back to the choice; money inserted so far comes back.
  */
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../contract/certificate-journey';
 import { messageText } from './message-text';
+import { ReceiptToggle } from './ReceiptToggle';
 
 type PayView = Extract<CertificateView, { step: 'pay' }>;
 
-type Props = { view: PayView; onMethod: (method: 'cash' | 'cashless') => void; onBack: () => void };
+type Props = { view: PayView; onMethod: (method: 'cash' | 'cashless') => void; onBack: () => void; onReceipt: (wanted: boolean) => void };
 
-export function PayScreen({ view, onMethod, onBack }: Props) {
+export function PayScreen({ view, onMethod, onBack, onReceipt }: Props) {
   const { t } = useTranslation('certificate');
   const error = view.errorKey ? (
     <p className="step-message step-message--error" role="alert" data-testid="cert-pay-error">
@@ -19,6 +21,7 @@ export function PayScreen({ view, onMethod, onBack }: Props) {
   ) : null;
   const back = (
     <div className="step-actions">
+      <ReceiptToggle wanted={view.receipt} onReceipt={onReceipt} />
       <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="pay-back">
         {t('pay.back')}
       </button>
@@ -85,6 +88,14 @@ export function PayScreen({ view, onMethod, onBack }: Props) {
         </div>
       </dl>
       <p className="step-hint">{t('pay.cashHint')}</p>
+      {view.refusedYen.length > 0 ? (
+        <div className="step-message step-message--warning" role="status" data-testid="cash-refused">
+          {view.refusedYen.map((yen) => (
+            <p key={yen}>{t('pay.notAccepted', { money: t(`pay.money.${yen}`) })}</p>
+          ))}
+          <p>{t('pay.notAcceptedWhy')}</p>
+        </div>
+      ) : null}
       {back}
     </section>
   );

@@ -158,11 +158,64 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
       assert.equal(d.model.stuck, 100, 'the simulator agrees: 100 yen is in the mechanism');
     });
 
-    test('cannot make change: paid, and the result says exactly what is still owed', async () => {
+    test('a note the unit cannot change is handed back at once, never taken: nothing is owed', async () => {
       const d = open();
       d.setInventory({ 10: 2, 50: 0, 100: 0, 500: 0 });
+      const told: { accept: number[]; refused: number[] }[] = [];
+      const rejected: (number | null)[] = [];
+      unit.on('rejected', (r) => rejected.push(r.denomination));
+      const paid = unit.collect(730, { onAccepting: (a) => told.push(a) });
+      await until(() => told.length === 1);
+      assert.deepEqual(told, [{ accept: [10, 50, 100, 500], refused: [1000] }], 'the unit is told before any money goes in');
+      d.insertNote(1000);
+      await until(() => rejected.length === 1);
+      assert.deepEqual([rejected[0], d.model.escrowTotal, d.model.cashBox], [1000, 0, 0], 'the note came straight back');
+      for (const c of [500, 100, 100] as const) d.insertCoin(c);
+      for (let i = 0; i < 3; i++) d.insertCoin(10);
+      const r = await paid;
+      assert.deepEqual([r.status, r.inserted, r.kept, r.change, r.paidOut, r.owed], ['paid', 730, 730, 0, 0, 0]);
+      assertInvariants(r);
+    });
+
+    test('less due after a coin: a note that was fine for the whole fee is refused for the rest', async () => {
+      const d = open();
+      d.setInventory({ 10: 0, 50: 0, 100: 7, 500: 0 }); // 700 yen of change: enough for 1000 - 300, not for 1000 - 200
+      const told: number[][] = [];
+      const paid = unit.collect(300, { onAccepting: (a) => told.push(a.refused) });
+      await accepting(d);
+      d.insertCoin(100);
+      await until(() => told.length === 2);
+      assert.deepEqual(told, [[], [1000]]);
+      const rejected: string[] = [];
+      unit.on('rejected', (r) => rejected.push(r.reason));
+      d.insertNote(1000);
+      await until(() => rejected.length === 1);
+      assert.deepEqual([rejected[0], d.model.escrowTotal], ['denomination-disabled', 100], 'the note was not taken');
+      d.insertCoin(100);
+      d.insertCoin(100);
+      const r = await paid;
+      assert.deepEqual([r.status, r.kept, r.change, r.owed], ['paid', 300, 0, 0]);
+      assertInvariants(r);
+    });
+
+    test('a note that beat the narrower ENABLE is not kept: everything inserted comes back, nothing is owed', async () => {
+      const d = open();
+      d.setInventory({ 10: 0, 50: 0, 100: 7, 500: 0 });
+      const paid = unit.collect(300);
+      await accepting(d);
+      d.insertCoin(100);
+      d.insertNote(1000); // before the host narrowed the mask: 800 change would be needed, 700 is held
+      const r = await paid;
+      assert.deepEqual([r.status, r.inserted, r.kept, r.paidOut, r.owed, r.problem], ['cancelled', 1100, 0, 1100, 0, 'cannot-make-change']);
+      assert.equal(d.model.inventorySnapshot()[100], 7, 'no change was paid out');
+      assertInvariants(r);
+    });
+
+    test('change gone between enabling and paying out: paid, and the result says exactly what is still owed', async () => {
+      const d = open();
       const paid = unit.collect(730);
       await accepting(d);
+      d.setInventory({ 10: 2, 50: 0, 100: 0, 500: 0 }); // emptied after the unit was told what it may take
       d.insertNote(1000);
       const r = await paid;
       assert.deepEqual([r.status, r.change, r.paidOut, r.owed, r.problem], ['paid', 270, 20, 250, 'cannot-make-change']);

@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { KioskError } from '../../../contract/errors';
-import type { SessionState } from '../../../contract/kiosk-api';
+import type { Availability, SessionState } from '../../../contract/kiosk-api';
 import { RequestRouter, type RequestHandlers } from '../../../main/ipc/request-router';
 
 const idle: SessionState = { phase: 'idle' };
+const AVAILABLE: Availability = {
+  hours: { state: 'open', today: { opens: '00:00', closes: '24:00' }, next: null },
+  devices: { printer: true, cash: true, cashless: true },
+  journeys: { certificate: true, application: true },
+  hoursOverridden: false,
+};
 
 function makeRouter(overrides: Partial<RequestHandlers> = {}) {
   const calls: string[] = [];
@@ -38,12 +44,15 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
     'certificate.pay': record('certificate.pay', { step: 'idle' } as const),
     'certificate.back': record('certificate.back', { step: 'idle' } as const),
     'certificate.cancelPaid': record('certificate.cancelPaid', { step: 'idle' } as const),
+    'certificate.setReceipt': record('certificate.setReceipt', { step: 'idle' } as const),
     'simulator.listCards': record('simulator.listCards', []),
     'simulator.insertCard': record('simulator.insertCard', {}),
     'simulator.removeCard': record('simulator.removeCard', {}),
     'simulator.insertCash': record('simulator.insertCash', {}),
     'simulator.cashlessNext': record('simulator.cashlessNext', {}),
     'simulator.fault': record('simulator.fault', {}),
+    'kiosk.getAvailability': record('kiosk.getAvailability', AVAILABLE),
+    'simulator.openOutsideHours': record('simulator.openOutsideHours', AVAILABLE),
     'staff.getState': record('staff.getState', { phase: 'closed' } as const),
     'staff.login': record('staff.login', { outcome: 'citizen-busy' } as const),
     'staff.logout': record('staff.logout', { phase: 'closed' } as const),
