@@ -375,8 +375,9 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     stop: async () => {
       // The last wipe first (money back, serials voided, journal settled), then no journey timer
       // or late device answer outlives the stop.
-      await session.end('shutdown');
+      // The monitor first: the shutdown's wipe would otherwise ask the devices again as they close.
       monitor.stop();
+      await session.end('shutdown');
       session.dispose();
       journey.dispose();
       applications.dispose();
