@@ -10,22 +10,17 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { certificateChoiceSchema } from '../../../contract/certificate-journey';
 import { moneyAccountedFor } from '../../../main/certificates/basket';
-import { JournaledSale } from '../../../main/certificates/journaled-sale';
 import { voucherUnprinted, type PaidBasketItem } from '../../../main/certificates/voucher-unprinted';
-import { TransactionJournal } from '../../../main/journal/transaction-journal';
-import type { StaffAlert } from '../../../main/staff/staff-alert';
+import { journaledBasket } from './basket-sales';
 
 const dir = mkdtempSync(join(tmpdir(), 'madoguchi-basket-vouchers-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-let n = 0;
 const choice = certificateChoiceSchema.parse({ type: 'juminhyo', copies: 1 });
 
 /** Three items paid by one payment: the first printed, the second failed at the printer, the third never sent. */
 function paidBasket() {
-  n += 1;
-  const journal = TransactionJournal.open({ path: join(dir, `journal-${n}.db`), kioskId: 'TEST01' });
-  const alerts: StaffAlert[] = [];
+  const { journal, alerts, alertStaff, items: sales } = journaledBasket(dir, { paid: true });
   const voided: string[] = [];
   const ward = {
     voidIssued: async (_ward: string, serial: string) => {
@@ -33,21 +28,12 @@ function paidBasket() {
       return {} as never;
     },
   };
-  const deps = { ward: ward as never, alertStaff: (a: StaffAlert) => alerts.push(a), journal };
-  const items: PaidBasketItem[] = [600, 300, 450].map((paidYen, i) => {
-    const sale = JournaledSale.open(journal, deps.alertStaff, {
-      certificateType: 'juminhyo',
-      copies: 1,
-      amountYen: paidYen,
-      residentRef: 'ref-test',
-      serial: `KK-B${n}-${i + 1}`,
-      issuer: 'kokurakita',
-    });
-    assert.ok(sale instanceof JournaledSale);
-    return { sale, paidYen, prepared: { serial: sale.serial, pdf: Buffer.from('%PDF-fake'), dueYen: paidYen, choice, printed: false } };
-  });
-  const reference = items[0]!.sale.id;
-  for (const item of items) assert.ok(item.sale.paid({ method: 'cash', reference, amountYen: item.paidYen }));
+  const deps = { ward: ward as never, alertStaff, journal };
+  const items: PaidBasketItem[] = sales.map(({ sale, paidYen }) => ({
+    sale,
+    paidYen,
+    prepared: { serial: sale.serial, pdf: Buffer.from('%PDF-fake'), dueYen: paidYen, choice, printed: false },
+  }));
   assert.ok(items[0]!.sale.printing());
   items[0]!.sale.printed();
   items[0]!.prepared.printed = true;
