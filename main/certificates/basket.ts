@@ -93,3 +93,29 @@ export function moneyAccountedFor(input: { keptYen: number; items: readonly Paid
   const printedYen = input.items.filter((item) => item.printed).reduce((sum, item) => sum + item.paidYen, 0);
   return printedYen + input.givenBackYen + input.voucheredYen === input.keptYen;
 }
+
+/** One item's part of the money going back, journaled on its own transaction. */
+export interface ItemReturn {
+  /** Given back by the payment device (coins/notes, or the card charge cancelled). */
+  refundedYen: number;
+  /** Owed by refund voucher (this item's own voucher: a voucher belongs to one transaction). */
+  owedYen: number;
+}
+
+/**
+ * Splits what one payment gave back over the items it paid for, so that each item's journaled
+ * refund is exactly its own share (the journal refuses any other amount): what the device gave
+ * back covers the items in order, what it owes covers the rest. `owedYen` must not include change
+ * already owed under its own voucher: one yen is never counted on two items. Null when the amounts
+ * do not add up to the shares (nothing is guessed; the caller tells staff).
+ */
+export function splitMoneyBack(sharesYen: readonly number[], refundedYen: number, owedYen: number): ItemReturn[] | null {
+  const totalYen = sharesYen.reduce((sum, share) => sum + share, 0);
+  if (refundedYen < 0 || owedYen < 0 || refundedYen + owedYen !== totalYen) return null;
+  let refundLeft = refundedYen;
+  return sharesYen.map((share) => {
+    const refunded = Math.min(share, refundLeft);
+    refundLeft -= refunded;
+    return { refundedYen: refunded, owedYen: share - refunded };
+  });
+}

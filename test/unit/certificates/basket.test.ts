@@ -15,6 +15,7 @@ import {
   refundDue,
   removeFromBasket,
   shareOutPayment,
+  splitMoneyBack,
   type BasketItem,
 } from '../../../main/certificates/basket';
 
@@ -104,5 +105,29 @@ describe('the money rule after payment', () => {
     ];
     assert.equal(refundDue(items).amountYen, 900);
     assert.deepEqual(refundDue(items.map((i) => ({ ...i, printed: true }))), { serials: [], amountYen: 0 });
+  });
+
+  test('money given back for several items is split so each item is refunded exactly its own share, given back first', () => {
+    // The device gave back 500 of 1,350 and owes 850: item 1 is given back whole, item 2 in part, item 3 owed whole.
+    assert.deepEqual(splitMoneyBack([600, 300, 450], 500, 850), [
+      { refundedYen: 500, owedYen: 100 },
+      { refundedYen: 0, owedYen: 300 },
+      { refundedYen: 0, owedYen: 450 },
+    ]);
+    assert.deepEqual(splitMoneyBack([600, 300], 900, 0), [
+      { refundedYen: 600, owedYen: 0 },
+      { refundedYen: 300, owedYen: 0 },
+    ]);
+    assert.deepEqual(splitMoneyBack([600, 300], 0, 900), [
+      { refundedYen: 0, owedYen: 600 },
+      { refundedYen: 0, owedYen: 300 },
+    ]);
+  });
+
+  test('money back that does not add up to the items (change owed counted twice, or a yen missing) is not split', () => {
+    // 200 yen of change already on its own voucher, counted again here: refused, never journaled twice.
+    assert.equal(splitMoneyBack([600, 300], 900, 200), null);
+    assert.equal(splitMoneyBack([600, 300], 800, 0), null);
+    assert.equal(splitMoneyBack([600, 300], -100, 1000), null);
   });
 });
