@@ -368,5 +368,4 @@ describe('application strings', () => {
       }
     }
   });
-
 });

@@ -283,5 +283,4 @@ describe('certificate strings', () => {
       assert.deepEqual(missing, [], `${lang}: missing strings`);
     }
   });
-
 });
