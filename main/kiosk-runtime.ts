@@ -274,7 +274,14 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     onChange: (state) => hub.emit('staff.changed', state),
     audit: recordAudit,
   });
-  metrics.attach({ cardReaders: devices.cardManager, printer: devices.printer, cash: devices.cash, outbox, dispatcher: submissions.dispatcher });
+  metrics.attach({
+    cardReaders: devices.cardManager,
+    printer: devices.printer,
+    cash: devices.cash,
+    outbox,
+    dispatcher: submissions.dispatcher,
+    citizenHoldsDevices: () => session.holdsDevices,
+  });
 
   const monitor = new AvailabilityMonitor({
     hours: config.serviceHours,
@@ -282,7 +289,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     printer: devices.printer,
     cash: devices.cash,
     cashless: devices.cashless,
-    citizenBusy: () => session.active,
+    // The wipe too: it gives money back through the cash unit, which takes one operation at a time.
+    citizenBusy: () => session.holdsDevices,
     onChange: (a) => hub.emit('kiosk.availabilityChanged', a),
   });
 

@@ -33,15 +33,42 @@ export class RotatingLogFile {
     this.size = fstatSync(this.fd).size;
   }
 
+  /**
+   * Appends a line; never throws. A log call sits inside every money path, so a full disk or an I/O
+   * error must not break the caller: the file is given up (stdout logging goes on) and the reason,
+   * a code only, is said once on stderr.
+   */
   write(line: string): void {
     if (this.fd === null) return;
-    const bytes = Buffer.from(line, 'utf8');
-    if (this.size > 0 && this.size + bytes.length > this.options.maxFileBytes) this.rotate();
-    this.size += writeSync(this.fd, bytes);
+    try {
+      const bytes = Buffer.from(line, 'utf8');
+      if (this.size > 0 && this.size + bytes.length > this.options.maxFileBytes) this.rotate();
+      if (this.fd === null) return;
+      this.size += writeSync(this.fd, bytes);
+    } catch (err) {
+      this.giveUp(err);
+    }
+  }
+
+  private giveUp(err: unknown): void {
+    const fd = this.fd;
+    this.fd = null;
+    if (fd !== null) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already closed (a failed rotation): nothing more to release.
+      }
+    }
+    const code = (err as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
+    process.stderr.write(`madoguchi: log file disabled (${code}); logging to standard output only\n`);
   }
 
   private rotate(): void {
-    if (this.fd !== null) closeSync(this.fd);
+    const fd = this.fd;
+    // Forgotten before anything can fail: a closed descriptor number is never written to again.
+    this.fd = null;
+    if (fd !== null) closeSync(fd);
     rmSync(this.path(this.options.keepFiles), { force: true });
     for (let i = this.options.keepFiles - 1; i >= 0; i--) {
       try {

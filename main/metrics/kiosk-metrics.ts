@@ -23,6 +23,11 @@ export interface MetricSources {
   cash?: StaffCashUnit | null;
   outbox?: { status(): { byDestination: Record<string, { queued: number; deadLetters: number }> } };
   dispatcher?: { status(): Record<string, { consecutiveFailures: number }> };
+  /**
+   * True while a citizen's session (or its wipe) holds the devices: the cash unit takes one
+   * operation at a time, so a scrape then must not ask it (a payment or refund would find it busy).
+   */
+  citizenHoldsDevices?: () => boolean;
 }
 
 interface DeviceSnapshot {
@@ -138,7 +143,9 @@ export class KioskMetrics {
   /** The text exposition of one scrape: the devices are read once (bounded waits), then every metric. */
   async scrape(): Promise<string> {
     const s = this.sources;
-    const [printer, cash] = await Promise.all([s.printer ? printerTile(s.printer) : undefined, s.cash !== undefined ? cashTile(s.cash) : undefined]);
+    // During a citizen's session the cash unit keeps the state last read while it was free.
+    const askCash = s.cash !== undefined && !(s.citizenHoldsDevices?.() ?? false);
+    const [printer, cash] = await Promise.all([s.printer ? printerTile(s.printer) : undefined, askCash ? cashTile(s.cash!) : this.devices.cash]);
     this.devices = { ...(s.cardReaders ? { card: cardTile(s.cardReaders) } : {}), ...(printer ? { printer } : {}), ...(cash ? { cash } : {}) };
     return this.registry.metrics();
   }

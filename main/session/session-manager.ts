@@ -42,6 +42,8 @@ export class SessionManager {
   private ending: Ending | null = null;
   private timer: unknown = null;
   private wiping: Promise<SessionState> | null = null;
+  /** True while the wipers run (the session is no longer live, but its money is still being given back). */
+  private wipersRunning = false;
   private readonly wipers = new Map<string, Wiper>();
   private readonly clock: Clock;
 
@@ -76,6 +78,14 @@ export class SessionManager {
 
   get active(): boolean {
     return this.live !== null;
+  }
+
+  /**
+   * A session runs or its wipe is still under way (money given back, serials voided): until then
+   * the devices belong to that citizen, and nobody else (a monitor, a scrape) may take the cash unit.
+   */
+  get holdsDevices(): boolean {
+    return this.live !== null || this.wipersRunning;
   }
 
   /** Starts a session, or returns the one already running (a second touch is not a second citizen). */
@@ -127,6 +137,7 @@ export class SessionManager {
     this.clearTimer();
     const sessionId = this.live?.sessionId;
     this.live = null;
+    this.wipersRunning = true;
     for (const [name, wiper] of this.wipers) {
       try {
         await wiper(reason);
@@ -135,6 +146,7 @@ export class SessionManager {
         log.error({ wiper: name, err: errorCode(err) }, 'wiper failed');
       }
     }
+    this.wipersRunning = false;
     this.lastEnded = reason;
     log.info({ sessionId, reason }, 'session wiped');
     this.showEnding(reason);

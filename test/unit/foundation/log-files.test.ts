@@ -61,4 +61,15 @@ describe('log files', () => {
     assert.deepEqual(lineOf('kiosk.log.2'), [4, 5]);
     if (process.platform !== 'win32') assert.equal(statSync(join(dir, 'kiosk.log')).mode & 0o777, 0o600);
   });
+  test('a log file that cannot be written any more is given up without throwing into the caller', () => {
+    dir = mkdtempSync(join(tmpdir(), 'madoguchi-log-'));
+    const file = new RotatingLogFile({ dir, name: 'kiosk.log', maxFileBytes: 64, keepFiles: 2 });
+    file.write(`${'x'.repeat(60)}\n`);
+    // The folder vanishes (a disk unmounted, a technician's mistake): the rotation cannot reopen.
+    rmSync(dir, { recursive: true, force: true });
+    assert.doesNotThrow(() => file.write(`${'y'.repeat(60)}\n`), 'the rotation failure stays inside the log file');
+    assert.doesNotThrow(() => file.write('z\n'), 'and later lines are dropped quietly');
+    assert.equal(existsSync(dir), false, 'nothing is written anywhere else');
+    assert.doesNotThrow(() => file.close());
+  });
 });

@@ -43,6 +43,29 @@ function setup() {
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('session manager', () => {
+  test('the devices are held by the session and by its wipe (money given back), and free once the wipe is done', async () => {
+    const { session, changes } = setup();
+    let release: () => void = () => {};
+    const heldDuringWipe: boolean[] = [];
+    session.registerWiper('money', async () => {
+      heldDuringWipe.push(session.holdsDevices);
+      await new Promise<void>((resolve) => (release = resolve));
+      heldDuringWipe.push(session.holdsDevices);
+    });
+    assert.equal(session.holdsDevices, false);
+    session.start('certificate');
+    assert.equal(session.holdsDevices, true);
+    const ending = session.end('cancel');
+    await flush();
+    assert.equal(session.active, false, 'no longer live');
+    assert.equal(session.holdsDevices, true, 'but its refund may still be at the cash unit');
+    release();
+    await ending;
+    assert.deepEqual(heldDuringWipe, [true, true]);
+    assert.equal(session.holdsDevices, false);
+    assert.equal(changes.at(-1)?.phase, 'idle', 'the idle state is announced once the devices are free');
+  });
+
   test('idle time leads to the prompt, then to the wipe', async () => {
     const { clock, changes, session } = setup();
     const wiped: string[] = [];
