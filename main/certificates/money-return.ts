@@ -65,11 +65,18 @@ export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturne
   let owedYen = 0;
   let method: PaymentMethod | null = null;
   if (txId) {
-    const record = await input.payment.refundAll(txId).catch(() => input.payment.get(txId));
+    let refused = false;
+    const record = await input.payment.refundAll(txId).catch(() => {
+      refused = true;
+      return input.payment.get(txId);
+    });
     refundedYen = record?.refunded ?? 0;
     // Cash stuck in a jam is the citizen's too: it gets the voucher (staff find the coins when clearing it).
     owedYen = Math.max(0, (record?.owed ?? 0) + (record?.unverified ?? 0) - input.changeOwedYen); // change has its own voucher
     method = record?.method ?? null;
+    // A cash refund the unit refused outright (busy, disconnected) gave nothing more back: the fee it
+    // kept is owed by voucher, never shown as settled. (A card charge is handled just below.)
+    if (refused && method === 'cash') owedYen = Math.max(owedYen, (record?.kept ?? 0) - refundedYen);
     // A card charge the terminal would not cancel (offline, rejected) is still the citizen's money:
     // it is paid at the counter by voucher, and staff are told not to refund the card as well.
     const notCancelled = method === 'cashless' ? Math.max(0, (record?.kept ?? 0) - refundedYen) : 0;
