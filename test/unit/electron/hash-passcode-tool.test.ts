@@ -26,9 +26,14 @@ function io(passcode: string) {
   return { value, out, err };
 }
 
-/** Resolves once the fake app has exited (the tool's promise chain ends with app.exit). */
+/**
+ * Resolves once the fake app has exited (the tool's promise chain ends with app.exit). The hash runs
+ * in libuv's thread pool, which a busy machine (unit files run in parallel) may keep for a while:
+ * the wait is bounded by time (30 s), not by a number of event-loop turns.
+ */
 async function exited(app: { exitCode: number | null }): Promise<number> {
-  for (let i = 0; i < 500 && app.exitCode === null; i++) await new Promise((r) => setImmediate(r));
+  const deadline = Date.now() + 30_000;
+  while (app.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   assert.notEqual(app.exitCode, null, 'the app exited');
   return app.exitCode!;
 }
