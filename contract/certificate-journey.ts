@@ -58,6 +58,13 @@ export const certificateOptionsViewSchema = z.object({
 });
 export type CertificateOptionsView = z.infer<typeof certificateOptionsViewSchema>;
 
+/** One line of the basket (several certificates, one sale): what was chosen and its fee per copy. */
+export const basketItemSchema = z.object({ choice: certificateChoiceSchema, unitFeeYen: z.number().int().nonnegative() });
+export type BasketItemView = z.infer<typeof basketItemSchema>;
+
+/** A kiosk sale stays short: the citizen checks each item on screen, the printer prints them in one run. */
+export const MAX_BASKET_ITEMS = 5;
+
 const offerSchema = z.object({
   type: certificateTypeSchema,
   available: z.boolean(),
@@ -76,6 +83,11 @@ const failureSchema = z.object({
   /** Yen the machine could not give back: a refund voucher number is printed on screen. */
   owedYen: z.number().int().nonnegative(),
   voucher: z.string().nullable(),
+  /**
+   * A basket's further vouchers (a voucher belongs to one certificate's transaction): `owedYen`
+   * covers them all. Empty for one certificate.
+   */
+  moreVouchers: z.array(z.string()).max(MAX_BASKET_ITEMS).default([]),
   /**
    * True when the kiosk printed the voucher slip (返金引換券) for the citizen to take; false when
    * there is no voucher or it could not be printed (the screen then asks the citizen to call staff).
@@ -104,11 +116,24 @@ export const certificateViewSchema = z.discriminatedUnion('step', [
     errorKey: z.string().optional(),
     /** Back from the fee screen: what the citizen had chosen, so the details open as they left them. */
     chosen: certificateChoiceSchema.optional(),
+    /** The certificates already put in the basket (the one on screen is added on 「次へ」 or 「追加」). */
+    basket: z.array(basketItemSchema).max(MAX_BASKET_ITEMS).default([]),
+    /** Items the back end refused while preparing the basket: taken out, each with its reason. */
+    removed: z
+      .array(z.object({ type: certificateTypeSchema, reasonKey: z.string() }))
+      .max(MAX_BASKET_ITEMS)
+      .default([]),
   }),
   z.object({ step: z.literal('preparing') }),
   z.object({
     step: z.literal('pay'),
+    /** The last certificate chosen (the whole sale is `items`). */
     choice: certificateChoiceSchema,
+    /** Every certificate of this sale with its fee (one line for a single certificate). */
+    items: z
+      .array(z.object({ type: certificateTypeSchema, copies: z.number().int().min(1).max(10), feeYen: z.number().int().nonnegative() }))
+      .max(MAX_BASKET_ITEMS)
+      .default([]),
     dueYen: z.number().int().positive(),
     insertedYen: z.number().int().nonnegative(),
     method: paymentMethodSchema.nullable(),

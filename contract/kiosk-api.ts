@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { answerInputSchema, applicationViewSchema, guideSearchInputSchema, signPasswordInputSchema } from './application-journey';
 import { guideSearchHitSchema, postalCandidateSchema } from './applications';
-import { certificateChoiceSchema, certificateViewSchema, paymentMethodSchema, simCardSchema } from './certificate-journey';
+import { certificateChoiceSchema, certificateViewSchema, MAX_BASKET_ITEMS, paymentMethodSchema, simCardSchema } from './certificate-journey';
 import { staffEvents, staffRequests } from './staff-console';
 
 /**
@@ -141,8 +141,32 @@ export const requests = {
     input: z.object({ pin: z.string().regex(/^[0-9]{4}$/), confirmedLastTry: z.boolean() }).strict(),
     output: certificateViewSchema,
   },
-  /** The citizen's choice: type, options, copies. Checks the printer and prepares the certificate before any money. */
+  /**
+   * The citizen's choice: type, options, copies. With the basket's items before it, checks the
+   * printer and prepares every certificate (issued, rendered, journaled) before any money.
+   */
   'certificate.choose': { input: certificateChoiceSchema, output: certificateViewSchema },
+  /**
+   * Puts the certificate on screen into the basket (several certificates, one sale) and shows the
+   * list again; nothing is issued yet. Refused in the view (errorKey) when the basket is full or the
+   * back end would refuse the options.
+   */
+  'certificate.addToBasket': { input: certificateChoiceSchema, output: certificateViewSchema },
+  /** Takes an item out of the basket, by its place in the list. */
+  'certificate.removeFromBasket': {
+    input: z
+      .object({
+        index: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_BASKET_ITEMS - 1),
+      })
+      .strict(),
+    output: certificateViewSchema,
+  },
+  /** 「お支払いへ進む」 from the list: prepares the basket as it is (as `certificate.choose` does with its choice added). */
+  'certificate.checkout': { input: empty, output: certificateViewSchema },
   /** Starts taking the fee. */
   'certificate.pay': { input: z.object({ method: paymentMethodSchema }).strict(), output: certificateViewSchema },
   /** On the fee or card screen: the citizen wants (or no longer wants) a receipt (領収書) printed after the certificates. */

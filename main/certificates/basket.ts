@@ -8,19 +8,21 @@
  * money given back, or a voucher. A failure after payment gives back the fees of the items not
  * printed, and only those.
  */
-import type { CertificateChoice, CertificateOptionsView, CertificateView } from '../../contract/certificate-journey';
+import {
+  MAX_BASKET_ITEMS,
+  type BasketItemView,
+  type CertificateChoice,
+  type CertificateOptionsView,
+  type CertificateView,
+} from '../../contract/certificate-journey';
 import type { RefusalReason } from '../../contract/ward-api';
 import { choiceProblem, refusalMessageKey } from './issue-request';
 
-/** A kiosk sale stays short: the citizen checks each item on screen, the printer prints them in one run. */
-export const MAX_BASKET_ITEMS = 5;
+export { MAX_BASKET_ITEMS };
 
 type Offer = Extract<CertificateView, { step: 'choose' }>['offers'][number];
 
-export interface BasketItem {
-  choice: CertificateChoice;
-  unitFeeYen: number;
-}
+export type BasketItem = BasketItemView;
 
 export function itemTotalYen(item: BasketItem): number {
   return item.unitFeeYen * item.choice.copies;
@@ -81,11 +83,11 @@ export function refundDue(items: readonly PaidItem[]): { serials: string[]; amou
 }
 
 /**
- * The payment kept is shared out exactly over the items (each journaled with its own amount): a
- * payment that does not equal the basket's total is not split (the sale is refunded whole).
+ * The payment kept is shared out exactly over the items, each journaled with its own fee (the back
+ * end's, per item): a payment that does not equal their sum is not split (the sale is refunded whole).
  */
-export function shareOutPayment(items: readonly BasketItem[], keptYen: number): number[] | null {
-  return basketTotalYen(items) === keptYen ? items.map(itemTotalYen) : null;
+export function shareOutPayment(feesYen: readonly number[], keptYen: number): number[] | null {
+  return feesYen.reduce((sum, fee) => sum + fee, 0) === keptYen ? [...feesYen] : null;
 }
 
 /** The money rule, checked: every yen kept is a printed item's fee, given back, or on a voucher. */

@@ -10,6 +10,9 @@ type CertificateHandlers = Pick<
   | 'certificate.getView'
   | 'certificate.submitPin'
   | 'certificate.choose'
+  | 'certificate.addToBasket'
+  | 'certificate.removeFromBasket'
+  | 'certificate.checkout'
   | 'certificate.pay'
   | 'certificate.back'
   | 'certificate.cancelPaid'
@@ -25,6 +28,9 @@ export function certificateHandlers(journey: CertificateJourney, session: Sessio
     'certificate.getView': async () => journey.current(),
     'certificate.submitPin': async ({ pin, confirmedLastTry }) => journey.submitPin(pin, confirmedLastTry),
     'certificate.choose': async (choice) => journey.choose(choice),
+    'certificate.addToBasket': async (choice) => journey.addToBasket(choice),
+    'certificate.removeFromBasket': async ({ index }) => journey.removeFromBasket(index),
+    'certificate.checkout': async () => journey.checkout(),
     'certificate.pay': async ({ method }) => journey.pay(method),
     'certificate.back': async () => journey.back(),
     'certificate.cancelPaid': async () => journey.cancelAfterPayment(),

@@ -1,6 +1,10 @@
 /**
  * The certificate auto-issuance journey (自動交付機), one citizen at a time.
  *
+ * Several certificates can be bought in one sale (a basket: main/certificates/basket.ts): each is
+ * issued, rendered and journaled as its own sale before one payment covers them all, and they
+ * print in one run; a failure refunds exactly the ones not printed.
+ *
  * Order, as at コンビニ交付: card → PIN → choice → the certificate is prepared (printer
  * checked, issued by the back end, rendered with every glyph checked) → payment → the card
  * is taken → printing → the certificate is taken. Everything that can fail before the money
@@ -15,7 +19,6 @@
  * Every async step checks `generation`: the wipe bumps it, so a late answer from a device or
  * the back end can never act on a session that has ended.
  */
-import { randomUUID } from 'node:crypto';
 import type { CertificateChoice, CertificateOptionsView, CertificateView } from '../../contract/certificate-journey';
 import type { EndReason } from '../../contract/kiosk-api';
 import type { WardId } from '../../contract/ward-api';
@@ -28,12 +31,15 @@ import type { VoucherCause } from '../documents/voucher';
 import { WardApiError } from '../ward/ward-client';
 import { CardSecretStep } from '../card-secret/card-secret-step';
 import { cardReadFailure, pinFailure } from './card-failures';
-import { authFailureKey, choiceProblem, refusalMessageKey, toIssueRequest, toOptionsView } from './issue-request';
-import { JournaledSale } from './journaled-sale';
+import { authFailureKey, refusalMessageKey, toOptionsView } from './issue-request';
+import { addToBasket, dropRefused, removeFromBasket, shareOutPayment, type BasketItem } from './basket';
+import { basketAtSessionEnd } from './basket-session-end';
+import { prepareBasket, releasePrepared, type PreparedItem } from './prepare-basket';
+import { voucherUnprinted } from './voucher-unprinted';
 import type { JourneyDeps } from './journey-deps';
 import { LEFT_CARD_MESSAGE, LeftCardGuard } from '../card-slot/left-card-guard';
-import { giveBackAtWipe, returnMoney, voidIssuedSerial } from './money-return';
-import { printSale, type Prepared } from './print-sale';
+import { giveBackAtWipe, returnMoney, voidIssuedSerial, type SaleShare } from './money-return';
+import { printSale } from './print-sale';
 import { printSlip } from './voucher-slip-printer';
 import { SealRejectedError } from './verified-renderer';
 import { printerNotReadyCode } from '../staff/printer-alert';
@@ -56,10 +62,15 @@ export class CertificateJourney {
   private offers: Extract<CertificateView, { step: 'choose' }>['offers'] = [];
   /** What the back end lets this citizen choose (names included: shown, never logged). */
   private options: CertificateOptionsView = NO_OPTIONS;
-  private prepared: Prepared | null = null;
+  /** Certificates chosen before the one on screen (nothing issued for them yet). */
+  private basket: BasketItem[] = [];
+  /** The sale's certificates: issued, rendered, journaled, not yet settled; one per basket item, in print order. */
+  private lines: PreparedItem[] = [];
+  /** The sale's journaled sales with their share of the payment, kept until the wipe ends each. */
+  private sales: SaleShare[] = [];
   private txId: string | null = null;
-  /** The prepared sale in the transaction journal. */
-  private sale: JournaledSale | null = null;
+  /** A print run is under way: it, not the wipe, settles the sale's lines when the session ends. */
+  private printRun = false;
   /** The back end's opaque resident id (an id, never a name), for the journal. */
   private residentRef = 'unmapped';
   /** Change the unit could not pay out, and its voucher (the slip prints after the certificate). */
@@ -182,13 +193,44 @@ export class CertificateJourney {
     }
   }
 
+  /** 「次へ」 on a certificate's details: it joins the basket, and the whole basket goes to payment. */
   async choose(choice: CertificateChoice): Promise<CertificateView> {
     if (this.view.step !== 'choose' || !this.sessionToken) return this.view;
-    const offer = this.offers.find((o) => o.type === choice.type);
-    if (!offer?.available) return this.show(this.chooseView(offer?.reasonKey ?? 'certificate.error.notOffered'));
     // Options the back end would refuse are never sent to it (nor is a serial issued for them).
-    const problem = choiceProblem(choice, this.options);
-    if (problem) return this.show(this.chooseView(problem));
+    const added = addToBasket(this.basket, choice, this.offers, this.options);
+    if (!added.ok) return this.show(this.chooseView(added.errorKey));
+    return this.prepare(added.items);
+  }
+
+  /** 「この証明書を追加する」: into the basket, and back to the list; nothing is issued yet. */
+  addToBasket(choice: CertificateChoice): CertificateView {
+    if (this.view.step !== 'choose' || !this.sessionToken) return this.view;
+    const added = addToBasket(this.basket, choice, this.offers, this.options);
+    if (!added.ok) return this.show({ ...this.chooseView(added.errorKey), chosen: choice });
+    this.basket = added.items;
+    return this.show(this.chooseView());
+  }
+
+  removeFromBasket(index: number): CertificateView {
+    if (this.view.step !== 'choose') return this.view;
+    this.basket = removeFromBasket(this.basket, index);
+    return this.show(this.chooseView());
+  }
+
+  /** 「お支払いへ進む」 from the list: the basket as it is goes to payment. */
+  async checkout(): Promise<CertificateView> {
+    if (this.view.step !== 'choose' || !this.sessionToken || this.basket.length === 0) return this.view;
+    return this.prepare(this.basket);
+  }
+
+  /**
+   * Everything that can fail before money is taken: the printer is checked, then every item is
+   * issued, rendered with each glyph checked and journaled (prepare-basket.ts). Items the back end
+   * refuses leave the basket, each with its reason, and nothing stays issued.
+   */
+  private async prepare(items: BasketItem[]): Promise<CertificateView> {
+    const sessionToken = this.sessionToken;
+    if (!sessionToken) return this.view;
     const gen = this.generation;
     this.show({ step: 'preparing' });
     const health = await this.deps.printer.health().catch(() => null);
@@ -197,55 +239,73 @@ export class CertificateJourney {
       this.deps.alertStaff({ code: printerNotReadyCode(health), severity: 'error' });
       return this.show(this.failure(health && !health.ready ? health.citizenMessageKey : 'printer.unavailable'));
     }
-    let serial: string | null = null;
-    try {
-      const answer = await this.deps.ward.issue(this.residentWard, this.sessionToken, toIssueRequest(choice), randomUUID());
-      if (gen !== this.generation) return this.view;
-      if (answer.outcome === 'refused') return this.show(this.chooseView(refusalMessageKey(answer.reason)));
-      serial = answer.serial;
-      const pdf = await this.deps.render(answer.certificate, answer.qrPayload);
-      if (gen !== this.generation) return this.view;
-      // Journaled before any money is asked for: a crash after payment then knows serial X was paid for.
-      const sale = JournaledSale.open(this.deps.journal, this.deps.alertStaff, {
-        certificateType: choice.type,
-        copies: choice.copies,
-        amountYen: answer.fee.totalYen,
-        residentRef: this.residentRef,
-        serial,
-        issuer: this.residentWard,
-      });
-      if (sale === 'serial-reused') {
+    const ward = this.residentWard;
+    const result = await prepareBasket({
+      deps: this.deps,
+      ward,
+      sessionToken,
+      residentRef: this.residentRef,
+      choices: items.map((item) => item.choice),
+      sessionCurrent: () => gen === this.generation,
+    });
+    if (gen !== this.generation) {
+      // The session ended as the last item was journaled: nothing was paid, nothing stays issued.
+      if (result.outcome === 'ready') await releasePrepared(this.deps, ward, result.items, 'session-ended');
+      return this.view;
+    }
+    switch (result.outcome) {
+      case 'ready': {
+        this.basket = items;
+        this.lines = result.items;
+        this.sales = result.items.map((item) => ({ sale: item.sale, shareYen: item.prepared.dueYen }));
+        const last = items[items.length - 1]!.choice;
+        return this.show({
+          step: 'pay',
+          choice: last,
+          items: result.items.map(({ prepared }) => ({ type: prepared.choice.type, copies: prepared.choice.copies, feeYen: prepared.dueYen })),
+          dueYen: result.dueYen,
+          insertedYen: 0,
+          method: null,
+          refusedYen: [],
+          receipt: this.receiptWanted,
+        });
+      }
+      case 'refused': {
+        const { kept, removed } = dropRefused(items, result.refusals);
+        this.basket = kept;
+        // One certificate: its reason. Several: which were taken out, each with its reason.
+        if (items.length === 1) return this.show(this.chooseView(removed[0]!.reasonKey));
+        return this.show({ ...this.chooseView('certificate.basket.dropped'), removed });
+      }
+      case 'ended':
+        return this.view;
+      case 'serial-reused':
         // Refused before any money. Not voided: the kiosk cannot tell which certificate the back end
         // would void under a serial it has issued twice (it may be one already printed); staff decide.
         return this.show(this.failure('certificate.error.goToCounter'));
+      case 'error': {
+        const { error: err, serial } = result;
+        if (err instanceof MissingGlyphError) {
+          // Never print a certificate with a missing character: a person at the counter will.
+          this.deps.alertStaff({ code: 'certificate-missing-glyph', severity: 'warning', reference: serial ?? undefined });
+          return this.show(this.failure('certificate.error.goToCounter'));
+        }
+        if (err instanceof SealRejectedError) {
+          // The back end's answer does not carry the city's seal (a wrong key file, or a forgery):
+          // nothing is sold, and staff must look at it before the next citizen meets the same.
+          this.deps.alertStaff({ code: 'certificate-seal-rejected', severity: 'error', reference: serial ?? undefined });
+          return this.show(this.failure('certificate.error.goToCounter'));
+        }
+        log.warn({ err: errorCode(err) }, 'could not prepare the certificate');
+        return this.show(this.failure(err instanceof WardApiError ? authFailureKey(err.code) : 'certificate.error.goToCounter'));
       }
-      if (!sale) throw new JournalUnavailableError();
-      this.sale = sale;
-      this.prepared = { serial, pdf, dueYen: answer.fee.totalYen, choice, printed: false };
-      return this.show({ step: 'pay', choice, dueYen: answer.fee.totalYen, insertedYen: 0, method: null, refusedYen: [], receipt: this.receiptWanted });
-    } catch (err) {
-      if (serial) await this.voidSerial(serial, 'cancelled');
-      if (gen !== this.generation) return this.view;
-      if (err instanceof MissingGlyphError) {
-        // Never print a certificate with a missing character: a person at the counter will.
-        this.deps.alertStaff({ code: 'certificate-missing-glyph', severity: 'warning', reference: serial ?? undefined });
-        return this.show(this.failure('certificate.error.goToCounter'));
-      }
-      if (err instanceof SealRejectedError) {
-        // The back end's answer does not carry the city's seal (a wrong key file, or a forgery):
-        // nothing is sold, and staff must look at it before the next citizen meets the same.
-        this.deps.alertStaff({ code: 'certificate-seal-rejected', severity: 'error', reference: serial ?? undefined });
-        return this.show(this.failure('certificate.error.goToCounter'));
-      }
-      log.warn({ err: errorCode(err) }, 'could not prepare the certificate');
-      return this.show(this.failure(err instanceof WardApiError ? authFailureKey(err.code) : 'certificate.error.goToCounter'));
     }
   }
 
   async pay(method: PaymentMethod): Promise<CertificateView> {
     const view = this.view;
-    if (view.step !== 'pay' || view.method !== null || !this.prepared || this.goingBack) return this.view;
-    const run = this.takePayment(view, this.prepared, method);
+    if (view.step !== 'pay' || view.method !== null || this.lines.length === 0 || this.goingBack) return this.view;
+    const run = this.takePayment(view, this.lines, method);
     this.paying = run;
     try {
       return await run;
@@ -254,12 +314,13 @@ export class CertificateJourney {
     }
   }
 
-  private async takePayment(view: Extract<CertificateView, { step: 'pay' }>, prepared: Prepared, method: PaymentMethod): Promise<CertificateView> {
+  private async takePayment(view: Extract<CertificateView, { step: 'pay' }>, lines: readonly PreparedItem[], method: PaymentMethod): Promise<CertificateView> {
     const gen = this.generation;
-    // One id for the payment device and the journal, so staff can match both records.
-    const txId = (this.txId ??= this.sale?.id ?? randomUUID());
+    // One id for the payment device and the journal (the first item's sale), so staff can match both records.
+    const txId = (this.txId ??= lines[0]!.sale.id);
+    const dueYen = view.dueYen;
     this.show({ ...view, method, insertedYen: 0, refusedYen: [], errorKey: undefined });
-    const record = await this.deps.payment.pay(prepared.dueYen, method, {
+    const record = await this.deps.payment.pay(dueYen, method, {
       txId,
       onInserted: (p) => {
         if (gen === this.generation && this.view.step === 'pay') this.show({ ...this.view, insertedYen: p.inserted });
@@ -272,12 +333,22 @@ export class CertificateJourney {
     if (record.state === 'paid') {
       // Durable before anything else happens: from here a crash is resolved by recovery (reprint or voucher).
       const reference = record.transactionId && OPAQUE_ID.test(record.transactionId) ? record.transactionId : txId;
-      if (!this.sale?.paid({ method, reference, amountYen: record.kept }))
+      // Each item journaled paid with exactly its own fee (one certificate: what was kept).
+      const shares =
+        lines.length === 1
+          ? [record.kept]
+          : shareOutPayment(
+              lines.map((line) => line.prepared.dueYen),
+              record.kept,
+            );
+      if (!shares) this.deps.alertStaff({ code: 'basket-money-mismatch', severity: 'error', reference: txId });
+      if (!shares || !lines.every((line, i) => line.sale.paid({ method, reference, amountYen: shares[i]! })))
         return this.show(await this.refundAndVoid('cancelled', 'certificate.error.paymentFailed', 'cancelled'));
+      this.sales = lines.map((line, i) => ({ sale: line.sale, shareYen: shares[i]! }));
       const inserted = this.view.step === 'pay' ? this.view.insertedYen : 0;
-      const changeYen = method === 'cash' ? Math.max(0, inserted - prepared.dueYen) : 0;
-      // An empty recycler cannot pay all the change: what it owes gets a voucher now.
-      this.changeOwed = record.owed > 0 ? { owedYen: record.owed, voucher: this.sale.changeVoucher(record.owed) } : null;
+      const changeYen = method === 'cash' ? Math.max(0, inserted - dueYen) : 0;
+      // An empty recycler cannot pay all the change: what it owes gets a voucher now (on the first item's sale).
+      this.changeOwed = record.owed > 0 ? { owedYen: record.owed, voucher: lines[0]!.sale.changeVoucher(record.owed) } : null;
       const owedYen = this.changeOwed?.owedYen ?? 0;
       return this.show({
         step: 'take-card',
@@ -307,22 +378,24 @@ export class CertificateJourney {
    * voucher (failed screen). Only a cleanly cancelled payment returns to the choice.
    */
   async back(): Promise<CertificateView> {
-    if (this.view.step !== 'pay' || !this.prepared || this.goingBack) return this.view;
+    if (this.view.step !== 'pay' || this.lines.length === 0 || this.goingBack) return this.view;
     const gen = this.generation;
     this.goingBack = true;
     try {
       if (this.txId) await this.deps.payment.cancel(this.txId);
       if (this.paying) await this.paying;
       if (gen !== this.generation) return this.view;
-      const prepared = this.prepared;
-      if (this.view.step !== 'pay' || this.view.method !== null || !prepared) return this.view;
-      await this.voidSerial(prepared.serial, 'cancelled');
-      this.sale?.cancel('citizen-back');
-      if (gen !== this.generation) return this.view;
-      this.prepared = null;
+      const lines = this.lines;
+      if (this.view.step !== 'pay' || this.view.method !== null || lines.length === 0) return this.view;
+      this.lines = [];
+      this.sales = [];
       this.txId = null;
-      this.sale = null;
-      return this.show({ ...this.chooseView(), chosen: prepared.choice });
+      await releasePrepared(this.deps, this.residentWard, lines, 'citizen-back');
+      if (gen !== this.generation) return this.view;
+      // The details of the last certificate open as the citizen left them; the others stay in the basket.
+      const last = this.basket[this.basket.length - 1]!;
+      this.basket = this.basket.slice(0, -1);
+      return this.show({ ...this.chooseView(), chosen: last.choice });
     } finally {
       this.goingBack = false;
     }
@@ -347,8 +420,8 @@ export class CertificateJourney {
    * cancel, the certificate comes out or a failed print refunds it.
    */
   async cancelAfterPayment(): Promise<CertificateView> {
-    if (this.view.step !== 'take-card' || !this.prepared || this.sale?.state !== 'paid') return this.view;
-    // refundAndVoid forgets `prepared` before its first await: a card taken meanwhile prints nothing.
+    if (this.view.step !== 'take-card' || this.lines.length === 0 || this.lines.some((line) => line.sale.state !== 'paid')) return this.view;
+    // refundAndVoid forgets the lines before its first await: a card taken meanwhile prints nothing.
     return this.show(await this.refundAndVoid('cancelled', 'certificate.error.cancelledAfterPayment', 'cancelled'));
   }
 
@@ -358,19 +431,27 @@ export class CertificateJourney {
     this.stopDoneTimer();
     // A card still in the reader is never read for the next session (see left-card-guard.ts).
     this.leftCard.noteSessionEnd(reason);
-    const { prepared, txId } = this;
-    if (this.sale?.state === 'printing' && prepared && !prepared.printed) {
-      // The job is at the printer: refunding now could give both money and paper. print() settles
-      // it when the job ends (journaled printed, or voided and refunded by voucher).
+    const { lines, sales, txId } = this;
+    if (this.printRun) {
+      // A job is at the printer: refunding now could give both money and paper. The print run
+      // settles every line when it sees the session gone (printed, or voided and refunded by voucher).
     } else {
-      const { heldYen } = await giveBackAtWipe(this.deps.payment, txId, prepared?.printed ?? false, [this.paying, this.settling], reason === 'timeout');
-      if (prepared && !prepared.printed) await this.voidSerial(prepared.serial, 'cancelled');
-      this.sale?.atSessionEnd((txId ? this.deps.payment.get(txId) : undefined) ?? undefined, heldYen, this.changeOwed?.voucher ? this.changeOwed.owedYen : 0);
-      prepared?.pdf.fill(0);
+      const printedAny = lines.some((line) => line.prepared.printed);
+      const { heldYen } = await giveBackAtWipe(this.deps.payment, txId, printedAny, [this.paying, this.settling], reason === 'timeout');
+      for (const line of lines) if (!line.prepared.printed) await this.voidSerial(line.prepared.serial, 'cancelled');
+      basketAtSessionEnd(
+        sales.map(({ sale, shareYen }) => ({ sale, paidYen: shareYen })),
+        (txId ? this.deps.payment.get(txId) : undefined) ?? undefined,
+        heldYen,
+        this.changeOwed?.voucher ? this.changeOwed.owedYen : 0,
+        this.deps.alertStaff,
+      );
+      for (const line of lines) line.prepared.pdf.fill(0);
     }
-    this.prepared = null;
+    this.basket = [];
+    this.lines = [];
+    this.sales = [];
     this.txId = null;
-    this.sale = null;
     this.changeOwed = null;
     this.receiptWanted = false;
     this.sessionToken = null;
@@ -408,49 +489,100 @@ export class CertificateJourney {
   }
 
   private async print(): Promise<void> {
-    const prepared = this.prepared;
-    const sale = this.sale;
-    if (!prepared || !sale) return;
-    const gen = this.generation;
-    // Journaled BEFORE the job goes out: a crash from here on is resolved with the printer's job state.
-    if (!sale.printing()) {
-      this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'cancelled'));
-      return;
+    const lines = this.lines;
+    if (lines.length === 0 || this.printRun) return;
+    this.printRun = true;
+    try {
+      await this.printLines(lines);
+    } finally {
+      this.printRun = false;
     }
-    const outcome = await printSale({
-      deps: this.deps,
-      prepared,
-      sale,
-      paidYen: (this.txId ? this.deps.payment.get(this.txId)?.kept : undefined) ?? prepared.dueYen,
-      sessionCurrent: () => gen === this.generation,
-      disposed: () => this.disposed,
-      onProgress: (pagesDone) => {
-        if (gen === this.generation && (pagesDone === null || this.view.step === 'printing')) this.show({ step: 'printing', pagesDone });
-      },
-    });
-    if (outcome === 'ended' || gen !== this.generation) return;
-    if (outcome === 'printed') {
-      const owed = this.changeOwed;
-      const voucherPrinted = owed?.voucher ? await printSlip(this.deps.printVoucherSlip, owed.voucher, 'change-shortfall') : false;
-      if (gen !== this.generation) return;
-      const receipt = this.receiptWanted ? ((await this.printReceipt(prepared)) ? 'printed' : 'failed') : null;
-      if (gen !== this.generation) return;
-      const ms = this.deps.takeCertificateMs ?? TAKE_CERTIFICATE_MS;
-      this.doneAt = this.clock.now() + ms;
-      this.doneTimer = this.clock.setTimeout(() => this.deps.endSession('complete'), ms);
-      this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted, receipt, remainingMs: ms });
-      return;
-    }
-    // The printer itself failed: no voucher slip is tried on it (the screen says to call staff).
-    this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'print-failed', true));
   }
 
-  /** The receipt of this sale: its item (a general list, ready for several), what was kept, and how. */
-  private async printReceipt(prepared: Prepared): Promise<boolean> {
+  /** The sale's certificates in one run, each journaled `printing` BEFORE its job goes out. */
+  private async printLines(lines: readonly PreparedItem[]): Promise<void> {
+    const gen = this.generation;
+    const sales = this.sales;
+    for (const line of lines) {
+      if (gen !== this.generation) return this.settleAfterSessionEnd(lines);
+      // Journaled BEFORE the job goes out: a crash from here on is resolved with the printer's job state.
+      if (!line.sale.printing()) return this.printFailed(lines, false);
+      const outcome = await printSale({
+        deps: this.deps,
+        prepared: line.prepared,
+        sale: line.sale,
+        paidYen: sales.find((s) => s.sale === line.sale)?.shareYen ?? line.prepared.dueYen,
+        sessionCurrent: () => gen === this.generation,
+        disposed: () => this.disposed,
+        onProgress: (pagesDone) => {
+          if (gen === this.generation && (pagesDone === null || this.view.step === 'printing')) this.show({ step: 'printing', pagesDone });
+        },
+      });
+      if (outcome === 'ended' || gen !== this.generation) return this.settleAfterSessionEnd(lines);
+      // The printer itself failed: no voucher slip is tried on it (the screen says to call staff).
+      if (outcome === 'failed') return this.printFailed(lines, true);
+    }
+    const owed = this.changeOwed;
+    const voucherPrinted = owed?.voucher ? await printSlip(this.deps.printVoucherSlip, owed.voucher, 'change-shortfall') : false;
+    if (gen !== this.generation) return;
+    const receipt = this.receiptWanted ? ((await this.printReceipt()) ? 'printed' : 'failed') : null;
+    if (gen !== this.generation) return;
+    const ms = this.deps.takeCertificateMs ?? TAKE_CERTIFICATE_MS;
+    this.doneAt = this.clock.now() + ms;
+    this.doneTimer = this.clock.setTimeout(() => this.deps.endSession('complete'), ms);
+    this.show({ step: 'take-certificate', owedYen: owed?.owedYen ?? 0, voucher: owed?.voucher ?? null, voucherPrinted, receipt, remainingMs: ms });
+  }
+
+  /**
+   * A print failed with the citizen here. Nothing printed yet: the whole payment goes back, as for
+   * one certificate. Some printed: their fees are rightly kept, and the payment device can only give
+   * back a whole payment, so the items not printed are voided and refunded by voucher, each its own.
+   */
+  private async printFailed(lines: readonly PreparedItem[], printerAtFault: boolean): Promise<void> {
+    const gen = this.generation;
+    const printed = lines.filter((line) => line.prepared.printed);
+    if (printed.length === 0) {
+      this.show(await this.refundAndVoid('print-failed', 'certificate.error.printFailed', 'print-failed', printerAtFault));
+      return;
+    }
+    this.lines = printed;
+    const refund = await voucherUnprinted(
+      this.deps,
+      lines.map((line) => ({ ...line, paidYen: this.sales.find((s) => s.sale === line.sale)?.shareYen ?? line.prepared.dueYen })),
+      'print-failed',
+    );
+    if (gen !== this.generation) return;
+    const [voucher = null, ...moreVouchers] = refund.vouchers.map((v) => v.number);
+    const owedYen = refund.vouchers.reduce((sum, v) => sum + v.amountYen, 0) + refund.unrecordedYen;
+    this.show({ ...this.failure('certificate.basket.partlyPrinted'), owedYen, voucher, moreVouchers, voucherPrinted: false });
+  }
+
+  /**
+   * The session ended during the print run (nobody is at the machine): each line ends by what the
+   * printer did. Printed ones are done; the one at the printer was settled by printSale; the ones
+   * not yet sent are voided and refunded by voucher (never cash into an unwatched tray).
+   */
+  private async settleAfterSessionEnd(lines: readonly PreparedItem[]): Promise<void> {
+    if (this.disposed) return; // the journal is closed: start-up recovery settles them
+    const sales = this.sales;
+    for (const line of lines) if (line.prepared.printed) line.sale.atSessionEnd(undefined);
+    await voucherUnprinted(
+      this.deps,
+      lines.map((line) => ({ ...line, paidYen: sales.find((s) => s.sale === line.sale)?.shareYen ?? line.prepared.dueYen })),
+      'session-ended',
+    );
+    for (const line of lines) line.prepared.pdf.fill(0);
+  }
+
+  /** The receipt of this sale: one line per certificate, what was kept, and how. */
+  private async printReceipt(): Promise<boolean> {
     const record = this.txId ? this.deps.payment.get(this.txId) : null;
     if (!this.deps.printReceipt || !record) return false;
-    const item = { name: CERTIFICATE_NAMES_JA[prepared.choice.type], copies: prepared.choice.copies, amountYen: record.kept, serial: prepared.serial };
-    return this.deps.printReceipt({ items: [item], totalYen: record.kept, method: record.method });
+    const items = this.sales.map(({ sale, shareYen }) => {
+      const choice = this.lines.find((line) => line.sale === sale)!.prepared.choice;
+      return { name: CERTIFICATE_NAMES_JA[choice.type], copies: choice.copies, amountYen: shareYen, serial: sale.serial };
+    });
+    return this.deps.printReceipt({ items, totalYen: record.kept, method: record.method });
   }
 
   private async refundAndVoid(
@@ -460,13 +592,13 @@ export class CertificateJourney {
     printerAtFault = false,
   ): Promise<CertificateView> {
     const gen = this.generation;
-    const prepared = this.prepared;
-    this.prepared = null;
+    const lines = this.lines;
+    this.lines = [];
     const returning = returnMoney({
       payment: this.deps.payment,
       txId: this.txId,
-      sale: this.sale,
-      voidSaleSerial: prepared !== null,
+      sales: this.sales,
+      voidSaleSerial: lines.length > 0,
       changeOwedYen: this.changeOwed?.owedYen ?? 0,
       ward: this.deps.ward,
       journal: this.deps.journal,
@@ -481,10 +613,14 @@ export class CertificateJourney {
     const money = await returning.finally(() => {
       if (this.settling === returning) this.settling = null;
     });
+    for (const line of lines) line.prepared.pdf.fill(0);
     if (gen !== this.generation) return this.view;
     // A payment fault happens before the card is taken: failure() says whether it is still in.
     // With the whole fee given back, the change voucher (from the take-card screen) is still the one to show.
-    const shown = money.voucher === null && money.owedYen === 0 && this.changeOwed ? this.changeOwed : { owedYen: money.owedYen, voucher: money.voucher };
+    const shown =
+      money.voucher === null && money.owedYen === 0 && this.changeOwed
+        ? { owedYen: this.changeOwed.owedYen, voucher: this.changeOwed.voucher }
+        : { owedYen: money.owedYen, voucher: money.voucher, moreVouchers: money.moreVouchers };
     return { ...this.failure(messageKey), refundedYen: money.refundedYen, refundedTo: money.refundedTo, ...shown, voucherPrinted: money.voucherPrinted };
   }
 
@@ -493,7 +629,7 @@ export class CertificateJourney {
   }
 
   private chooseView(errorKey?: string): Extract<CertificateView, { step: 'choose' }> {
-    return { step: 'choose', offers: this.offers, options: this.options, ...(errorKey ? { errorKey } : {}) };
+    return { step: 'choose', offers: this.offers, options: this.options, basket: this.basket, removed: [], ...(errorKey ? { errorKey } : {}) };
   }
 
   private failure(messageKey: string): FailedView {
@@ -504,6 +640,7 @@ export class CertificateJourney {
       refundedTo: 'cash',
       owedYen: 0,
       voucher: null,
+      moreVouchers: [],
       voucherPrinted: false,
       takeCard: Boolean(this.deps.card.currentReader()),
     };
@@ -515,9 +652,4 @@ export class CertificateJourney {
     this.deps.onView(view);
     return view;
   }
-}
-
-/** The journal could not record the prepared sale: nothing is charged, the citizen goes to the counter. */
-class JournalUnavailableError extends Error {
-  readonly code = 'journal-unavailable';
 }

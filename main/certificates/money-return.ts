@@ -18,6 +18,7 @@ import type { JournaledSale } from './journaled-sale';
 import type { JourneyDeps } from './journey-deps';
 import type { StaffAlert } from '../staff/staff-alert';
 import { printSlip, type VoucherSlipPrinter } from './voucher-slip-printer';
+import { splitMoneyBack } from './basket';
 
 const log = createLogger('certificate-journey');
 
@@ -39,9 +40,12 @@ export interface MoneyReturnInput {
   payment: Pick<PaymentService, 'refundAll' | 'get'>;
   /** The payment device's transaction, if any payment was started. */
   txId: string | null;
-  /** The journaled sale, if any: its serial (voided unless printed) and the ward that issued it. */
-  sale: JournaledSale | null;
-  /** The sale's serial is still unprinted and not yet voided (false once the journey let go of it). */
+  /**
+   * The journaled sales the payment was for, each with its share of it: one for a certificate, one
+   * per item for a basket. Each serial is voided unless printed, each sale journaled with its own part.
+   */
+  sales: readonly SaleShare[];
+  /** The sales' serials are still unprinted and not yet voided (false once the journey let go of them). */
   voidSaleSerial: boolean;
   /** Change already owed under its own voucher (not counted twice). */
   changeOwedYen: number;
@@ -58,9 +62,14 @@ export interface MoneyReturnInput {
   printVoucherSlip: VoucherSlipPrinter | undefined;
 }
 
-export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturned> {
-  const { txId, sale } = input;
-  const serial = input.voidSaleSerial ? (sale?.serial ?? null) : null;
+/** One sale of a payment and the yen of the payment that were its fee. */
+export interface SaleShare {
+  sale: JournaledSale;
+  shareYen: number;
+}
+
+export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturned & { moreVouchers: string[] }> {
+  const { txId } = input;
   let refundedYen = 0;
   let owedYen = 0;
   let method: PaymentMethod | null = null;
@@ -83,6 +92,56 @@ export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturne
     if (notCancelled > 0) input.alertStaff({ code: 'cashless-refund-failed', severity: 'error', reference: txId });
     owedYen += notCancelled;
   }
+  const vouchers: string[] = [];
+  for (const part of sharesOf(input, refundedYen, owedYen)) {
+    const voucher = await settleSale(input, part, method);
+    if (voucher) vouchers.push(voucher);
+  }
+  // Journaled first (the slip is honoured against the journal), and only for a citizen still here.
+  let voucherPrinted = vouchers.length > 0;
+  for (const voucher of vouchers) {
+    const printed = input.citizenStillHere() && !input.printerAtFault && (await printSlip(input.printVoucherSlip, voucher, input.cause));
+    voucherPrinted &&= printed;
+  }
+  const [voucher = null, ...moreVouchers] = vouchers;
+  return { refundedYen, refundedTo: method === 'cashless' ? 'cashless' : 'cash', owedYen, voucher, moreVouchers, voucherPrinted };
+}
+
+/** One sale's part of what went back: given back by the device, and owed. */
+interface SalePart {
+  sale: JournaledSale | null;
+  refundedYen: number;
+  owedYen: number;
+}
+
+/**
+ * What each sale is journaled with. One sale (or none) carries it all. Before payment (no sale
+ * `paid` yet) the first sale carries it all and the others are only cancelled. After payment
+ * each sale gets exactly its own share (splitMoneyBack: the journal refuses any other amount);
+ * amounts that do not add up are not guessed into the journal: staff get the payment to check,
+ * the sales stay paid for start-up recovery, and what is owed still goes to staff below.
+ */
+function sharesOf(input: MoneyReturnInput, refundedYen: number, owedYen: number): SalePart[] {
+  const { sales } = input;
+  if (sales.length <= 1) return [{ sale: sales[0]?.sale ?? null, refundedYen, owedYen }];
+  const afterPayment = sales.some(({ sale }) => AFTER_PAYMENT.has(sale.state));
+  if (!afterPayment) return sales.map(({ sale }, i) => (i === 0 ? { sale, refundedYen, owedYen } : { sale, refundedYen: 0, owedYen: 0 }));
+  const split = splitMoneyBack(
+    sales.map((s) => s.shareYen),
+    refundedYen,
+    owedYen,
+  );
+  if (split) return sales.map(({ sale }, i) => ({ sale, ...split[i]! }));
+  input.alertStaff({ code: 'basket-money-mismatch', severity: 'error', reference: sales[0]!.sale.id });
+  return [{ sale: null, refundedYen, owedYen }];
+}
+
+const AFTER_PAYMENT = new Set(['paid', 'printing', 'printed']);
+
+/** Voids one sale's serial and journals its part; returns the voucher it is owed by, once journaled. */
+async function settleSale(input: MoneyReturnInput, part: SalePart, method: PaymentMethod | null): Promise<string | null> {
+  const { sale, refundedYen, owedYen } = part;
+  const serial = input.voidSaleSerial ? (sale?.serial ?? null) : null;
   const voidConfirmed = sale && serial ? await voidIssuedSerial(input, sale.issuer, serial, input.voidReason) : false;
   const numbered = owedYen > 0 ? (sale?.voucherNumber() ?? null) : null;
   const recorded =
@@ -99,12 +158,9 @@ export async function returnMoney(input: MoneyReturnInput): Promise<MoneyReturne
   if (voucher) input.alertStaff({ code: 'refund-voucher', severity: 'error', reference: voucher });
   else if (owedYen > 0) {
     // Honest failure: the amount and the sale's serial go to staff, who pay it out by hand.
-    input.alertStaff({ code: 'refund-voucher-unrecorded', severity: 'error', reference: `${serial ?? txId ?? 'unknown'}/${owedYen}yen`.slice(0, 64) });
+    input.alertStaff({ code: 'refund-voucher-unrecorded', severity: 'error', reference: `${serial ?? input.txId ?? 'unknown'}/${owedYen}yen`.slice(0, 64) });
   }
-  // Journaled first (the slip is honoured against the journal), and only for a citizen still here.
-  const voucherPrinted =
-    voucher !== null && input.citizenStillHere() && !input.printerAtFault && (await printSlip(input.printVoucherSlip, voucher, input.cause));
-  return { refundedYen, refundedTo: method === 'cashless' ? 'cashless' : 'cash', owedYen, voucher, voucherPrinted };
+  return voucher;
 }
 
 /**

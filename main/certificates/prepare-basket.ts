@@ -60,12 +60,13 @@ export async function prepareBasket(input: PrepareBasketInput): Promise<BasketPr
   const refusals = new Map<number, RefusalReason>();
   let current: string | null = null;
   const undo = async (keep: string | null = null): Promise<void> => {
-    const serials = [...items.map((item) => item.prepared.serial), ...looseSerials].filter((serial) => serial !== keep);
-    for (const item of items) {
-      item.sale.cancel('basket-not-paid');
-      item.prepared.pdf.fill(0);
-    }
-    for (const serial of serials) await voidIssuedSerial(deps, input.ward, serial, 'cancelled');
+    await releasePrepared(
+      deps,
+      input.ward,
+      items.filter((item) => item.prepared.serial !== keep),
+      'basket-not-paid',
+    );
+    for (const serial of looseSerials.filter((s) => s !== keep)) await voidIssuedSerial(deps, input.ward, serial, 'cancelled');
   };
   try {
     for (const [index, choice] of input.choices.entries()) {
@@ -117,4 +118,22 @@ export async function prepareBasket(input: PrepareBasketInput): Promise<BasketPr
     return { outcome: 'refused', refusals };
   }
   return { outcome: 'ready', items, dueYen: items.reduce((sum, item) => sum + item.prepared.dueYen, 0) };
+}
+
+/**
+ * Lets go of prepared items no money was taken for: each journaled sale cancelled, its PDF wiped,
+ * its serial voided (never left issued at the back end). Used when a basket does not go ahead,
+ * when the citizen goes back from the fee screen, and when the session ended while it was prepared.
+ */
+export async function releasePrepared(
+  deps: Pick<JourneyDeps, 'ward' | 'journal' | 'alertStaff'>,
+  ward: WardId,
+  items: readonly PreparedItem[],
+  reason: string,
+): Promise<void> {
+  for (const item of items) {
+    item.sale.cancel(reason);
+    item.prepared.pdf.fill(0);
+  }
+  for (const item of items) await voidIssuedSerial(deps, ward, item.prepared.serial, 'cancelled');
 }

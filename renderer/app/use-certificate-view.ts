@@ -13,6 +13,9 @@ type ViewRequest =
   | 'certificate.getView'
   | 'certificate.submitPin'
   | 'certificate.choose'
+  | 'certificate.addToBasket'
+  | 'certificate.removeFromBasket'
+  | 'certificate.checkout'
   | 'certificate.pay'
   | 'certificate.back'
   | 'certificate.setReceipt';

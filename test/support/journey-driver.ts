@@ -136,6 +136,31 @@ export async function buyOneJuminhyoInCash(runtime: KioskRuntime): Promise<void>
   await waitForStep(runtime, 'take-card');
 }
 
+/** The basket card-001 buys in the basket tests: a 住民票 of themselves and the newest 課税証明書. */
+export const BASKET_OF_TWO = [
+  { type: 'juminhyo', copies: 1, scope: 'self', householdHead: false, honseki: false },
+  { type: 'kazei', copies: 1, scope: 'self', householdHead: false, honseki: false },
+] as const;
+
+/**
+ * card-001 (PIN 1234) puts BASKET_OF_TWO's first certificate in the basket and chooses the second,
+ * pays the total in cash and waits for the card screen; returns the fee screen's view.
+ */
+export async function buyBasketOfTwoInCash(runtime: KioskRuntime): Promise<Extract<CertificateView, { step: 'pay' }>> {
+  await call(runtime, 'certificate.begin', {});
+  await call(runtime, 'simulator.insertCard', { cardId: 'card-001' });
+  await waitForStep(runtime, 'pin');
+  await call(runtime, 'certificate.submitPin', { pin: '1234', confirmedLastTry: false });
+  await call(runtime, 'certificate.addToBasket', { ...BASKET_OF_TWO[0] });
+  const pay = await call(runtime, 'certificate.choose', { ...BASKET_OF_TWO[1] });
+  if (pay.step !== 'pay') throw new Error(`expected the fee screen, at ${pay.step}`);
+  const paying = call(runtime, 'certificate.pay', { method: 'cash' });
+  await insertCash(runtime, pay.dueYen);
+  await paying;
+  await waitForStep(runtime, 'take-card');
+  return pay;
+}
+
 /**
  * card-001 (PIN 1234) chooses one 住民票の写し of themselves (300 yen) and chooses cash; resolves
  * once the fee screen shows, with the payment still running (`paying`).

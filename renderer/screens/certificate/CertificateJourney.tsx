@@ -69,11 +69,11 @@ function StepScreen({ view, send, shuffle, onFinish }: StepProps) {
     case 'choose':
       return (
         <ChooseScreen
-          offers={view.offers}
-          options={view.options}
-          errorKey={view.errorKey}
-          chosen={view.chosen}
+          view={view}
           onChoose={(choice) => void send('certificate.choose', choice)}
+          onAdd={(choice) => void send('certificate.addToBasket', choice)}
+          onRemove={(index) => void send('certificate.removeFromBasket', { index })}
+          onCheckout={() => void send('certificate.checkout', {})}
         />
       );
     case 'preparing':

@@ -2,27 +2,32 @@
  * Choosing the certificate, in two small steps: first the type (cards with the fee; the ones
  * this citizen cannot get here are disabled with the reason), then the details (住民票's scope,
  * members and contents; whose 戸籍個人事項; which 年度) and the number of copies, and 「次へ」.
+ * 「この証明書を追加する」 puts it in the basket instead and shows the list again, so several
+ * certificates are paid once; the list then shows the basket with 「お支払いへ進む」.
  * Back from the fee screen, the details open again as the citizen left them (`chosen`).
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateChoice, CertificateOptionsView, CertificateTypeId, CertificateView } from '../../../contract/certificate-journey';
+import { BasketPanel } from './BasketPanel';
 import { JuminhyoOptions, PersonOptions, YearOptions } from './ChoiceOptions';
 import { draftFromChoice, draftToChoice, initialDraft, type ChoiceDraft } from './choice-draft';
 import { CopiesStepper } from './CopiesStepper';
 import { messageText } from './message-text';
 
-type Offer = Extract<CertificateView, { step: 'choose' }>['offers'][number];
+type ChooseView = Extract<CertificateView, { step: 'choose' }>;
+type Offer = ChooseView['offers'][number];
 
 type Props = {
-  offers: Offer[];
-  options: CertificateOptionsView;
-  errorKey?: string;
-  chosen?: CertificateChoice | undefined;
+  view: ChooseView;
   onChoose: (choice: CertificateChoice) => void;
+  onAdd: (choice: CertificateChoice) => void;
+  onRemove: (index: number) => void;
+  onCheckout: () => void;
 };
 
-export function ChooseScreen({ offers, options, errorKey, chosen, onChoose }: Props) {
+export function ChooseScreen({ view, onChoose, onAdd, onRemove, onCheckout }: Props) {
+  const { offers, options, errorKey, chosen, basket, removed } = view;
   const { t } = useTranslation('certificate');
   const [selected, setSelected] = useState<CertificateTypeId | null>(chosen?.type ?? null);
   const offer = offers.find((o) => o.type === selected && o.available);
@@ -58,12 +63,17 @@ export function ChooseScreen({ offers, options, errorKey, chosen, onChoose }: Pr
             </li>
           ))}
         </ul>
+        {basket.length > 0 || removed.length > 0 ? <BasketPanel items={basket} removed={removed} onRemove={onRemove} onCheckout={onCheckout} /> : null}
       </section>
     );
   }
 
   const before = chosen?.type === offer.type ? chosen : undefined;
-  return <ChooseDetails offer={offer} options={options} before={before} error={error} onBack={() => setSelected(null)} onChoose={onChoose} />;
+  const add = (choice: CertificateChoice) => {
+    setSelected(null);
+    onAdd(choice);
+  };
+  return <ChooseDetails offer={offer} options={options} before={before} error={error} onBack={() => setSelected(null)} onChoose={onChoose} onAdd={add} />;
 }
 
 type DetailsProps = {
@@ -74,9 +84,10 @@ type DetailsProps = {
   error: ReactNode;
   onBack: () => void;
   onChoose: (choice: CertificateChoice) => void;
+  onAdd: (choice: CertificateChoice) => void;
 };
 
-function ChooseDetails({ offer, options, before, error, onBack, onChoose }: DetailsProps) {
+function ChooseDetails({ offer, options, before, error, onBack, onChoose, onAdd }: DetailsProps) {
   const { t } = useTranslation('certificate');
   const [draft, setDraft] = useState<ChoiceDraft>(() => (before ? draftFromChoice(before, options) : initialDraft(offer.type, options)));
   const choice = draftToChoice(draft);
@@ -99,6 +110,15 @@ function ChooseDetails({ offer, options, before, error, onBack, onChoose }: Deta
       <div className="step-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="choose-back">
           {t('choose.back')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--outlined"
+          onClick={() => choice && onAdd(choice)}
+          disabled={!choice}
+          data-testid="choose-add"
+        >
+          {t('basket.add')}
         </button>
         <button
           type="button"

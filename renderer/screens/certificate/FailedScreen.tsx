@@ -38,6 +38,12 @@ export function FailedScreen({ view, onHome }: { view: FailedView; onHome: () =>
               <p className="cert-voucher" data-testid="cert-voucher">
                 {t('failed.voucher', { voucher: view.voucher })}
               </p>
+              {view.moreVouchers.map((voucher) => (
+                // A basket's other items: each refunded on its own voucher.
+                <p key={voucher} className="cert-voucher" data-testid="cert-voucher-more">
+                  {t('failed.voucher', { voucher })}
+                </p>
+              ))}
               {view.voucherPrinted ? (
                 <div data-testid="cert-voucher-slip">
                   <p className="screen__title--big">{t('failed.voucherSlip')}</p>

@@ -1,5 +1,5 @@
 /**
- * The fee: first how to pay (現金 / キャッシュレス), then for cash how much is in and how much
+ * The fee (of every certificate in the basket, listed when there are several): first how to pay (現金 / キャッシュレス), then for cash how much is in and how much
  * is still due, and which coins or notes the machine cannot take now (it lacks their change).
  * 「戻る」 goes back to the choice; money inserted so far comes back.
  */
@@ -32,9 +32,19 @@ export function PayScreen({ view, onMethod, onBack, onReceipt }: Props) {
   if (view.method === null) {
     return (
       <section className="step-screen" aria-labelledby="pay-title" data-testid="cert-pay-method">
-        <p className="notice__context">
-          {t(`types.${view.choice.type}`)} {t('choose.copiesValue', { count: view.choice.copies })}
-        </p>
+        {view.items.length > 1 ? (
+          <ul className="basket__items" data-testid="pay-items">
+            {view.items.map((item, i) => (
+              <li key={`${item.type}-${i}`} className="basket__item">
+                {t('basket.item', { type: t(`types.${item.type}`), copies: item.copies, yen: item.feeYen })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="notice__context">
+            {t(`types.${view.choice.type}`)} {t('choose.copiesValue', { count: view.choice.copies })}
+          </p>
+        )}
         <h1 id="pay-title" className="screen__title screen__title--big" data-testid="cert-fee">
           {t('pay.title', { yen: view.dueYen })}
         </h1>

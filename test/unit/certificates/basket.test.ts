@@ -10,6 +10,7 @@ import {
   addToBasket,
   basketTotalYen,
   dropRefused,
+  itemTotalYen,
   MAX_BASKET_ITEMS,
   moneyAccountedFor,
   refundDue,
@@ -81,8 +82,8 @@ describe('the basket before payment', () => {
 describe('the money rule after payment', () => {
   test('the payment is shared out over the items exactly, or not at all', () => {
     const items = fill(partial, kazei);
-    assert.deepEqual(shareOutPayment(items, 900), [600, 300]);
-    assert.equal(shareOutPayment(items, 800), null);
+    assert.deepEqual(shareOutPayment(items.map(itemTotalYen), 900), [600, 300]);
+    assert.equal(shareOutPayment(items.map(itemTotalYen), 800), null);
   });
 
   test('a failure refunds exactly the items not printed', () => {

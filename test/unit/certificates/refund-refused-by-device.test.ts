@@ -32,7 +32,7 @@ test('a cash refund the unit refuses is owed in full by a journaled voucher, and
         get: () => record as never,
       },
       txId: 'tx-refused',
-      sale,
+      sales: [{ sale, shareYen: 300 }],
       voidSaleSerial: true,
       changeOwedYen: 0,
       ward: { voidIssued: () => Promise.resolve({ serial: '40106-2026-0000042', status: 'voided' }) as never },
