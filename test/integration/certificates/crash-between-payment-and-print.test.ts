@@ -54,6 +54,12 @@ async function killKioskAt(
   overlay: Record<string, unknown>,
   mode: 'paid' | 'printing' | 'accepted',
 ): Promise<{ txId: string; serial: string; jobId?: number }> {
+  const [, txId = '', serial = '', jobId] = (await killChildAt(overlay, mode)).split(' ');
+  return { txId, serial, ...(jobId ? { jobId: Number(jobId) } : {}) };
+}
+
+/** Runs the kiosk child to `mode`, SIGKILLs it once it reports the state durable, returns its line. */
+async function killChildAt(overlay: Record<string, unknown>, mode: 'paid' | 'printing' | 'accepted' | 'basket-printing'): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'crash-kiosk-child.ts'), JSON.stringify(overlay), mode], {
     cwd: ROOT,
     env: { ...process.env, MADOGUCHI_LOG_LEVEL: 'silent' },
@@ -68,15 +74,14 @@ async function killKioskAt(
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
-      const m = /^(PAID|PRINTING|ACCEPTED) .*$/m.exec(buf);
+      const m = /^(PAID|PRINTING|ACCEPTED|BASKET) .*$/m.exec(buf);
       if (m) resolve(m[0]);
     });
     child.on('exit', (code) => reject(new Error(`kiosk child exited early (${code})`)));
   });
   child.kill('SIGKILL');
   await exited;
-  const [, txId = '', serial = '', jobId] = line.split(' ');
-  return { txId, serial, ...(jobId ? { jobId: Number(jobId) } : {}) };
+  return line;
 }
 
 async function restart(overlay: Record<string, unknown>, recoveryJobSettleMs = 30_000): Promise<KioskRuntime> {
@@ -210,6 +215,47 @@ describe('kiosk killed between payment and printing', () => {
         .slice(-2),
       ['voided', 'refunded'],
     );
+  });
+
+  test('a basket of two, killed while the second prints (the first printed): each certificate comes out exactly once, no refund', async () => {
+    const sim = await printerSim(1500);
+    const { overlay } = kioskOverlay(sim);
+    const [, firstTx = '', firstSerial = '', secondTx = '', secondSerial = ''] = (await killChildAt(overlay, 'basket-printing')).split(' ');
+    assert.equal(completedPrints(sim, firstSerial), 1, 'the first printed before the kill');
+
+    const first = await restart(overlay);
+    assert.deepEqual(first.recovery, [{ txId: secondTx, outcome: 'confirmed-printed', serial: secondSerial }], 'only the unfinished item is recovered');
+    assert.equal(completedPrints(sim, firstSerial), 1, 'the printed item is never sent again');
+    assert.equal(completedPrints(sim, secondSerial), 1);
+    assert.equal(sim.printed.length, 2);
+    assert.equal(first.journal.get(firstTx)?.refund, undefined);
+    assert.equal(first.journal.get(secondTx)?.refund, undefined);
+    assert.equal(first.journal.get(secondTx)?.state, 'done');
+    const paidAt = first.journal.get(secondTx)!.payment!.at;
+    assert.equal(first.journal.reconcile(first.journal.day(paidAt)).netYen, 600, 'both fees kept, once each');
+    assert.equal(backendStatus(firstSerial), 'printed');
+    assert.equal(backendStatus(secondSerial), 'printed');
+    await first.stop();
+    const second = await restart(overlay);
+    assert.deepEqual(second.recovery, [], 'resolved once');
+    assert.equal(sim.printed.length, 2);
+  });
+
+  test('a basket of two, killed while the second prints, and the printer lost it: the second alone is refunded by voucher', async () => {
+    const old = await printerSim(3000);
+    const { overlay } = kioskOverlay(old);
+    const [, firstTx = '', firstSerial = '', secondTx = '', secondSerial = ''] = (await killChildAt(overlay, 'basket-printing')).split(' ');
+    await old.stop(); // replaced printer: the second job's fate is unknown to the kiosk
+    const fresh = await printerSim(20);
+    const restarted = await restart({ ...overlay, hardware: { printerUri: fresh.uri } });
+    const outcome = restarted.recovery[0];
+    assert.equal(restarted.recovery.length, 1, 'the printed item is not touched');
+    assert.ok(outcome?.outcome === 'refunded' && outcome.serial === secondSerial && outcome.txId === secondTx);
+    assert.equal(outcome.amountYen, 300, "exactly the 課税証明書's own fee, not the sale's 600 yen");
+    assert.equal(restarted.journal.get(firstTx)?.refund, undefined, 'the printed item keeps its fee');
+    assert.equal(backendStatus(firstSerial), 'printed');
+    assert.equal(backendStatus(secondSerial), 'voided');
+    assert.equal(fresh.printed.length, 0);
   });
 
   describe('killed after the printer accepted the job, before its id was journaled', () => {
