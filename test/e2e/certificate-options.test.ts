@@ -86,4 +86,41 @@ describe('certificate options by touch', () => {
       PORTRAIT,
     );
   });
+
+  test('one sale by touch: a 世帯の一部 住民票 into the basket, then a 課税証明書 for a chosen year; one payment, both printed', async () => {
+    await withKioskPage(browser, kiosk, 'certificate-basket', async (page) => {
+      const printer = kiosk.runtime.devices.sim.printer!;
+      const before = printer.printed.length;
+      await signInOnScreen(page);
+      await page.getByTestId('type-juminhyo').click();
+      await page.getByTestId('scope-partial').check();
+      await page.getByTestId('member-2').check();
+      await page.getByTestId('choose-add').click();
+      const basket = page.getByTestId('basket');
+      await basket.waitFor();
+      assert.match(await basket.innerText(), /住民票[\s\S]*300円/);
+      assert.match(await page.getByTestId('basket-total').innerText(), /300円/);
+      await checkScreen(page, '選んだ証明書');
+      await page.getByTestId('type-kazei').click();
+      await page.getByTestId('year-2024').check();
+      await page.getByTestId('choose-next').click();
+      const items = page.getByTestId('pay-items');
+      await items.waitFor({ timeout: 20_000 });
+      assert.match(await items.innerText(), /住民票[\s\S]*課税/);
+      assert.match(await page.getByTestId('cert-fee').innerText(), /600/);
+      await checkScreen(page, '2通のお支払い');
+      await page.getByTestId('pay-cash').click();
+      await page.getByTestId('sim-cash-1000').click();
+      await page.getByTestId('cert-take-card').waitFor({ timeout: 20_000 });
+      await page.getByTestId('sim-remove-card').click();
+      await page.getByRole('heading', { name: '証明書をお取りください' }).waitFor({ timeout: 30_000 });
+      const printed = printer.printed.slice(before);
+      assert.equal(printed.length, 2, 'both certificates in one run');
+      const juminhyo = pdfText(printed[0]!.pdf);
+      assert.match(juminhyo, /住民票/);
+      assert.match(juminhyo, /陽菜/);
+      assert.doesNotMatch(juminhyo, /由美/, 'only the members ticked');
+      assert.match(pdfText(printed[1]!.pdf), /令和6年度/);
+    });
+  });
 });
