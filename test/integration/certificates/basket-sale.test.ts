@@ -130,4 +130,34 @@ describe('several certificates in one sale', () => {
     const removed = await call(runtime, 'certificate.removeFromBasket', { index: 4 });
     assert.equal(removed.step === 'choose' && removed.basket.length, 4);
   });
+
+  test('the session ends while the first of two prints: the first is journaled done, the second is never sent and is refunded by voucher', async () => {
+    await buyBasketOfTwoInCash(runtime);
+    const [first, second] = sales();
+    const sim = runtime.devices.sim.printer!;
+    const submitted: string[] = [];
+    const stop = sim.onJobSubmitted((job) => submitted.push(job.jobName));
+    try {
+      await call(runtime, 'simulator.removeCard', {});
+      for (let i = 0; i < 500 && runtime.journal.get(first!.id)?.printJobId === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+      await runtime.session.end('cancel');
+      assert.equal(runtime.journey.current().step, 'idle');
+      const settled = (state: string | undefined) => state === 'done' || state === 'refunded';
+      for (let i = 0; i < 1000 && !(settled(runtime.journal.get(first!.id)?.state) && settled(runtime.journal.get(second!.id)?.state)); i++)
+        await new Promise((r) => setTimeout(r, 20));
+      assert.equal(runtime.journal.get(first!.id)?.state, 'done', 'it printed: its fee is kept');
+      const refund = runtime.journal.get(second!.id)?.refund;
+      assert.equal(refund?.method, 'voucher', 'nobody is there: never cash into an unwatched tray');
+      assert.equal(refund?.amountYen, 300, 'exactly its own fee');
+      assert.deepEqual(
+        submitted.filter((name) => name.includes(second!.serial!)),
+        [],
+        'the second certificate never went to the printer after the session ended',
+      );
+      assert.equal(backendStatus(second!.serial!), 'voided');
+      assert.equal(runtime.devices.payment.get(first!.id)?.refunded ?? 0, 0);
+    } finally {
+      stop();
+    }
+  });
 });
