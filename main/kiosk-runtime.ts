@@ -13,6 +13,7 @@ import { applicationHandlers } from './application-journey/application-handlers'
 import { ApplicationJourney } from './application-journey/application-journey';
 import { todayInJapan } from '../contract/japanese-calendar';
 import { openApplicationOutbox, startSubmissionDelivery, type SubmissionDelivery } from './application-journey/submission-queue';
+import { forgetShapedText } from './documents/pdf-kit/shaped-text-cache';
 import { renderFormPdf } from './documents/forms/render-form';
 import type { KeyProvider, Outbox } from './outbox';
 import { CertificateJourney } from './certificates/certificate-journey';
@@ -242,6 +243,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     today: () => todayInJapan(clock.now()),
   });
   session.registerWiper('application-journey', (reason) => applications.wipe(reason));
+  // Shaped text is cached by the text itself: a name printed for this citizen is not kept for the next.
+  session.registerWiper('shaped-text', () => forgetShapedText());
   // After the journeys' wipes: the back end ends the citizen's session token too (never awaited, bounded).
   session.registerWiper('ward-logout', () => {
     void ward.client.endSessions();

@@ -4,6 +4,7 @@
  */
 import type { Font } from 'fontkit';
 import type { DocumentFonts, FontKey } from '../fonts';
+import { widthCache } from './shaped-text-cache';
 
 /** A shaped run's advance (font units) and glyph count: all a width needs. */
 interface RunMetrics {
@@ -11,22 +12,14 @@ interface RunMetrics {
   glyphs: number;
 }
 
-// Shaping (GSUB, kerning) is most of a layout's time and always gives the same run for the same
-// font and text; labels and names are measured again and again (fitting tries several sizes).
-const runs = new WeakMap<Font, Map<string, RunMetrics>>();
-const RUNS_PER_FONT = 4096;
-
 function runMetrics(f: Font, text: string): RunMetrics {
-  let byText = runs.get(f);
-  if (!byText) {
-    byText = new Map();
-    runs.set(f, byText);
-  }
+  // Shaping is most of a layout's time and always gives the same run for the same font and text;
+  // labels and names are measured again and again (fitting tries several sizes).
+  const byText = widthCache(f) as Map<string, RunMetrics>;
   let m = byText.get(text);
   if (!m) {
     const run = f.layout(text);
     m = { advance: run.advanceWidth, glyphs: run.glyphs.length };
-    if (byText.size >= RUNS_PER_FONT) byText.clear();
     byText.set(text, m);
   }
   return m;

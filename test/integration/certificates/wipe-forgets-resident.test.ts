@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { KioskRuntime } from '../../../main/kiosk-runtime';
-import { call, startTestRuntime, waitForStep } from '../../support/journey-driver';
+import { shapedTextCached } from '../../../main/documents/pdf-kit/shaped-text-cache';
+import { buyOneJuminhyoInCash, call, startTestRuntime, waitForStep } from '../../support/journey-driver';
 
 type ResidentHeld = { residentRef: string; sessionToken: string | null };
 
@@ -33,5 +34,14 @@ describe('certificate journey wipe', () => {
     await call(runtime, 'session.end', { reason: 'cancel' });
     assert.equal(held.residentRef, 'unmapped', 'the wipe forgot the resident reference');
     assert.equal(held.sessionToken, null);
+  });
+
+  test('a name printed on a certificate is not kept in the shaped-text caches once the session ends', async () => {
+    await buyOneJuminhyoInCash(runtime);
+    await call(runtime, 'simulator.removeCard', {});
+    await waitForStep(runtime, 'take-certificate', 20_000);
+    assert.equal(shapedTextCached('髙橋'), true, 'the render shaped the name (the check can see it)');
+    await waitForStep(runtime, 'idle', 20_000);
+    assert.equal(shapedTextCached('髙橋'), false, 'the wipe forgot it');
   });
 });
