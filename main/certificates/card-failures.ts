@@ -52,5 +52,7 @@ export function pinFailure(failure: SecretFailure, pinView: PinView, fail: Failu
   if (failure.kind === 'wrong') return { step: 'pin', triesLeft: failure.triesLeft, lastTry: failure.lastTry, errorKey: 'certificate.error.wrongPin' };
   // The card's own count may be 1 while the screen still showed more: show the last try, so it can be confirmed.
   if (failure.kind === 'confirm-last-try') return { ...pinView, triesLeft: 1, lastTry: true, errorKey: 'certificate.error.confirmLastTry' };
+  // Nothing reached the card: the same PIN screen, with what to type (never "the card is unreadable").
+  if (failure.kind === 'format') return { ...pinView, errorKey: 'certificate.error.pinFormat' };
   return cardReadFailure(failure, fail);
 }
