@@ -362,7 +362,13 @@ export class CertificateJourney {
       // Coins the unit could not give back (escrow jammed on 戻る or a timeout) are never dropped.
       if (record.owed + record.unverified > 0) return this.show(await this.refundAndVoid('cancelled', 'certificate.error.cashNotReturned', 'payment-failed'));
       // The last note needed change the unit lacks: all of it came back, and the screen says why.
-      const noChange = record.problem === 'cannot-make-change' ? { errorKey: 'certificate.error.noChangeGivenBack' } : {};
+      const noChange =
+        record.problem === 'cannot-make-change'
+          ? { errorKey: 'certificate.error.noChangeGivenBack' }
+          : // Nothing could be taken for this fee: cash is not usable now, cashless may be.
+            record.problem === 'no-change-for-any'
+            ? { errorKey: 'certificate.error.cashNoChange' }
+            : {};
       return this.show({ ...view, method: null, insertedYen: 0, refusedYen: [], ...noChange });
     }
     if (record.state === 'declined') return this.show({ ...view, method: null, insertedYen: 0, refusedYen: [], errorKey: 'certificate.error.declined' });

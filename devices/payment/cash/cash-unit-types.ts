@@ -40,9 +40,11 @@ export type CollectResult = MoneyState & {
   /**
    * Set when change or the returned escrow could not be paid out fully (then owed > 0); or, on a
    * `cancelled` result with nothing owed, `cannot-make-change`: the item that crossed the fee needed
-   * change the unit does not hold, so everything inserted was given back instead (change-rule.ts).
+   * change the unit does not hold, so everything inserted was given back instead (change-rule.ts);
+   * `no-change-for-any`: nothing the unit takes could be changed for this fee, so it was not
+   * enabled at all and nothing was inserted.
    */
-  problem: PayoutProblem;
+  problem: PayoutProblem | 'no-change-for-any';
 };
 
 /** How `refund` ended when it did not throw. */

@@ -168,16 +168,21 @@ export class CashUnit {
     try {
       const change = await this.preflight(m);
       // Only what the unit can change is enabled; anything else comes back out of the slot at once.
-      let accept: Denomination[] = [];
-      const enable = async (): Promise<void> => {
+      let accept: Denomination[] | null = null;
+      /** Tells the unit what it may take now (only when that changed, always the first time); returns it. */
+      const enable = async (): Promise<Denomination[]> => {
         const now = acceptableDenominations(m.due - m.inserted, this.opts.accept, change);
-        if (now.length === accept.length && now.every((d, i) => d === accept[i])) return;
+        const before = accept;
+        if (before && now.length === before.length && now.every((d, i) => d === before[i])) return now;
         accept = now;
         // amountDue is the whole fee: the unit compares it with the escrow total.
-        await this.guarded(m, this.link.send({ op: 'enable', amountDue: m.due, accept }));
-        this.announce({ accept, refused: this.opts.accept.filter((d) => !accept.includes(d)) }, opts);
+        await this.guarded(m, this.link.send({ op: 'enable', amountDue: m.due, accept: now }));
+        this.announce({ accept: now, refused: this.opts.accept.filter((d) => !now.includes(d)) }, opts);
+        return now;
       };
-      await enable();
+      // Nothing it may take for this fee (say, notes only and no change): said at once, not after
+      // an inactivity timeout the citizen spends inserting coins the slot hands back.
+      if ((await enable()).length === 0) return await this.giveBack(m, 'cancelled', 'no-change-for-any');
       for (;;) {
         if (this.cancelPending) return await this.giveBack(m, 'cancelled');
         const s = await this.link.next(inactivity);
@@ -285,7 +290,7 @@ export class CashUnit {
   }
 
   /** Disables acceptance and returns the escrow (cancel / timeout / fault). */
-  private async giveBack(m: MoneyState, status: 'cancelled' | 'timed-out', why: PayoutProblem = null): Promise<CollectResult> {
+  private async giveBack(m: MoneyState, status: 'cancelled' | 'timed-out', why: CollectResult['problem'] = null): Promise<CollectResult> {
     await this.sendTolerant(m, { op: 'disable' });
     let problem: PayoutProblem = null;
     try {

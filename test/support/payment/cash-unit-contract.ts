@@ -158,6 +158,17 @@ export function cashUnitContract(name: string, makeRig: RigFactory): void {
       assert.equal(d.model.stuck, 100, 'the simulator agrees: 100 yen is in the mechanism');
     });
 
+    test('nothing it takes could be changed for this fee (notes only, no change): ended at once, nothing taken', async () => {
+      const d = open(undefined, { ...FAST, accept: [1000, 5000, 10000] });
+      d.setInventory({ 10: 0, 50: 0, 100: 0, 500: 0 });
+      const told: { accept: number[]; refused: number[] }[] = [];
+      const r = await unit.collect(300, { onAccepting: (a) => told.push(a) });
+      assert.deepEqual([r.status, r.inserted, r.kept, r.owed, r.problem], ['cancelled', 0, 0, 0, 'no-change-for-any']);
+      assert.deepEqual(told, [{ accept: [], refused: [1000, 5000, 10000] }], 'the screen is told what is refused');
+      assert.notEqual(d.model.state, 'accepting', 'the slot was never opened');
+      assertInvariants(r);
+    });
+
     test('a note the unit cannot change is handed back at once, never taken: nothing is owed', async () => {
       const d = open();
       d.setInventory({ 10: 2, 50: 0, 100: 0, 500: 0 });
