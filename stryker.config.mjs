@@ -56,7 +56,12 @@ export const MODULES = {
   },
   'money-return': {
     mutate: ['main/certificates/money-return.ts'],
-    tests: ['test/unit/certificates/void-issued-serial.test.ts', 'test/integration/certificates/refund-voucher-slip.test.ts'],
+    tests: [
+      'test/unit/certificates/void-issued-serial.test.ts',
+      'test/unit/certificates/refund-refused-by-device.test.ts',
+      'test/unit/certificates/return-money-basket.test.ts',
+      'test/integration/certificates/refund-voucher-slip.test.ts',
+    ],
     held: 31,
   },
   'verified-renderer': {
