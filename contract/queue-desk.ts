@@ -39,6 +39,11 @@ export const queueTicketSchema = z.object({
   estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
   /** The citizen's wait-status page (the ticket's QR). */
   statusUrl: z.string().url(),
+  /** The same URL as a QR: one SVG path (absolute moves, relative lines) in a 100 × 100 box, quiet zone included. */
+  qrSvgPath: z
+    .string()
+    .max(60_000)
+    .regex(/^[Mhvz0-9. -]*$/),
   /** The 書かない application's receipt number the ticket carries, if any. */
   receiptNumber: z.string().nullable(),
   /** A reservation's check-in: on time keeps the reservation's place, late queues as a walk-in. */

@@ -14,6 +14,7 @@ import type { PublicTicketStatus, ServiceEstimateBody } from '../../contract/que
 import type { WardId } from '../../contract/ward-api';
 import type { Clock } from '../../platform/clock';
 import { createLogger, errorCode } from '../../platform/log';
+import { qrPath } from '../documents/pdf-kit/qr';
 import type { QueueClient } from './queue-client';
 import { statusPageUrl, type QueueSettings } from './queue-connection';
 import type { QueueTicketPrinter } from './queue-ticket-printer';
@@ -117,6 +118,7 @@ export class QueueDesk {
     const { status, timing } = taken;
     // The wait list is a moment old: the service's names and counters are asked again only if missing.
     const estimate = (this.estimates ?? (await this.refresh().then(() => this.estimates)))?.find((e) => e.service === status.service);
+    const statusUrl = statusPageUrl(settings, status.id);
     const ticket: QueueTicket = {
       number: status.number,
       service: status.service,
@@ -124,7 +126,8 @@ export class QueueDesk {
       counters: estimate?.counterLabelsJa ?? [],
       ahead: status.ahead,
       estimatedWaitMinutes: status.estimatedWaitMinutes,
-      statusUrl: statusPageUrl(settings, status.id),
+      statusUrl,
+      qrSvgPath: qrPath(statusUrl, 0, 0, 100).op.d,
       receiptNumber: known.receiptNumber ?? null,
       timing,
       printed: false,
