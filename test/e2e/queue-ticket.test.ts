@@ -10,12 +10,14 @@ import { checkScreen, withKioskPage } from '../support/e2e-page';
 import type { KioskHarness } from '../support/kiosk-harness';
 import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
 import { WITH_QUEUE } from '../support/journey-driver';
+import { movableClock } from '../support/kiosk-clock';
 import { pdfText } from '../support/pdf-text';
 
 let browser: Browser;
 let kiosk: KioskHarness;
 
-before(async () => ({ kiosk, browser } = await openKioskAndBrowser(WITH_QUEUE)));
+// 10:00 in Japan on a weekday (kiosk and queue on one clock): a 10:00 reservation checks in on time.
+before(async () => ({ kiosk, browser } = await openKioskAndBrowser(WITH_QUEUE, { runtime: { clock: movableClock('2026-03-31') } })));
 after(() => closeKioskAndBrowser(kiosk, browser));
 
 describe('queue ticket from the home screen', () => {
@@ -50,6 +52,21 @@ describe('queue ticket from the home screen', () => {
     });
   });
 
+  test('a reservation checks in by its number on the digit pad: on time, ahead of walk-ins', async () => {
+    const r = await kiosk.queue!.store.reserve({ ward: 'kokurakita', service: 'welfare', day: '2026-03-31', slot: '10:00' });
+    await withKioskPage(browser, kiosk, 'queue-check-in', async (page) => {
+      await page.getByTestId('queue-check-in').click();
+      await page.getByTestId('queue-check-in-screen').waitFor();
+      await checkScreen(page, 'reservation check-in');
+      for (const digit of r.code) await page.getByTestId(`queue-code-key-${digit}`).click();
+      await page.getByTestId('queue-check-in-submit').click();
+      await page.getByTestId('queue-ticket').waitFor();
+      assert.match(await page.getByTestId('queue-ticket-timing').innerText(), /予約の時間どおり/);
+      assert.match(await page.getByTestId('queue-ticket-counters').innerText(), /6番窓口/);
+      await page.getByTestId('queue-done').click();
+    });
+  });
+
   test('the queue service gone between the two touches: no number, the citizen is sent to the reception desk', async () => {
     await withKioskPage(browser, kiosk, 'queue-unavailable', async (page) => {
       await page.getByTestId('queue-service-certificates').click();
@@ -59,7 +76,7 @@ describe('queue ticket from the home screen', () => {
       await unavailable.waitFor();
       assert.match(await unavailable.innerText(), /受付.*へお越しください/);
       assert.equal(await page.getByTestId('queue-ticket-number').count(), 0);
-      assert.equal(kiosk.runtime.devices.sim.printer!.printed.length, 1, 'no second ticket printed');
+      assert.equal(kiosk.runtime.devices.sim.printer!.printed.length, 2, 'nothing printed since the check-in');
       await page.getByTestId('queue-done').click();
       // The next refresh finds the service gone: the home screen shows no waits, only the words.
       await kiosk.runtime.queue.refresh();
