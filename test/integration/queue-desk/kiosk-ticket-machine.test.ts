@@ -22,7 +22,7 @@ const idOf = (t: QueueTicket) => decodeURIComponent(t.statusUrl.split('/').at(-1
 
 describe('kiosk ticket machine against the queue service (PGlite)', () => {
   let runtime: TestRuntime;
-  // 10:00 in Japan on a weekday: inside a reservation slot's check-in window.
+  // From 10:00 in Japan on a weekday, at the host's pace: inside the 10:30 slot's check-in window.
   const clock = movableClock('2026-03-31');
   before(async () => {
     runtime = await startTestRuntime(WITH_QUEUE, { clock });
@@ -66,7 +66,8 @@ describe('kiosk ticket machine against the queue service (PGlite)', () => {
 
   test('a reservation checks in by its number: on time ahead of walk-ins; a wrong number is refused with its reason', async () => {
     const walkIn = ticketOf(await call(runtime, 'queue.takeTicket', { service: 'welfare' }));
-    const r = await runtime.queueService!.store.reserve({ ward: 'kokurakita', service: 'welfare', day: '2026-03-31', slot: '10:00' });
+    // The 10:30 slot checks in on time from 10:00 to 10:40 (the ward's rule): this file runs in that window.
+    const r = await runtime.queueService!.store.reserve({ ward: 'kokurakita', service: 'welfare', day: '2026-03-31', slot: '10:30' });
     const ticket = ticketOf(await call(runtime, 'queue.checkIn', { code: r.code }));
     assert.deepEqual([ticket.timing, ticket.ahead, ticket.service], ['on-time', 0, 'welfare']);
     assert.ok(ticket.number > walkIn.number);
