@@ -8,8 +8,10 @@
  */
 import { join } from 'node:path';
 import type { KioskConfig } from '../main/config/config-schema';
-import { resolveProjectPath } from '../main/config/project-paths';
+import { readFileSync } from 'node:fs';
+import { fixturesDir, resolveProjectPath } from '../main/config/project-paths';
 import type { Clock } from '../platform/clock';
+import { loadQueueConfig } from '../queue/queue-config';
 import { startQueueServer, type QueueServerHandle } from '../queue/start-queue-server';
 
 export interface DemoQueue {
@@ -25,8 +27,13 @@ export async function startDemoQueue(
   options: { clock?: Clock; /** Tests: keep the database in memory. */ inMemory?: boolean } = {},
 ): Promise<DemoQueue> {
   if (config.queue?.mode !== 'embedded') return { queue: null, config };
+  // Named from the fixtures folder: in the bundled demo (dist/demo) a module's __dirname is not the repo's.
+  const fixtures = fixturesDir();
+  const pki = (file: string) => readFileSync(join(fixtures, 'pki', 'kiosk', file), 'utf8');
   const queue = await startQueueServer({
     port: 0,
+    config: loadQueueConfig(join(fixtures, 'queue', 'wards.json')),
+    tls: { certPem: pki('server.cert.pem'), keyPem: pki('server.key.pem'), clientCaPem: pki('city-ca.cert.pem') },
     database: options.inMemory ? { kind: 'pglite' } : { kind: 'pglite', dataDir: join(resolveProjectPath(config.dataDir), 'queue') },
     ...(options.clock ? { clock: options.clock } : {}),
   });
