@@ -55,7 +55,7 @@ describe('queue ticket from the home screen', () => {
     });
   });
 
-  test('a reservation checks in by its number on the digit pad, on time by the ward's rule', async () => {
+  test("a reservation checks in by its number on the digit pad, on time by the ward's rule", async () => {
     // The 10:30 slot checks in from 10:00 (30 min early) to 10:40: on time for this file's run.
     const r = await kiosk.queue!.store.reserve({ ward: 'kokurakita', service: 'welfare', day: '2026-03-31', slot: '10:30' });
     await withKioskPage(browser, kiosk, 'queue-check-in', async (page) => {
