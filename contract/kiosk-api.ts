@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { answerInputSchema, applicationViewSchema, guideSearchInputSchema, signPasswordInputSchema } from './application-journey';
 import { guideSearchHitSchema, postalCandidateSchema } from './applications';
 import { certificateChoiceSchema, certificateViewSchema, MAX_BASKET_ITEMS, paymentMethodSchema, simCardSchema } from './certificate-journey';
+import { queueDeskEvents, queueDeskRequests } from './queue-desk';
 import { staffEvents, staffRequests } from './staff-console';
 
 /**
@@ -239,6 +240,9 @@ export const requests = {
 
   /** Ward staff console (係員メニュー): see contract/staff-console.ts. */
   ...staffRequests,
+
+  /** The ward queue's ticket machine and check-in (待たない): see contract/queue-desk.ts. */
+  ...queueDeskRequests,
 } as const;
 
 /** Event channels: name → payload schema. */
@@ -248,6 +252,7 @@ export const events = {
   'certificate.changed': certificateViewSchema,
   ...staffEvents,
   'application.changed': applicationViewSchema,
+  ...queueDeskEvents,
 } as const;
 
 export type RequestName = keyof typeof requests;

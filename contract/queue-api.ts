@@ -49,16 +49,35 @@ export const checkInRequestSchema = z
   .strict();
 
 /** A ticket as the citizen's wait page and the kiosk's slip see it: no receipt, no kiosk. */
-export interface PublicTicketStatus {
-  id: string;
-  ward: string;
-  day: string;
-  number: number;
-  service: string;
-  state: (typeof queueTicketStates)[number];
-  counter: string | null;
-  ahead: number;
-  estimatedWaitMinutes: number | null;
+export const publicTicketStatusSchema = z.object({
+  id: z.string().uuid(),
+  ward: z.string().min(1).max(40),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  number: z.number().int().min(1).max(99_999),
+  service: queueServiceIdSchema,
+  state: z.enum(queueTicketStates),
+  counter: z.string().max(40).nullable(),
+  ahead: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
   /** After a transfer: the service the citizen goes on to (a new ticket, ahead of walk-ins). */
-  transferredTo: string | null;
-}
+  transferredTo: queueServiceIdSchema.nullable(),
+});
+export type PublicTicketStatus = z.infer<typeof publicTicketStatusSchema>;
+
+/** One service's current wait (`GET /v1/wards/{ward}/estimates`): the kiosk's home screen. */
+export const serviceEstimateSchema = z.object({
+  service: queueServiceIdSchema,
+  nameJa: z.string().min(1).max(40),
+  waiting: z.number().int().nonnegative(),
+  counters: z.number().int().nonnegative(),
+  /** The counters that handle the service, as signed in the hall (「1番窓口」): printed on the ticket. */
+  counterLabelsJa: z.array(z.string().min(1).max(40)).max(50),
+  serviceMinutes: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
+});
+export type ServiceEstimateBody = z.infer<typeof serviceEstimateSchema>;
+export const estimatesResponseSchema = z.object({ services: z.array(serviceEstimateSchema).max(50) });
+
+/** `POST /v1/wards/{ward}/reservations/check-in`: on time keeps the reservation's priority, late queues as a walk-in. */
+export const checkInResponseSchema = z.object({ timing: z.enum(['on-time', 'late']), ticket: publicTicketStatusSchema });
+export type CheckInResponse = z.infer<typeof checkInResponseSchema>;

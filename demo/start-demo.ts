@@ -1,6 +1,6 @@
 /**
- * `npm start`: the demo. Starts the reference ward back end (backend/) on loopback, then the
- * kiosk exactly as `main/start.ts` does, pointed at that back end as at any remote one: the
+ * `npm start`: the demo. Starts the reference ward back end (backend/) and the ward queue
+ * service (queue/, on embedded PGlite) on loopback, then the kiosk exactly as `main/start.ts` does, pointed at that back end as at any remote one: the
  * kiosk gets a configuration file naming its URL (and the TEST PKI the demo configuration
  * already names). The back end stops after the kiosk.
  *
@@ -15,6 +15,7 @@ import { resolveProjectPath } from '../main/config/project-paths';
 import { launchKioskShell } from '../main/shell-launcher';
 import { describeStartupFailure } from '../main/startup-failure';
 import { startDemoBackend } from './demo-backend';
+import { startDemoQueue } from './demo-queue';
 
 /** Writes the kiosk's configuration where only this user can read it; returns its path. */
 function writeKioskConfig(config: KioskConfig): string {
@@ -38,10 +39,16 @@ async function main(): Promise<void> {
   // Fault injection on: the simulator panel's "back end down" switch is part of the demo.
   const demo = await startDemoBackend(resolveConfig(process.argv), { faults: true });
   if (demo.backend) console.log(`Madoguchi demo: the reference ward back end listens on ${demo.backend.url}.`);
+  const queue = await startDemoQueue(demo.config).catch(async (err: unknown) => {
+    await demo.backend?.stop();
+    throw err;
+  });
+  if (queue.queue) console.log(`Madoguchi demo: the ward queue service (embedded PGlite) listens on ${queue.queue.url}.`);
   launchKioskShell({
-    argv: kioskArgv(process.argv, writeKioskConfig(demo.config)),
+    argv: kioskArgv(process.argv, writeKioskConfig(queue.config)),
     electronMain: join(__dirname, '..', 'main', 'electron-main.js'),
     afterStop: async () => {
+      await queue.queue?.stop();
       await demo.backend?.stop();
     },
   });

@@ -51,6 +51,10 @@ import { kioskVersion } from './metrics/kiosk-version';
 import { openKioskLogFile } from './data/log-files';
 import { AvailabilityMonitor } from './availability/availability-monitor';
 import { availabilityHandlers } from './availability/availability-handlers';
+import { connectQueue } from './queue-desk/queue-connection';
+import { QueueDesk } from './queue-desk/queue-desk';
+import { queueDeskHandlers } from './queue-desk/queue-desk-handlers';
+import { createQueueTicketPrinter } from './queue-desk/queue-ticket-printer';
 
 const log = createLogger('runtime');
 
@@ -83,6 +87,8 @@ export interface KioskRuntime {
   /** The Prometheus metrics (main/metrics) and their endpoint. */
   readonly metrics: KioskMetrics;
   readonly metricsServer: MetricsServer;
+  /** The ward queue's ticket machine and check-in (main/queue-desk); without a configured queue it offers nothing. */
+  readonly queue: QueueDesk;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
@@ -286,6 +292,16 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     citizenHoldsDevices: () => session.holdsDevices,
   });
 
+  const queue = new QueueDesk({
+    client: connectQueue(config),
+    settings: config.queue ?? null,
+    ward: config.ward,
+    clock,
+    printTicket: createQueueTicketPrinter({ printer: devices.printer, office: `北九州市 ${voucherOffice(config.ward).name}`, clock }),
+    applicationHandOff: () => applications.counterHandOff(),
+    onChange: (state) => hub.emit('queue.changed', state),
+  });
+
   const monitor = new AvailabilityMonitor({
     hours: config.serviceHours,
     clock,
@@ -326,6 +342,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ...simulatorHandlers(devices, ward.client),
     ...availabilityHandlers(monitor, devices.sim.card !== null),
     ...staff.handlers,
+    ...queueDeskHandlers(queue),
   };
   const router = new RequestRouter(handlers);
 
@@ -359,6 +376,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   // What works now, before the first citizen sees the home screen.
   await monitor.start();
   availability = monitor;
+  // The waits per service, before the first citizen sees the home screen (bounded by queue.timeoutMs).
+  await queue.start();
   log.info({ kioskId: config.kioskId, shell, devices: config.devices, backend: config.backend.url }, 'kiosk runtime ready');
 
   return {
@@ -380,6 +399,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     recordAudit,
     metrics,
     metricsServer,
+    queue,
     rendererGone: async () => {
       if (session.active) await session.end('renderer-gone');
     },
@@ -388,6 +408,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       // or late device answer outlives the stop.
       // The monitor first: the shutdown's wipe would otherwise ask the devices again as they close.
       monitor.stop();
+      queue.stop();
       await session.end('shutdown');
       session.dispose();
       journey.dispose();

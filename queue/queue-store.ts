@@ -34,6 +34,8 @@ export interface ServiceEstimate {
   nameJa: string;
   waiting: number;
   counters: number;
+  /** The counters that handle the service, as signed in the hall (the kiosk prints them on the ticket). */
+  counterLabelsJa: string[];
   /** Estimated minutes at the counter for one citizen (the estimator's mean). */
   serviceMinutes: number;
   /** Estimated minutes before a ticket taken now is called. */
@@ -80,6 +82,7 @@ export class QueueStore {
         nameJa: s.nameJa,
         waiting,
         counters,
+        counterLabelsJa: ward.counters.filter((c) => c.services.includes(s.id)).map((c) => c.labelJa),
         serviceMinutes: displayMinutes(serviceMs) ?? 0,
         estimatedWaitMinutes: displayMinutes(estimatedWaitMs(serviceMs, waiting, counters)),
       });

@@ -46,13 +46,15 @@ export async function bundle(): Promise<void> {
       external: mainExternal,
       absWorkingDir: root,
     }),
-    // The demo entry (`npm start`): the reference back end and the kiosk's launcher. Its own
-    // folder, so the kiosk's bundles (what a package carries) hold no backend/ code.
+    // The demo entry (`npm start`): the reference back end, the queue service and the kiosk's
+    // launcher. Its own folder, so the kiosk's bundles (what a package carries) hold no backend/ or
+    // queue/ code. The queue's database drivers stay external: PGlite finds its WebAssembly and data
+    // files beside its own module, which a bundle would move.
     build({
       ...node,
       entryPoints: { 'start-demo': 'demo/start-demo.ts' },
       outdir: join(out, 'demo'),
-      external: mainExternal,
+      external: [...mainExternal, '@electric-sql/pglite', 'pg'],
       absWorkingDir: root,
     }),
     build({

@@ -316,6 +316,17 @@ export class ApplicationJourney {
     });
   }
 
+  /**
+   * On the done screen, what the counter needs to call this citizen without asking again: the
+   * receipt number (the clerk opens the prepared forms with it) and the offices that receive the
+   * forms, in the forms' order (the first decides the queue's service). Null on any other step.
+   */
+  counterHandOff(): { receiptNumber: string; offices: string[] } | null {
+    if (this.view.step !== 'done' || !this.pending) return null;
+    const offices = this.pending.payload.forms.flatMap((f) => this.catalog.forms.templates.get(f.templateId)?.office ?? []);
+    return { receiptNumber: this.view.receiptNumber, offices: [...new Set(offices)] };
+  }
+
   /** The journey's part of the session wipe: forget the card's facts, every answer and the receipt. */
   async wipe(reason?: EndReason): Promise<void> {
     this.generation++;

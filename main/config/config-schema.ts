@@ -22,6 +22,15 @@ export function isWardNetworkAddress(address: string): boolean {
   return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }
 
+/** A ward service's address: HTTPS only (its server certificate is checked against the configured CA). */
+const httpsUrlSchema = z
+  .string()
+  .url()
+  .refine((u) => u.startsWith('https://'), 'must be an https:// URL');
+
+/** The kiosk's client certificate and key, and the CA of a ward service's server certificate (PEM files). */
+const clientTlsFilesSchema = z.object({ certFile: z.string().min(1), keyFile: z.string().min(1), caFile: z.string().min(1) }).strict();
+
 export const configSchema = z
   .object({
     kioskId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'lower-case letters, digits and hyphens, 3 to 64 characters'),
@@ -77,16 +86,44 @@ export const configSchema = z
          * kiosk "remote" and that back end's URL. The kiosk itself refuses "embedded".
          */
         mode: z.enum(['embedded', 'remote']),
-        url: z
-          .string()
-          .url()
-          .refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
-        /** The kiosk's client certificate and key, and the CA of the back end's server certificate (PEM files). */
-        tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1), caFile: z.string().min(1) }).strict(),
+        url: httpsUrlSchema,
+        tls: clientTlsFilesSchema,
         /** The city's public key that signs certificates (their QR seal), PEM. */
         sealPublicKeyFile: z.string().min(1),
       })
       .strict(),
+    /**
+     * The ward queue service (queue/, 待たない): the home screen's waits, tickets and reservation
+     * check-in. Optional (`null` in a file over the defaults): a kiosk without it shows no waits and
+     * offers no tickets. `embedded`,
+     * like `backend.mode`, asks the demo entry to start one (PGlite) and hand its URL on.
+     */
+    queue: z
+      .object({
+        mode: z.enum(['embedded', 'remote']),
+        url: httpsUrlSchema,
+        tls: clientTlsFilesSchema,
+        /**
+         * The citizen's wait-status page, printed as the ticket's QR: `{id}` becomes the ticket's id.
+         * Default: `<url>/wait/{id}` (queue/openapi.yaml).
+         */
+        statusPageUrl: z
+          .string()
+          .regex(/^https:\/\/[^\s]+\{id\}[^\s]*$/, 'an https:// URL containing {id}')
+          .optional(),
+        /** Seconds between two refreshes of the home screen's waits. */
+        refreshSec: z.number().int().min(5).max(600).default(30),
+        /** Longest one request may take, milliseconds (then: no ticket, the citizen goes to the reception desk). */
+        timeoutMs: z.number().int().min(500).max(30_000).default(5_000),
+        /**
+         * Which queue service a 書かない application's 「このまま窓口へ」 ticket is for: the office
+         * (content's guide `offices`) of its first procedure → a service id of the queue.
+         */
+        officeServices: z.record(z.string().min(1).max(64), z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)).default({}),
+      })
+      .strict()
+      .nullable()
+      .optional(),
     /**
      * The ward's content folder: `guide/`, `forms/`, `postal/postal-codes.json` and
      * `documents/city-seal.png`. Relative paths are from the project (app) folder.

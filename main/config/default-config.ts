@@ -6,6 +6,13 @@
 import { DEMO_CONTENT_DIR } from '../applications/content-dir';
 import type { KioskConfig } from './config-schema';
 
+/** The demo kiosk's client certificate and the city CA, from the committed TEST PKI (fixtures/pki). */
+const DEMO_KIOSK_TLS = {
+  certFile: 'fixtures/pki/kiosk/clients/kiosk-kokurakita-01.cert.pem',
+  keyFile: 'fixtures/pki/kiosk/clients/kiosk-kokurakita-01.key.pem',
+  caFile: 'fixtures/pki/kiosk/city-ca.cert.pem',
+};
+
 export const DEFAULT_CONFIG: KioskConfig = {
   kioskId: 'kiosk-kokurakita-01',
   ward: 'kokurakita',
@@ -22,12 +29,18 @@ export const DEFAULT_CONFIG: KioskConfig = {
   backend: {
     mode: 'embedded',
     url: 'https://127.0.0.1:0/',
-    tls: {
-      certFile: 'fixtures/pki/kiosk/clients/kiosk-kokurakita-01.cert.pem',
-      keyFile: 'fixtures/pki/kiosk/clients/kiosk-kokurakita-01.key.pem',
-      caFile: 'fixtures/pki/kiosk/city-ca.cert.pem',
-    },
+    tls: DEMO_KIOSK_TLS,
     sealPublicKeyFile: 'fixtures/documents/city-seal.pub.pem',
+  },
+  // The demo's ward queue service (started by `npm start` on embedded PGlite), the same TEST PKI.
+  queue: {
+    mode: 'embedded',
+    url: 'https://127.0.0.1:0/',
+    tls: DEMO_KIOSK_TLS,
+    refreshSec: 30,
+    timeoutMs: 5_000,
+    // The demo guide's offices (content/demo-ward/guide/procedures.json) → the queue's services (fixtures/queue/wards.json).
+    officeServices: { shiminka: 'resident-moves', 'hoken-nenkin': 'insurance-pension', 'kodomo-katei': 'welfare' },
   },
   // The demo ward's guide, forms, postal codes and seal image (content/demo-ward/).
   contentDir: DEMO_CONTENT_DIR,

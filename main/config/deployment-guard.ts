@@ -24,6 +24,14 @@ export function deploymentProblems(config: KioskConfig, fixtures: string = fixtu
     ['backend.tls.caFile', config.backend.tls.caFile],
     ['backend.sealPublicKeyFile', config.backend.sealPublicKeyFile],
   ];
+  if (config.queue) {
+    if (config.queue.mode !== 'remote') problems.push('queue.mode is "embedded" (the demo queue service); a deployed kiosk needs "remote" or queue null');
+    files.push(
+      ['queue.tls.certFile', config.queue.tls.certFile],
+      ['queue.tls.keyFile', config.queue.tls.keyFile],
+      ['queue.tls.caFile', config.queue.tls.caFile],
+    );
+  }
   for (const [key, file] of files) {
     if (isInside(resolveProjectPath(file), fixtures)) problems.push(`${key} points at the demo TEST material in fixtures/ (${file})`);
   }

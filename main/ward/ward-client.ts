@@ -6,7 +6,7 @@
  * `unreachable` (down, refused, timed out), `http-<status>` with the back end's own code, or
  * `invalid-response` when a body breaks the contract.
  */
-import { request as httpsRequest, Agent } from 'node:https';
+import { Agent } from 'node:https';
 import type { z } from 'zod';
 import {
   apiErrorSchema,
@@ -25,6 +25,7 @@ import {
   type VoidRequest,
   type WardId,
 } from '../../contract/ward-api';
+import { JsonRequestError, requestJson } from '../../platform/http/json-request';
 import { createLogger, errorCode } from '../../platform/log';
 
 const log = createLogger('ward-client');
@@ -133,7 +134,7 @@ export class WardClient {
   }
 
   /** `ward` null: a route of the back end itself (`/v1/...`), not of one ward. */
-  private call<S extends z.ZodTypeAny>(
+  private async call<S extends z.ZodTypeAny>(
     ward: WardId | null,
     method: 'GET' | 'POST',
     path: string,
@@ -141,53 +142,34 @@ export class WardClient {
     body: unknown,
     headers: { sessionToken?: string; idempotencyKey?: string; /** Whole-request limit, on top of the idle timeout. */ deadlineMs?: number } = {},
   ): Promise<z.infer<S>> {
-    const url = new URL(`${ward ? wardBasePath(ward) : ''}${path}`, this.origin);
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    return new Promise((resolve, reject) => {
-      const req = httpsRequest(
-        url,
-        {
-          method,
-          agent: this.agent,
-          timeout: this.timeoutMs,
-          ...(headers.deadlineMs !== undefined ? { signal: AbortSignal.timeout(headers.deadlineMs) } : {}),
-          headers: {
-            accept: 'application/json',
-            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
-            ...(headers.sessionToken ? { authorization: `Bearer ${headers.sessionToken}` } : {}),
-            ...(headers.idempotencyKey ? { 'idempotency-key': headers.idempotencyKey } : {}),
-          },
+    let answer;
+    try {
+      answer = await requestJson({
+        agent: this.agent,
+        url: new URL(`${ward ? wardBasePath(ward) : ''}${path}`, this.origin),
+        method,
+        body,
+        idleTimeoutMs: this.timeoutMs,
+        deadlineMs: headers.deadlineMs,
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+        headers: {
+          ...(headers.sessionToken ? { authorization: `Bearer ${headers.sessionToken}` } : {}),
+          ...(headers.idempotencyKey ? { 'idempotency-key': headers.idempotencyKey } : {}),
         },
-        (res) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          res.on('data', (c: Buffer) => {
-            size += c.length;
-            if (size > MAX_RESPONSE_BYTES) req.destroy(new WardApiError('invalid-response', res.statusCode ?? null));
-            else chunks.push(c);
-          });
-          res.on('end', () => {
-            const status = res.statusCode ?? 0;
-            let json: unknown;
-            try {
-              json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-            } catch {
-              return reject(new WardApiError(status >= 500 ? `http-${status}` : 'invalid-response', status));
-            }
-            if (status < 200 || status >= 300) {
-              const err = apiErrorSchema.safeParse(json);
-              return reject(new WardApiError(err.success ? err.data.code : `http-${status}`, status));
-            }
-            const parsed = schema.safeParse(json);
-            if (!parsed.success) return reject(new WardApiError('invalid-response', status));
-            resolve(parsed.data);
-          });
-          res.on('error', () => reject(new WardApiError('unreachable', null)));
-        },
-      );
-      req.on('timeout', () => req.destroy(new WardApiError('unreachable', null)));
-      req.on('error', (err) => reject(err instanceof WardApiError ? err : new WardApiError('unreachable', null)));
-      req.end(payload);
-    });
+      });
+    } catch (err) {
+      const status = err instanceof JsonRequestError ? err.status : null;
+      if (err instanceof JsonRequestError && err.code === 'invalid-response')
+        throw new WardApiError(status !== null && status >= 500 ? `http-${status}` : 'invalid-response', status);
+      throw new WardApiError('unreachable', null);
+    }
+    const { status, json } = answer;
+    if (status < 200 || status >= 300) {
+      const err = apiErrorSchema.safeParse(json);
+      throw new WardApiError(err.success ? err.data.code : `http-${status}`, status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new WardApiError('invalid-response', status);
+    return parsed.data;
   }
 }

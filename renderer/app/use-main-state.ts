@@ -14,6 +14,8 @@ const FEEDS = {
   staff: { changed: 'staff.changed', get: 'staff.getState', activity: 'staff.activity' },
   /** What works now (no touches to report: it has no idle timer). */
   availability: { changed: 'kiosk.availabilityChanged', get: 'kiosk.getAvailability', activity: null },
+  /** The ward queue's waits per service (refreshed by main on the kiosk clock). */
+  queue: { changed: 'queue.changed', get: 'queue.getState', activity: null },
 } as const;
 
 export type MainFeed = keyof typeof FEEDS;

@@ -7,6 +7,10 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Availability, Journey } from '../../contract/kiosk-api';
+import { QueueCheckIn } from './queue/QueueCheckIn';
+import { QueueTicketView } from './queue/QueueTicketView';
+import { QueueWaits } from './queue/QueueWaits';
+import { useQueueFlow } from './queue/use-queue-flow';
 
 type Props = {
   onChoose: (journey: Journey) => void;
@@ -29,6 +33,7 @@ function dayText(t: TFunction, isoDay: string): string {
 
 export function HomeScreen({ onChoose, availability, onOpenOutsideHours }: Props) {
   const { t } = useTranslation();
+  const queue = useQueueFlow();
   const offered = (j: Journey) => availability?.journeys[j] ?? true;
   const hours = availability?.hours;
   const closed = hours && hours.state !== 'open' ? hours : null;
@@ -38,6 +43,9 @@ export function HomeScreen({ onChoose, availability, onOpenOutsideHours }: Props
       <span className="journey__hint">{offered(j) ? t(hint) : t('home.status.no')}</span>
     </button>
   );
+  // The ticket machine's own screens take the whole home screen while the citizen uses them.
+  if (queue.view.kind === 'check-in') return <QueueCheckIn onSubmit={queue.checkIn} onCancel={queue.backHome} busy={queue.busy} />;
+  if (queue.view.kind === 'outcome') return <QueueTicketView outcome={queue.view.outcome} onDone={queue.finish} />;
   return (
     <section className="home" aria-labelledby="home-title">
       <h1 id="home-title" className="screen__title">
@@ -53,6 +61,7 @@ export function HomeScreen({ onChoose, availability, onOpenOutsideHours }: Props
         {journey('certificate', 'home.certificate', 'home.certificateHint')}
         {journey('application', 'home.application', 'home.applicationHint')}
       </div>
+      <QueueWaits state={queue.state} onTake={queue.take} onTouch={queue.touch} onCheckIn={queue.openCheckIn} busy={queue.busy} />
       {availability ? <AvailabilityList availability={availability} /> : null}
       {closed && onOpenOutsideHours ? (
         <button

@@ -13,15 +13,30 @@ import { mergeConfig, parseConfig } from '../../main/config/load-config';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../main/kiosk-runtime';
 import type { WardBackendHandle } from '../../backend/start-ward-backend';
 import { startDemoBackend } from '../../demo/demo-backend';
+import { startDemoQueue } from '../../demo/demo-queue';
+import type { QueueServerHandle } from '../../queue/start-queue-server';
 
 /**
  * The demo configuration as every test kiosk starts from: open around the clock (no test depends on
  * the hour it runs at) and metrics on a free port (runtimes side by side never compete for 9464).
  */
-export const TEST_BASE = mergeConfig(DEFAULT_CONFIG, { serviceHours: AROUND_THE_CLOCK, metrics: { enabled: true, listen: 'loopback', port: 0 } });
+export const TEST_BASE = mergeConfig(DEFAULT_CONFIG, {
+  serviceHours: AROUND_THE_CLOCK,
+  metrics: { enabled: true, listen: 'loopback', port: 0 },
+  // No queue service unless a test asks (WITH_QUEUE): its embedded PGlite takes seconds and
+  // hundreds of MB to start, which no other test should pay.
+  queue: null,
+});
+
+/** The overlay that gives a test kiosk the demo's queue service (started by the harness on PGlite in memory). */
+export const WITH_QUEUE = { queue: DEFAULT_CONFIG.queue };
 
 /** A runtime and the demo back end it talks to (null when the overlay names a remote one). */
-export type TestRuntime = KioskRuntime & { readonly backend: WardBackendHandle | null };
+export type TestRuntime = KioskRuntime & {
+  readonly backend: WardBackendHandle | null;
+  /** The queue service (WITH_QUEUE in the overlay), on PGlite in memory and the runtime's clock. */
+  readonly queueService: QueueServerHandle | null;
+};
 
 /**
  * A runtime on the simulators and the demo back end (with fault injection). Without a `dataDir` in the overlay each
@@ -38,7 +53,13 @@ export async function startTestRuntime(overlay: unknown = {}, options: RuntimeOp
     removeOwnDataDir();
     throw err;
   });
-  const runtime = await createKioskRuntime(demo.config, 'browser', { takeCertificateMs: 100, ...options }).catch(async (err: unknown) => {
+  const queue = await startDemoQueue(demo.config, { inMemory: true, ...(options.clock ? { clock: options.clock } : {}) }).catch(async (err: unknown) => {
+    await demo.backend?.stop();
+    removeOwnDataDir();
+    throw err;
+  });
+  const runtime = await createKioskRuntime(queue.config, 'browser', { takeCertificateMs: 100, ...options }).catch(async (err: unknown) => {
+    await queue.queue?.stop();
     await demo.backend?.stop();
     removeOwnDataDir();
     throw err;
@@ -46,8 +67,10 @@ export async function startTestRuntime(overlay: unknown = {}, options: RuntimeOp
   const stop = runtime.stop;
   return Object.assign(runtime, {
     backend: demo.backend,
+    queueService: queue.queue,
     stop: async () => {
       await stop();
+      await queue.queue?.stop();
       await demo.backend?.stop();
       removeOwnDataDir();
     },

@@ -11,6 +11,8 @@ import { TEST_BASE } from './journey-driver';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../main/kiosk-runtime';
 import type { WardBackendHandle } from '../../backend/start-ward-backend';
 import { startDemoBackend } from '../../demo/demo-backend';
+import { startDemoQueue } from '../../demo/demo-queue';
+import type { QueueServerHandle } from '../../queue/start-queue-server';
 
 export const RENDERER_DIR = join(__dirname, '..', '..', 'dist', 'renderer');
 
@@ -19,6 +21,8 @@ export interface KioskHarness {
   server: BridgeServer;
   /** The demo's reference back end the kiosk talks to (null when the overlay names a remote one). */
   backend: WardBackendHandle | null;
+  /** The queue service the kiosk talks to, when the overlay asks for the embedded one (WITH_QUEUE). */
+  queue: QueueServerHandle | null;
   stop(): Promise<void>;
 }
 
@@ -55,7 +59,14 @@ export async function startKiosk(
   const demo = await startDemoBackend(parseConfig(mergeConfig(mergeConfig(TEST_BASE, { dataDir }), overlay), 'test config'), {
     faults: opts.backendFaults ?? false,
   });
-  const runtime = await createKioskRuntime(demo.config, 'browser', opts.runtime).catch(async (err: unknown) => {
+  const queue = await startDemoQueue(demo.config, { inMemory: true, ...(opts.runtime?.clock ? { clock: opts.runtime.clock } : {}) }).catch(
+    async (err: unknown) => {
+      await demo.backend?.stop();
+      throw err;
+    },
+  );
+  const runtime = await createKioskRuntime(queue.config, 'browser', opts.runtime).catch(async (err: unknown) => {
+    await queue.queue?.stop();
     await demo.backend?.stop();
     throw err;
   });
@@ -64,9 +75,11 @@ export async function startKiosk(
     runtime,
     server,
     backend: demo.backend,
+    queue: queue.queue,
     stop: async () => {
       await server.close();
       await runtime.stop();
+      await queue.queue?.stop();
       await demo.backend?.stop();
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },

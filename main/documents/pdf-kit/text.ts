@@ -7,7 +7,7 @@
 import type { DocumentFonts, FontKey } from '../fonts';
 import { isVariationSelector } from '../variation-sequences';
 import { lineHeight, textWidth } from './measure';
-import type { Color, TextOp } from './plan';
+import type { Color, DrawOp, TextOp } from './plan';
 import type { Box } from './units';
 
 /** Text did not fit its box even at the minimum size. Carries the field, never the text. */
@@ -40,6 +40,24 @@ export function textLine(text: string, x: number, y: number, style: TextStyle): 
   if (style.color) op.color = style.color;
   if (style.charSpacing) op.charSpacing = style.charSpacing;
   return op;
+}
+
+/**
+ * The two ways a slip or receipt sets a line into its plan's `ops`: at x, or centred on a page
+ * `pageWidth` wide. Each answers the y below the line.
+ */
+export function lineWriter(
+  ops: DrawOp[],
+  fonts: DocumentFonts,
+  pageWidth: number,
+): { line: (text: string, x: number, y: number, style: TextStyle) => number; centred: (text: string, y: number, style: TextStyle) => number } {
+  const line = (text: string, x: number, y: number, style: TextStyle): number => {
+    ops.push(textLine(text, x, y, style));
+    return y + lineHeight(fonts, style.font, style.size);
+  };
+  const centred = (text: string, y: number, style: TextStyle): number =>
+    line(text, (pageWidth - textWidth(fonts, style.font, text, style.size, style.charSpacing)) / 2, y, style);
+  return { line, centred };
 }
 
 // Characters that must not start a line (JIS X 4051 line-start prohibition, the common subset).

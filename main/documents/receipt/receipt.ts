@@ -11,10 +11,10 @@ import { createLogger } from '../../../platform/log';
 import { documentFonts, type DocumentFonts } from '../fonts';
 import { assertGlyphs } from '../glyph-check';
 import { formatIssuedAt, formatYen } from '../pdf-kit/japanese-date';
-import { lineHeight, textWidth } from '../pdf-kit/measure';
+import { textWidth } from '../pdf-kit/measure';
 import { paintPdf } from '../pdf-kit/paint-pdf';
 import { textsOf, type DocumentPlan, type DrawOp } from '../pdf-kit/plan';
-import { textLine, type TextStyle } from '../pdf-kit/text';
+import { lineWriter, type TextStyle } from '../pdf-kit/text';
 import { A4 } from '../pdf-kit/units';
 
 const log = createLogger('documents.receipt');
@@ -77,10 +77,7 @@ const METHOD = { cash: '現金', cashless: 'キャッシュレス決済' } as co
 export function planReceipt(r: ReceiptInput, fonts: DocumentFonts): DocumentPlan {
   validate(r);
   const ops: DrawOp[] = [];
-  const line = (text: string, x: number, y: number, style: TextStyle): number => {
-    ops.push(textLine(text, x, y, style));
-    return y + lineHeight(fonts, style.font, style.size);
-  };
+  const { line } = lineWriter(ops, fonts, A4.width);
   const right = (text: string, xRight: number, y: number, style: TextStyle): number =>
     line(text, xRight - textWidth(fonts, style.font, text, style.size, style.charSpacing), y, style);
   const body = (field: string): TextStyle => ({ font: 'gothic', size: 13, field });

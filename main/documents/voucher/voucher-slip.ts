@@ -16,11 +16,11 @@ import { createLogger } from '../../../platform/log';
 import { documentFonts, type DocumentFonts } from '../fonts';
 import { assertGlyphs } from '../glyph-check';
 import { formatIssuedAt, formatYen } from '../pdf-kit/japanese-date';
-import { lineHeight, textWidth } from '../pdf-kit/measure';
+import { textWidth } from '../pdf-kit/measure';
 import { paintPdf } from '../pdf-kit/paint-pdf';
 import { textsOf, type DocumentPlan, type DrawOp } from '../pdf-kit/plan';
 import { qrPath } from '../pdf-kit/qr';
-import { textLine, wrapText, type TextStyle } from '../pdf-kit/text';
+import { lineWriter, wrapText, type TextStyle } from '../pdf-kit/text';
 import { A4 } from '../pdf-kit/units';
 import { CAUSE_TEXT, VOUCHER_CAUSES, type VoucherCause } from './voucher-texts';
 
@@ -83,12 +83,7 @@ const W = A4.width - 2 * M;
 export function planVoucherSlip(v: VoucherSlipInput, fonts: DocumentFonts): DocumentPlan {
   validate(v);
   const ops: DrawOp[] = [];
-  const line = (text: string, x: number, y: number, style: TextStyle): number => {
-    ops.push(textLine(text, x, y, style));
-    return y + lineHeight(fonts, style.font, style.size);
-  };
-  const centred = (text: string, y: number, style: TextStyle): number =>
-    line(text, (A4.width - textWidth(fonts, style.font, text, style.size, style.charSpacing)) / 2, y, style);
+  const { line, centred } = lineWriter(ops, fonts, A4.width);
   // Japanese wraps between characters (with kinsoku); English only between words.
   const para = (text: string, x: number, y: number, width: number, style: TextStyle): number => {
     const lines = /^[\x20-\x7e]/.test(text) ? wrapWords(fonts, text, width, style) : wrapText(fonts, text, width, style);

@@ -4,8 +4,13 @@
  * the card to take; or, after a failure, what happened and the receipt number if the
  * submission was kept.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationView } from '../../../contract/application-journey';
+import type { QueueTicketOutcome } from '../../../contract/queue-desk';
+import { useKiosk } from '../../app/kiosk-context';
+import { useQueueDesk } from '../../app/use-queue-desk';
+import { QueueTicketView } from '../queue/QueueTicketView';
 import { FailurePanel } from '../FailurePanel';
 import { useLocalize } from './localized';
 import { appMessageText } from './message-text';
@@ -53,8 +58,38 @@ export function DoneScreen({ view, onHome }: { view: DoneView; onHome: () => voi
         </ul>
         <p className="step-lead app-counter">{t('done.counter')}</p>
       </section>
+      <ToCounter />
       <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid="app-home">
         {t('done.home')}
+      </button>
+    </section>
+  );
+}
+
+/**
+ * 「このまま窓口へ」: a queue ticket for the application's service that carries its receipt number,
+ * so the clerk who calls it opens the prepared forms without asking again. Only with a queue.
+ */
+function ToCounter() {
+  const { t } = useTranslation();
+  const { client } = useKiosk();
+  const queue = useQueueDesk(client);
+  const [outcome, setOutcome] = useState<QueueTicketOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!queue.enabled) return null;
+  if (outcome) return <QueueTicketView outcome={outcome} onDone={null} />;
+  const take = async () => {
+    setBusy(true);
+    setOutcome(await client.call('queue.takeApplicationTicket', {}).catch((): QueueTicketOutcome => ({ outcome: 'unavailable' })));
+    setBusy(false);
+  };
+  return (
+    <section className="app-panel" aria-labelledby="done-to-counter" data-testid="done-to-counter-panel">
+      <p className="step-lead" id="done-to-counter">
+        {t('queue.toCounterHint')}
+      </p>
+      <button type="button" className="button button--secondary button--wide" onClick={() => void take()} disabled={busy} data-testid="done-to-counter">
+        {t(busy ? 'queue.taking' : 'queue.toCounter')}
       </button>
     </section>
   );

@@ -19,6 +19,8 @@ const deployed = parseConfig(
       sealPublicKeyFile: '/etc/madoguchi/city-seal.pub.pem',
     },
     staff: { passcodeHash: 'scrypt$131072$8$1$6GHO1YQZrqu7UKm7mnWZzg$6HD78Zq8j_KY1pjkV-moFX49MZ7faHHygcDiiz-k3Tc' },
+    // A ward without a queue service: no tickets (the queue's own cases are below).
+    queue: null,
   }),
   'test',
 );
@@ -43,6 +45,16 @@ describe('deployment guard', () => {
       () => assertDeployable(DEFAULT_CONFIG, true),
       (err: unknown) => err instanceof ConfigError && /--config/.test(err.message),
     );
+  });
+
+  test("the demo's queue service (embedded, TEST keys) is refused; the ward's own remote one is deployable", () => {
+    const problems = deploymentProblems(parseConfig(mergeConfig(deployed, { queue: DEFAULT_CONFIG.queue }), 'test'));
+    assert.deepEqual(
+      problems.map((p) => p.split(' ')[0]),
+      ['queue.mode', 'queue.tls.certFile', 'queue.tls.keyFile', 'queue.tls.caFile'],
+    );
+    const own = { mode: 'remote', url: 'https://queue.example.invalid/', tls: deployed.backend.tls };
+    assert.deepEqual(deploymentProblems(parseConfig(mergeConfig(deployed, { queue: own }), 'test')), []);
   });
 
   test('an unshuffled PIN keypad is refused; the shuffled one is the default', () => {
