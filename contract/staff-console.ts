@@ -8,6 +8,7 @@
  * travels only inside `staff.login`; it is never logged or kept.
  */
 import { z } from 'zod';
+import { selfTestRequests } from './self-test';
 
 /** Staff error codes (`KioskError.code`); each has a text under `staff:errors.<code>`. */
 export const staffErrorCodes = [
@@ -276,6 +277,7 @@ export const staffRequests = {
       .strict(),
     output: staffVoucherSchema,
   },
+  ...selfTestRequests,
 } as const;
 
 /** The `staff.*` event channels. */

@@ -50,6 +50,8 @@ import { kioskVersion } from './metrics/kiosk-version';
 import { openKioskLogFile } from './data/log-files';
 import { AvailabilityMonitor } from './availability/availability-monitor';
 import { availabilityHandlers } from './availability/availability-handlers';
+import { createKioskSelfTest } from './selftest/kiosk-self-test';
+import type { SelfTest } from './selftest/self-test';
 
 const log = createLogger('runtime');
 
@@ -82,6 +84,8 @@ export interface KioskRuntime {
   /** The Prometheus metrics (main/metrics) and their endpoint. */
   readonly metrics: KioskMetrics;
   readonly metricsServer: MetricsServer;
+  /** The hardware self-test (main/selftest), started from the staff console. */
+  readonly selfTest: SelfTest;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
@@ -251,6 +255,9 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   // An ending that asks this citizen to take the card stops asking once it is out.
   devices.card.on('cardRemoved', () => session.cardTaken());
 
+  // The self-test takes the devices as a citizen would: the monitor and the metrics leave them alone meanwhile.
+  const selfTest = createKioskSelfTest({ config, devices, clock, recordAudit });
+  const devicesInUse = () => session.holdsDevices || selfTest.isRunning;
   const staff = createStaff({
     config,
     pepper: staffPepper,
@@ -273,6 +280,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     citizenBusy: () => citizenBusyIn(journey.current().step, applications.current().step),
     onChange: (state) => hub.emit('staff.changed', state),
     audit: recordAudit,
+    selfTest: { runner: selfTest, citizenPresent: () => session.active },
   });
   metrics.attach({
     cardReaders: devices.cardManager,
@@ -280,7 +288,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     cash: devices.cash,
     outbox,
     dispatcher: submissions.dispatcher,
-    citizenHoldsDevices: () => session.holdsDevices,
+    citizenHoldsDevices: devicesInUse,
   });
 
   const monitor = new AvailabilityMonitor({
@@ -290,7 +298,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     cash: devices.cash,
     cashless: devices.cashless,
     // The wipe too: it gives money back through the cash unit, which takes one operation at a time.
-    citizenBusy: () => session.holdsDevices,
+    citizenBusy: devicesInUse,
     onChange: (a) => hub.emit('kiosk.availabilityChanged', a),
   });
 
@@ -377,6 +385,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     recordAudit,
     metrics,
     metricsServer,
+    selfTest,
     rendererGone: async () => {
       if (session.active) await session.end('renderer-gone');
     },

@@ -138,6 +138,16 @@ export const configSchema = z
       })
       .strict()
       .default({ file: true, maxFileBytes: 10 * 1024 * 1024, keepFiles: 5 }),
+    /** The ward queue service (queue/), reached like the back end with the kiosk's certificate; absent: none. */
+    queue: z
+      .object({
+        url: z
+          .string()
+          .url()
+          .refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
+      })
+      .strict()
+      .optional(),
     /** The ward staff console (係員メニュー). */
     staff: z
       .object({

@@ -9,7 +9,9 @@ import type { KioskConfig } from '../config/config-schema';
 import { StaffConsole } from './staff-console';
 import type { StaffCardReaders, StaffCashUnit, StaffPrinter } from './staff-device-status';
 import type { StaffAlerts } from './staff-alerts';
-import { staffHandlers, type StaffHandlers } from './staff-handlers';
+import { staffHandlers, type StaffHandlers, type StaffSelfTest } from './staff-handlers';
+import { KioskError } from '../../contract/errors';
+import type { SelfTest } from '../selftest/self-test';
 import { parsePasscodeHash } from './staff-passcode';
 import type { CertificateReprinter, StaffDispatcher, StaffJournal, StaffOutbox, StaffWard } from './staff-ports';
 import { StaffSession } from './staff-session';
@@ -34,6 +36,8 @@ export interface StaffParts {
   onChange: (state: StaffState) => void;
   /** The audit log's record call (main/audit): sign-ins, lockouts and actions. Absent: not audited. */
   audit?: AuditRecord;
+  /** The hardware self-test (main/selftest) and whether a citizen session is open (it refuses then). Absent: `staff.unavailable`. */
+  selfTest?: { runner: SelfTest; citizenPresent: () => boolean } | null;
 }
 
 export interface Staff {
@@ -74,8 +78,19 @@ export function createStaff(parts: StaffParts): Staff {
     reprinter: parts.reprinter ?? null,
     citizenBusy: parts.citizenBusy,
   });
-  const handlers = staffHandlers(session, console);
+  const handlers = staffHandlers(session, console, parts.selfTest ? consoleSelfTest(parts.selfTest, () => 'staff') : null);
   return { session, console, handlers: parts.audit ? auditStaffHandlers(handlers, parts.audit) : handlers, dispose: () => session.dispose() };
+}
+
+/** The self-test as the console runs it: never while a citizen is at the kiosk (the devices are theirs). */
+function consoleSelfTest(selfTest: NonNullable<StaffParts['selfTest']>, actor: () => string): StaffSelfTest {
+  return {
+    start: () => {
+      if (selfTest.citizenPresent()) throw new KioskError('staff.not-allowed', 'staff:errors.staff.not-allowed');
+      return selfTest.runner.start(actor());
+    },
+    current: () => selfTest.runner.current(),
+  };
 }
 
 /** Certificate steps during which money is in play: no staff session may start or act. */

@@ -1,11 +1,12 @@
-/** The open staff console: three views behind tabs, and logout. */
+/** The open staff console: four views behind tabs (state, transactions, reconciliation, self-test), and logout. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffOverview } from './StaffOverview';
 import { StaffReconciliation } from './StaffReconciliation';
+import { StaffSelfTest } from './StaffSelfTest';
 import { StaffTransactions } from './StaffTransactions';
 
-const VIEWS = ['overview', 'transactions', 'reconciliation'] as const;
+const VIEWS = ['overview', 'transactions', 'reconciliation', 'selfTest'] as const;
 type View = (typeof VIEWS)[number];
 
 export function StaffConsole({ onLogout }: { onLogout: () => void }) {
@@ -37,7 +38,15 @@ export function StaffConsole({ onLogout }: { onLogout: () => void }) {
           {t('console.logout')}
         </button>
       </header>
-      {view === 'overview' ? <StaffOverview /> : view === 'transactions' ? <StaffTransactions /> : <StaffReconciliation />}
+      {view === 'overview' ? (
+        <StaffOverview />
+      ) : view === 'transactions' ? (
+        <StaffTransactions />
+      ) : view === 'reconciliation' ? (
+        <StaffReconciliation />
+      ) : (
+        <StaffSelfTest />
+      )}
     </section>
   );
 }
