@@ -35,6 +35,7 @@ import type { TransactionJournal } from './journal/transaction-journal';
 import { citizenBusyIn, createStaff, type Staff } from './staff/create-staff';
 import { createStaffReprinter } from './staff/staff-reprinter';
 import { fileStaffPepperProvider, loadStaffPepper } from './staff/staff-pepper';
+import { openStaffDirectory, type StaffDirectory } from './staff/staff-directory';
 import { prepareDataDir } from './data/data-dir';
 import { startRetentionJob } from './data/retention-job';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
@@ -113,7 +114,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   setLogKioskId(config.kioskId);
   const detachLogFile = openKioskLogFile(config);
   // Checked before anything opens: a hash this kiosk cannot check (no pepper) is a configuration error.
-  const staffPepper = loadStaffPepper(config.staff.passcodeHash, options.staffPepperProvider ?? fileStaffPepperProvider(config.dataDir));
+  const staffPepperProvider = options.staffPepperProvider ?? fileStaffPepperProvider(config.dataDir);
+  const staffPepper = loadStaffPepper(config.staff.passcodeHash, staffPepperProvider);
   // The ward's guide, forms, postal codes and seal image: a broken folder stops the start here.
   const content = loadWardContent(config.contentDir);
   const hub = new EventHub();
@@ -145,10 +147,17 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   const staffAlerts = new StaffAlerts({ store: journal.alerts, onRaise: (alert) => metrics.alertRaised(alert) });
   let audit: AuditLog;
   let outbox: Outbox;
+  let staffDirectory: { store: StaffDirectory; pepper: Buffer };
   try {
     audit = openKioskAudit(config, clock);
     try {
-      outbox = openApplicationOutbox(config, options.outboxKeyProvider, clock);
+      staffDirectory = openStaffDirectory(config.dataDir, staffPepperProvider, staffPepper, clock);
+      try {
+        outbox = openApplicationOutbox(config, options.outboxKeyProvider, clock);
+      } catch (err) {
+        staffDirectory.store.close();
+        throw err;
+      }
     } catch (err) {
       audit.close();
       throw err;
@@ -171,6 +180,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     }
   } catch (err) {
     outbox.close();
+    staffDirectory.store.close();
     audit.close();
     journal.close();
     detachLogFile();
@@ -280,6 +290,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     citizenBusy: () => citizenBusyIn(journey.current().step, applications.current().step),
     onChange: (state) => hub.emit('staff.changed', state),
     audit: recordAudit,
+    directory: staffDirectory,
     selfTest: { runner: selfTest, citizenPresent: () => session.active },
   });
   metrics.attach({
@@ -408,6 +419,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       await ward.close();
       await metricsServer.close();
       journal.close();
+      staffDirectory.store.close();
       audit.close();
       detachLogFile();
     },

@@ -11,11 +11,7 @@ import { parseArgs } from 'node:util';
 import type { SelfTestReport } from '../../contract/self-test';
 import { systemClock, type Clock } from '../../platform/clock';
 import { errorCode } from '../../platform/log';
-import type { AuditLog } from '../audit/audit-log';
-import { openKioskAudit } from '../audit/kiosk-audit';
-import type { KioskConfig } from '../config/config-schema';
-import { resolveConfig } from '../config/load-config';
-import { prepareDataDir } from '../data/data-dir';
+import { openCliConfigAndAudit } from '../audit/cli-audit';
 import { openKioskDevices, type KioskDevices } from '../devices/kiosk-devices';
 import { createKioskSelfTest } from './kiosk-self-test';
 
@@ -70,22 +66,10 @@ export async function runSelfTestCli(
     io.err(`--recover-sec must be a whole number of seconds, 5 to 600\n${USAGE}`);
     return 2;
   }
-  let config: KioskConfig;
-  try {
-    config = resolveConfig(args.values.config ? ['--config', args.values.config] : [], env);
-  } catch (e) {
-    io.err(`configuration: ${(e as Error).message}`);
-    return 2;
-  }
-  let audit: AuditLog;
+  const opened = openCliConfigAndAudit(args.values.config, env, clock, io.err);
+  if ('exitCode' in opened) return opened.exitCode;
+  const { config, audit } = opened;
   let devices: KioskDevices;
-  try {
-    prepareDataDir(config.dataDir);
-    audit = openKioskAudit(config, clock);
-  } catch (e) {
-    io.err(`the audit log could not be opened (${errorCode(e)}): stop the kiosk first`);
-    return 3;
-  }
   try {
     devices = await openKioskDevices(config);
   } catch (e) {

@@ -34,7 +34,7 @@ export function staffHandlers(session: StaffSession, console: StaffConsole, self
   };
   return {
     'staff.getState': async () => session.state(),
-    'staff.login': async ({ passcode }) => session.login(passcode),
+    'staff.login': async ({ passcode, staffId }) => session.login(passcode, staffId),
     'staff.logout': async () => session.logout(),
     'staff.activity': async () => session.activity(),
     'staff.getOverview': async () => read(() => console.overview()),

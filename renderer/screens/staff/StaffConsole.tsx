@@ -9,7 +9,8 @@ import { StaffTransactions } from './StaffTransactions';
 const VIEWS = ['overview', 'transactions', 'reconciliation', 'selfTest'] as const;
 type View = (typeof VIEWS)[number];
 
-export function StaffConsole({ onLogout }: { onLogout: () => void }) {
+/** `staffId`: who is signed in (null: the shared passcode). */
+export function StaffConsole({ staffId, onLogout }: { staffId: string | null; onLogout: () => void }) {
   const { t } = useTranslation('staff');
   const [view, setView] = useState<View>('overview');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -34,6 +35,9 @@ export function StaffConsole({ onLogout }: { onLogout: () => void }) {
             </button>
           ))}
         </nav>
+        <p className="staff-console__who" data-testid="staff-signed-in">
+          {staffId === null ? t('console.signedInShared') : t('console.signedInAs', { id: staffId })}
+        </p>
         <button type="button" className="button button--secondary staff-button" onClick={onLogout} data-testid="staff-logout">
           {t('console.logout')}
         </button>
