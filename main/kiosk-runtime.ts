@@ -266,7 +266,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   devices.card.on('cardRemoved', () => session.cardTaken());
 
   // The self-test takes the devices as a citizen would: the monitor and the metrics leave them alone meanwhile.
-  const selfTest = createKioskSelfTest({ config, devices, clock, recordAudit });
+  // No journey is offered while it runs (the monitor is built below; a run needs a staff session, so it is there by then).
+  const selfTest = createKioskSelfTest({ config, devices, clock, recordAudit, onRunning: (running) => monitor.holdForMaintenance(running) });
   const devicesInUse = () => session.holdsDevices || selfTest.isRunning;
   const staff = createStaff({
     config,

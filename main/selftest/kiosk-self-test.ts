@@ -28,6 +28,8 @@ export interface KioskSelfTestOptions {
   recoverMs?: number;
   /** Tests replace the HTTPS probe; default the kiosk's mutual-TLS one. */
   probe?: HttpsProbe;
+  /** Told when a run starts and ends (the availability monitor offers no journey meanwhile). */
+  onRunning?: (running: boolean) => void;
 }
 
 export function createKioskSelfTest(o: KioskSelfTestOptions): SelfTest {
@@ -39,6 +41,7 @@ export function createKioskSelfTest(o: KioskSelfTestOptions): SelfTest {
   return new SelfTest({
     clock: o.clock,
     recordAudit: o.recordAudit,
+    ...(o.onRunning ? { onRunning: o.onRunning } : {}),
     steps: [
       printerStep({ printer: o.devices.printer, testPage: () => renderTestPage({ kioskId: o.config.kioskId, printedAt: new Date(o.clock.now()) }) }),
       cardStep({ readers: o.devices.cardManager, card: o.devices.card }),

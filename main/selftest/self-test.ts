@@ -18,6 +18,8 @@ export interface SelfTestDeps {
   clock: Clock;
   /** runtime.recordAudit (never throws). */
   recordAudit: (event: AuditEvent) => void;
+  /** Told when a run starts (true) and ends (false): the kiosk offers no journey meanwhile. */
+  onRunning?: (running: boolean) => void;
 }
 
 export class SelfTest {
@@ -53,8 +55,10 @@ export class SelfTest {
       passed: null,
       steps: this.deps.steps.map((s) => pendingStep(s.id)),
     };
+    this.deps.onRunning?.(true);
     const run = this.runSteps(actor).finally(() => {
       this.running = null;
+      this.deps.onRunning?.(false);
     });
     this.running = run;
     return run;

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Availability } from '../../../contract/kiosk-api';
 import type { SelfTestReport, SelfTestStepId } from '../../../contract/self-test';
 import type { ApduCard } from '../../../devices/card/sim/apdu-card';
 import { loadCardFixture, VirtualMyNumberCard } from '../../../devices/card/sim/virtual-card';
@@ -92,6 +93,25 @@ describe('self-test from the staff console, on the simulators', () => {
     assert.equal(entry.actor, 'staff');
     assert.equal(entry.outcome, 'ok');
     assert.equal(entry.detail.cash, 'cash-ok');
+  });
+
+  test('no journey is offered while the self-test holds the devices, and both come back after it', async () => {
+    // The devices asked again after the last run: offered before this one starts.
+    for (let i = 0; i < 500 && !(await call(kiosk, 'kiosk.getAvailability', {})).journeys.certificate; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const offered: boolean[] = [];
+    const detach = kiosk.hub.addSink((channel, payload) => {
+      if (channel === 'kiosk.availabilityChanged') offered.push((payload as Availability).journeys.certificate);
+    });
+    try {
+      await runSelfTest(kiosk);
+      for (let i = 0; i < 500 && offered.at(-1) !== true; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.deepEqual(offered, [false, true]);
+      assert.equal((await call(kiosk, 'kiosk.getAvailability', {})).journeys.application, true);
+    } finally {
+      detach();
+    }
   });
 
   test('an inserted card: its token info is read with no VERIFY sent', async () => {
