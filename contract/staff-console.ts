@@ -8,6 +8,7 @@
  * travels only inside `staff.login`; it is never logged or kept.
  */
 import { z } from 'zod';
+import { selfTestRequests } from './self-test';
 
 /** Staff error codes (`KioskError.code`); each has a text under `staff:errors.<code>`. */
 export const staffErrorCodes = [
@@ -25,10 +26,20 @@ export type StaffErrorCode = (typeof staffErrorCodes)[number];
 /** Why a staff session ended. */
 export const staffEndReasonSchema = z.enum(['logout', 'timeout']);
 
+/** A staff member's id in the staff directory (職員番号): 4-8 digits, so the console's keypad types it. */
+export const STAFF_ID_PATTERN = /^[0-9]{4,8}$/;
+
 export const staffStateSchema = z.discriminatedUnion('phase', [
-  z.object({ phase: z.literal('closed'), endedReason: staffEndReasonSchema.optional() }),
+  z.object({
+    phase: z.literal('closed'),
+    endedReason: staffEndReasonSchema.optional(),
+    /** True when the kiosk has staff accounts: the keypad asks for the staff id before the passcode. */
+    accounts: z.boolean().optional(),
+  }),
   z.object({
     phase: z.literal('open'),
+    /** Who is signed in: a staff id, or null for the kiosk's shared passcode (no accounts yet). */
+    staffId: z.string().regex(STAFF_ID_PATTERN).nullable(),
     /** When the session ends without activity (epoch ms, main side's clock). */
     expiresAt: z.number().int(),
     /** Idle timeout of the session, seconds. */
@@ -225,8 +236,14 @@ const ok = z.object({ ok: z.literal(true) });
 export const staffRequests = {
   /** Staff session state (also pushed as `staff.changed`). Never refused. */
   'staff.getState': { input: empty, output: staffStateSchema },
-  /** Checks the 8-12 digit staff passcode. Wrong tries count towards a lockout. */
-  'staff.login': { input: z.object({ passcode: z.string().regex(STAFF_PASSCODE_PATTERN) }).strict(), output: staffLoginResultSchema },
+  /**
+   * Checks the 8-12 digit staff passcode: of the account `staffId` when the kiosk has staff accounts,
+   * else the shared one. Wrong tries count towards a lockout (per account; unknown ids share one).
+   */
+  'staff.login': {
+    input: z.object({ staffId: z.string().regex(STAFF_ID_PATTERN).optional(), passcode: z.string().regex(STAFF_PASSCODE_PATTERN) }).strict(),
+    output: staffLoginResultSchema,
+  },
   /** Ends the staff session. Harmless without one. */
   'staff.logout': { input: empty, output: staffStateSchema },
   /** Staff touched the console: restarts the staff idle timer (the renderer throttles it). */
@@ -276,6 +293,7 @@ export const staffRequests = {
       .strict(),
     output: staffVoucherSchema,
   },
+  ...selfTestRequests,
 } as const;
 
 /** The `staff.*` event channels. */

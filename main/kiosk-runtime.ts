@@ -36,6 +36,7 @@ import type { TransactionJournal } from './journal/transaction-journal';
 import { citizenBusyIn, createStaff, type Staff } from './staff/create-staff';
 import { createStaffReprinter } from './staff/staff-reprinter';
 import { fileStaffPepperProvider, loadStaffPepper } from './staff/staff-pepper';
+import { openStaffDirectory, type StaffDirectory } from './staff/staff-directory';
 import { prepareDataDir } from './data/data-dir';
 import { startRetentionJob } from './data/retention-job';
 import { createVoucherSlipPrinter, voucherOffice } from './certificates/voucher-slip-printer';
@@ -55,6 +56,8 @@ import { connectQueue } from './queue-desk/queue-connection';
 import { QueueDesk } from './queue-desk/queue-desk';
 import { queueDeskHandlers } from './queue-desk/queue-desk-handlers';
 import { createQueueTicketPrinter } from './queue-desk/queue-ticket-printer';
+import { createKioskSelfTest } from './selftest/kiosk-self-test';
+import type { SelfTest } from './selftest/self-test';
 
 const log = createLogger('runtime');
 
@@ -89,6 +92,8 @@ export interface KioskRuntime {
   readonly metricsServer: MetricsServer;
   /** The ward queue's ticket machine and check-in (main/queue-desk); without a configured queue it offers nothing. */
   readonly queue: QueueDesk;
+  /** The hardware self-test (main/selftest), started from the staff console. */
+  readonly selfTest: SelfTest;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
@@ -116,7 +121,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   setLogKioskId(config.kioskId);
   const detachLogFile = openKioskLogFile(config);
   // Checked before anything opens: a hash this kiosk cannot check (no pepper) is a configuration error.
-  const staffPepper = loadStaffPepper(config.staff.passcodeHash, options.staffPepperProvider ?? fileStaffPepperProvider(config.dataDir));
+  const staffPepperProvider = options.staffPepperProvider ?? fileStaffPepperProvider(config.dataDir);
+  const staffPepper = loadStaffPepper(config.staff.passcodeHash, staffPepperProvider);
   // The ward's guide, forms, postal codes and seal image: a broken folder stops the start here.
   const content = loadWardContent(config.contentDir);
   const hub = new EventHub();
@@ -148,10 +154,17 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   const staffAlerts = new StaffAlerts({ store: journal.alerts, onRaise: (alert) => metrics.alertRaised(alert) });
   let audit: AuditLog;
   let outbox: Outbox;
+  let staffDirectory: { store: StaffDirectory; pepper: Buffer };
   try {
     audit = openKioskAudit(config, clock);
     try {
-      outbox = openApplicationOutbox(config, options.outboxKeyProvider, clock);
+      staffDirectory = openStaffDirectory(config.dataDir, staffPepperProvider, staffPepper, clock);
+      try {
+        outbox = openApplicationOutbox(config, options.outboxKeyProvider, clock);
+      } catch (err) {
+        staffDirectory.store.close();
+        throw err;
+      }
     } catch (err) {
       audit.close();
       throw err;
@@ -174,6 +187,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     }
   } catch (err) {
     outbox.close();
+    staffDirectory.store.close();
     audit.close();
     journal.close();
     detachLogFile();
@@ -260,6 +274,10 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
   // An ending that asks this citizen to take the card stops asking once it is out.
   devices.card.on('cardRemoved', () => session.cardTaken());
 
+  // The self-test takes the devices as a citizen would: the monitor and the metrics leave them alone meanwhile.
+  // No journey is offered while it runs (the monitor is built below; a run needs a staff session, so it is there by then).
+  const selfTest = createKioskSelfTest({ config, devices, clock, recordAudit, onRunning: (running) => monitor.holdForMaintenance(running) });
+  const devicesInUse = () => session.holdsDevices || selfTest.isRunning;
   const staff = createStaff({
     config,
     pepper: staffPepper,
@@ -282,6 +300,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     citizenBusy: () => citizenBusyIn(journey.current().step, applications.current().step),
     onChange: (state) => hub.emit('staff.changed', state),
     audit: recordAudit,
+    directory: staffDirectory,
+    selfTest: { runner: selfTest, citizenPresent: () => session.active },
   });
   metrics.attach({
     cardReaders: devices.cardManager,
@@ -289,7 +309,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     cash: devices.cash,
     outbox,
     dispatcher: submissions.dispatcher,
-    citizenHoldsDevices: () => session.holdsDevices,
+    citizenHoldsDevices: devicesInUse,
   });
 
   const queue = new QueueDesk({
@@ -309,7 +329,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     cash: devices.cash,
     cashless: devices.cashless,
     // The wipe too: it gives money back through the cash unit, which takes one operation at a time.
-    citizenBusy: () => session.holdsDevices,
+    citizenBusy: devicesInUse,
     onChange: (a) => hub.emit('kiosk.availabilityChanged', a),
   });
 
@@ -400,6 +420,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     metrics,
     metricsServer,
     queue,
+    selfTest,
     rendererGone: async () => {
       if (session.active) await session.end('renderer-gone');
     },
@@ -423,6 +444,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
       await ward.close();
       await metricsServer.close();
       journal.close();
+      staffDirectory.store.close();
       audit.close();
       detachLogFile();
     },

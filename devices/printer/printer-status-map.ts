@@ -32,6 +32,9 @@ const MAPPING: Record<PrinterReason, ReasonMapping> = {
   'media-low': { citizenMessageKey: null, staffAlert: { severity: 'warning', code: 'PRINTER_MEDIA_LOW' }, blocksPrinting: false },
 };
 
+/** Every reason the kiosk distinguishes (the mapping's keys: the compiler holds it complete). */
+export const PRINTER_REASONS = Object.keys(MAPPING) as PrinterReason[];
+
 /** Which reason to name first when several block: the one a technician fixes first. */
 const PRIORITY: PrinterReason[] = [
   'offline',

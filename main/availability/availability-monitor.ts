@@ -42,6 +42,8 @@ type DeviceState = Availability['devices'];
 export class AvailabilityMonitor {
   private devices: DeviceState = { printer: false, cash: false, cashless: false };
   private hoursOverridden = false;
+  /** A technician holds the devices (the self-test): no journey is offered meanwhile. */
+  private heldForMaintenance = false;
   private last: string | null = null;
   private timer: unknown = null;
   private stopped = false;
@@ -57,7 +59,10 @@ export class AvailabilityMonitor {
     return {
       hours,
       devices: { ...this.devices },
-      journeys: { certificate: open && printer && (cash || cashless), application: open },
+      journeys: {
+        certificate: open && !this.heldForMaintenance && printer && (cash || cashless),
+        application: open && !this.heldForMaintenance,
+      },
       hoursOverridden: this.hoursOverridden,
     };
   }
@@ -75,6 +80,16 @@ export class AvailabilityMonitor {
       this.checking = null;
     });
     return this.checking;
+  }
+
+  /**
+   * While the self-test runs (it pays out and takes back a coin, prints a page) no journey is
+   * offered, so no citizen starts one on devices a technician holds; released, the devices are asked again.
+   */
+  holdForMaintenance(held: boolean): void {
+    this.heldForMaintenance = held;
+    if (held) this.publish();
+    else void this.check();
   }
 
   /** Demo: serve outside the service hours (or stop doing so). */

@@ -1,6 +1,6 @@
 /**
  * The kiosk's data folder, readable by the kiosk's user only: `dataDir` and its subfolders
- * (journal, outbox, keys, audit, logs, and any a store creates later) are created 0700, and an existing one that
+ * (journal, outbox, keys, audit, logs, staff, and any a store creates later) are created 0700, and an existing one that
  * group or others can enter is tightened to 0700 at start. Both shells go through here (the
  * runtime prepares it before any store opens). Windows has no POSIX modes: its ACLs are left to the
  * installer.
@@ -14,7 +14,7 @@ const log = createLogger('data-dir');
 /** Owner only. */
 export const DATA_DIR_MODE = 0o700;
 /** The folders the kiosk keeps under `dataDir`. */
-export const DATA_SUBFOLDERS = ['journal', 'outbox', 'keys', 'audit', 'logs'] as const;
+export const DATA_SUBFOLDERS = ['journal', 'outbox', 'keys', 'audit', 'logs', 'staff'] as const;
 
 /** Creates `dataDir` and its folders 0700, tightening looser existing ones. Returns the absolute dataDir. */
 export function prepareDataDir(dataDir: string): string {

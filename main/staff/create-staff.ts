@@ -9,11 +9,14 @@ import type { KioskConfig } from '../config/config-schema';
 import { StaffConsole } from './staff-console';
 import type { StaffCardReaders, StaffCashUnit, StaffPrinter } from './staff-device-status';
 import type { StaffAlerts } from './staff-alerts';
-import { staffHandlers, type StaffHandlers } from './staff-handlers';
+import { staffHandlers, type StaffHandlers, type StaffSelfTest } from './staff-handlers';
+import { KioskError } from '../../contract/errors';
+import type { SelfTest } from '../selftest/self-test';
 import { parsePasscodeHash } from './staff-passcode';
 import type { CertificateReprinter, StaffDispatcher, StaffJournal, StaffOutbox, StaffWard } from './staff-ports';
 import { StaffSession } from './staff-session';
-import { auditLockout, auditStaffHandlers, type AuditRecord } from './staff-audit';
+import { auditLockout, auditStaffHandlers, staffActor, type AuditRecord } from './staff-audit';
+import type { StaffDirectory } from './staff-directory';
 
 export interface StaffParts {
   config: Pick<KioskConfig, 'kioskId' | 'staff'> & { ward: WardId };
@@ -34,6 +37,10 @@ export interface StaffParts {
   onChange: (state: StaffState) => void;
   /** The audit log's record call (main/audit): sign-ins, lockouts and actions. Absent: not audited. */
   audit?: AuditRecord;
+  /** The staff directory (accounts) and the pepper of its hashes (this kiosk's own); absent: the shared passcode only. */
+  directory?: { store: StaffDirectory; pepper: Buffer } | null;
+  /** The hardware self-test (main/selftest) and whether a citizen session is open (it refuses then). Absent: `staff.unavailable`. */
+  selfTest?: { runner: SelfTest; citizenPresent: () => boolean } | null;
 }
 
 export interface Staff {
@@ -52,10 +59,9 @@ export function createStaff(parts: StaffParts): Staff {
     lockoutSec: staff.lockoutSec,
     // Kept in the journal so that power-cycling the kiosk gives a guesser no fresh tries.
     ...(parts.journal?.passcodeAttempts ? { attempts: parts.journal.passcodeAttempts } : {}),
-    alertStaff: (alert) => {
-      parts.alerts.raise(alert);
-      if (parts.audit) auditLockout(parts.audit)(alert);
-    },
+    alertStaff: (alert) => parts.alerts.raise(alert),
+    ...(parts.audit ? { onLockout: auditLockout(parts.audit) } : {}),
+    ...(parts.directory ? { directory: parts.directory.store, accountPepper: parts.directory.pepper } : {}),
     idleTimeoutSec: staff.idleTimeoutSec,
     citizenBusy: parts.citizenBusy,
     onChange: parts.onChange,
@@ -74,8 +80,21 @@ export function createStaff(parts: StaffParts): Staff {
     reprinter: parts.reprinter ?? null,
     citizenBusy: parts.citizenBusy,
   });
-  const handlers = staffHandlers(session, console);
-  return { session, console, handlers: parts.audit ? auditStaffHandlers(handlers, parts.audit) : handlers, dispose: () => session.dispose() };
+  // Every action is attributed to who is signed in (`staff:<id>`, or `staff` for the shared passcode).
+  const actor = () => staffActor(session.staffId);
+  const handlers = staffHandlers(session, console, parts.selfTest ? consoleSelfTest(parts.selfTest, actor) : null);
+  return { session, console, handlers: parts.audit ? auditStaffHandlers(handlers, parts.audit, actor) : handlers, dispose: () => session.dispose() };
+}
+
+/** The self-test as the console runs it: never while a citizen is at the kiosk (the devices are theirs). */
+function consoleSelfTest(selfTest: NonNullable<StaffParts['selfTest']>, actor: () => string): StaffSelfTest {
+  return {
+    start: () => {
+      if (selfTest.citizenPresent()) throw new KioskError('staff.not-allowed', 'staff:errors.staff.not-allowed');
+      return selfTest.runner.start(actor());
+    },
+    current: () => selfTest.runner.current(),
+  };
 }
 
 /** Certificate steps during which money is in play: no staff session may start or act. */

@@ -6,13 +6,17 @@
  */
 import { KioskError } from '../../contract/errors';
 import type { AuditEvent, AuditKind } from '../audit/audit-entry';
-import type { StaffAlert } from './staff-alert';
 import type { StaffHandlers } from './staff-handlers';
 
 export type AuditRecord = (event: AuditEvent) => void;
 
 /** Who is signed in, as an audit actor (`staff` for the shared passcode; `staff:<id>` with accounts). */
 export type StaffActor = () => string;
+
+/** The audit actor of a staff id (null or undefined: the shared passcode). */
+export function staffActor(staffId: string | null | undefined): string {
+  return staffId ? `staff:${staffId}` : 'staff';
+}
 
 /** Records `kind` with the action's outcome: ok, refused (a KioskError the console chose) or failed. */
 async function audited<T>(
@@ -39,7 +43,8 @@ export function auditStaffHandlers(handlers: StaffHandlers, record: AuditRecord,
     'staff.login': async (input) => {
       const result = await handlers['staff.login'](input);
       if (result.outcome === 'ok') record({ kind: 'staff.sign-in', actor: actor(), outcome: 'ok' });
-      else record({ kind: 'staff.sign-in-refused', actor: 'staff', outcome: 'refused', detail: { reason: result.outcome } });
+      // The id the try claimed (known or not): repeated refusals for one id are a guesser's trace.
+      else record({ kind: 'staff.sign-in-refused', actor: staffActor(input.staffId), outcome: 'refused', detail: { reason: result.outcome } });
       return result;
     },
     'staff.logout': async (input) => {
@@ -64,11 +69,13 @@ export function auditStaffHandlers(handlers: StaffHandlers, record: AuditRecord,
   };
 }
 
-/** The lockout alerts of the staff session, as audit entries (the alert itself still goes to staff). */
-export function auditLockout(record: AuditRecord): (alert: StaffAlert) => void {
-  return (alert) => {
-    if (alert.code === 'staff-passcode-locked' || alert.code === 'staff-passcode-locked-again') {
-      record({ kind: 'staff.lockout', actor: 'staff', outcome: 'refused', detail: { alert: alert.code } });
-    }
-  };
+/** The staff session's lockouts (of an account, or of the shared passcode), as audit entries; the alert itself goes to staff. */
+export function auditLockout(record: AuditRecord): (staffId: string | null, again: boolean) => void {
+  return (staffId, again) =>
+    record({
+      kind: 'staff.lockout',
+      actor: staffActor(staffId),
+      outcome: 'refused',
+      detail: { alert: again ? 'staff-passcode-locked-again' : 'staff-passcode-locked' },
+    });
 }

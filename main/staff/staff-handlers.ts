@@ -1,9 +1,11 @@
 /**
  * The contract's `staff.*` requests. Everything but `staff.getState`, `staff.login` and
  * `staff.logout` is refused with `staff.no-session` unless a staff session is open; actions
- * (ack, void, reprint, retry, settle a voucher) also restart the staff idle timer, reads do not, so a console left
+ * (ack, void, reprint, retry, settle a voucher, start the self-test) also restart the staff idle timer, reads do not, so a console left
  * open and polling still times out.
  */
+import { KioskError } from '../../contract/errors';
+import type { SelfTestReport } from '../../contract/self-test';
 import type { RequestHandlers } from '../ipc/request-router';
 import type { StaffConsole } from './staff-console';
 import type { StaffSession } from './staff-session';
@@ -11,7 +13,17 @@ import type { StaffSession } from './staff-session';
 type StaffChannel = Extract<keyof RequestHandlers, `staff.${string}`>;
 export type StaffHandlers = Pick<RequestHandlers, StaffChannel>;
 
-export function staffHandlers(session: StaffSession, console: StaffConsole): StaffHandlers {
+/** The self-test as the console starts and follows it (main/selftest); `start` refuses while a citizen is there. */
+export interface StaffSelfTest {
+  start(): SelfTestReport;
+  current(): SelfTestReport;
+}
+
+export function staffHandlers(session: StaffSession, console: StaffConsole, selfTest: StaffSelfTest | null = null): StaffHandlers {
+  const needSelfTest = (): StaffSelfTest => {
+    if (!selfTest) throw new KioskError('staff.unavailable', 'staff:errors.staff.unavailable');
+    return selfTest;
+  };
   const read = <T>(fn: () => T): T => {
     session.require();
     return fn();
@@ -22,7 +34,7 @@ export function staffHandlers(session: StaffSession, console: StaffConsole): Sta
   };
   return {
     'staff.getState': async () => session.state(),
-    'staff.login': async ({ passcode }) => session.login(passcode),
+    'staff.login': async ({ passcode, staffId }) => session.login(passcode, staffId),
     'staff.logout': async () => session.logout(),
     'staff.activity': async () => session.activity(),
     'staff.getOverview': async () => read(() => console.overview()),
@@ -38,5 +50,7 @@ export function staffHandlers(session: StaffSession, console: StaffConsole): Sta
     'staff.reconciliation': async ({ day }) => read(() => console.reconciliation(day)),
     'staff.listVouchers': async () => read(() => console.listVouchers()),
     'staff.settleVoucher': async (input) => act(() => console.settleVoucher(input)),
+    'staff.startSelfTest': async () => act(() => needSelfTest().start()),
+    'staff.getSelfTest': async () => read(() => needSelfTest().current()),
   };
 }

@@ -44,14 +44,28 @@ export function fileStaffPepperProvider(dataDir: string): KeyProvider {
  */
 export function loadStaffPepper(passcodeHash: string, provider: KeyProvider): Buffer {
   if (passcodeHash === DEFAULT_CONFIG.staff.passcodeHash) return DEMO_STAFF_PEPPER;
+  return existingPepper(
+    provider,
+    `staff.passcodeHash was not made on this kiosk: its staff pepper (${provider.description}) does not exist. ` +
+      'Make the hash on this kiosk with build/scripts/hash-staff-passcode.ts (Electron: --hash-staff-passcode), which creates the pepper.',
+  );
+}
+
+/** This kiosk's own pepper (never the demo's), which the staff accounts' hashes are keyed with; missing is a configuration error. */
+export function loadKioskStaffPepper(provider: KeyProvider): Buffer {
+  return existingPepper(
+    provider,
+    `the staff accounts were not made on this kiosk: its staff pepper (${provider.description}) does not exist. Add them again with npm run staff:accounts.`,
+  );
+}
+
+/** The provider's pepper; a missing one is a configuration error saying `missing`. */
+function existingPepper(provider: KeyProvider, missing: string): Buffer {
   try {
     return provider.getKey();
   } catch (err) {
     if (!(err instanceof OutboxKeyError && err.code === 'key-missing')) throw err;
-    throw new ConfigError(
-      `staff.passcodeHash was not made on this kiosk: its staff pepper (${provider.description}) does not exist. ` +
-        'Make the hash on this kiosk with build/scripts/hash-staff-passcode.ts (Electron: --hash-staff-passcode), which creates the pepper.',
-    );
+    throw new ConfigError(missing);
   }
 }
 

@@ -1,5 +1,11 @@
 /**
- * The staff session: separate from the citizen session, opened with the staff passcode.
+ * The staff session: separate from the citizen session, opened with a staff member's id and
+ * passcode from the staff directory (staff-directory.ts), or, while the kiosk has no enabled
+ * account, with the shared staff passcode of the configuration (the fallback of a kiosk not yet
+ * migrated). Once one account is enabled the shared passcode opens nothing.
+ *
+ * - Each account has its own wrong-try count and lockout; an unknown or disabled id is checked
+ *   (same work) against the shared passcode's count, so guessing ids locks out too.
  *
  * - Wrong passcodes are counted; after `lockoutAfter` of them no try is even checked for
  *   `lockoutSec`, doubled for each further lockout before a right passcode (passcode-lockout.ts),
@@ -28,6 +34,7 @@ import {
   type PasscodeAttemptStore,
 } from './passcode-lockout';
 import { verifyPasscode, type ParsedPasscodeHash } from './staff-passcode';
+import type { StaffDirectory } from './staff-directory';
 
 const log = createLogger('staff-session');
 
@@ -42,8 +49,14 @@ export interface StaffSessionOptions {
   lockoutSec: number;
   /** Cap of an escalated lockout, seconds (default {@link DEFAULT_LOCKOUT_MAX_SEC}). */
   lockoutMaxSec?: number;
-  /** Where wrong tries and the lockout are kept; default memory only (the kiosk passes the journal's). */
+  /** Where wrong tries and the lockout of the shared passcode are kept; default memory only (the kiosk passes the journal's). */
   attempts?: PasscodeAttemptStore;
+  /** The staff directory (accounts, each with its own tries); absent: the shared passcode only. */
+  directory?: Pick<StaffDirectory, 'hasEnabledAccounts' | 'get' | 'attempts'> | null;
+  /** The pepper of the accounts' hashes (this kiosk's own); default `pepper`. */
+  accountPepper?: Buffer;
+  /** A lockout began: of an account (its id) or of the shared passcode (null). For the audit. */
+  onLockout?: (staffId: string | null, again: boolean) => void;
   /** Raises a staff alert (a lockout, a store that fails); codes only, never a passcode. */
   alertStaff?: (alert: StaffAlert) => void;
   /** Staff idle timeout, seconds. */
@@ -56,7 +69,7 @@ export interface StaffSessionOptions {
 }
 
 export class StaffSession {
-  private open: { expiresAt: number } | null = null;
+  private open: { expiresAt: number; staffId: string | null } | null = null;
   private endedReason: 'logout' | 'timeout' | undefined;
   private timer: unknown = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -74,14 +87,22 @@ export class StaffSession {
     return this.open !== null;
   }
 
-  state(): StaffState {
-    if (!this.open) return this.endedReason ? { phase: 'closed', endedReason: this.endedReason } : { phase: 'closed' };
-    return { phase: 'open', expiresAt: this.open.expiresAt, idleTimeoutSec: this.options.idleTimeoutSec };
+  /** Who is signed in: a staff id, null for the shared passcode, undefined when nobody is. */
+  get staffId(): string | null | undefined {
+    return this.open?.staffId;
   }
 
-  /** Checks a passcode. Refusals are results; only misuse throws. */
-  login(passcode: string): Promise<StaffLoginResult> {
-    const run = this.queue.then(() => this.check(passcode));
+  state(): StaffState {
+    if (!this.open) {
+      const accounts = this.accountsForState();
+      return { phase: 'closed', ...(this.endedReason ? { endedReason: this.endedReason } : {}), ...(accounts ? { accounts } : {}) };
+    }
+    return { phase: 'open', staffId: this.open.staffId, expiresAt: this.open.expiresAt, idleTimeoutSec: this.options.idleTimeoutSec };
+  }
+
+  /** Checks a passcode (of `staffId` when the kiosk has accounts). Refusals are results; only misuse throws. */
+  login(passcode: string, staffId?: string): Promise<StaffLoginResult> {
+    const run = this.queue.then(() => this.check(passcode, staffId));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -109,22 +130,45 @@ export class StaffSession {
     this.clearTimer();
   }
 
-  private async check(passcode: string): Promise<StaffLoginResult> {
-    const gate = gateTry(this.load(), this.clock.now(), this.policy);
+  /** Which passcode a try is checked against, whose count it uses, and who it opens the console for. */
+  private target(staffId: string | undefined): { store: PasscodeAttemptStore; hash: ParsedPasscodeHash; pepper: Buffer; opensFor: string | null | undefined } {
+    const shared = { store: this.attempts, hash: this.options.passcodeHash, pepper: this.options.pepper };
+    const directory = this.options.directory;
+    let account;
+    try {
+      if (!directory?.hasEnabledAccounts()) return { ...shared, opensFor: null };
+      account = staffId === undefined ? undefined : directory.get(staffId);
+    } catch (err) {
+      throw this.storeFailed(err);
+    }
+    // An unknown or disabled id: the same work against the shared count, and it never opens.
+    if (!account || account.disabled) return { ...shared, opensFor: undefined };
+    return {
+      store: directory.attempts(account.id),
+      hash: account.passcodeHash,
+      pepper: this.options.accountPepper ?? this.options.pepper,
+      opensFor: account.id,
+    };
+  }
+
+  private async check(passcode: string, staffId: string | undefined): Promise<StaffLoginResult> {
+    const target = this.target(staffId);
+    const gate = gateTry(this.load(target.store), this.clock.now(), this.policy);
     if (gate.kind === 'locked') {
-      if (gate.next) this.save(gate.next);
+      if (gate.next) this.save(target.store, gate.next);
       return { outcome: 'locked', retryAfterSec: gate.retryAfterSec };
     }
-    if (gate.kind === 'lock') return this.lock(gate.next, gate.retryAfterSec);
+    if (gate.kind === 'lock') return this.lock(target, gate.next, gate.retryAfterSec);
     if (this.options.citizenBusy()) {
       log.info('staff login refused: a citizen is mid-payment');
       return { outcome: 'citizen-busy' };
     }
     // Counted as wrong before it is checked: a try cut short by a power cut still counts.
-    this.save(gate.pending);
-    if (await verifyPasscode(passcode, this.options.passcodeHash, this.options.pepper)) {
-      this.save(NO_ATTEMPTS);
-      this.open = { expiresAt: 0 };
+    this.save(target.store, gate.pending);
+    const right = await verifyPasscode(passcode, target.hash, target.pepper);
+    if (right && target.opensFor !== undefined) {
+      this.save(target.store, NO_ATTEMPTS);
+      this.open = { expiresAt: 0, staffId: target.opensFor };
       this.endedReason = undefined;
       this.arm();
       log.info('staff session opened');
@@ -133,33 +177,43 @@ export class StaffSession {
       return { outcome: 'ok', state };
     }
     const wrong = afterWrong(gate.pending, this.clock.now(), this.policy);
-    if (wrong.kind === 'lock') return this.lock(wrong.next, wrong.retryAfterSec);
+    if (wrong.kind === 'lock') return this.lock(target, wrong.next, wrong.retryAfterSec);
     log.warn({ triesLeft: wrong.triesLeft }, 'wrong staff passcode');
     return { outcome: 'wrong-passcode', triesLeft: wrong.triesLeft };
   }
 
-  private lock(next: PasscodeAttempts, retryAfterSec: number): StaffLoginResult {
-    this.save(next);
+  private lock(target: { store: PasscodeAttemptStore; opensFor: string | null | undefined }, next: PasscodeAttempts, retryAfterSec: number): StaffLoginResult {
+    this.save(target.store, next);
     log.warn({ lockoutSec: retryAfterSec, lockouts: next.lockouts }, 'staff passcode locked out after repeated wrong tries');
     // A second lockout before a right passcode looks like guessing, not a forgotten passcode.
     this.options.alertStaff?.({
       code: next.lockouts > 1 ? 'staff-passcode-locked-again' : 'staff-passcode-locked',
       severity: next.lockouts > 1 ? 'error' : 'warning',
     });
+    this.options.onLockout?.(target.opensFor ?? null, next.lockouts > 1);
     return { outcome: 'locked', retryAfterSec };
   }
 
-  private load(): PasscodeAttempts {
+  /** Whether the keypad must ask for an id (a directory that cannot be read asks: it never falls back). */
+  private accountsForState(): boolean {
     try {
-      return this.attempts.load();
+      return this.options.directory?.hasEnabledAccounts() ?? false;
+    } catch {
+      return true;
+    }
+  }
+
+  private load(store: PasscodeAttemptStore): PasscodeAttempts {
+    try {
+      return store.load();
     } catch (err) {
       throw this.storeFailed(err);
     }
   }
 
-  private save(next: PasscodeAttempts): void {
+  private save(store: PasscodeAttemptStore, next: PasscodeAttempts): void {
     try {
-      this.attempts.save(next);
+      store.save(next);
     } catch (err) {
       throw this.storeFailed(err);
     }

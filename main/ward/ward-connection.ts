@@ -7,11 +7,17 @@ import { readFileSync } from 'node:fs';
 import type { KioskConfig } from '../config/config-schema';
 import { ConfigError } from '../config/load-config';
 import { resolveProjectPath } from '../config/project-paths';
-import { WardClient } from './ward-client';
+import { WardClient, type WardClientTls } from './ward-client';
 
 export interface WardConnection {
   client: WardClient;
   close(): Promise<void>;
+}
+
+/** The kiosk's client certificate, its key and the city CA (PEM), as every ward service is reached with. */
+export function readWardTls(config: Pick<KioskConfig, 'backend'>): WardClientTls {
+  const read = (file: string) => readFileSync(resolveProjectPath(file), 'utf8');
+  return { certPem: read(config.backend.tls.certFile), keyPem: read(config.backend.tls.keyFile), caPem: read(config.backend.tls.caFile) };
 }
 
 export async function connectWard(config: KioskConfig): Promise<WardConnection> {
@@ -21,9 +27,7 @@ export async function connectWard(config: KioskConfig): Promise<WardConnection> 
       'backend.mode is "embedded": only the demo (npm start) runs the embedded back end; a kiosk needs backend.mode "remote" and backend.url',
     );
   }
-  const read = (file: string) => readFileSync(resolveProjectPath(file), 'utf8');
-  const tls = { certPem: read(config.backend.tls.certFile), keyPem: read(config.backend.tls.keyFile), caPem: read(config.backend.tls.caFile) };
-  const client = new WardClient(config.backend.url.replace(/\/$/, ''), tls);
+  const client = new WardClient(config.backend.url.replace(/\/$/, ''), readWardTls(config));
   return {
     client,
     close: async () => {

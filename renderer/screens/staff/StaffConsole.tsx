@@ -1,14 +1,16 @@
-/** The open staff console: three views behind tabs, and logout. */
+/** The open staff console: four views behind tabs (state, transactions, reconciliation, self-test), and logout. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffOverview } from './StaffOverview';
 import { StaffReconciliation } from './StaffReconciliation';
+import { StaffSelfTest } from './StaffSelfTest';
 import { StaffTransactions } from './StaffTransactions';
 
-const VIEWS = ['overview', 'transactions', 'reconciliation'] as const;
+const VIEWS = ['overview', 'transactions', 'reconciliation', 'selfTest'] as const;
 type View = (typeof VIEWS)[number];
 
-export function StaffConsole({ onLogout }: { onLogout: () => void }) {
+/** `staffId`: who is signed in (null: the shared passcode). */
+export function StaffConsole({ staffId, onLogout }: { staffId: string | null; onLogout: () => void }) {
   const { t } = useTranslation('staff');
   const [view, setView] = useState<View>('overview');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -33,11 +35,22 @@ export function StaffConsole({ onLogout }: { onLogout: () => void }) {
             </button>
           ))}
         </nav>
+        <p className="staff-console__who" data-testid="staff-signed-in">
+          {staffId === null ? t('console.signedInShared') : t('console.signedInAs', { id: staffId })}
+        </p>
         <button type="button" className="button button--secondary staff-button" onClick={onLogout} data-testid="staff-logout">
           {t('console.logout')}
         </button>
       </header>
-      {view === 'overview' ? <StaffOverview /> : view === 'transactions' ? <StaffTransactions /> : <StaffReconciliation />}
+      {view === 'overview' ? (
+        <StaffOverview />
+      ) : view === 'transactions' ? (
+        <StaffTransactions />
+      ) : view === 'reconciliation' ? (
+        <StaffReconciliation />
+      ) : (
+        <StaffSelfTest />
+      )}
     </section>
   );
 }

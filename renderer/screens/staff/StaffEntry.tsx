@@ -30,9 +30,10 @@ export function StaffEntry({ cornerVisible }: { cornerVisible: boolean }) {
       {open || keypad ? (
         <div className="staff-layer" role="dialog" aria-modal="true" aria-label={t('corner.label')} data-testid="staff-layer">
           {open ? (
-            <StaffConsole onLogout={() => void logout()} />
+            <StaffConsole staffId={state.staffId} onLogout={() => void logout()} />
           ) : (
             <StaffLogin
+              askId={state.phase === 'closed' && state.accounts === true}
               onCancel={() => setKeypad(false)}
               onOpened={(s) => {
                 setKeypad(false);

@@ -18,16 +18,27 @@ describe('staff audit hooks', () => {
     const events: AuditEvent[] = [];
     const results = [
       { outcome: 'wrong-passcode', triesLeft: 2 } as const,
-      { outcome: 'ok', state: { phase: 'open', expiresAt: 1, idleTimeoutSec: 180 } } as const,
+      { outcome: 'ok', state: { phase: 'open', staffId: '0042', expiresAt: 1, idleTimeoutSec: 180 } } as const,
     ];
-    const handlers = auditStaffHandlers(fakeHandlers({ 'staff.login': async () => results.shift()! }), (e) => events.push(e));
-    await handlers['staff.login']({ passcode: '11112222' });
-    await handlers['staff.login']({ passcode: '24681357' });
+    let signedIn: string | null = null;
+    const handlers = auditStaffHandlers(
+      fakeHandlers({
+        'staff.login': async (input) => {
+          const result = results.shift()!;
+          if (result.outcome === 'ok') signedIn = input.staffId ?? null;
+          return result;
+        },
+      }),
+      (e) => events.push(e),
+      () => (signedIn ? `staff:${signedIn}` : 'staff'),
+    );
+    await handlers['staff.login']({ staffId: '0042', passcode: '11112222' });
+    await handlers['staff.login']({ staffId: '0042', passcode: '24681357' });
     assert.deepEqual(
-      events.map((e) => [e.kind, e.outcome, e.detail?.reason]),
+      events.map((e) => [e.kind, e.actor, e.outcome, e.detail?.reason]),
       [
-        ['staff.sign-in-refused', 'refused', 'wrong-passcode'],
-        ['staff.sign-in', 'ok', undefined],
+        ['staff.sign-in-refused', 'staff:0042', 'refused', 'wrong-passcode'],
+        ['staff.sign-in', 'staff:0042', 'ok', undefined],
       ],
     );
     assert.ok(!JSON.stringify(events).includes('24681357'));
@@ -65,14 +76,17 @@ describe('staff audit hooks', () => {
     ]);
   });
 
-  it('records lockouts from the session alerts only', () => {
+  it("records lockouts with the account's id (the shared passcode's as staff)", () => {
     const events: AuditEvent[] = [];
     const hook = auditLockout((e) => events.push(e));
-    hook({ code: 'printer-media-empty', severity: 'warning' });
-    hook({ code: 'staff-passcode-locked', severity: 'warning' });
+    hook('0042', false);
+    hook(null, true);
     assert.deepEqual(
-      events.map((e) => [e.kind, e.detail?.alert]),
-      [['staff.lockout', 'staff-passcode-locked']],
+      events.map((e) => [e.kind, e.actor, e.detail?.alert]),
+      [
+        ['staff.lockout', 'staff:0042', 'staff-passcode-locked'],
+        ['staff.lockout', 'staff', 'staff-passcode-locked-again'],
+      ],
     );
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { KioskError } from '../../../contract/errors';
 import type { Availability, SessionState } from '../../../contract/kiosk-api';
+import type { SelfTestReport } from '../../../contract/self-test';
 import { RequestRouter, type RequestHandlers } from '../../../main/ipc/request-router';
 
 const idle: SessionState = { phase: 'idle' };
@@ -11,6 +12,8 @@ const AVAILABLE: Availability = {
   journeys: { certificate: true, application: true },
   hoursOverridden: false,
 };
+
+const NO_SELF_TEST: SelfTestReport = { phase: 'idle', startedAt: null, finishedAt: null, passed: null, steps: [] };
 
 function makeRouter(overrides: Partial<RequestHandlers> = {}) {
   const calls: string[] = [];
@@ -80,6 +83,8 @@ function makeRouter(overrides: Partial<RequestHandlers> = {}) {
       throw new KioskError('staff.no-session');
     },
     'staff.listVouchers': record('staff.listVouchers', []),
+    'staff.startSelfTest': record('staff.startSelfTest', NO_SELF_TEST),
+    'staff.getSelfTest': record('staff.getSelfTest', NO_SELF_TEST),
     'staff.settleVoucher': async () => {
       throw new KioskError('staff.no-session');
     },
