@@ -50,6 +50,8 @@ import { kioskVersion } from './metrics/kiosk-version';
 import { openKioskLogFile } from './data/log-files';
 import { AvailabilityMonitor } from './availability/availability-monitor';
 import { availabilityHandlers } from './availability/availability-handlers';
+import { createSpeechEngine } from './speech/speech-config';
+import { createVoiceGuidance, type VoiceGuidance } from './speech/voice-guidance';
 
 const log = createLogger('runtime');
 
@@ -82,6 +84,8 @@ export interface KioskRuntime {
   /** The Prometheus metrics (main/metrics) and their endpoint. */
   readonly metrics: KioskMetrics;
   readonly metricsServer: MetricsServer;
+  /** Voice guidance (main/speech): the `voice.*` requests and the WAVs both shells serve under `/voice/`. */
+  readonly voice: VoiceGuidance;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
@@ -310,6 +314,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     shufflePinPad: config.shufflePinPad,
   };
 
+  const voice = createVoiceGuidance({ engine: createSpeechEngine(config.voice.engine), cacheEntries: config.voice.cacheEntries, session });
+
   const handlers: RequestHandlers = {
     'kiosk.getInfo': async () => info,
     'session.getState': async () => session.state(),
@@ -323,6 +329,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ...simulatorHandlers(devices, ward.client),
     ...availabilityHandlers(monitor, devices.sim.card !== null),
     ...staff.handlers,
+    ...voice.handlers,
   };
   const router = new RequestRouter(handlers);
 
@@ -377,6 +384,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     recordAudit,
     metrics,
     metricsServer,
+    voice,
     rendererGone: async () => {
       if (session.active) await session.end('renderer-gone');
     },

@@ -5,6 +5,7 @@
  */
 import { DEMO_CONTENT_DIR } from '../applications/content-dir';
 import type { KioskConfig } from './config-schema';
+import { DEFAULT_VOICE_CONFIG } from '../speech/speech-config';
 
 export const DEFAULT_CONFIG: KioskConfig = {
   kioskId: 'kiosk-kokurakita-01',
@@ -52,6 +53,8 @@ export const DEFAULT_CONFIG: KioskConfig = {
     ],
   },
   shufflePinPad: true,
+  // Voice guidance offline with Debian's espeak-ng (main/speech/); a city may plug its own engine.
+  voice: DEFAULT_VOICE_CONFIG,
   maintenance: false,
   dataDir: '.madoguchi',
   retentionDays: 90,
