@@ -33,7 +33,6 @@ import { usePaidSaleStep } from './use-paid-sale';
 import { useScreenStart } from './use-screen-start';
 import { useSession } from './use-session';
 import { useAvailability } from './use-availability';
-import { useVoiceScreen } from './use-voice-screen';
 import type { TextSize } from './text-size';
 
 export function App() {
@@ -74,7 +73,6 @@ export function App() {
     setTextSize('standard');
     setLanguage(info.defaultLanguage);
   }, [atRest, info.defaultLanguage]);
-  const voiceScreen = useVoiceScreen(client, journey, endingShown);
   const frame = useScreenStart<HTMLElement>(journey ?? (endingShown ? `ending:${ending.reason}` : 'home'));
 
   // Main's session knows the journey (it survives a renderer reload): follow it.
@@ -118,7 +116,8 @@ export function App() {
         onChooseLanguage={chooseLanguage}
         onToggleTextSize={toggleTextSize}
         onStartOver={journey ? leave : null}
-        screen={voiceScreen}
+        journey={journey}
+        ending={endingShown}
         ensureSession={() => ensureSession(journey)}
       />
       <main className="screen" id="main" ref={frame}>

@@ -53,11 +53,12 @@ export function useVoice(client: KioskClient, language: Language, screen: VoiceS
 
   const spokenLanguage = info && info.languages.includes(language) ? language : null;
   const id = screenId(screen);
-  // Prepared ahead once the citizen uses voice: main synthesises now, the button later only plays.
+  const rate = info?.settings.rate;
+  // Prepared ahead once the citizen uses voice (and again at a new rate): main synthesises now, the button later only plays.
   useEffect(() => {
     if (!listened || !spokenLanguage) return;
     client.call('voice.prompt', { lang: spokenLanguage, text: promptText(screenRef.current, spokenLanguage) }).catch(() => undefined);
-  }, [client, listened, spokenLanguage, id]);
+  }, [client, listened, spokenLanguage, id, rate]);
 
   const speak = useCallback(
     async (lang: Language) => {

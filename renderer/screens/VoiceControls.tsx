@@ -5,26 +5,29 @@
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../contract/kiosk-api';
+import type { Journey, Language } from '../../contract/kiosk-api';
 import { voiceRateSchema, voiceVolumeSchema, type VoiceRate, type VoiceSettings, type VoiceVolume } from '../../contract/voice';
 import { useKiosk } from '../app/kiosk-context';
 import { useOpeningFocus } from '../app/use-screen-start';
 import { useVoice } from '../app/use-voice';
-import type { VoiceScreen } from '../app/voice-screen';
+import { useVoiceScreen } from '../app/use-voice-screen';
 
 const RATE_LABELS: Readonly<Record<VoiceRate, string>> = { slow: 'voice.rateSlow', normal: 'voice.rateNormal', fast: 'voice.rateFast' };
 const VOLUME_LABELS: Readonly<Record<VoiceVolume, string>> = { low: 'voice.volumeLow', medium: 'voice.volumeMedium', high: 'voice.volumeHigh' };
 
 type Props = {
   language: Language;
-  screen: VoiceScreen;
+  /** Where the citizen is (the step is followed here, so only the bar re-renders as it changes). */
+  journey: Journey | null;
+  ending: boolean;
   /** Starts the session first: a citizen's settings are wiped with their session. */
   beforeChange: () => Promise<unknown>;
 };
 
-export function VoiceControls({ language, screen, beforeChange }: Props) {
+export function VoiceControls({ language, journey, ending, beforeChange }: Props) {
   const { t } = useTranslation();
   const { client } = useKiosk();
+  const screen = useVoiceScreen(client, journey, ending);
   const voice = useVoice(client, language, screen, beforeChange);
   const [settingsOpen, setSettingsOpen] = useState(false);
   return (

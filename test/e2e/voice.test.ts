@@ -69,16 +69,16 @@ describe('voice guidance', () => {
       const normal = await audioAfter(page, () => page.getByTestId('voice-play').click());
       await page.getByTestId('voice-settings').click();
       await page.getByTestId('voice-rate-slow').click();
-      const slowChoice = page.getByTestId('voice-rate-slow');
-      await page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await slowChoice.elementHandle());
+      await page.locator('[data-testid="voice-rate-slow"][aria-pressed="true"]').waitFor();
       await assertAccessible(page, 'voice settings');
       await page.getByTestId('voice-settings-close').click();
       const slow = await audioAfter(page, () => page.getByTestId('voice-play').click());
       assert.notEqual(slow, normal, 'another rate is another synthesis');
       await page.getByTestId('start-over').click();
+      // The wipe has reached the page once the journey's controls are gone (the frame remounts with it).
+      await page.getByTestId('start-over').waitFor({ state: 'detached' });
       await page.getByTestId('voice-settings').click();
-      const normalChoice = page.getByTestId('voice-rate-normal');
-      await page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await normalChoice.elementHandle());
+      await page.locator('[data-testid="voice-rate-normal"][aria-pressed="true"]').waitFor();
     });
   });
 });
