@@ -13,6 +13,7 @@ import { guideSearchHitSchema, postalCandidateSchema } from './applications';
 import { certificateChoiceSchema, certificateViewSchema, MAX_BASKET_ITEMS, paymentMethodSchema, simCardSchema } from './certificate-journey';
 import { queueDeskEvents, queueDeskRequests } from './queue-desk';
 import { staffEvents, staffRequests } from './staff-console';
+import { promptTextSchema, voiceAudioPathSchema, voiceSettingsSchema } from './voice';
 
 /**
  * The UI languages the kiosk has resources for (BCP 47). `ja-x-easy` is やさしい日本語 (a private-use
@@ -106,6 +107,10 @@ export const simulatorFaultSchema = z.discriminatedUnion('device', [
   z.object({ device: z.literal('backend'), fault: z.literal('down') }).strict(),
 ]);
 export type SimulatorFault = z.infer<typeof simulatorFaultSchema>;
+
+/** What the kiosk can speak now (engine's languages) and this session's rate and volume (reset by the wipe). */
+export const voiceInfoSchema = z.object({ languages: z.array(languageSchema), settings: voiceSettingsSchema }).strict();
+export type VoiceInfo = z.infer<typeof voiceInfoSchema>;
 
 /** Request channels: name → input and output schemas. */
 export const requests = {
@@ -221,6 +226,19 @@ export const requests = {
   'application.lookupPostal': {
     input: z.object({ postalCode: z.string().regex(/^\d{3}-?\d{4}$/) }).strict(),
     output: z.array(postalCandidateSchema),
+  },
+
+  /** Voice guidance (contract/voice.ts): the languages the speech engine speaks and the session's settings. */
+  'voice.getInfo': { input: empty, output: voiceInfoSchema },
+  /** The citizen's speech rate and volume, for this session only. */
+  'voice.setSettings': { input: voiceSettingsSchema, output: voiceInfoSchema },
+  /**
+   * Synthesises (or finds cached) one screen's generic prompt at the session's rate; answers where
+   * the page fetches its WAV. Refused with `not-available` in a language the engine cannot speak.
+   */
+  'voice.prompt': {
+    input: z.object({ lang: languageSchema, text: promptTextSchema }).strict(),
+    output: z.object({ audio: voiceAudioPathSchema }).strict(),
   },
 
   /** Simulator controls (demo, technicians): only when that device's binding is `sim`. */

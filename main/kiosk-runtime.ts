@@ -58,6 +58,8 @@ import { queueDeskHandlers } from './queue-desk/queue-desk-handlers';
 import { createQueueTicketPrinter } from './queue-desk/queue-ticket-printer';
 import { createKioskSelfTest } from './selftest/kiosk-self-test';
 import type { SelfTest } from './selftest/self-test';
+import { createSpeechEngine } from './speech/speech-config';
+import { createVoiceGuidance, type VoiceGuidance } from './speech/voice-guidance';
 
 const log = createLogger('runtime');
 
@@ -94,6 +96,8 @@ export interface KioskRuntime {
   readonly queue: QueueDesk;
   /** The hardware self-test (main/selftest), started from the staff console. */
   readonly selfTest: SelfTest;
+  /** Voice guidance (main/speech): the `voice.*` requests and the WAVs both shells serve under `/voice/`. */
+  readonly voice: VoiceGuidance;
   /** Called by a shell when its renderer is gone for good (crash, closed tab): ends the session. */
   rendererGone(): Promise<void>;
   stop(): Promise<void>;
@@ -349,6 +353,8 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     shufflePinPad: config.shufflePinPad,
   };
 
+  const voice = createVoiceGuidance({ engine: createSpeechEngine(config.voice.engine), cacheEntries: config.voice.cacheEntries, session });
+
   const handlers: RequestHandlers = {
     'kiosk.getInfo': async () => info,
     'session.getState': async () => session.state(),
@@ -363,6 +369,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     ...availabilityHandlers(monitor, devices.sim.card !== null),
     ...staff.handlers,
     ...queueDeskHandlers(queue),
+    ...voice.handlers,
   };
   const router = new RequestRouter(handlers);
 
@@ -421,6 +428,7 @@ export async function createKioskRuntime(config: KioskConfig, shell: ShellKind, 
     metricsServer,
     queue,
     selfTest,
+    voice,
     rendererGone: async () => {
       if (session.active) await session.end('renderer-gone');
     },

@@ -24,15 +24,15 @@ import { MAX_MESSAGE_BYTES, clientMessageSchema, type ServerMessage } from '../.
 import { createLogger } from '../../platform/log';
 import type { KioskRuntime } from '../kiosk-runtime';
 import { securityHeaders } from '../security/content-policy';
-import { readRendererFile } from '../security/renderer-files';
+import { readPageFile } from '../security/renderer-files';
 
 const log = createLogger('browser-shell');
 
 /** How long a start address may wait to be opened: long enough for Chromium to start. */
 export const DEFAULT_BOOTSTRAP_TTL_MS = 60_000;
 
-/** The part of the runtime the bridge needs (a test may pass a recording fake). */
-export type BridgeRuntime = Pick<KioskRuntime, 'hub' | 'router' | 'rendererGone'>;
+/** The part of the runtime the bridge needs (a test may pass a recording fake); `voice` serves the prompts' WAVs. */
+export type BridgeRuntime = Pick<KioskRuntime, 'hub' | 'router' | 'rendererGone'> & Partial<Pick<KioskRuntime, 'voice'>>;
 
 export interface BridgeServerOptions {
   runtime: BridgeRuntime;
@@ -83,7 +83,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     if (req.headers.host !== host) return deny(res, 421, headers);
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, headers);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const file = await readRendererFile(options.rendererDir, path);
+    const file = await readPageFile(options.rendererDir, path, options.runtime.voice);
     if (!file) return deny(res, 404, headers);
     res.writeHead(200, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length });
     res.end(req.method === 'HEAD' ? undefined : file.body);

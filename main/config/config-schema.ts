@@ -9,6 +9,7 @@ import { languageSchema } from '../../contract/kiosk-api';
 import { passcodeHashProblem } from '../staff/staff-passcode';
 import { WARD_IDS } from './wards';
 import { AROUND_THE_CLOCK, serviceHoursSchema } from './service-hours';
+import { DEFAULT_VOICE_CONFIG, voiceConfigSchema } from '../speech/speech-config';
 
 /** `sim` runs the simulator as a normal device; `real` uses the hardware binding. */
 export const deviceBindingSchema = z.enum(['sim', 'real']);
@@ -137,6 +138,8 @@ export const configSchema = z
     serviceHours: serviceHoursSchema.default(AROUND_THE_CLOCK),
     /** Shuffle the digits of the on-screen PIN keypad for each citizen (against shoulder-surfing). */
     shufflePinPad: z.boolean(),
+    /** Voice guidance: the speech engine (espeak-ng by default, or a city's own program) and its prompt cache (main/speech/). */
+    voice: voiceConfigSchema.default(DEFAULT_VOICE_CONFIG),
     /** Maintenance mode unlocks devtools, reload and quit shortcuts for technicians. */
     maintenance: z.boolean(),
     /** Where the kiosk keeps its databases and key files (created 0700). Relative paths are under the user data folder. */

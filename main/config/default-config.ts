@@ -5,6 +5,7 @@
  */
 import { DEMO_CONTENT_DIR } from '../applications/content-dir';
 import type { KioskConfig } from './config-schema';
+import { DEFAULT_VOICE_CONFIG } from '../speech/speech-config';
 
 /** The demo kiosk's client certificate and the city CA, from the committed TEST PKI (fixtures/pki). */
 const DEMO_KIOSK_TLS = {
@@ -65,6 +66,8 @@ export const DEFAULT_CONFIG: KioskConfig = {
     ],
   },
   shufflePinPad: true,
+  // Voice guidance offline with Debian's espeak-ng (main/speech/); a city may plug its own engine.
+  voice: DEFAULT_VOICE_CONFIG,
   maintenance: false,
   dataDir: '.madoguchi',
   retentionDays: 90,

@@ -18,9 +18,10 @@ import { APP_ENTRY, createKioskWindow } from './window-options';
 const log = createLogger('electron');
 
 /** The runtime parts the shell uses. */
-export type ShellRuntime = Pick<KioskRuntime, 'router' | 'hub' | 'rendererGone' | 'stop'> & {
-  readonly config: Pick<KioskRuntime['config'], 'maintenance'>;
-};
+export type ShellRuntime = Pick<KioskRuntime, 'router' | 'hub' | 'rendererGone' | 'stop'> &
+  Partial<Pick<KioskRuntime, 'voice'>> & {
+    readonly config: Pick<KioskRuntime['config'], 'maintenance'>;
+  };
 
 export interface ElectronShellOptions {
   /** Builds the main-side runtime once the app is ready; a throw is a start-up failure. */
@@ -61,7 +62,7 @@ export async function runElectronShell(electron: ElectronMainApi, options: Elect
     exit: (code) => exitApp(app, maintenance, code),
   });
   denyAllPermissions(electron.session.defaultSession);
-  serveRenderer(electron.protocol, options.rendererDir);
+  serveRenderer(electron.protocol, options.rendererDir, runtime.voice);
   electron.powerSaveBlocker.start('prevent-display-sleep');
 
   const window = createKioskWindow(electron.BrowserWindow, options.preloadPath, maintenance);

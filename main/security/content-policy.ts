@@ -2,7 +2,8 @@
  * The response headers both shells put on every renderer file.
  *
  * The renderer needs nothing remote: scripts, styles and fonts come from its own bundle,
- * and the only connection is the browser shell's bridge back to its own origin.
+ * and the only connection is the browser shell's bridge back to its own origin. Media: the voice
+ * prompts' WAVs, which main serves from the page's own origin (`/voice/`, main/speech).
  */
 export function contentSecurityPolicy(bridgeOrigin?: string): string {
   const connect = bridgeOrigin ? `'self' ${bridgeOrigin}` : `'none'`;
@@ -12,6 +13,7 @@ export function contentSecurityPolicy(bridgeOrigin?: string): string {
     "style-src 'self'",
     "font-src 'self'",
     "img-src 'self' data:",
+    "media-src 'self'",
     `connect-src ${connect}`,
     "base-uri 'none'",
     "form-action 'none'",

@@ -116,6 +116,9 @@ export function App() {
         onChooseLanguage={chooseLanguage}
         onToggleTextSize={toggleTextSize}
         onStartOver={journey ? leave : null}
+        journey={journey}
+        ending={endingShown}
+        ensureSession={() => ensureSession(journey)}
       />
       <main className="screen" id="main" ref={frame}>
         {endingShown ? (

@@ -17,7 +17,7 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
     // A key missing in a language (the staff console outside ja/en) shows in Japanese.
     fallbackLng: 'ja',
     defaultNS: 'common',
-    ns: ['common', 'certificate', 'widgets', 'application', 'staff'],
+    ns: ['common', 'certificate', 'widgets', 'application', 'staff', 'voice'],
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -19,7 +19,7 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
 };
 
 /** The namespaces every language has. */
-export const CITIZEN_NAMESPACES = ['common', 'certificate', 'widgets', 'application'] as const;
+export const CITIZEN_NAMESPACES = ['common', 'certificate', 'widgets', 'application', 'voice'] as const;
 
 /**
  * Namespaces only ward staff read (the staff console): Japanese and English. In any other

@@ -1,10 +1,11 @@
-/** The bar every screen shares: where you are, language, text size, and "start over". */
+/** The bar every screen shares: where you are, 「音声」, language, text size, and "start over". */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../contract/kiosk-api';
+import type { Journey, Language } from '../../contract/kiosk-api';
 import { LanguageChooser } from './LanguageChooser';
 import type { TextSize } from '../app/text-size';
 import { useKiosk } from '../app/kiosk-context';
+import { VoiceControls } from './VoiceControls';
 
 const KANJI_READERS: readonly Language[] = ['ja', 'ja-x-easy', 'zh-Hans', 'zh-Hant'];
 
@@ -17,9 +18,14 @@ type Props = {
   onToggleTextSize: () => void;
   /** Null on the home screen, where there is nothing to start over. */
   onStartOver: (() => void) | null;
+  /** The journey below the bar (null: the first screen or an ending), whose prompt 「音声」 speaks. */
+  journey: Journey | null;
+  ending: boolean;
+  /** Starts the citizen's session (settings they change are wiped with it). */
+  ensureSession: () => Promise<unknown>;
 };
 
-export function TopBar({ textSize, language, languages, onChooseLanguage, onToggleTextSize, onStartOver }: Props) {
+export function TopBar({ textSize, language, languages, onChooseLanguage, onToggleTextSize, onStartOver, journey, ending, ensureSession }: Props) {
   const { t } = useTranslation();
   const { info } = useKiosk();
   const [choosing, setChoosing] = useState(false);
@@ -30,6 +36,10 @@ export function TopBar({ textSize, language, languages, onChooseLanguage, onTogg
       <div className="top-bar__place">
         <span className="top-bar__app">{t('app.name')}</span>
         <span className="top-bar__ward">{t('app.kioskOf', { ward })}</span>
+      </div>
+      {/* Beside the place, not among the controls: in portrait with larger text the controls fill their row. */}
+      <div className="top-bar__voice">
+        <VoiceControls language={language} journey={journey} ending={ending} beforeChange={ensureSession} />
       </div>
       <nav className="top-bar__controls" aria-label="settings">
         {onStartOver ? (

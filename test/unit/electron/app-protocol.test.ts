@@ -27,7 +27,7 @@ describe('the app:// protocol', () => {
   test('app is registered privileged and standard before ready, so Chromium gives it the origin app://kiosk', () => {
     const electron = createFakeElectron();
     registerAppScheme(electron.protocol);
-    assert.deepEqual(electron.protocol.privileged, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    assert.deepEqual(electron.protocol.privileged, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
     electron.app.emitReady();
     const window = new electron.BrowserWindow();
     window.webContents.commit('app://kiosk/index.html');
@@ -74,6 +74,23 @@ describe('the app:// protocol', () => {
       const response = await protocol.fetch(url, init);
       assert.equal(response.status, 404, `${init?.method ?? 'GET'} ${url}`);
       assert.equal(response.headers.get('content-security-policy'), contentSecurityPolicy(), url);
+    }
+  });
+
+  test("serves a voice prompt's WAV from memory under app://kiosk/voice/, by its hash only", async () => {
+    const electron = createFakeElectron();
+    registerAppScheme(electron.protocol);
+    electron.app.emitReady();
+    const hash = 'ab'.repeat(32);
+    const wav = Buffer.from('RIFF....WAVE');
+    serveRenderer(electron.protocol, rendererDir, { audio: (path) => (path === `/voice/${hash}.wav` ? wav : null) });
+    const served = await electron.protocol.fetch(`app://kiosk/voice/${hash}.wav`);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'audio/wav');
+    assert.equal(served.headers.get('content-security-policy'), contentSecurityPolicy());
+    assert.deepEqual(Buffer.from(await served.arrayBuffer()), wav);
+    for (const url of [`app://kiosk/voice/${'cd'.repeat(32)}.wav`, 'app://kiosk/voice/index.html', 'app://other/voice/' + hash + '.wav']) {
+      assert.equal((await electron.protocol.fetch(url)).status, 404, url);
     }
   });
 });

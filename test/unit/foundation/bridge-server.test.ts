@@ -65,6 +65,22 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 }
 
 describe('browser shell server', () => {
+  test('serves a voice prompt main synthesised (espeak-ng) as a WAV on its own origin, and nothing else under /voice/', async () => {
+    const { ws } = kept(await connectWithToken(server, freshToken(server)));
+    const prompt = (await callBridge(ws, 1, 'voice.prompt', { lang: 'ja', text: 'おまちください。' })) as { ok: boolean; value: { audio: string } };
+    assert.equal(prompt.ok, true);
+    const res = await get(prompt.value.audio);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['content-type'], 'audio/wav');
+    assert.match(String(res.headers['content-security-policy']), /media-src 'self'/);
+    assert.equal(res.body.slice(0, 4), 'RIFF');
+    assert.equal((await get(prompt.value.audio.replace(/.{8}\.wav$/, '00000000.wav'))).status, 404);
+    assert.equal((await get('/voice/%2e%2e/index.html')).status, 404);
+    assert.equal((await get(prompt.value.audio, { host: 'evil.example' })).status, 421);
+    const refused = (await callBridge(ws, 2, 'voice.prompt', { lang: 'ja', text: 'あんしょうばんごうは 1234' })) as { ok: boolean; error: { code: string } };
+    assert.deepEqual([refused.ok, refused.error.code], [false, 'invalid-request']);
+  });
+
   test('serves the renderer with the security headers', async () => {
     const res = await get('/');
     assert.equal(res.status, 200);

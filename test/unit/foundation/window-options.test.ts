@@ -44,6 +44,8 @@ describe('content security policy', () => {
     assert.match(csp, /object-src 'none'/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.match(csp, /connect-src 'none'/);
+    // The voice prompts' WAVs, from the page's own origin only (main/speech).
+    assert.match(csp, /media-src 'self'(;|$)/);
   });
 
   test('the browser shell may connect only to its own bridge', () => {

@@ -4,3 +4,4 @@ export { default as certificate } from './certificate.json';
 export { default as widgets } from './widgets.json';
 export { default as application } from './application.json';
 export { default as staff } from './staff.json';
+export { default as voice } from './voice.json';
