@@ -47,7 +47,7 @@ export const MODULES = {
       'test/unit/outbox/ack-group.test.ts',
       'test/unit/outbox/outbox-encryption.test.ts',
     ],
-    held: 0,
+    held: 68,
   },
   journal: {
     mutate: ['main/journal/journal-states.ts', 'main/journal/transaction-journal.ts'],
