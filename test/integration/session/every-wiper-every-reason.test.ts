@@ -44,8 +44,8 @@ async function midInterview(): Promise<string> {
 }
 
 describe('the session wipe', () => {
-  test("the runtime registers a wiper for each journey, the ward session and the citizen's voice settings", () => {
-    assert.deepEqual([...ran.keys()].sort(), ['application-journey', 'certificate-journey', 'voice-settings', 'ward-logout']);
+  test("the runtime registers a wiper for each journey, the ward session, the shaped-text caches and the citizen's voice settings", () => {
+    assert.deepEqual([...ran.keys()].sort(), ['application-journey', 'certificate-journey', 'shaped-text', 'voice-settings', 'ward-logout']);
   });
 
   for (const reason of REASONS) {
