@@ -74,7 +74,7 @@ function ChooseDetails({ offer, error, onBack, onChoose }: DetailsProps) {
     );
 
   return (
-    <section className="step-screen" aria-labelledby="details-title" data-testid="cert-choose-details">
+    <section className="step-screen choose-details" aria-labelledby="details-title" data-testid="cert-choose-details">
       <p className="notice__context">{t(`types.${offer.type}`)}</p>
       <h1 id="details-title" className="screen__title">
         {t('choose.optionsTitle')}
