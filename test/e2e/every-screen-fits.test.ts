@@ -75,8 +75,6 @@ const SCENES: Scene[] = [
   ...WORST_DAYS.flatMap((day) => questionScenes(day, isDate, ['ja'])),
 ];
 
-const SCENES = SCENES;
-
 let browser: Browser;
 let gallery: GalleryBundle;
 
