@@ -83,7 +83,7 @@ function ChooseDetails({ offer, options, before, error, onBack, onChoose }: Deta
   const optionProps = { draft, options, onChange: setDraft };
 
   return (
-    <section className="step-screen" aria-labelledby="details-title" data-testid="cert-choose-details">
+    <section className="step-screen choose-details" aria-labelledby="details-title" data-testid="cert-choose-details">
       <p className="notice__context">{t(`types.${offer.type}`)}</p>
       <h1 id="details-title" className="screen__title">
         {t('choose.optionsTitle')}
