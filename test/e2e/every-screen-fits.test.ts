@@ -15,10 +15,10 @@
  * text size--language.png) for review; see SCREENSHOT_LANGUAGES for which.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { applicationViewSchema } from '../../contract/application-journey';
 import { certificateViewSchema } from '../../contract/certificate-journey';
 import { languageSchema, type Language } from '../../contract/kiosk-api';
@@ -36,7 +36,16 @@ import { launchTestBrowser } from '../support/browser';
 import { LANDSCAPE, PORTRAIT, RESULTS_DIR, type Viewport } from '../support/e2e-page';
 
 const SCREENS_DIR = join(RESULTS_DIR, 'screens');
-const LANGUAGES = languageSchema.options;
+/**
+ * For working on one corner (never in `npm test`): MADOGUCHI_FIT_CASES=landscape-large,portrait-standard,
+ * MADOGUCHI_FIT_LANGUAGES=ja,en and MADOGUCHI_FIT_SCENES=certificate/choose,home/ (id prefixes) draw
+ * only those; the run then says it was partial and fails.
+ */
+const onlyOf = (name: string) => process.env[name]?.split(',').filter((v) => v !== '') ?? null;
+const ONLY_CASES = onlyOf('MADOGUCHI_FIT_CASES');
+const ONLY_LANGUAGES = onlyOf('MADOGUCHI_FIT_LANGUAGES');
+const ONLY_SCENES = onlyOf('MADOGUCHI_FIT_SCENES');
+const LANGUAGES = languageSchema.options.filter((l) => !ONLY_LANGUAGES || ONLY_LANGUAGES.includes(l));
 /**
  * Screenshots for review (test-results/screens/): every screen of the gallery in every case, in
  * Japanese, at half scale; a full-size PNG costs more than all the checks of a screen in every
@@ -49,12 +58,13 @@ const screenshots = (scene: Scene, language: Language) => ALL_SCREENSHOTS || (la
 const STAFF_TAB_SCENE = 'staff/overview';
 
 type Case = { orientation: 'landscape' | 'portrait'; viewport: Viewport; textSize: TextSize };
-const CASES: Case[] = [
+const ALL_CASES: Case[] = [
   { orientation: 'landscape', viewport: LANDSCAPE, textSize: 'standard' },
   { orientation: 'landscape', viewport: LANDSCAPE, textSize: 'large' },
   { orientation: 'portrait', viewport: PORTRAIT, textSize: 'standard' },
   { orientation: 'portrait', viewport: PORTRAIT, textSize: 'large' },
 ];
+const CASES = ALL_CASES.filter((c) => !ONLY_CASES || ONLY_CASES.includes(`${c.orientation}-${c.textSize}`));
 
 /** The other days the calendar makes worst, for the date questions (the tallest is TALLEST_DAY). */
 const WORST_DAYS = [
@@ -73,7 +83,7 @@ const SCENES: Scene[] = [
   ...applicationScenes(),
   ...questionScenes(TALLEST_DAY, () => true, ['ja']),
   ...WORST_DAYS.flatMap((day) => questionScenes(day, isDate, ['ja'])),
-];
+].filter((s) => !ONLY_SCENES || ONLY_SCENES.some((prefix) => s.id.startsWith(prefix)));
 
 let browser: Browser;
 let gallery: GalleryBundle;
@@ -113,6 +123,8 @@ interface Run {
   shots: number;
   /** The staff console's tabs as drawn (each must have a scene). */
   tabs: Set<string>;
+  /** Seconds per case and language, for the log. */
+  seconds: string[];
 }
 
 /** The gallery's control in the page (gallery-bridge.ts). */
@@ -127,20 +139,38 @@ function drawAll(page: Page, scenes: Scene[]): Promise<string[][]> {
   return page.evaluate((r) => (window as unknown as GalleryWindow).gallery.drawAll(r), requests);
 }
 
+/** Saves the page as drawn to a PNG file. */
+type Shoot = (path: string) => Promise<void>;
+
+/**
+ * Screenshots straight from Chromium with its fast PNG encoder (through the DevTools protocol): a
+ * review image need not be the smallest file, and the encoding is most of a screenshot's time.
+ */
+async function shooter(context: BrowserContext, page: Page): Promise<Shoot> {
+  const cdp = await context.newCDPSession(page);
+  return async (path) => {
+    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true });
+    writeFileSync(path, Buffer.from(data, 'base64'));
+  };
+}
+
 /** Draws one scene with its touches, measures it, and saves its screenshot when asked. */
-async function drawOne(page: Page, scene: Scene, screenshot: string | null): Promise<string[]> {
+async function drawOne(page: Page, shoot: Shoot, scene: Scene, screenshot: string | null): Promise<string[]> {
   await show(page, scene.page);
+  let found: string[];
   try {
     await scene.act?.(page);
+    found = await page.evaluate(([ready, fit]) => (window as unknown as GalleryWindow).gallery.measureWhen(ready, fit), [scene.ready, fitOf(scene)] as const);
+    if (screenshot) await shoot(screenshot);
   } catch {
-    return [`did not open (${scene.ready})`];
+    found = [`did not open (${scene.ready})`];
   }
-  const found = await page.evaluate(([ready, fit]) => (window as unknown as GalleryWindow).gallery.measureWhen(ready, fit), [
-    scene.ready,
-    fitOf(scene),
-  ] as const);
-  if (screenshot) await page.screenshot({ path: screenshot });
-  await scene.leave?.(page);
+  // Closed even when it did not open as expected: the next scene must start from the plain screen.
+  try {
+    await scene.leave?.(page);
+  } catch {
+    found.push('did not close');
+  }
   return found;
 }
 
@@ -164,12 +194,16 @@ async function drawCase(c: Case, run: Run): Promise<void> {
   const errors: string[] = [];
   try {
     await gallery.serve(context);
+    // A touch that finds nothing to touch fails its scene soon (it names the scene), not after 30 s.
+    context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     page.on('pageerror', (err) => errors.push(err.message));
+    const shoot = await shooter(context, page);
     // Four pages load the bundle and its fonts at once: generous time on a busy machine.
     await page.goto(`${GALLERY_ORIGIN}/index.html`, { waitUntil: 'commit', timeout: 120_000 });
     await page.getByTestId('journey-certificate').waitFor({ timeout: 120_000 });
     for (const language of LANGUAGES) {
+      const started = performance.now();
       await startLanguage(page, language, c.textSize);
       const scenes = SCENES.filter((s) => !s.languages || s.languages.includes(language));
       const where = (scene: Scene) => `${scene.id} [${c.orientation}, ${c.textSize} text, ${language}]`;
@@ -184,7 +218,7 @@ async function drawCase(c: Case, run: Run): Promise<void> {
         const scene = scenes[i]!;
         const shot = shotOf(scene);
         if (scene.act || scene.leave || shot) {
-          record(scene, await drawOne(page, scene, shot));
+          record(scene, await drawOne(page, shoot, scene, shot));
           if (shot) run.shots++;
           if (scene.id === STAFF_TAB_SCENE) for (const tab of await staffTabs(page)) run.tabs.add(tab);
           i++;
@@ -196,11 +230,40 @@ async function drawCase(c: Case, run: Run): Promise<void> {
         (await drawAll(page, batch)).forEach((found, k) => record(batch[k]!, found));
         i = end;
       }
+      run.seconds.push(`${c.orientation}-${c.textSize} ${language} ${Math.round((performance.now() - started) / 1000)}`);
     }
   } finally {
     await context.close();
   }
   run.problems.push(...errors.map((e) => `[${c.orientation}, ${c.textSize} text]: the page threw: ${e}`));
+}
+
+/**
+ * The fit problems still open, each as `knownForm` writes it: the test fails on any problem not
+ * listed (a screen that stopped fitting) and on any listed problem no longer found (the list must
+ * shrink as screens are fixed). The criteria are the same for every screen; only the list says
+ * which are still owed. MADOGUCHI_FIT_RECORD=1 rewrites it from a full run.
+ */
+const KNOWN_PROBLEMS = join(__dirname, '..', 'gallery', 'known-fit-problems.txt');
+
+/** A problem without its amounts in px and without what a scroll area hides (they move with every tweak). */
+function knownForm(problem: string): string {
+  return problem.replace(/; below: .*$/, '').replace(/-?\d+ px/g, '# px');
+}
+
+function readKnownProblems(): Set<string> {
+  return new Set(
+    readFileSync(KNOWN_PROBLEMS, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#')),
+  );
+}
+
+function writeKnownProblems(problems: Set<string>): void {
+  const head = readFileSync(KNOWN_PROBLEMS, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('#'));
+  writeFileSync(KNOWN_PROBLEMS, [...head, ...[...problems].sort()].map((line) => `${line}\n`).join(''));
 }
 
 /** The staff console's tabs as drawn. */
@@ -213,14 +276,27 @@ test(
   { timeout: 1_200_000 },
   async () => {
     const started = performance.now();
-    const run: Run = { problems: [], measured: 0, shots: 0, tabs: new Set() };
+    const run: Run = { problems: [], measured: 0, shots: 0, tabs: new Set(), seconds: [] };
     await Promise.all(CASES.map((c) => drawCase(c, run)));
     for (const tab of run.tabs) if (!(tab in STAFF_TABS)) run.problems.push(`staff console tab "${tab}" has no gallery scene (test/gallery/frame-scenes.ts)`);
     const seconds = Math.round((performance.now() - started) / 1000);
     console.log(`# every-screen-fits: ${run.measured} screens measured, ${run.shots} screenshots in ${SCREENS_DIR}, ${seconds} s`);
+    console.log(`# seconds per case and language: ${run.seconds.join(', ')}`);
     // Every problem, for the screens' review next to their screenshots.
     writeFileSync(join(SCREENS_DIR, 'fit-problems.txt'), run.problems.map((p) => `${p}\n`).join(''));
     assert.ok(run.tabs.size > 0, 'the staff console tabs were seen');
-    assert.deepEqual(run.problems.slice(0, 80), [], `${run.problems.length} fit problems (the first 80 shown; all in ${SCREENS_DIR}/fit-problems.txt)`);
+    const found = new Set(run.problems.map(knownForm));
+    const partial = ONLY_CASES !== null || ONLY_LANGUAGES !== null || ONLY_SCENES !== null;
+    if (process.env.MADOGUCHI_FIT_RECORD === '1' && !partial) writeKnownProblems(found);
+    const known = readKnownProblems();
+    const fresh = run.problems.filter((p) => !known.has(knownForm(p)));
+    const fixed = [...known].filter((k) => !found.has(k));
+    assert.deepEqual(
+      fresh.slice(0, 80),
+      [],
+      `${fresh.length} fit problems not known before (the first 80 shown; all problems in ${SCREENS_DIR}/fit-problems.txt)`,
+    );
+    assert.deepEqual(fixed.slice(0, 80), [], `${fixed.length} known fit problems are gone: take them out of ${KNOWN_PROBLEMS}`);
+    assert.ok(!partial, 'only part of the cases, languages or scenes was drawn (MADOGUCHI_FIT_CASES, MADOGUCHI_FIT_LANGUAGES, MADOGUCHI_FIT_SCENES)');
   },
 );

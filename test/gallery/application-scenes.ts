@@ -46,7 +46,9 @@ function question(id: string, view: QuestionView, refused: boolean, more: Partia
 
 /** Both states of each question: as asked, and with main's error under it (the tallest a citizen meets). */
 function questionPair(id: string, q: EventWalk['asked'][number], more: Partial<Scene> = {}): Scene[] {
-  return [question(id, q.view, false, more), question(`${id}-refused`, q.refused, true, more)];
+  // An optional question main accepts empty has no refused state to draw.
+  const refusable = q.refused.errors.length > 0;
+  return [question(id, q.view, false, more), ...(refusable ? [question(`${id}-refused`, q.refused, true, more)] : [])];
 }
 
 /**

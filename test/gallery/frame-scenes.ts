@@ -4,7 +4,7 @@
  * alerts, transactions and vouchers (staff read tables: these screens may scroll).
  */
 import type { z } from 'zod';
-import type { Language } from '../../contract/kiosk-api';
+import type { Availability, Language, SessionEnding } from '../../contract/kiosk-api';
 import { certificateTypes } from '../../contract/ward-api';
 import type { staffAlertSchema, StaffOverview, StaffReconciliation, StaffTransaction, StaffVoucher } from '../../contract/staff-console';
 import { HOLD_MS } from '../../renderer/screens/staff/HoldCorner';
@@ -137,10 +137,32 @@ function staffTab(tab: string, ready: string): Scene {
   };
 }
 
+/** After hours with the printer and cashless down: the closed notice, the next opening and two ×. */
+const CLOSED: Availability = {
+  hours: { state: 'after-closing', today: { opens: '08:30', closes: '17:15' }, next: { date: '2026-12-08', opens: '08:30' } },
+  devices: { printer: false, cash: true, cashless: false },
+  journeys: { certificate: false, application: false },
+  hoursOverridden: false,
+};
+
+/** How a session ended, said on the first screen (the card still in: the take-card line instead of the button). */
+const ENDINGS: { id: string; ending: SessionEnding }[] = [
+  { id: 'ending-card-removed', ending: { reason: 'card-removed', takeCard: false, remainingMs: 8_000 } },
+  { id: 'ending-cancel-take-card', ending: { reason: 'cancel', takeCard: true, remainingMs: 8_000 } },
+  { id: 'ending-timeout-take-card', ending: { reason: 'timeout', takeCard: true, remainingMs: 8_000 } },
+  { id: 'ending-complete', ending: { reason: 'complete', takeCard: false, remainingMs: 8_000 } },
+];
+
 export function homeScenes(): Scene[] {
   const home = pageScene({ session: activeSession(null) });
   return [
     { id: 'home/home', page: home, ready: testId('journey-certificate') },
+    { id: 'home/closed', page: pageScene({ session: activeSession(null), availability: CLOSED }), ready: testId('home-closed') },
+    ...ENDINGS.map(({ id, ending }) => ({
+      id: `home/${id}`,
+      page: pageScene({ session: { phase: 'idle', endedReason: ending.reason, ending } }),
+      ready: `${testId('ending')}[data-reason="${ending.reason}"]${ending.takeCard ? ` ${testId('ending-take-card')}` : ''}`,
+    })),
     {
       id: 'home/language-chooser',
       page: home,

@@ -33,8 +33,8 @@ export interface GalleryControl {
   drawAll(requests: DrawRequest[]): Promise<string[][]>;
 }
 
-/** How long a screen may take to draw before it counts as not drawn. */
-const READY_MS = 10_000;
+/** How long a screen may take to draw before it counts as not drawn (a busy machine draws slowly). */
+const READY_MS = 30_000;
 
 /** How many frames the "more below" cue may take to follow a new screen. */
 const CUE_FRAMES = 30;
@@ -73,6 +73,7 @@ export function createGalleryBridge(first: PageScene): { bridge: KioskBridge; co
     if (channel.startsWith('certificate.')) return scene.certificate;
     if (channel.startsWith('staff.')) return scene.staff;
     if (channel.startsWith('application.')) return scene.application;
+    if (channel === 'kiosk.getAvailability') return scene.availability;
     return undefined;
   };
   const bridge: KioskBridge = {
@@ -91,6 +92,7 @@ export function createGalleryBridge(first: PageScene): { bridge: KioskBridge; co
   const control: GalleryControl = {
     show(next) {
       scene = next;
+      emit('kiosk.availabilityChanged', scene.availability);
       emit('staff.changed', scene.staff);
       emit('session.changed', scene.session);
       emit('certificate.changed', scene.certificate);

@@ -2,7 +2,7 @@
  * The kiosk the gallery draws (every language the kiosk has, no simulators: the screens as a ward
  * runs them) and its resting scene: no session, both journeys idle, the staff console closed.
  */
-import { languageSchema, type KioskInfo } from '../../contract/kiosk-api';
+import { languageSchema, type Availability, type KioskInfo } from '../../contract/kiosk-api';
 import type { PageScene } from './page-scene';
 
 export const GALLERY_INFO: KioskInfo = {
@@ -13,8 +13,16 @@ export const GALLERY_INFO: KioskInfo = {
   defaultLanguage: 'ja',
   shell: 'browser',
   maintenance: false,
-  simulated: { card: false, cash: false, cashless: false },
+  simulated: { card: false, printer: false, cash: false, cashless: false },
   shufflePinPad: false,
+};
+
+/** Open, every device working: the home screen as a citizen finds it on a weekday. */
+export const OPEN_AVAILABILITY: Availability = {
+  hours: { state: 'open', today: { opens: '08:30', closes: '17:15' }, next: null },
+  devices: { printer: true, cash: true, cashless: true },
+  journeys: { certificate: true, application: true },
+  hoursOverridden: false,
 };
 
 export const IDLE_SCENE: PageScene = {
@@ -22,5 +30,6 @@ export const IDLE_SCENE: PageScene = {
   certificate: { step: 'idle' },
   application: { step: 'idle' },
   staff: { phase: 'closed' },
+  availability: OPEN_AVAILABILITY,
   answers: { 'kiosk.getInfo': GALLERY_INFO },
 };

@@ -5,7 +5,7 @@
  */
 import type { ApplicationView } from '../../contract/application-journey';
 import type { CertificateView } from '../../contract/certificate-journey';
-import type { SessionState } from '../../contract/kiosk-api';
+import type { Availability, SessionState } from '../../contract/kiosk-api';
 import type { StaffState } from '../../contract/staff-console';
 
 export interface PageScene {
@@ -13,6 +13,8 @@ export interface PageScene {
   certificate: CertificateView;
   application: ApplicationView;
   staff: StaffState;
+  /** What works now and the service hours (the home screen shows it). */
+  availability: Availability;
   /** Request channel → its answer (checked against the channel's output schema in scenes.ts). */
   answers: Record<string, unknown>;
 }

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { applicationViewSchema } from '../../contract/application-journey';
 import { certificateViewSchema } from '../../contract/certificate-journey';
-import { requests, sessionStateSchema, type Journey, type Language, type RequestName } from '../../contract/kiosk-api';
+import { availabilitySchema, requests, sessionStateSchema, type Journey, type Language, type RequestName } from '../../contract/kiosk-api';
 import { staffStateSchema } from '../../contract/staff-console';
 import { IDLE_SCENE } from './idle-scene';
 import type { PageScene } from './page-scene';
@@ -54,6 +54,7 @@ export function checkScene(scene: Scene): string[] {
   check('certificate view', certificateViewSchema.safeParse(scene.page.certificate));
   check('application view', applicationViewSchema.safeParse(scene.page.application));
   check('staff state', staffStateSchema.safeParse(scene.page.staff));
+  check('availability', availabilitySchema.safeParse(scene.page.availability));
   for (const [channel, answer] of Object.entries(scene.page.answers)) {
     if (!Object.prototype.hasOwnProperty.call(requests, channel)) problems.push(`${scene.id}: no request ${channel}`);
     else check(`the answer to ${channel}`, requests[channel as RequestName].output.safeParse(answer));

@@ -92,14 +92,15 @@ function ChooseDetails({ offer, options, before, error, onBack, onChoose }: Deta
       {offer.type === 'juminhyo' ? <JuminhyoOptions {...optionProps} /> : null}
       {offer.type === 'koseki-kojin' ? <PersonOptions {...optionProps} /> : null}
       {offer.type === 'kazei' ? <YearOptions {...optionProps} /> : null}
-      <CopiesStepper value={draft.copies} onChange={(copies) => setDraft({ ...draft, copies })} />
       <p className="cert-total" aria-live="polite" data-testid="cert-total">
         {t('choose.fee', { yen: offer.unitFeeYen })} ／ {t('choose.total', { yen: offer.unitFeeYen * draft.copies })}
       </p>
+      {/* The copies in the fixed bar beside 次へ: in view however long the details are (a large household). */}
       <div className="step-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="choose-back">
           {t('choose.back')}
         </button>
+        <CopiesStepper value={draft.copies} onChange={(copies) => setDraft({ ...draft, copies })} />
         <button
           type="button"
           className="button button--primary button--wide"
