@@ -78,11 +78,14 @@ export function createGalleryBridge(first: PageScene): { bridge: KioskBridge; co
   };
   const bridge: KioskBridge = {
     invoke(channel) {
-      const answer = value(channel);
-      const result: WireResult =
-        answer === undefined ? { ok: false, error: { code: 'not-available', messageKey: 'errors.not-available' } } : { ok: true, value: answer };
-      // Answered on a later task, like a real bridge: never inside React's render.
-      return new Promise((resolve) => setTimeout(() => resolve(result), 0));
+      const answerNow = (): WireResult => {
+        const answer = value(channel);
+        return answer === undefined ? { ok: false, error: { code: 'not-available', messageKey: 'errors.not-available' } } : { ok: true, value: answer };
+      };
+      // Answered on a later task, like a real bridge: never inside React's render. From the scene on
+      // show when answered, as main answers with its state then: an answer computed for the scene
+      // before would arrive after the next scene's event and draw the old screen again.
+      return new Promise((resolve) => setTimeout(() => resolve(answerNow()), 0));
     },
     onEvent(listener) {
       listeners.add(listener);
