@@ -35,6 +35,33 @@ export const node: BuildOptions = {
   legalComments: 'none',
 };
 
+/**
+ * The renderer's page bundle: one script, one stylesheet, the fonts as files, from `entry` into
+ * `outdir` (the kiosk's page, and the test screen gallery's page over the same renderer).
+ */
+export function rendererBuild(entry: string, outdir: string): BuildOptions {
+  return {
+    entryPoints: { main: entry },
+    outdir,
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'browser',
+    target: ['chrome120'],
+    format: 'iife',
+    jsx: 'automatic',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    loader: { '.woff2': 'file', '.woff': 'file' },
+    assetNames: 'fonts/[name]-[hash]',
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
+}
+
+/** The page every renderer bundle is loaded by. */
+export const RENDERER_HTML = join(root, 'renderer', 'index.html');
+
 export async function bundle(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'renderer'), { recursive: true });
@@ -64,25 +91,9 @@ export async function bundle(): Promise<void> {
       external: ['electron'],
       absWorkingDir: root,
     }),
-    build({
-      entryPoints: { main: 'renderer/main.tsx' },
-      outdir: join(out, 'renderer'),
-      absWorkingDir: root,
-      bundle: true,
-      platform: 'browser',
-      target: ['chrome120'],
-      format: 'iife',
-      jsx: 'automatic',
-      minify: production,
-      sourcemap: production ? false : 'linked',
-      define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
-      loader: { '.woff2': 'file', '.woff': 'file' },
-      assetNames: 'fonts/[name]-[hash]',
-      logLevel: 'warning',
-      legalComments: 'none',
-    }),
+    build(rendererBuild('renderer/main.tsx', join(out, 'renderer'))),
   ]);
-  copyFileSync(join(root, 'renderer', 'index.html'), join(out, 'renderer', 'index.html'));
+  copyFileSync(RENDERER_HTML, join(out, 'renderer', 'index.html'));
 }
 
 if (require.main === module) {

@@ -26,6 +26,7 @@ import { CertificateJourney } from '../screens/certificate/CertificateJourney';
 import { EndingScreen } from '../screens/EndingScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { IdlePrompt } from '../screens/IdlePrompt';
+import { MoreBelowCue } from '../screens/shared/MoreBelowCue';
 import { StaffEntry } from '../screens/staff/StaffEntry';
 import { TopBar } from '../screens/TopBar';
 import { useKiosk } from './kiosk-context';
@@ -150,6 +151,8 @@ export function App() {
       ) : null}
       {/* Ward staff: a hidden 3-second corner on the home screen, and the staff console above all. */}
       <StaffEntry cornerVisible={journey === null} />
+      {/* Over whichever screen is longer than the window, journey or staff. */}
+      <MoreBelowCue />
     </div>
   );
 }

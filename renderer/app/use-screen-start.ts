@@ -1,12 +1,13 @@
 /**
  * Every screen starts at its top, with focus on its heading: the one place that does it for both
  * journeys and the first screen (issue 16). A journey shows one screen at a time inside one root
- * element; when `screenKey` changes (a new screen), the page and every scrolled box around the
- * root go back to the top (a long guide or review left scrolled would otherwise open the next
+ * element; when `screenKey` changes (a new screen), the page, every scrolled box around the
+ * root and the step's own scroll area go back to the top (a long guide or review left scrolled would otherwise open the next
  * screen half-way down, its top bar cut off), and focus moves to the new heading so a screen
  * reader starts reading there. Focus never scrolls: the screen is drawn from its top.
  */
 import { useEffect, useRef, type RefObject } from 'react';
+import { SCROLL_AREAS } from '../screens/shared/MoreBelowCue';
 
 export function useScreenStart<T extends HTMLElement = HTMLDivElement>(screenKey: string): RefObject<T | null> {
   const root = useRef<T>(null);
@@ -14,6 +15,8 @@ export function useScreenStart<T extends HTMLElement = HTMLDivElement>(screenKey
     const el = root.current;
     if (!el) return;
     for (let box: HTMLElement | null = el; box; box = box.parentElement) box.scrollTop = 0;
+    // The step's own scroll area too (a long step scrolls inside, not the page), should React keep it for the new step.
+    for (const area of el.querySelectorAll<HTMLElement>(SCROLL_AREAS)) area.scrollTop = 0;
     document.scrollingElement?.scrollTo(0, 0);
     const heading = el.querySelector<HTMLElement>('h1');
     if (!heading) return;

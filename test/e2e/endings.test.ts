@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { logInOnScreen, payOneJuminhyoOnScreen } from '../support/certificate-screens';
-import { checkScreen, withKioskPage } from '../support/e2e-page';
+import { checkScreen, scrollPositions, scrollStepToEnd, withKioskPage } from '../support/e2e-page';
 import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
 import { endCitizenSession, type KioskHarness } from '../support/kiosk-harness';
 
@@ -155,11 +155,10 @@ describe('each step starts at its top', () => {
         await page.getByTestId('journey-application').click();
         await page.getByTestId('app-guide').waitFor();
         const tile = page.getByTestId('guide-event-move-within-city');
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        assert.ok((await page.evaluate(() => window.scrollY)) > 0, 'the guide was scrolled down');
+        assert.ok((await scrollStepToEnd(page)) > 0, 'the guide was scrolled down');
         await tile.click();
         await page.getByTestId('app-event').waitFor();
-        assert.equal(await page.evaluate(() => window.scrollY), 0, 'the event screen starts at its top');
+        assert.deepEqual(await scrollPositions(page), { step: 0, page: 0 }, 'the event screen starts at its top');
         const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName, text: document.activeElement?.textContent }));
         const heading = await page.getByTestId('app-event').locator('h1').innerText();
         assert.deepEqual(focused, { tag: 'H1', text: heading }, 'focus is on the new heading');

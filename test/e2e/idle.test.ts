@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { assertAccessible, assertTouchFriendly, withKioskPage } from '../support/e2e-page';
+import { assertAccessible, assertTouchFriendly, scrollPositions, scrollStepToEnd, withKioskPage } from '../support/e2e-page';
 import { startKiosk, type KioskHarness } from '../support/kiosk-harness';
 import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
 
@@ -49,12 +49,11 @@ describe('idle prompt', () => {
         await page.getByTestId('journey-application').click();
         await page.getByTestId('app-guide').waitFor();
         assert.equal(await page.getAttribute('html', 'lang'), 'en');
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        const scrolled = await page.evaluate(() => window.scrollY);
+        const scrolled = await scrollStepToEnd(page);
         assert.ok(scrolled > 0, 'the guide was scrolled down');
         await page.getByTestId('idle-prompt').waitFor({ timeout: 5000 });
         assert.match(await page.getByTestId('idle-prompt').innerText(), /Need more time\?/);
-        assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the prompt does not scroll the page under it');
+        assert.deepEqual(await scrollPositions(page), { step: scrolled, page: 0 }, 'the prompt does not scroll the screen under it');
         // Touching outside the prompt's buttons does not count as an answer.
         await page.mouse.click(5, 700);
         // The kiosk going home says why, in the citizen's language and text size, with its countdown.
@@ -63,7 +62,7 @@ describe('idle prompt', () => {
         assert.equal(await page.getByTestId('ending-message').innerText(), 'What you entered has been erased. To continue, please start again.');
         assert.match(await page.getByTestId('home-countdown').innerText(), /^Returning to the start in \d+ seconds$/);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), 'large');
-        assert.equal(await page.evaluate(() => window.scrollY), 0, 'the ending starts at its top');
+        assert.deepEqual(await scrollPositions(page), { step: 0, page: 0 }, 'the ending starts at its top');
         const state = kiosk.runtime.session.state();
         assert.equal(state.phase === 'idle' && state.endedReason, 'timeout');
         assert.equal(state.phase === 'idle' && state.ending?.reason, 'timeout');

@@ -52,6 +52,25 @@ async function renderersGone(kiosk: KioskHarness): Promise<void> {
   }
 }
 
+/**
+ * The page never scrolls: a step longer than the window scrolls inside its own area under a fixed
+ * action bar (renderer/styles/screens.css, .step-screen). Scrolls the current step's area to its
+ * end and returns how far it went (0: the step fits).
+ */
+export function scrollStepToEnd(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const area = document.querySelector('#main .step-screen');
+    if (!area) return 0;
+    area.scrollTop = area.scrollHeight;
+    return area.scrollTop;
+  });
+}
+
+/** How far the current step's area is scrolled, and the page (which must stay at 0). */
+export function scrollPositions(page: Page): Promise<{ step: number; page: number }> {
+  return page.evaluate(() => ({ step: document.querySelector('#main .step-screen')?.scrollTop ?? 0, page: window.scrollY }));
+}
+
 /** The checks every journey screen gets: touch sizes and text size, then axe. */
 export async function checkScreen(page: Page, label: string): Promise<void> {
   await assertTouchFriendly(page);

@@ -59,9 +59,12 @@ export function DoneScreen({ view, onHome }: { view: DoneView; onHome: () => voi
         <p className="step-lead app-counter">{t('done.counter')}</p>
       </section>
       <ToCounter />
-      <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid="app-home">
-        {t('done.home')}
-      </button>
+      {/* In the fixed bar: a long list of printed forms scrolls beneath it. */}
+      <div className="step-actions">
+        <button type="button" className="button button--primary button--wide" onClick={onHome} data-testid="app-home">
+          {t('done.home')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -94,7 +94,7 @@ function ChooseDetails({ offer, options, before, error, onBack, onChoose, onAdd 
   const optionProps = { draft, options, onChange: setDraft };
 
   return (
-    <section className="step-screen" aria-labelledby="details-title" data-testid="cert-choose-details">
+    <section className="step-screen choose-details" aria-labelledby="details-title" data-testid="cert-choose-details">
       <p className="notice__context">{t(`types.${offer.type}`)}</p>
       <h1 id="details-title" className="screen__title">
         {t('choose.optionsTitle')}
@@ -103,14 +103,15 @@ function ChooseDetails({ offer, options, before, error, onBack, onChoose, onAdd 
       {offer.type === 'juminhyo' ? <JuminhyoOptions {...optionProps} /> : null}
       {offer.type === 'koseki-kojin' ? <PersonOptions {...optionProps} /> : null}
       {offer.type === 'kazei' ? <YearOptions {...optionProps} /> : null}
-      <CopiesStepper value={draft.copies} onChange={(copies) => setDraft({ ...draft, copies })} />
       <p className="cert-total" aria-live="polite" data-testid="cert-total">
         {t('choose.fee', { yen: offer.unitFeeYen })} ／ {t('choose.total', { yen: offer.unitFeeYen * draft.copies })}
       </p>
+      {/* The copies in the fixed bar beside 次へ: in view however long the details are (a large household). */}
       <div className="step-actions">
         <button type="button" className="button button--secondary button--outlined" onClick={onBack} data-testid="choose-back">
           {t('choose.back')}
         </button>
+        <CopiesStepper value={draft.copies} onChange={(copies) => setDraft({ ...draft, copies })} />
         <button
           type="button"
           className="button button--secondary button--outlined"

@@ -78,7 +78,7 @@ export function PayScreen({ view, onMethod, onBack, onReceipt }: Props) {
 
   const remaining = Math.max(0, view.dueYen - view.insertedYen);
   return (
-    <section className="step-screen" aria-labelledby="pay-title" data-testid="cert-pay-cash">
+    <section className="step-screen pay-cash" aria-labelledby="pay-title" data-testid="cert-pay-cash">
       <h1 id="pay-title" className="screen__title screen__title--big">
         {t('pay.insertCash')}
       </h1>
