@@ -148,7 +148,11 @@ export function certificateScenes(): Scene[] {
       },
       testId('pay-items'),
     ),
-    cert('pay-method', { step: 'pay', choice: CHOICE, items: [], dueYen: 600, insertedYen: 0, method: null, refusedYen: [], receipt: true }, testId('cert-pay-method')),
+    cert(
+      'pay-method',
+      { step: 'pay', choice: CHOICE, items: [], dueYen: 600, insertedYen: 0, method: null, refusedYen: [], receipt: true },
+      testId('cert-pay-method'),
+    ),
     cert(
       'pay-cash',
       {
@@ -166,7 +170,17 @@ export function certificateScenes(): Scene[] {
     ),
     cert(
       'pay-cashless',
-      { step: 'pay', choice: CHOICE, items: [], dueYen: 600, insertedYen: 0, method: 'cashless', refusedYen: [], receipt: false, errorKey: 'certificate.error.declined' },
+      {
+        step: 'pay',
+        choice: CHOICE,
+        items: [],
+        dueYen: 600,
+        insertedYen: 0,
+        method: 'cashless',
+        refusedYen: [],
+        receipt: false,
+        errorKey: 'certificate.error.declined',
+      },
       testId('cert-pay-cashless'),
     ),
     cert('take-card', { step: 'take-card', changeYen: 400, owedYen: 0, voucher: null, receipt: false }, testId('cert-take-card')),

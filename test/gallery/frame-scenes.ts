@@ -129,7 +129,11 @@ export const STAFF_TABS: Readonly<Record<string, string>> = {
 function staffTab(tab: string, ready: string): Scene {
   return {
     id: `staff/${tab}`,
-    page: pageScene({ session: activeSession(null), staff: { phase: 'open', staffId: null, expiresAt: AT + 600_000, idleTimeoutSec: 600 }, answers: STAFF_ANSWERS }),
+    page: pageScene({
+      session: activeSession(null),
+      staff: { phase: 'open', staffId: null, expiresAt: AT + 600_000, idleTimeoutSec: 600 },
+      answers: STAFF_ANSWERS,
+    }),
     ready,
     act: (page) => page.getByTestId(`staff-view-${tab}`).click(),
     long: true,
