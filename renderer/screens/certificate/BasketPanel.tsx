@@ -11,12 +11,11 @@ type Props = {
   items: BasketItemView[];
   removed: { type: CertificateTypeId; reasonKey: string }[];
   onRemove: (index: number) => void;
-  onCheckout: () => void;
 };
 
-export function BasketPanel({ items, removed, onRemove, onCheckout }: Props) {
+/** The basket's items (each removable) and the items the back end refused, in the screen's scrolling part. */
+export function BasketPanel({ items, removed, onRemove }: Props) {
   const { t } = useTranslation('certificate');
-  const totalYen = items.reduce((sum, item) => sum + item.unitFeeYen * item.choice.copies, 0);
   return (
     <section className="basket" aria-labelledby="basket-title" data-testid="basket">
       {removed.length > 0 ? (
@@ -42,16 +41,22 @@ export function BasketPanel({ items, removed, onRemove, onCheckout }: Props) {
           </li>
         ))}
       </ul>
-      {items.length > 0 ? (
-        <div className="step-actions">
-          <p className="cert-total" data-testid="basket-total">
-            {t('basket.total', { yen: totalYen })}
-          </p>
-          <button type="button" className="button button--primary button--wide" onClick={onCheckout} data-testid="basket-checkout">
-            {t('basket.checkout')}
-          </button>
-        </div>
-      ) : null}
     </section>
+  );
+}
+
+/** The basket's total and 「お支払いへ進む」, in the screen's fixed action bar (in view however long the list). */
+export function BasketCheckout({ items, onCheckout }: { items: BasketItemView[]; onCheckout: () => void }) {
+  const { t } = useTranslation('certificate');
+  const totalYen = items.reduce((sum, item) => sum + item.unitFeeYen * item.choice.copies, 0);
+  return (
+    <div className="step-actions">
+      <p className="cert-total" data-testid="basket-total">
+        {t('basket.total', { yen: totalYen })}
+      </p>
+      <button type="button" className="button button--primary button--wide" onClick={onCheckout} data-testid="basket-checkout">
+        {t('basket.checkout')}
+      </button>
+    </div>
   );
 }

@@ -9,7 +9,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateChoice, CertificateOptionsView, CertificateTypeId, CertificateView } from '../../../contract/certificate-journey';
-import { BasketPanel } from './BasketPanel';
+import { BasketCheckout, BasketPanel } from './BasketPanel';
 import { JuminhyoOptions, PersonOptions, YearOptions } from './ChoiceOptions';
 import { draftFromChoice, draftToChoice, initialDraft, type ChoiceDraft } from './choice-draft';
 import { CopiesStepper } from './CopiesStepper';
@@ -63,7 +63,8 @@ export function ChooseScreen({ view, onChoose, onAdd, onRemove, onCheckout }: Pr
             </li>
           ))}
         </ul>
-        {basket.length > 0 || removed.length > 0 ? <BasketPanel items={basket} removed={removed} onRemove={onRemove} onCheckout={onCheckout} /> : null}
+        {basket.length > 0 || removed.length > 0 ? <BasketPanel items={basket} removed={removed} onRemove={onRemove} /> : null}
+        {basket.length > 0 ? <BasketCheckout items={basket} onCheckout={onCheckout} /> : null}
       </section>
     );
   }

@@ -33,7 +33,7 @@ export function PayScreen({ view, onMethod, onBack, onReceipt }: Props) {
     return (
       <section className="step-screen" aria-labelledby="pay-title" data-testid="cert-pay-method">
         {view.items.length > 1 ? (
-          <ul className="basket__items" data-testid="pay-items">
+          <ul className="basket__items pay-items" data-testid="pay-items">
             {view.items.map((item, i) => (
               <li key={`${item.type}-${i}`} className="basket__item">
                 {t('basket.item', { type: t(`types.${item.type}`), copies: item.copies, yen: item.feeYen })}
