@@ -438,6 +438,9 @@ export class CertificateJourney {
     // A card still in the reader is never read for the next session (see left-card-guard.ts).
     this.leftCard.noteSessionEnd(reason);
     const { lines, sales, txId } = this;
+    // Let go before the first await: a card taken while money goes back must not start printing.
+    this.lines = [];
+    this.sales = [];
     if (this.printRun) {
       // A job is at the printer: refunding now could give both money and paper. The print run
       // settles every line when it sees the session gone (printed, or voided and refunded by voucher).
@@ -496,23 +499,28 @@ export class CertificateJourney {
 
   private async print(): Promise<void> {
     const lines = this.lines;
-    if (lines.length === 0 || this.printRun) return;
+    // Only from the card screen: a wipe under way has already let go of the lines (see wipe()).
+    if (lines.length === 0 || this.printRun || this.view.step !== 'take-card') return;
+    const gen = this.generation;
+    const sales = this.sales;
     this.printRun = true;
     try {
-      await this.printLines(lines);
+      await this.printLines(lines, sales);
     } finally {
       this.printRun = false;
+      // The session ended at any point of the run (between items, in its tail, during a failure's
+      // refund): this run owns the settlement, the wipe left it alone.
+      if (gen !== this.generation) await this.settleAfterSessionEnd(lines, sales);
     }
   }
 
   /** The sale's certificates in one run, each journaled `printing` BEFORE its job goes out. */
-  private async printLines(lines: readonly PreparedItem[]): Promise<void> {
+  private async printLines(lines: readonly PreparedItem[], sales: readonly SaleShare[]): Promise<void> {
     const gen = this.generation;
-    const sales = this.sales;
     for (const line of lines) {
-      if (gen !== this.generation) return this.settleAfterSessionEnd(lines);
+      if (gen !== this.generation) return;
       // Journaled BEFORE the job goes out: a crash from here on is resolved with the printer's job state.
-      if (!line.sale.printing()) return this.printFailed(lines, false);
+      if (!line.sale.printing()) return this.printFailed(lines, sales, false);
       const outcome = await printSale({
         deps: this.deps,
         prepared: line.prepared,
@@ -524,9 +532,10 @@ export class CertificateJourney {
           if (gen === this.generation && (pagesDone === null || this.view.step === 'printing')) this.show({ step: 'printing', pagesDone });
         },
       });
-      if (outcome === 'ended' || gen !== this.generation) return this.settleAfterSessionEnd(lines);
+      // Ended: printSale settled this line by what the printer did; print() settles the rest.
+      if (outcome === 'ended' || gen !== this.generation) return;
       // The printer itself failed: no voucher slip is tried on it (the screen says to call staff).
-      if (outcome === 'failed') return this.printFailed(lines, true);
+      if (outcome === 'failed') return this.printFailed(lines, sales, true);
     }
     const owed = this.changeOwed;
     const voucherPrinted = owed?.voucher ? await printSlip(this.deps.printVoucherSlip, owed.voucher, 'change-shortfall') : false;
@@ -544,7 +553,7 @@ export class CertificateJourney {
    * one certificate. Some printed: their fees are rightly kept, and the payment device can only give
    * back a whole payment, so the items not printed are voided and refunded by voucher, each its own.
    */
-  private async printFailed(lines: readonly PreparedItem[], printerAtFault: boolean): Promise<void> {
+  private async printFailed(lines: readonly PreparedItem[], sales: readonly SaleShare[], printerAtFault: boolean): Promise<void> {
     const gen = this.generation;
     const printed = lines.filter((line) => line.prepared.printed);
     if (printed.length === 0) {
@@ -552,31 +561,26 @@ export class CertificateJourney {
       return;
     }
     this.lines = printed;
-    const refund = await voucherUnprinted(
-      this.deps,
-      lines.map((line) => ({ ...line, paidYen: this.sales.find((s) => s.sale === line.sale)?.shareYen ?? line.prepared.dueYen })),
-      'print-failed',
-    );
+    const refund = await voucherUnprinted(this.deps, withShares(lines, sales), 'print-failed');
     if (gen !== this.generation) return;
-    const [voucher = null, ...moreVouchers] = refund.vouchers.map((v) => v.number);
-    const owedYen = refund.vouchers.reduce((sum, v) => sum + v.amountYen, 0) + refund.unrecordedYen;
+    // Change still owed from the payment (its slip was to print after the certificates) is shown too.
+    const change = this.changeOwed;
+    const [voucher = null, ...moreVouchers] = [...(change?.voucher ? [change.voucher] : []), ...refund.vouchers.map((v) => v.number)];
+    const owedYen = refund.vouchers.reduce((sum, v) => sum + v.amountYen, 0) + refund.unrecordedYen + (change?.owedYen ?? 0);
     this.show({ ...this.failure('certificate.basket.partlyPrinted'), owedYen, voucher, moreVouchers, voucherPrinted: false });
   }
 
   /**
    * The session ended during the print run (nobody is at the machine): each line ends by what the
-   * printer did. Printed ones are done; the one at the printer was settled by printSale; the ones
-   * not yet sent are voided and refunded by voucher (never cash into an unwatched tray).
+   * printer did. Printed ones are done; one sent to the printer was settled by printSale (or by the
+   * failure's refund); the ones never sent (still `paid`) are voided and refunded by voucher, never
+   * cash into an unwatched tray.
    */
-  private async settleAfterSessionEnd(lines: readonly PreparedItem[]): Promise<void> {
+  private async settleAfterSessionEnd(lines: readonly PreparedItem[], sales: readonly SaleShare[]): Promise<void> {
     if (this.disposed) return; // the journal is closed: start-up recovery settles them
-    const sales = this.sales;
     for (const line of lines) if (line.prepared.printed) line.sale.atSessionEnd(undefined);
-    await voucherUnprinted(
-      this.deps,
-      lines.map((line) => ({ ...line, paidYen: sales.find((s) => s.sale === line.sale)?.shareYen ?? line.prepared.dueYen })),
-      'session-ended',
-    );
+    const neverSent = lines.filter((line) => line.sale.state === 'paid');
+    if (neverSent.length > 0) await voucherUnprinted(this.deps, withShares(neverSent, sales), 'session-ended');
     for (const line of lines) line.prepared.pdf.fill(0);
   }
 
@@ -658,4 +662,9 @@ export class CertificateJourney {
     this.deps.onView(view);
     return view;
   }
+}
+
+/** Each line with its share of the payment (as journaled `paid`). */
+function withShares(lines: readonly PreparedItem[], sales: readonly SaleShare[]): (PreparedItem & { paidYen: number })[] {
+  return lines.map((line) => ({ ...line, paidYen: sales.find((s) => s.sale === line.sale)?.shareYen ?? line.prepared.dueYen }));
 }

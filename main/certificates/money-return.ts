@@ -112,6 +112,8 @@ interface SalePart {
   sale: JournaledSale | null;
   refundedYen: number;
   owedYen: number;
+  /** Void the serial, journal nothing (amounts that do not add up are never guessed). */
+  voidOnly?: boolean;
 }
 
 /**
@@ -133,7 +135,9 @@ function sharesOf(input: MoneyReturnInput, refundedYen: number, owedYen: number)
   );
   if (split) return sales.map(({ sale }, i) => ({ sale, ...split[i]! }));
   input.alertStaff({ code: 'basket-money-mismatch', severity: 'error', reference: sales[0]!.sale.id });
-  return [{ sale: null, refundedYen, owedYen }];
+  // Every serial is still voided (the money went back: no certificate may print later); what is
+  // owed goes to staff with the payment's id.
+  return [...sales.map(({ sale }) => ({ sale, refundedYen: 0, owedYen: 0, voidOnly: true })), { sale: null, refundedYen, owedYen }];
 }
 
 const AFTER_PAYMENT = new Set(['paid', 'printing', 'printed']);
@@ -143,6 +147,7 @@ async function settleSale(input: MoneyReturnInput, part: SalePart, method: Payme
   const { sale, refundedYen, owedYen } = part;
   const serial = input.voidSaleSerial ? (sale?.serial ?? null) : null;
   const voidConfirmed = sale && serial ? await voidIssuedSerial(input, sale.issuer, serial, input.voidReason) : false;
+  if (part.voidOnly) return null;
   const numbered = owedYen > 0 ? (sale?.voucherNumber() ?? null) : null;
   const recorded =
     sale?.refunded({

@@ -160,4 +160,30 @@ describe('several certificates in one sale', () => {
       stop();
     }
   });
+
+  test('the card taken while the session-end wipe gives money back prints nothing: never both money and paper', async () => {
+    await buyBasketOfTwoInCash(runtime);
+    const [first, second] = sales();
+    // The wipe's first step (stopping the payment device) waits until the test lets it go on.
+    const payment = runtime.devices.payment;
+    const cancel = payment.cancel.bind(payment);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    payment.cancel = async (...args: Parameters<typeof cancel>) => {
+      await released;
+      return cancel(...args);
+    };
+    try {
+      const ending = runtime.session.end('cancel');
+      await call(runtime, 'simulator.removeCard', {});
+      release();
+      await ending;
+      await waitForStep(runtime, 'idle');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(runtime.devices.sim.printer!.printed.length, 0, 'nothing went to the printer');
+      assert.deepEqual([runtime.journal.get(first!.id)?.state, runtime.journal.get(second!.id)?.state], ['refunded', 'refunded']);
+    } finally {
+      payment.cancel = cancel;
+    }
+  });
 });
