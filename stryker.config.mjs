@@ -62,7 +62,7 @@ export const MODULES = {
       'test/unit/certificates/return-money-basket.test.ts',
       'test/integration/certificates/refund-voucher-slip.test.ts',
     ],
-    held: 31,
+    held: 50,
   },
   'verified-renderer': {
     mutate: ['main/certificates/verified-renderer.ts'],
