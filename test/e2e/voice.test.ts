@@ -5,16 +5,18 @@
  * and plays English instead.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page, Response } from 'playwright-core';
 import { assertAccessible, withKioskPage } from '../support/e2e-page';
-import type { KioskHarness } from '../support/kiosk-harness';
+import { endCitizenSession, type KioskHarness } from '../support/kiosk-harness';
 import { closeKioskAndBrowser, openKioskAndBrowser } from '../support/e2e-kiosk';
 
 let browser: Browser;
 let kiosk: KioskHarness;
 
 before(async () => ({ kiosk, browser } = await openKioskAndBrowser()));
+// Each test starts on an idle kiosk: a session a test left open ends now, not as the next page opens.
+afterEach(() => endCitizenSession(kiosk));
 after(() => closeKioskAndBrowser(kiosk, browser));
 
 const isVoiceWav = (response: Response) => new URL(response.url()).pathname.startsWith('/voice/');
