@@ -62,6 +62,16 @@ export type CertificateOptionsView = z.infer<typeof certificateOptionsViewSchema
 export const basketItemSchema = z.object({ choice: certificateChoiceSchema, unitFeeYen: z.number().int().nonnegative() });
 export type BasketItemView = z.infer<typeof basketItemSchema>;
 
+/** One basket item's fee: its fee per copy times its copies (main and the screen both show it). */
+export function itemTotalYen(item: BasketItemView): number {
+  return item.unitFeeYen * item.choice.copies;
+}
+
+/** The basket's running total. */
+export function basketTotalYen(items: readonly BasketItemView[]): number {
+  return items.reduce((sum, item) => sum + itemTotalYen(item), 0);
+}
+
 /** A kiosk sale stays short: the citizen checks each item on screen, the printer prints them in one run. */
 export const MAX_BASKET_ITEMS = 5;
 

@@ -9,6 +9,8 @@
  * printed, and only those.
  */
 import {
+  basketTotalYen,
+  itemTotalYen,
   MAX_BASKET_ITEMS,
   type BasketItemView,
   type CertificateChoice,
@@ -24,13 +26,7 @@ type Offer = Extract<CertificateView, { step: 'choose' }>['offers'][number];
 
 export type BasketItem = BasketItemView;
 
-export function itemTotalYen(item: BasketItem): number {
-  return item.unitFeeYen * item.choice.copies;
-}
-
-export function basketTotalYen(items: readonly BasketItem[]): number {
-  return items.reduce((sum, item) => sum + itemTotalYen(item), 0);
-}
+export { basketTotalYen, itemTotalYen };
 
 /** Adds a choice, or says why not (an i18n key): a type not offered, options the back end would refuse, a full basket. */
 export function addToBasket(

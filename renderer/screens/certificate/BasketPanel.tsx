@@ -4,7 +4,7 @@
  * Items the back end refused are named with their reason, so the citizen knows why they went.
  */
 import { useTranslation } from 'react-i18next';
-import type { BasketItemView, CertificateTypeId } from '../../../contract/certificate-journey';
+import { basketTotalYen, itemTotalYen, type BasketItemView, type CertificateTypeId } from '../../../contract/certificate-journey';
 import { messageText } from './message-text';
 
 type Props = {
@@ -34,7 +34,7 @@ export function BasketPanel({ items, removed, onRemove }: Props) {
       <ul className="basket__items">
         {items.map((item, i) => (
           <li key={`${item.choice.type}-${i}`} className="basket__item" data-testid={`basket-item-${i}`}>
-            <span>{t('basket.item', { type: t(`types.${item.choice.type}`), copies: item.choice.copies, yen: item.unitFeeYen * item.choice.copies })}</span>
+            <span>{t('basket.item', { type: t(`types.${item.choice.type}`), copies: item.choice.copies, yen: itemTotalYen(item) })}</span>
             <button type="button" className="button button--secondary button--outlined" onClick={() => onRemove(i)} data-testid={`basket-remove-${i}`}>
               {t('basket.remove')}
             </button>
@@ -48,7 +48,7 @@ export function BasketPanel({ items, removed, onRemove }: Props) {
 /** The basket's total and 「お支払いへ進む」, in the screen's fixed action bar (in view however long the list). */
 export function BasketCheckout({ items, onCheckout }: { items: BasketItemView[]; onCheckout: () => void }) {
   const { t } = useTranslation('certificate');
-  const totalYen = items.reduce((sum, item) => sum + item.unitFeeYen * item.choice.copies, 0);
+  const totalYen = basketTotalYen(items);
   return (
     <div className="step-actions">
       <p className="cert-total" data-testid="basket-total">
